@@ -1,0 +1,12 @@
+//! The resolution model and the parsers that fill it.
+
+pub mod akn;
+pub mod catalogue;
+pub mod ids;
+pub mod load;
+pub mod model;
+pub mod plain;
+pub mod refs;
+
+pub use load::{LoadError, MAX_FILE_SIZE, load_bytes, load_path};
+pub use model::*;

@@ -1,0 +1,3 @@
+//! Exporters: pure functions from a document to bytes.
+
+pub mod json;

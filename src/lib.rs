@@ -1,0 +1,10 @@
+//! Qarar (قرار): a desktop reader for United Nations resolutions, Arabic first.
+//!
+//! The library holds everything that does not need a window (document model, parsers,
+//! folding, exporters, the command line) plus the egui reader in [`ui`].
+
+pub mod cli;
+pub mod document;
+pub mod export;
+pub mod text;
+pub mod ui;

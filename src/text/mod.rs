@@ -1,0 +1,3 @@
+//! Text processing independent of any window: folding for search.
+
+pub mod fold;
