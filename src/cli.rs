@@ -1,1 +1,177 @@
-//! The command line.
+//! The command line: `qarar [FILE]` opens the reader; `outline` and `export` work without a
+//! window.
+
+use crate::document::{self, Document, ParagraphKind};
+use crate::export::{self, Format};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "qarar",
+    version,
+    about = "Qarar (قرار): a reader for United Nations resolutions, Arabic first",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Resolution to open in the reader (plain text or Akoma Ntoso XML). Without it, the
+    /// bundled resolution A/RES/75/10 opens.
+    pub file: Option<PathBuf>,
+    /// Render the first frame, print "first frame: N ms" on stderr and exit (start-up timing).
+    #[arg(long)]
+    pub exit_after_first_frame: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the clause tree of a resolution.
+    Outline {
+        /// Print the structure JSON instead of a tree.
+        #[arg(long)]
+        json: bool,
+        file: PathBuf,
+    },
+    /// Export a resolution to another format.
+    Export {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
+        /// Where to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Replace OUTPUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// Run a command-line subcommand; returns the process exit code. Errors go to stderr.
+pub fn run(command: Command) -> i32 {
+    match run_inner(command) {
+        Ok(()) => 0,
+        Err(message) => {
+            eprintln!("qarar: {message}");
+            1
+        }
+    }
+}
+
+fn run_inner(command: Command) -> Result<(), String> {
+    match command {
+        Command::Outline { json, file } => {
+            let doc = document::load_path(&file).map_err(|e| e.to_string())?;
+            let text = if json {
+                export::json::to_string(&doc)
+            } else {
+                outline_text(&doc)
+            };
+            print_out(&text)
+        }
+        Command::Export {
+            file,
+            format,
+            output,
+            force,
+        } => {
+            let doc = document::load_path(&file).map_err(|e| e.to_string())?;
+            let bytes = match format {
+                Format::Json => export::json::to_string(&doc).into_bytes(),
+            };
+            export::write_atomic(&output, &bytes, force).map_err(|e| e.to_string())
+        }
+    }
+}
+
+fn print_out(text: &str) -> Result<(), String> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        // A closed pipe (`qarar outline f | head`) is not an error worth reporting.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(format!("cannot write to standard output: {e}")),
+    }
+}
+
+/// The first `n` words of `text`, with an ellipsis when cut.
+pub fn first_words(text: &str, n: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= n {
+        words.join(" ")
+    } else {
+        format!("{} …", words[..n].join(" "))
+    }
+}
+
+/// The clause tree for a person.
+pub fn outline_text(doc: &Document) -> String {
+    let mut out = String::new();
+    let m = &doc.meta;
+    let symbol = m.symbol.as_deref().unwrap_or("(no symbol)");
+    out.push_str(&format!("{symbol}  [{}]\n", m.language.code()));
+    if let Some(t) = &m.title {
+        out.push_str(&format!("{t}\n"));
+    }
+    if let Some(d) = &m.adopted {
+        out.push_str(&format!("adopted {d}\n"));
+    }
+    out.push('\n');
+    if let Some(f) = &doc.enacting_formula {
+        out.push_str(&format!("{}\n", f.text()));
+    }
+    if !doc.preamble.is_empty() {
+        out.push_str(&format!("Preamble ({} paragraphs)\n", doc.preamble.len()));
+        for p in &doc.preamble {
+            let lead = p.lead.clone().unwrap_or_else(|| first_words(&p.text(), 3));
+            out.push_str(&format!("  {:<12} {}\n", p.id, lead));
+        }
+    }
+    if !doc.operative.is_empty() {
+        out.push_str(&format!("Operative ({} paragraphs)\n", doc.operative.len()));
+        for top in &doc.operative {
+            for (depth, p) in top.walk() {
+                let indent = "  ".repeat(depth + 1);
+                let label = match p.kind {
+                    ParagraphKind::Operative => format!("{}.", p.number.unwrap_or(0)),
+                    _ => format!("({})", p.label.as_deref().unwrap_or("?")),
+                };
+                let summary = p.lead.clone().unwrap_or_else(|| first_words(&p.text(), 6));
+                out.push_str(&format!("{indent}{label} {summary}\n"));
+            }
+        }
+    }
+    if !doc.body.is_empty() {
+        out.push_str(&format!("Text ({} paragraphs)\n", doc.body.len()));
+        for p in &doc.body {
+            out.push_str(&format!("  {}\n", first_words(&p.text(), 8)));
+        }
+    }
+    if !doc.footnotes.is_empty() {
+        out.push_str(&format!("Footnotes ({})\n", doc.footnotes.len()));
+        for f in &doc.footnotes {
+            out.push_str(&format!(
+                "  {} in {}: {}\n",
+                f.marker,
+                f.paragraph.as_deref().unwrap_or("?"),
+                first_words(&f.text(), 8)
+            ));
+        }
+    }
+    if !doc.references.is_empty() {
+        out.push_str(&format!("References ({})\n", doc.references.len()));
+        for r in &doc.references {
+            out.push_str(&format!(
+                "  {:<10} {:<20} in {}\n",
+                r.kind.as_str(),
+                r.target,
+                r.paragraph
+            ));
+        }
+    }
+    for d in &doc.diagnostics {
+        out.push_str(&format!("note: {}\n", d.message));
+    }
+    out
+}

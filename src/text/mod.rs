@@ -1,3 +1,7 @@
-//! Text processing independent of any window: folding for search.
+//! Text processing: folding for search, display blocks, fonts and layout (cosmic-text).
+//! Nothing here needs a window.
 
+pub mod display;
 pub mod fold;
+pub mod fonts;
+pub mod layout;

@@ -1,1 +1,31 @@
-//! The reader window.
+//! The reader window (egui/eframe). Arabic text is shaped and laid out by cosmic-text
+//! (`crate::text`) and painted here as meshes over a glyph atlas.
+
+pub mod app;
+pub mod atlas;
+pub mod outline;
+pub mod popup;
+pub mod search;
+pub mod settings;
+pub mod text_painter;
+pub mod view;
+
+pub use app::{ReaderApp, StartOptions};
+
+/// Open the reader window.
+pub fn run(start: StartOptions) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: eframe::egui::ViewportBuilder::default()
+            .with_title("Qarar")
+            .with_app_id("qarar")
+            .with_inner_size([1200.0, 800.0])
+            .with_min_inner_size([480.0, 320.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Qarar",
+        options,
+        Box::new(move |cc| Ok(Box::new(ReaderApp::new(&cc.egui_ctx, cc.storage, start)))),
+    )
+}

@@ -1,0 +1,430 @@
+//! What the reader shows, before any font is involved: the document as a list of display
+//! blocks (header lines, title, paragraphs), each a string in logical order with styled spans.
+//!
+//! Display strings differ from the model's text only by invisible helpers (a direction mark,
+//! word joiners after `/` inside Latin symbols, isolates around footnote markers) and by the
+//! printed number or label; [`DisplayText::logical`] strips them again for copy and search.
+
+use crate::document::{Direction, Document, Paragraph, ParagraphKind, Reference, RunKind};
+use std::ops::Range;
+
+/// Right-to-left mark: forces the paragraph direction of Arabic paragraphs.
+pub const RLM: char = '\u{200F}';
+/// Left-to-right mark.
+pub const LRM: char = '\u{200E}';
+/// Word joiner: no line break here (after `/` in `A/75/L.20`).
+pub const WJ: char = '\u{2060}';
+/// First-strong isolate and pop-directional isolate around footnote markers.
+pub const FSI: char = '\u{2068}';
+pub const PDI: char = '\u{2069}';
+
+/// How a span is set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SpanStyle {
+    Body,
+    /// Operative verb: bold.
+    Verb,
+    /// Preambular opener: set apart in colour (Arabic has no true italic).
+    Opener,
+    Emphasis,
+    /// Paragraph number or sub-paragraph label.
+    Number,
+    /// Raised, smaller footnote marker.
+    Marker,
+    Reference,
+    /// Header lines (symbol, date, session): small and muted.
+    Meta,
+    Title,
+}
+
+/// Something clickable inside a block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Hot {
+    Footnote { id: String, marker: String },
+    Reference { index: usize },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// Byte range in [`DisplayText::text`].
+    pub range: Range<usize>,
+    pub style: SpanStyle,
+    /// Index + 1 into [`DisplayText::hots`]; 0 for none.
+    pub hot: usize,
+}
+
+/// A display string with styled spans.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DisplayText {
+    pub text: String,
+    pub spans: Vec<Span>,
+    pub hots: Vec<Hot>,
+    /// Display byte offset where the paragraph's own text (`Paragraph::text()`) begins and the
+    /// pairs (display offset, text offset) at every point where helpers were inserted, so that
+    /// positions in the display string map back to positions in the paragraph text.
+    pub text_start: usize,
+}
+
+impl DisplayText {
+    fn push(&mut self, s: &str, style: SpanStyle, hot: Option<Hot>) {
+        if s.is_empty() {
+            return;
+        }
+        let start = self.text.len();
+        self.text.push_str(s);
+        let hot = match hot {
+            Some(h) => {
+                self.hots.push(h);
+                self.hots.len()
+            }
+            None => 0,
+        };
+        // Merge with the previous span when nothing differs.
+        if let Some(last) = self.spans.last_mut()
+            && last.style == style
+            && last.hot == 0
+            && hot == 0
+            && last.range.end == start
+        {
+            last.range.end = self.text.len();
+            return;
+        }
+        self.spans.push(Span {
+            range: start..self.text.len(),
+            style,
+            hot,
+        });
+    }
+
+    /// The logical text of a display range: helpers removed (what Ctrl+C copies).
+    pub fn logical(&self, range: Range<usize>) -> String {
+        let start = floor_boundary(&self.text, range.start);
+        let end = floor_boundary(&self.text, range.end.max(start));
+        strip_helpers(&self.text[start..end])
+    }
+
+    /// Offset in the paragraph's plain text (as in `Paragraph::text()`, in bytes) of a display
+    /// offset; `None` when it falls in the number/label prefix or in a footnote marker.
+    pub fn text_offset(&self, display: usize) -> Option<usize> {
+        if display < self.text_start {
+            return None;
+        }
+        let mut out = 0;
+        let mut pos = self.text_start;
+        for span in self.spans.iter().filter(|s| s.range.end > self.text_start) {
+            if span.style == SpanStyle::Marker {
+                if display >= span.range.start && display < span.range.end {
+                    return None;
+                }
+                pos = span.range.end;
+                continue;
+            }
+            let r = span.range.start.max(pos)..span.range.end;
+            if display <= r.end && display >= r.start {
+                return Some(out + strip_helpers(&self.text[r.start..display]).len());
+            }
+            out += strip_helpers(&self.text[r.clone()]).len();
+            pos = r.end;
+        }
+        Some(out)
+    }
+
+    /// Display offset of an offset in the paragraph's plain text (inverse of `text_offset`).
+    pub fn display_offset(&self, text_offset: usize) -> usize {
+        let mut remaining = text_offset;
+        for span in self.spans.iter().filter(|s| s.range.start >= self.text_start) {
+            if span.style == SpanStyle::Marker {
+                continue;
+            }
+            for (i, c) in self.text[span.range.clone()].char_indices() {
+                if is_helper(c) {
+                    continue;
+                }
+                if remaining == 0 {
+                    return span.range.start + i;
+                }
+                remaining = remaining.saturating_sub(c.len_utf8());
+            }
+            if remaining == 0 {
+                return span.range.end;
+            }
+        }
+        self.text.len()
+    }
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+pub fn is_helper(c: char) -> bool {
+    matches!(c, RLM | LRM | WJ | FSI | PDI)
+}
+
+/// Remove the invisible display helpers.
+pub fn strip_helpers(s: &str) -> String {
+    s.chars().filter(|c| !is_helper(*c)).collect()
+}
+
+/// Insert word joiners after `/` and `.` inside Latin symbols (`A/75/L.20`), so that lines
+/// never break inside a symbol; also replace U+2029 (trips cosmic-text 0.19).
+pub fn protect_symbols(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let c = if matches!(c, '\u{2029}' | '\u{2028}' | '\n' | '\r' | '\t') {
+            ' '
+        } else {
+            c
+        };
+        out.push(c);
+        if matches!(c, '/' | '-')
+            && i > 0
+            && i + 1 < chars.len()
+            && is_symbol_char(chars[i - 1])
+            && is_symbol_char(chars[i + 1])
+        {
+            out.push(WJ);
+        }
+    }
+    out
+}
+
+fn is_symbol_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '.' || c.is_ascii_digit()
+}
+
+/// What a block is, for layout and the outline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BlockKind {
+    /// Header line (symbol, dates, session, agenda item, origin).
+    Meta,
+    Title,
+    Formula,
+    Paragraph { id: String, depth: usize },
+    Closing,
+}
+
+/// One display block of the document view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub display: DisplayText,
+    pub direction: Direction,
+}
+
+impl Block {
+    pub fn paragraph_id(&self) -> Option<&str> {
+        match &self.kind {
+            BlockKind::Paragraph { id, .. } => Some(id),
+            BlockKind::Formula => Some("enacting_formula"),
+            _ => None,
+        }
+    }
+}
+
+fn dir_mark(direction: Direction) -> char {
+    match direction {
+        Direction::Rtl => RLM,
+        Direction::Ltr => LRM,
+    }
+}
+
+fn simple_block(kind: BlockKind, text: &str, style: SpanStyle, direction: Direction) -> Block {
+    let mut d = DisplayText::default();
+    d.push(&dir_mark(direction).to_string(), style, None);
+    d.text_start = d.text.len();
+    d.push(&protect_symbols(text), style, None);
+    Block {
+        kind,
+        display: d,
+        direction,
+    }
+}
+
+/// The printed prefix of a paragraph: `13 - ` / `13. ` / `(ب) `.
+pub fn paragraph_prefix(p: &Paragraph, direction: Direction) -> String {
+    match p.kind {
+        ParagraphKind::Operative => match (p.number, direction) {
+            (Some(n), Direction::Rtl) => format!("{n} - "),
+            (Some(n), Direction::Ltr) => format!("{n}. "),
+            (None, _) => String::new(),
+        },
+        ParagraphKind::SubParagraph => match &p.label {
+            Some(l) if l.chars().all(|c| c.is_ascii_digit()) && direction == Direction::Rtl => {
+                format!("'{l}' ")
+            }
+            Some(l) => format!("({l}) "),
+            None => String::new(),
+        },
+        _ => String::new(),
+    }
+}
+
+/// Display text of one paragraph.
+pub fn paragraph_display(p: &Paragraph, references: &[Reference], direction: Direction) -> DisplayText {
+    let mut d = DisplayText::default();
+    d.push(&dir_mark(direction).to_string(), SpanStyle::Body, None);
+    d.push(&paragraph_prefix(p, direction), SpanStyle::Number, None);
+    d.text_start = d.text.len();
+    for run in &p.runs {
+        match &run.kind {
+            RunKind::Plain => d.push(&protect_symbols(&run.text), SpanStyle::Body, None),
+            RunKind::Emphasis => d.push(&protect_symbols(&run.text), SpanStyle::Emphasis, None),
+            RunKind::Lead => {
+                let style = if p.kind == ParagraphKind::Preamble {
+                    SpanStyle::Opener
+                } else {
+                    SpanStyle::Verb
+                };
+                d.push(&protect_symbols(&run.text), style, None);
+            }
+            RunKind::FootnoteMarker { footnote } => {
+                let marker = run.text.trim();
+                let shown = format!("{FSI}({marker}){PDI}");
+                d.push(
+                    &shown,
+                    SpanStyle::Marker,
+                    Some(Hot::Footnote {
+                        id: footnote.clone(),
+                        marker: marker.to_string(),
+                    }),
+                );
+            }
+            RunKind::Reference { reference } => {
+                let hot = references.get(*reference).map(|_| Hot::Reference { index: *reference });
+                let style = if hot.is_some() {
+                    SpanStyle::Reference
+                } else {
+                    SpanStyle::Body
+                };
+                d.push(&protect_symbols(&run.text), style, hot);
+            }
+        }
+    }
+    d
+}
+
+/// The document as display blocks, in reading order.
+pub fn blocks(doc: &Document) -> Vec<Block> {
+    let dir = doc.meta.direction;
+    let m = &doc.meta;
+    let mut out = Vec::new();
+    let ar = dir == Direction::Rtl;
+    let mut header = Vec::new();
+    if let Some(s) = &m.symbol {
+        header.push(s.clone());
+    }
+    if let Some(o) = &m.organ {
+        header.push(o.clone());
+    }
+    if let Some(s) = m.session {
+        header.push(if ar {
+            format!("الدورة {s}")
+        } else {
+            format!("Session {s}")
+        });
+    }
+    if let Some(a) = &m.agenda_item {
+        header.push(if ar {
+            format!("البند {a} من جدول الأعمال")
+        } else {
+            format!("Agenda item {a}")
+        });
+    }
+    if let Some(d) = &m.adopted {
+        header.push(if ar {
+            format!("اعتُمد في {d}")
+        } else {
+            format!("Adopted {d}")
+        });
+    }
+    if !header.is_empty() {
+        out.push(simple_block(BlockKind::Meta, &header.join("  ·  "), SpanStyle::Meta, dir));
+    }
+    if !m.originating.is_empty() {
+        let joiner = if ar { " و " } else { " and " };
+        let label = if ar { "الوثائق الأصلية: " } else { "Originating documents: " };
+        out.push(simple_block(
+            BlockKind::Meta,
+            &format!("{label}{}", m.originating.join(joiner)),
+            SpanStyle::Meta,
+            dir,
+        ));
+    }
+    let title = doc.title_line.clone().or_else(|| m.title.clone());
+    if let Some(t) = title {
+        out.push(simple_block(BlockKind::Title, &t, SpanStyle::Title, dir));
+    }
+    if let Some(f) = &doc.enacting_formula {
+        out.push(Block {
+            kind: BlockKind::Formula,
+            display: paragraph_display(f, &doc.references, dir),
+            direction: dir,
+        });
+    }
+    for top in doc.preamble.iter().chain(&doc.operative).chain(&doc.body) {
+        for (depth, p) in top.walk() {
+            out.push(Block {
+                kind: BlockKind::Paragraph {
+                    id: p.id.clone(),
+                    depth,
+                },
+                display: paragraph_display(p, &doc.references, dir),
+                direction: dir,
+            });
+        }
+    }
+    if let Some(c) = &doc.closing {
+        let lines: Vec<&str> = [c.meeting.as_deref(), c.date_text.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        if !lines.is_empty() {
+            out.push(simple_block(BlockKind::Closing, &lines.join("  ·  "), SpanStyle::Meta, dir));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Run;
+
+    #[test]
+    fn symbols_do_not_break_and_copy_cleanly() {
+        let s = protect_symbols("دون الإحالة (A/75/L.20/Add.1)");
+        assert!(s.contains(&format!("A/{WJ}75/{WJ}L.20/{WJ}Add.1")));
+        assert_eq!(strip_helpers(&s), "دون الإحالة (A/75/L.20/Add.1)");
+    }
+
+    #[test]
+    fn offsets_map_between_display_and_text() {
+        let mut p = Paragraph::new("para_1", ParagraphKind::Operative);
+        p.number = Some(1);
+        p.runs = vec![
+            Run::new(RunKind::Lead, "تدعو", None),
+            Run::plain(" إلى A/75/L.20 "),
+            Run::new(
+                RunKind::FootnoteMarker {
+                    footnote: "fn_1".into(),
+                },
+                "1",
+                None,
+            ),
+            Run::plain("و"),
+        ];
+        let d = paragraph_display(&p, &[], Direction::Rtl);
+        let text = p.text();
+        for (i, _) in text.char_indices() {
+            let disp = d.display_offset(i);
+            assert_eq!(d.text_offset(disp), Some(i), "offset {i}");
+        }
+        assert_eq!(d.logical(d.text_start..d.text.len()), "تدعو إلى A/75/L.20 (1)و");
+    }
+}

@@ -1,0 +1,302 @@
+//! Layout with cosmic-text: one `Buffer` per display block, shaped once and re-wrapped when
+//! the width changes. Pure: no window, no GPU; the reader paints what this lays out.
+
+use super::display::{Block, BlockKind, SpanStyle};
+use super::fonts::{ARABIC_FAMILY, LATIN_FAMILY};
+use crate::document::Direction;
+use cosmic_text::{Align, Attrs, Buffer, Family, FontSystem, Metrics, Shaping, Style, Weight};
+
+/// Glyph metadata packs the span style (low byte) and the hot index + 1 (the rest).
+pub fn pack_metadata(style: SpanStyle, hot: usize) -> usize {
+    (hot << 8) | style_code(style)
+}
+
+pub fn unpack_metadata(metadata: usize) -> (SpanStyle, usize) {
+    (style_from_code(metadata & 0xff), metadata >> 8)
+}
+
+const STYLES: [SpanStyle; 9] = [
+    SpanStyle::Body,
+    SpanStyle::Verb,
+    SpanStyle::Opener,
+    SpanStyle::Emphasis,
+    SpanStyle::Number,
+    SpanStyle::Marker,
+    SpanStyle::Reference,
+    SpanStyle::Meta,
+    SpanStyle::Title,
+];
+
+fn style_code(style: SpanStyle) -> usize {
+    STYLES.iter().position(|s| *s == style).unwrap_or(0)
+}
+
+fn style_from_code(code: usize) -> SpanStyle {
+    STYLES.get(code).copied().unwrap_or(SpanStyle::Body)
+}
+
+/// Typographic settings of the document view.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Typography {
+    /// Body font size in points at zoom 1.
+    pub body_size: f32,
+    /// Line height as a multiple of the font size.
+    pub line_height: f32,
+    /// Zoom factor (Ctrl +/−).
+    pub zoom: f32,
+    /// Indentation per sub-paragraph level, in points at zoom 1.
+    pub indent: f32,
+    /// Justify paragraphs (otherwise aligned to the reading start).
+    pub justify: bool,
+}
+
+impl Default for Typography {
+    fn default() -> Self {
+        Typography {
+            body_size: 19.0,
+            line_height: 1.8,
+            zoom: 1.0,
+            indent: 34.0,
+            justify: true,
+        }
+    }
+}
+
+impl Typography {
+    pub fn size_of(&self, kind: &BlockKind) -> f32 {
+        let base = self.body_size * self.zoom;
+        match kind {
+            BlockKind::Meta | BlockKind::Closing => base * 0.75,
+            BlockKind::Title => base * 1.2,
+            _ => base,
+        }
+    }
+
+    /// Space below a block.
+    pub fn gap_after(&self, kind: &BlockKind) -> f32 {
+        let base = self.body_size * self.zoom;
+        match kind {
+            BlockKind::Meta => base * 0.35,
+            BlockKind::Title => base * 1.0,
+            _ => base * 0.7,
+        }
+    }
+
+    pub fn indent_of(&self, kind: &BlockKind) -> f32 {
+        match kind {
+            BlockKind::Paragraph { depth, .. } => *depth as f32 * self.indent * self.zoom,
+            _ => 0.0,
+        }
+    }
+}
+
+/// One laid-out block.
+pub struct BlockLayout {
+    pub buffer: Buffer,
+    /// Wrap width (points).
+    pub width: f32,
+    /// Height of the laid-out text (points).
+    pub height: f32,
+    /// Horizontal offset of the text box within the column (indentation side).
+    pub x_offset: f32,
+    pub font_size: f32,
+}
+
+fn attrs_for(style: SpanStyle, direction: Direction, hot: usize, size: f32, line: f32) -> Attrs<'static> {
+    let family = match direction {
+        Direction::Rtl => Family::Name(ARABIC_FAMILY),
+        Direction::Ltr => Family::Name(LATIN_FAMILY),
+    };
+    let mut a = Attrs::new().family(family).metadata(pack_metadata(style, hot));
+    match style {
+        SpanStyle::Verb | SpanStyle::Title => a = a.weight(Weight::BOLD),
+        SpanStyle::Opener | SpanStyle::Emphasis if direction == Direction::Ltr => {
+            a = a.style(Style::Italic)
+        }
+        SpanStyle::Marker => a = a.metrics(Metrics::new(size * 0.68, line)),
+        _ => {}
+    }
+    a
+}
+
+/// Shape and lay out one block at a width.
+pub fn layout_block(
+    fonts: &mut FontSystem,
+    block: &Block,
+    typo: &Typography,
+    column_width: f32,
+) -> BlockLayout {
+    let size = typo.size_of(&block.kind);
+    let line = (size * typo.line_height).round();
+    let indent = typo.indent_of(&block.kind);
+    let width = (column_width - indent).max(40.0);
+    let mut buffer = Buffer::new(fonts, Metrics::new(size, line));
+    buffer.set_size(Some(width), None);
+    let default = attrs_for(SpanStyle::Body, block.direction, 0, size, line);
+    let d = &block.display;
+    let spans = d.spans.iter().filter_map(|s| {
+        d.text
+            .get(s.range.clone())
+            .map(|t| (t, attrs_for(s.style, block.direction, s.hot, size, line)))
+    });
+    let align = match (&block.kind, block.direction) {
+        (BlockKind::Paragraph { .. }, _) if typo.justify => Align::Justified,
+        (_, Direction::Rtl) => Align::Right,
+        (_, Direction::Ltr) => Align::Left,
+    };
+    buffer.set_rich_text(spans, &default, Shaping::Advanced, Some(align));
+    buffer.shape_until_scroll(fonts, false);
+    let height = measure(&buffer);
+    let x_offset = match block.direction {
+        Direction::Rtl => 0.0,
+        Direction::Ltr => indent,
+    };
+    BlockLayout {
+        buffer,
+        width,
+        height,
+        x_offset,
+        font_size: size,
+    }
+}
+
+/// Re-wrap an already shaped block at a new width (no reshaping).
+pub fn rewrap(fonts: &mut FontSystem, layout: &mut BlockLayout, block: &Block, typo: &Typography, column_width: f32) {
+    let indent = typo.indent_of(&block.kind);
+    let width = (column_width - indent).max(40.0);
+    if (width - layout.width).abs() < 0.5 {
+        return;
+    }
+    layout.buffer.set_size(Some(width), None);
+    layout.buffer.shape_until_scroll(fonts, false);
+    layout.width = width;
+    layout.height = measure(&layout.buffer);
+}
+
+fn measure(buffer: &Buffer) -> f32 {
+    buffer
+        .layout_runs()
+        .last()
+        .map(|r| r.line_top + r.line_height)
+        .unwrap_or(0.0)
+}
+
+/// The whole document laid out in one column: block layouts and their vertical positions.
+pub struct DocumentLayout {
+    pub blocks: Vec<Block>,
+    pub layouts: Vec<BlockLayout>,
+    /// Top of each block (points, from the top of the column).
+    pub tops: Vec<f32>,
+    pub total_height: f32,
+    pub column_width: f32,
+    pub typography: Typography,
+}
+
+impl DocumentLayout {
+    /// Shape and lay out every block.
+    pub fn new(fonts: &mut FontSystem, blocks: Vec<Block>, typography: Typography, column_width: f32) -> Self {
+        let layouts = blocks
+            .iter()
+            .map(|b| layout_block(fonts, b, &typography, column_width))
+            .collect();
+        let mut me = DocumentLayout {
+            blocks,
+            layouts,
+            tops: Vec::new(),
+            total_height: 0.0,
+            column_width,
+            typography,
+        };
+        me.stack();
+        me
+    }
+
+    fn stack(&mut self) {
+        self.tops.clear();
+        let mut y = 0.0;
+        for (b, l) in self.blocks.iter().zip(&self.layouts) {
+            self.tops.push(y);
+            y += l.height + self.typography.gap_after(&b.kind);
+        }
+        self.total_height = y;
+    }
+
+    /// Adapt to a new column width and typography: re-wrap when only the width changed,
+    /// reshape when the sizes changed.
+    pub fn update(&mut self, fonts: &mut FontSystem, typography: Typography, column_width: f32) -> bool {
+        if typography == self.typography && (column_width - self.column_width).abs() < 0.5 {
+            return false;
+        }
+        if typography != self.typography {
+            self.typography = typography;
+            self.layouts = self
+                .blocks
+                .iter()
+                .map(|b| layout_block(fonts, b, &typography, column_width))
+                .collect();
+        } else {
+            for (b, l) in self.blocks.iter().zip(self.layouts.iter_mut()) {
+                rewrap(fonts, l, b, &typography, column_width);
+            }
+        }
+        self.column_width = column_width;
+        self.stack();
+        true
+    }
+
+    /// Blocks intersecting the vertical range `[y0, y1)`.
+    pub fn visible(&self, y0: f32, y1: f32) -> std::ops::Range<usize> {
+        let start = self
+            .tops
+            .partition_point(|&t| t < y0)
+            .saturating_sub(1);
+        let end = self.tops.partition_point(|&t| t < y1);
+        start..end.max(start)
+    }
+
+    /// Index of the block holding paragraph `id`.
+    pub fn block_of(&self, id: &str) -> Option<usize> {
+        self.blocks.iter().position(|b| b.paragraph_id() == Some(id))
+    }
+
+    /// The hot span (footnote marker or reference) under a point in block coordinates.
+    pub fn hot_at(&self, block: usize, x: f32, y: f32) -> Option<usize> {
+        let l = self.layouts.get(block)?;
+        let x = x - l.x_offset;
+        for run in l.buffer.layout_runs() {
+            if y < run.line_top || y >= run.line_top + run.line_height {
+                continue;
+            }
+            for g in run.glyphs {
+                let (_, hot) = unpack_metadata(g.metadata);
+                if hot > 0 && x >= g.x - 1.0 && x <= g.x + g.w + 1.0 {
+                    return Some(hot);
+                }
+            }
+        }
+        None
+    }
+
+    /// Byte offset in the block's display text nearest to a point in block coordinates.
+    pub fn offset_at(&self, block: usize, x: f32, y: f32) -> Option<usize> {
+        let l = self.layouts.get(block)?;
+        let y = y.clamp(0.0, (l.height - 1.0).max(0.0));
+        l.buffer.hit(x - l.x_offset, y).map(|c| c.index)
+    }
+
+    /// Rectangles (x, y, w, h in block coordinates) covering display range `range` of a block.
+    pub fn highlight_rects(&self, block: usize, range: std::ops::Range<usize>) -> Vec<[f32; 4]> {
+        let mut out = Vec::new();
+        let Some(l) = self.layouts.get(block) else {
+            return out;
+        };
+        let start = cosmic_text::Cursor::new(0, range.start);
+        let end = cosmic_text::Cursor::new(0, range.end);
+        for run in l.buffer.layout_runs() {
+            for (x, w) in run.highlight(start, end) {
+                out.push([x + l.x_offset, run.line_top, w, run.line_height]);
+            }
+        }
+        out
+    }
+}

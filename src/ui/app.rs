@@ -1,0 +1,572 @@
+//! The reader application: window layout, menus, shortcuts, opening files, and the glue
+//! between the document view, the outline, popups and search.
+
+use super::outline::{self, Outline};
+use super::popup::{self, Popup, PopupAction, PopupKind};
+use super::search::{Search, SearchAction};
+use super::settings::{STORAGE_KEY, Settings};
+use super::text_painter::{LabelCache, TextPainter};
+use super::view::{DocumentView, ViewEvent};
+use crate::document::{self, Direction, Document, LoadError};
+use crate::text::display::Hot;
+use crate::text::layout::Typography;
+use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Instant;
+
+/// The bundled default document, A/RES/75/10 in Arabic.
+pub const SEED: &[u8] = include_bytes!("../../assets/A-RES-75-10.ar.txt");
+pub const SEED_NAME: &str = "A-RES-75-10.ar.txt";
+
+/// An open document and everything derived from it.
+pub struct OpenDocument {
+    pub path: Option<PathBuf>,
+    pub doc: Document,
+    pub view: DocumentView,
+    pub outline: Outline,
+}
+
+impl OpenDocument {
+    pub fn new(doc: Document, path: Option<PathBuf>) -> OpenDocument {
+        let view = DocumentView::new(&doc);
+        let outline = Outline::new(outline::entries(&doc, view.blocks()));
+        OpenDocument {
+            path,
+            doc,
+            view,
+            outline,
+        }
+    }
+
+    pub fn name(&self) -> String {
+        self.doc
+            .meta
+            .symbol
+            .clone()
+            .or_else(|| {
+                self.path
+                    .as_ref()
+                    .and_then(|p| p.file_name())
+                    .map(|n| n.to_string_lossy().into_owned())
+            })
+            .unwrap_or_else(|| "Untitled".into())
+    }
+
+    /// Scroll to a paragraph and flash it.
+    pub fn go_to_block(&mut self, block: usize, now: f64) {
+        self.view.scroll_to_block = Some(block);
+        self.view.flash = Some((block, now));
+    }
+}
+
+/// Start-up options from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct StartOptions {
+    pub file: Option<PathBuf>,
+    pub exit_after_first_frame: bool,
+    pub started: Option<Instant>,
+}
+
+type LoadResult = (PathBuf, Result<Document, LoadError>);
+
+pub struct ReaderApp {
+    pub painter: TextPainter,
+    pub current: Option<OpenDocument>,
+    pub settings: Settings,
+    /// Message shown in an error window (file that could not be opened, …).
+    pub error: Option<String>,
+    pub popup: Option<Popup>,
+    popup_rect: Option<egui::Rect>,
+    popup_labels: LabelCache,
+    pub search: Search,
+    loading: Vec<Receiver<LoadResult>>,
+    picking: Option<Receiver<Option<PathBuf>>>,
+    start: StartOptions,
+    frame_count: u64,
+    title: String,
+}
+
+impl ReaderApp {
+    /// Create the app; `storage` gives back the settings of the last run.
+    pub fn new(ctx: &egui::Context, storage: Option<&dyn eframe::Storage>, start: StartOptions) -> ReaderApp {
+        let settings: Settings = storage
+            .and_then(|s| eframe::get_value(s, STORAGE_KEY))
+            .unwrap_or_default();
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        ctx.set_visuals(if settings.dark {
+            egui::Visuals::dark()
+        } else {
+            egui::Visuals::light()
+        });
+        let mut app = ReaderApp {
+            painter: TextPainter::default(),
+            current: None,
+            settings,
+            error: None,
+            popup: None,
+            popup_rect: None,
+            popup_labels: LabelCache::default(),
+            search: Search::default(),
+            loading: Vec::new(),
+            picking: None,
+            start: start.clone(),
+            frame_count: 0,
+            title: String::new(),
+        };
+        match &start.file {
+            // The first document loads before the first frame: it is what the user asked to see.
+            Some(path) => match document::load_path(path) {
+                Ok(doc) => {
+                    app.settings.add_recent(path.clone());
+                    app.current = Some(OpenDocument::new(doc, Some(path.clone())));
+                }
+                Err(e) => {
+                    app.error = Some(e.to_string());
+                    app.open_seed();
+                }
+            },
+            None => app.open_seed(),
+        }
+        app
+    }
+
+    fn open_seed(&mut self) {
+        match document::load_bytes(SEED, Path::new(SEED_NAME)) {
+            Ok(doc) => self.current = Some(OpenDocument::new(doc, None)),
+            Err(e) => self.error = Some(e.to_string()),
+        }
+    }
+
+    /// Open a file in the background; the current document stays until it has loaded.
+    pub fn open_path(&mut self, path: PathBuf, ctx: &egui::Context) {
+        let (tx, rx) = channel();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let result = document::load_path(&path);
+            let _ = tx.send((path, result));
+            ctx.request_repaint();
+        });
+        self.loading.push(rx);
+    }
+
+    /// True while a file is being loaded.
+    pub fn is_loading(&self) -> bool {
+        !self.loading.is_empty()
+    }
+
+    fn poll_loading(&mut self) {
+        let mut still = Vec::new();
+        for rx in std::mem::take(&mut self.loading) {
+            match rx.try_recv() {
+                Ok((path, Ok(doc))) => {
+                    self.settings.add_recent(path.clone());
+                    self.current = Some(OpenDocument::new(doc, Some(path)));
+                    self.popup = None;
+                    self.search.query.clear();
+                }
+                Ok((_, Err(e))) => self.error = Some(e.to_string()),
+                Err(std::sync::mpsc::TryRecvError::Empty) => still.push(rx),
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    self.error = Some("the file could not be loaded (the loader stopped)".into());
+                }
+            }
+        }
+        self.loading = still;
+    }
+
+    /// Ask for a file with the system dialog, without freezing the window.
+    pub fn pick_file(&mut self, ctx: &egui::Context) {
+        if self.picking.is_some() {
+            return;
+        }
+        let (tx, rx) = channel();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let file = rfd::FileDialog::new()
+                .set_title("Open a resolution")
+                .add_filter("Resolutions", &["txt", "xml", "akn"])
+                .add_filter("All files", &["*"])
+                .pick_file();
+            let _ = tx.send(file);
+            ctx.request_repaint();
+        });
+        self.picking = Some(rx);
+    }
+
+    fn poll_picking(&mut self, ctx: &egui::Context) {
+        if let Some(rx) = &self.picking {
+            match rx.try_recv() {
+                Ok(Some(path)) => {
+                    self.picking = None;
+                    self.open_path(path, ctx);
+                }
+                Ok(None) | Err(std::sync::mpsc::TryRecvError::Disconnected) => self.picking = None,
+                Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            }
+        }
+    }
+
+    fn typography(&self) -> Typography {
+        let lang_size = match self.current.as_ref().map(|c| c.doc.meta.direction) {
+            Some(Direction::Ltr) => 17.0,
+            _ => 19.0,
+        };
+        Typography {
+            body_size: lang_size,
+            zoom: self.settings.zoom,
+            justify: self.settings.justify,
+            ..Typography::default()
+        }
+    }
+
+    fn set_dark(&mut self, ctx: &egui::Context, dark: bool) {
+        self.settings.dark = dark;
+        ctx.set_visuals(if dark {
+            egui::Visuals::dark()
+        } else {
+            egui::Visuals::light()
+        });
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        let cmd = |k| KeyboardShortcut::new(Modifiers::COMMAND, k);
+        if ctx.input_mut(|i| i.consume_shortcut(&cmd(Key::O))) {
+            self.pick_file(ctx);
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&cmd(Key::F))) {
+            self.search.open();
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&cmd(Key::Plus)) || i.consume_shortcut(&cmd(Key::Equals))) {
+            self.settings.zoom_in();
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&cmd(Key::Minus))) {
+            self.settings.zoom_out();
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&cmd(Key::Num0))) {
+            self.settings.zoom = 1.0;
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&cmd(Key::Q))) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        let (select_all, copy) = ctx.input(|i| {
+            let select_all = i.modifiers.command && i.key_pressed(Key::A);
+            let copy = i.events.iter().any(|e| matches!(e, egui::Event::Copy));
+            (select_all, copy)
+        });
+        let searching = self.search.open && ctx.memory(|m| m.focused().is_some());
+        if let Some(cur) = &mut self.current {
+            if select_all && !searching {
+                cur.view.select_all();
+            }
+            if copy && let Some(text) = cur.view.selected_text() {
+                ctx.copy_text(text);
+            }
+            // Arrow keys move in the outline when it has the keyboard.
+            if cur.outline.focused && self.popup.is_none() && !searching {
+                let (up, down) = ctx.input(|i| (i.key_pressed(Key::ArrowUp), i.key_pressed(Key::ArrowDown)));
+                if up || down {
+                    let from = cur.outline.cursor.or(cur.outline.current_for_block(cur.view.top_block));
+                    if let Some(next) = cur.outline.step(from, down) {
+                        cur.outline.cursor = Some(next);
+                        cur.outline.cursor_moved = true;
+                        let block = cur.outline.entries[next].block;
+                        let now = ctx.input(|i| i.time);
+                        cur.go_to_block(block, now);
+                    }
+                }
+            }
+        }
+        // Files dropped on the window.
+        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
+        if let Some(path) = dropped.into_iter().next() {
+            self.open_path(path, ctx);
+        }
+    }
+
+    fn menu_bar(&mut self, ui: &mut egui::Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if ui.add(egui::Button::new("Open…").shortcut_text("Ctrl+O")).clicked() {
+                    self.pick_file(ui.ctx());
+                    ui.close();
+                }
+                ui.menu_button("Open recent", |ui| {
+                    if self.settings.recent.is_empty() {
+                        ui.weak("No recent files");
+                    }
+                    let mut chosen = None;
+                    for p in &self.settings.recent {
+                        if ui.button(p.display().to_string()).clicked() {
+                            chosen = Some(p.clone());
+                        }
+                    }
+                    if let Some(p) = chosen {
+                        self.open_path(p, ui.ctx());
+                        ui.close();
+                    }
+                    if !self.settings.recent.is_empty() && ui.button("Clear recent files").clicked() {
+                        self.settings.recent.clear();
+                        ui.close();
+                    }
+                });
+                if ui.button("Open bundled resolution A/RES/75/10").clicked() {
+                    self.open_seed();
+                    ui.close();
+                }
+                ui.separator();
+                if ui.add(egui::Button::new("Quit").shortcut_text("Ctrl+Q")).clicked() {
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            });
+            ui.menu_button("Edit", |ui| {
+                if ui.add(egui::Button::new("Find…").shortcut_text("Ctrl+F")).clicked() {
+                    self.search.open();
+                    ui.close();
+                }
+                if ui.add(egui::Button::new("Copy").shortcut_text("Ctrl+C")).clicked() {
+                    if let Some(t) = self.current.as_ref().and_then(|c| c.view.selected_text()) {
+                        ui.ctx().copy_text(t);
+                    }
+                    ui.close();
+                }
+                if ui.add(egui::Button::new("Select all").shortcut_text("Ctrl+A")).clicked() {
+                    if let Some(c) = &mut self.current {
+                        c.view.select_all();
+                    }
+                    ui.close();
+                }
+            });
+            ui.menu_button("View", |ui| {
+                ui.checkbox(&mut self.settings.show_outline, "Outline pane");
+                ui.checkbox(&mut self.settings.justify, "Justify paragraphs");
+                let mut dark = self.settings.dark;
+                if ui.checkbox(&mut dark, "Dark theme").changed() {
+                    self.set_dark(ui.ctx(), dark);
+                }
+                ui.separator();
+                if ui.add(egui::Button::new("Zoom in").shortcut_text("Ctrl++")).clicked() {
+                    self.settings.zoom_in();
+                }
+                if ui.add(egui::Button::new("Zoom out").shortcut_text("Ctrl+−")).clicked() {
+                    self.settings.zoom_out();
+                }
+                if ui.add(egui::Button::new("Actual size").shortcut_text("Ctrl+0")).clicked() {
+                    self.settings.zoom = 1.0;
+                }
+            });
+        });
+    }
+
+    fn status_bar(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            if let Some(c) = &self.current {
+                let m = &c.doc.meta;
+                ui.label(c.name());
+                ui.separator();
+                ui.label(format!(
+                    "{} · {} preambular, {} operative paragraphs, {} footnotes, {} references",
+                    m.language.code(),
+                    c.doc.preamble.len(),
+                    c.doc.operative.len(),
+                    c.doc.footnotes.len(),
+                    c.doc.references.len()
+                ));
+                if !c.doc.diagnostics.is_empty() {
+                    ui.separator();
+                    let n = c.doc.diagnostics.len();
+                    ui.label(format!("{n} parser notes")).on_hover_ui(|ui| {
+                        for d in c.doc.diagnostics.iter().take(30) {
+                            ui.label(&d.message);
+                        }
+                    });
+                }
+            }
+            if self.is_loading() {
+                ui.separator();
+                ui.spinner();
+                ui.label("Opening…");
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(format!("{:.0}%", self.settings.zoom * 100.0));
+            });
+        });
+    }
+
+    fn error_window(&mut self, ctx: &egui::Context) {
+        let Some(message) = self.error.clone() else {
+            return;
+        };
+        let mut close = false;
+        egui::Window::new("Cannot open file")
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| {
+                ui.label(&message);
+                ui.add_space(6.0);
+                if ui.button("OK").clicked() {
+                    close = true;
+                }
+            });
+        if close || ctx.input(|i| i.key_pressed(Key::Escape)) {
+            self.error = None;
+        }
+    }
+
+    /// One frame of the whole window.
+    pub fn frame(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.frame_count += 1;
+        self.poll_loading();
+        self.poll_picking(&ctx);
+        if self.is_loading() || self.picking.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+        }
+        self.shortcuts(&ctx);
+        let title = match &self.current {
+            Some(c) => format!("{} — Qarar", c.name()),
+            None => "Qarar".into(),
+        };
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        let typo = self.typography();
+        let direction = self.current.as_ref().map(|c| c.doc.meta.direction).unwrap_or_default();
+        if self.settings.show_outline
+            && let Some(cur) = &mut self.current
+        {
+            let panel = match direction {
+                Direction::Rtl => egui::Panel::right("outline"),
+                Direction::Ltr => egui::Panel::left("outline"),
+            };
+            let top = cur.view.top_block;
+            let go = panel
+                .resizable(true)
+                .default_size(280.0)
+                .min_size(160.0)
+                .show(ui, |ui| cur.outline.ui(ui, &mut self.painter, direction, top))
+                .inner;
+            if let Some(block) = go {
+                let now = ctx.input(|i| i.time);
+                cur.go_to_block(block, now);
+            }
+        }
+        let mut hot_clicked = None;
+        let mut clicked_text = false;
+        egui::CentralPanel::default().show(ui, |ui| {
+            let Some(cur) = &mut self.current else {
+                ui.centered_and_justified(|ui| ui.label("Open a resolution with File → Open (Ctrl+O)."));
+                return;
+            };
+            if self.search.open {
+                let count = (cur.view.current_match, cur.view.matches.len());
+                let actions = self.search.ui(ui, &mut self.painter, cur.view.blocks(), count);
+                let now = ctx.input(|i| i.time);
+                for a in actions {
+                    match a {
+                        SearchAction::Matches(m) => {
+                            cur.view.matches = m;
+                            cur.view.current_match = None;
+                        }
+                        SearchAction::Next | SearchAction::Previous => {
+                            let n = cur.view.matches.len();
+                            if n > 0 {
+                                let next = match (cur.view.current_match, a == SearchAction::Next) {
+                                    (None, true) => 0,
+                                    (None, false) => n - 1,
+                                    (Some(c), true) => (c + 1) % n,
+                                    (Some(c), false) => (c + n - 1) % n,
+                                };
+                                cur.view.current_match = Some(next);
+                                let block = cur.view.matches[next].0;
+                                cur.go_to_block(block, now);
+                                cur.view.flash = None;
+                            }
+                        }
+                        SearchAction::Close => {
+                            self.search.open = false;
+                            cur.view.matches.clear();
+                            cur.view.current_match = None;
+                        }
+                    }
+                }
+                ui.separator();
+            }
+            for e in cur.view.ui(ui, &mut self.painter, typo) {
+                match e {
+                    ViewEvent::HotClicked { hot, at, .. } => hot_clicked = Some((hot, at)),
+                    ViewEvent::ClickedText => clicked_text = true,
+                }
+            }
+        });
+        if clicked_text && let Some(cur) = &mut self.current {
+            cur.outline.focused = false;
+        }
+        // Popups.
+        if let Some((hot, at)) = hot_clicked {
+            let kind = match hot {
+                Hot::Footnote { id, .. } => PopupKind::Footnote { id },
+                Hot::Reference { index } => PopupKind::Reference { index },
+            };
+            self.popup = Some(Popup {
+                kind,
+                at,
+                opened_frame: self.frame_count,
+            });
+        } else if let Some(p) = &self.popup {
+            let pressed_outside = ctx.input(|i| {
+                i.pointer.any_pressed()
+                    && i.pointer
+                        .interact_pos()
+                        .is_some_and(|pos| !self.popup_rect.is_some_and(|r| r.contains(pos)))
+            });
+            if pressed_outside && p.opened_frame != self.frame_count {
+                self.popup = None;
+            }
+        }
+        if let (Some(p), Some(cur)) = (self.popup.clone(), self.current.as_mut()) {
+            let mut rect = None;
+            match popup::show(&ctx, &p, &cur.doc, &mut self.painter, &mut self.popup_labels, &mut rect) {
+                Some(PopupAction::Close) => self.popup = None,
+                Some(PopupAction::GoTo(id)) => {
+                    self.popup = None;
+                    if let Some(b) = cur.view.layout.as_ref().and_then(|l| l.block_of(&id)) {
+                        let now = ctx.input(|i| i.time);
+                        cur.go_to_block(b, now);
+                    }
+                }
+                None => {}
+            }
+            self.popup_rect = rect;
+        }
+        self.error_window(&ctx);
+
+        if self.start.exit_after_first_frame
+            && self.current.as_ref().is_some_and(|c| c.view.frames_painted > 0)
+        {
+            let ms = self
+                .start
+                .started
+                .map(|s| s.elapsed().as_secs_f64() * 1000.0)
+                .unwrap_or(0.0);
+            eprintln!("first frame: {ms:.0} ms");
+            self.start.exit_after_first_frame = false;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+}
+
+impl eframe::App for ReaderApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_KEY, &self.settings);
+    }
+}

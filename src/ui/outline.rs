@@ -1,0 +1,295 @@
+//! The clause outline pane: enacting formula, preambular paragraphs named by their opener,
+//! operative paragraphs with number and verb, sub-paragraphs nested and collapsible.
+
+use super::text_painter::{LabelCache, LabelStyle, TextPainter, paint_label};
+use super::view::paragraph_label;
+use crate::cli::first_words;
+use crate::document::{Direction, Document, Paragraph, ParagraphKind};
+use crate::text::display::Block;
+use eframe::egui::{self, Color32, CursorIcon, Id, Rect, Sense, pos2, vec2};
+use std::collections::HashSet;
+
+/// One line of the outline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutlineEntry {
+    /// Paragraph id (`para_13_b`), or a section key (`section_preamble`).
+    pub id: String,
+    /// Display block to go to.
+    pub block: usize,
+    pub depth: usize,
+    /// What the line shows (Arabic or the document's language).
+    pub text: String,
+    /// AccessKit label: "Outline: Paragraph 13".
+    pub label: String,
+    /// Index of the parent entry.
+    pub parent: Option<usize>,
+    pub has_children: bool,
+    pub section: bool,
+}
+
+/// Outline entries of a document, in reading order.
+pub fn entries(doc: &Document, blocks: &[Block]) -> Vec<OutlineEntry> {
+    let block_of = |id: &str| blocks.iter().position(|b| b.paragraph_id() == Some(id));
+    let ar = doc.meta.direction == Direction::Rtl;
+    let mut out = Vec::new();
+    if let Some(f) = &doc.enacting_formula
+        && let Some(b) = block_of(&f.id)
+    {
+        out.push(OutlineEntry {
+            id: f.id.clone(),
+            block: b,
+            depth: 0,
+            text: f.text().trim_end_matches(['،', ',']).to_string(),
+            label: "Outline: Enacting formula".into(),
+            parent: None,
+            has_children: false,
+            section: false,
+        });
+    }
+    let section = |out: &mut Vec<OutlineEntry>, key: &str, ar_name: &str, en_name: &str, first: Option<&Paragraph>| {
+        if let Some(p) = first
+            && let Some(b) = block_of(&p.id)
+        {
+            out.push(OutlineEntry {
+                id: format!("section_{key}"),
+                block: b,
+                depth: 0,
+                text: if ar { ar_name.into() } else { en_name.into() },
+                label: format!("Outline: {en_name}"),
+                parent: None,
+                has_children: true,
+                section: true,
+            });
+        }
+    };
+    section(&mut out, "preamble", "الديباجة", "Preamble", doc.preamble.first());
+    let preamble_section = out.len().checked_sub(1).filter(|_| !doc.preamble.is_empty());
+    for p in &doc.preamble {
+        if let Some(b) = block_of(&p.id) {
+            let text = p
+                .lead
+                .clone()
+                .filter(|l| !l.trim().is_empty())
+                .unwrap_or_else(|| first_words(&p.text(), 3));
+            out.push(OutlineEntry {
+                id: p.id.clone(),
+                block: b,
+                depth: 1,
+                text,
+                label: format!("Outline: {}", paragraph_label(&p.id)),
+                parent: preamble_section,
+                has_children: false,
+                section: false,
+            });
+        }
+    }
+    section(&mut out, "operative", "الفقرات المنطوقة", "Operative paragraphs", doc.operative.first());
+    let operative_section = out.len().checked_sub(1).filter(|_| !doc.operative.is_empty());
+    for p in &doc.operative {
+        push_tree(&mut out, p, 1, operative_section, ar, &block_of);
+    }
+    for p in &doc.body {
+        push_tree(&mut out, p, 0, None, ar, &block_of);
+    }
+    out
+}
+
+fn push_tree(
+    out: &mut Vec<OutlineEntry>,
+    p: &Paragraph,
+    depth: usize,
+    parent: Option<usize>,
+    ar: bool,
+    block_of: &dyn Fn(&str) -> Option<usize>,
+) {
+    let Some(b) = block_of(&p.id) else {
+        return;
+    };
+    let text = match p.kind {
+        ParagraphKind::Operative => {
+            let verb = p.lead.clone().unwrap_or_else(|| first_words(&p.text(), 3));
+            match p.number {
+                Some(n) if ar => format!("{n} - {verb}"),
+                Some(n) => format!("{n}. {verb}"),
+                None => verb,
+            }
+        }
+        ParagraphKind::SubParagraph => {
+            format!("({}) {}", p.label.as_deref().unwrap_or(""), first_words(&p.text(), 4))
+        }
+        _ => first_words(&p.text(), 5),
+    };
+    let index = out.len();
+    out.push(OutlineEntry {
+        id: p.id.clone(),
+        block: b,
+        depth,
+        text,
+        label: format!("Outline: {}", paragraph_label(&p.id)),
+        parent,
+        has_children: !p.children.is_empty(),
+        section: false,
+    });
+    for c in &p.children {
+        push_tree(out, c, depth + 1, Some(index), ar, block_of);
+    }
+}
+
+/// The outline pane's state.
+#[derive(Default)]
+pub struct Outline {
+    pub entries: Vec<OutlineEntry>,
+    pub collapsed: HashSet<String>,
+    /// Entry the keyboard is on.
+    pub cursor: Option<usize>,
+    /// Keyboard focus is in the outline (arrow keys move in it).
+    pub focused: bool,
+    /// The keyboard moved the cursor this frame (scroll the entry into view).
+    pub cursor_moved: bool,
+    labels: LabelCache,
+}
+
+impl Outline {
+    pub fn new(entries: Vec<OutlineEntry>) -> Outline {
+        Outline {
+            entries,
+            ..Outline::default()
+        }
+    }
+
+    /// Whether an entry is shown (no collapsed ancestor).
+    pub fn is_visible(&self, i: usize) -> bool {
+        let mut p = self.entries.get(i).and_then(|e| e.parent);
+        while let Some(pi) = p {
+            let Some(e) = self.entries.get(pi) else {
+                break;
+            };
+            if self.collapsed.contains(&e.id) {
+                return false;
+            }
+            p = e.parent;
+        }
+        true
+    }
+
+    /// The entry to highlight for the block at the top of the view.
+    pub fn current_for_block(&self, top_block: Option<usize>) -> Option<usize> {
+        let top = top_block?;
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| !e.section && e.block <= top)
+            .map(|(i, _)| i)
+            .next_back()
+    }
+
+    /// Next or previous visible entry from `from`.
+    pub fn step(&self, from: Option<usize>, forward: bool) -> Option<usize> {
+        let n = self.entries.len();
+        if n == 0 {
+            return None;
+        }
+        let mut i = from.unwrap_or(if forward { usize::MAX } else { n });
+        loop {
+            i = if forward {
+                i.wrapping_add(1)
+            } else {
+                i.checked_sub(1)?
+            };
+            if i >= n {
+                return None;
+            }
+            if self.is_visible(i) {
+                return Some(i);
+            }
+        }
+    }
+
+    /// Show the pane; returns the block to navigate to when an entry was pressed.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        painter: &mut TextPainter,
+        direction: Direction,
+        top_block: Option<usize>,
+    ) -> Option<usize> {
+        let mut go = None;
+        let current = self.cursor.filter(|_| self.focused).or(self.current_for_block(top_block));
+        let text_color = ui.visuals().text_color();
+        let strong = ui.visuals().strong_text_color();
+        let hl = ui.visuals().selection.bg_fill.gamma_multiply(0.45);
+        let rtl = direction == Direction::Rtl;
+        egui::ScrollArea::vertical()
+            .id_salt("outline")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                let width = ui.available_width();
+                for i in 0..self.entries.len() {
+                    if !self.is_visible(i) {
+                        continue;
+                    }
+                    let e = self.entries[i].clone();
+                    let indent = 14.0 * e.depth as f32 + 18.0;
+                    let style = LabelStyle {
+                        size: if e.section { 15.0 } else { 15.0 },
+                        bold: e.section,
+                        color: if e.section { strong } else { text_color },
+                        direction,
+                        width: (width - indent - 6.0).max(40.0),
+                        line_height: 1.45,
+                    };
+                    let label = painter.label(ui.ctx(), &mut self.labels, &e.text, style);
+                    let (rect, resp) = ui.allocate_exact_size(vec2(width, label.size.y + 2.0), Sense::click());
+                    let text_left = if rtl { rect.left() + 4.0 } else { rect.left() + indent };
+                    if Some(i) == current {
+                        ui.painter().rect_filled(rect, 3.0, hl);
+                    } else if resp.hovered() {
+                        ui.painter().rect_filled(rect, 3.0, ui.visuals().widgets.hovered.weak_bg_fill);
+                    }
+                    paint_label(ui.painter(), &label, pos2(text_left, rect.top() + 1.0));
+                    resp.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Link, true, &e.label));
+                    let resp = resp.on_hover_cursor(CursorIcon::PointingHand);
+                    // Collapse toggle on the leading side.
+                    let mut toggled = false;
+                    if e.has_children {
+                        let cx = if rtl { rect.right() - indent + 9.0 } else { rect.left() + indent - 9.0 };
+                        let trect = Rect::from_center_size(pos2(cx, rect.center().y), vec2(16.0, 16.0));
+                        let tresp = ui.interact(trect, Id::unique(("outline-toggle", i)), Sense::click());
+                        let collapsed = self.collapsed.contains(&e.id);
+                        tresp.widget_info(|| {
+                            egui::WidgetInfo::labeled(
+                                egui::accesskit::Role::Button,
+                                true,
+                                format!("{} {}", if collapsed { "Expand" } else { "Collapse" }, e.label.trim_start_matches("Outline: ")),
+                            )
+                        });
+                        let c = if tresp.hovered() { strong } else { Color32::GRAY };
+                        let tri = if collapsed {
+                            if rtl { "◀" } else { "▶" }
+                        } else {
+                            "▼"
+                        };
+                        ui.painter().text(trect.center(), egui::Align2::CENTER_CENTER, tri, egui::FontId::proportional(10.0), c);
+                        if tresp.clicked() {
+                            toggled = true;
+                            if collapsed {
+                                self.collapsed.remove(&e.id);
+                            } else {
+                                self.collapsed.insert(e.id.clone());
+                            }
+                        }
+                    }
+                    if resp.clicked() && !toggled {
+                        self.cursor = Some(i);
+                        self.focused = true;
+                        go = Some(e.block);
+                    }
+                    if Some(i) == self.cursor && self.focused && self.cursor_moved {
+                        resp.scroll_to_me(None);
+                    }
+                }
+            });
+        self.cursor_moved = false;
+        go
+    }
+}

@@ -1,0 +1,171 @@
+//! Footnote and reference popups: opened by clicking a marker or reference, closed with Esc
+//! or a click elsewhere.
+
+use super::text_painter::{LabelCache, LabelStyle, TextPainter, paint_label};
+use super::view::paragraph_label;
+use crate::document::{Direction, Document, ReferenceKind, catalogue};
+use eframe::egui::{self, Pos2, Rect, Sense};
+
+/// What a popup shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PopupKind {
+    Footnote { id: String },
+    Reference { index: usize },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Popup {
+    pub kind: PopupKind,
+    /// Screen position it opens at (just below the clicked text).
+    pub at: Pos2,
+    /// Frame it was opened on (the opening click must not close it).
+    pub opened_frame: u64,
+}
+
+/// What the user asked for from a popup.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PopupAction {
+    Close,
+    GoTo(String),
+}
+
+const WIDTH: f32 = 400.0;
+
+/// Show the popup; returns an action when one was taken. `rect_out` receives the popup's rect
+/// (clicks inside it do not close it).
+pub fn show(
+    ctx: &egui::Context,
+    popup: &Popup,
+    doc: &Document,
+    painter: &mut TextPainter,
+    labels: &mut LabelCache,
+    rect_out: &mut Option<Rect>,
+) -> Option<PopupAction> {
+    let mut action = None;
+    let dir = doc.meta.direction;
+    let lang = doc.meta.language.code();
+    let area = egui::Area::new(egui::Id::unique("qarar-popup"))
+        .order(egui::Order::Foreground)
+        .fixed_pos(popup.at)
+        .constrain(true)
+        .show(ctx, |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_width(WIDTH);
+                let body_style = LabelStyle {
+                    size: 17.0,
+                    bold: false,
+                    color: ui.visuals().text_color(),
+                    direction: dir,
+                    width: WIDTH,
+                    line_height: 1.6,
+                };
+                match &popup.kind {
+                    PopupKind::Footnote { id } => {
+                        let Some(f) = doc.footnote(id) else {
+                            ui.label("This footnote is missing from the document.");
+                            return;
+                        };
+                        ui.horizontal(|ui| {
+                            ui.strong(format!("Footnote {}", f.marker));
+                            if let Some(p) = &f.paragraph {
+                                ui.weak(format!("in {}", paragraph_label(p)));
+                            }
+                        });
+                        ui.separator();
+                        body_text(ui, painter, labels, &f.text(), body_style, "Footnote text");
+                    }
+                    PopupKind::Reference { index } => {
+                        let Some(r) = doc.references.get(*index) else {
+                            ui.label("This reference is missing from the document.");
+                            return;
+                        };
+                        let kind = match r.kind {
+                            ReferenceKind::Resolution => "Resolution",
+                            ReferenceKind::Decision => "Decision",
+                            ReferenceKind::Document => "Document",
+                            ReferenceKind::Treaty => "Treaty",
+                            ReferenceKind::Paragraph => "Paragraph",
+                        };
+                        if r.kind == ReferenceKind::Paragraph {
+                            ui.strong(format!("{kind}: {}", paragraph_label(&r.target)));
+                            ui.separator();
+                            match doc.paragraph(&r.target) {
+                                Some(p) => {
+                                    let text = crate::cli::first_words(&p.text(), 80);
+                                    body_text(ui, painter, labels, &text, body_style, "Referenced paragraph text");
+                                    if ui.button("Go to paragraph").clicked() {
+                                        action = Some(PopupAction::GoTo(r.target.clone()));
+                                    }
+                                }
+                                None => {
+                                    ui.label("That paragraph is not in this document.");
+                                }
+                            }
+                            return;
+                        }
+                        ui.strong(format!("{kind} {}", r.target));
+                        if let Some(e) = catalogue::lookup(&r.target) {
+                            if !e.title_en.is_empty() {
+                                ui.label(e.title_en);
+                            }
+                            if !e.date.is_empty() {
+                                ui.weak(e.date);
+                            }
+                        } else {
+                            ui.weak("Not in the built-in catalogue.");
+                        }
+                        ui.separator();
+                        ui.horizontal(|ui| {
+                            if r.kind != ReferenceKind::Treaty {
+                                let url = format!("https://undocs.org/{lang}/{}", r.target);
+                                if ui.button("Open on undocs.org").on_hover_text(&url).clicked() {
+                                    ui.ctx().open_url(egui::OpenUrl::new_tab(url));
+                                }
+                            }
+                            if ui.button("Copy symbol").clicked() {
+                                ui.ctx().copy_text(r.target.clone());
+                            }
+                        });
+                    }
+                }
+            });
+        });
+    *rect_out = Some(area.response.rect);
+    if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+        action = Some(PopupAction::Close);
+    }
+    action
+}
+
+fn body_text(
+    ui: &mut egui::Ui,
+    painter: &mut TextPainter,
+    labels: &mut LabelCache,
+    text: &str,
+    style: LabelStyle,
+    what: &str,
+) {
+    let label = painter.label(ui.ctx(), labels, text, style);
+    let (rect, resp) = ui.allocate_exact_size(label.size, Sense::hover());
+    paint_label(ui.painter(), &label, rect.min);
+    let text = text.to_string();
+    let what = what.to_string();
+    resp.widget_info(move || {
+        let mut info = egui::WidgetInfo::labeled(egui::accesskit::Role::Label, true, &text);
+        info.hint_text = Some(what.clone());
+        info
+    });
+}
+
+/// Direction of a text by its first strong character (for the search field).
+pub fn text_direction(text: &str) -> Direction {
+    for c in text.chars() {
+        if ('\u{0590}'..='\u{08FF}').contains(&c) || ('\u{FB1D}'..='\u{FEFF}').contains(&c) {
+            return Direction::Rtl;
+        }
+        if c.is_alphabetic() {
+            return Direction::Ltr;
+        }
+    }
+    Direction::Rtl
+}

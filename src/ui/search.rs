@@ -1,0 +1,197 @@
+//! The search bar (Ctrl+F): an Arabic-capable line field, Arabic folding, all matches
+//! highlighted, Enter / Shift+Enter to move, "3 / 12", Esc to close.
+
+use super::popup::text_direction;
+use super::text_painter::{LabelCache, LabelStyle, TextPainter, paint_label};
+use crate::text::display::Block;
+use crate::text::fold;
+use eframe::egui::{self, Event, Key, Sense, pos2, vec2};
+use std::ops::Range;
+
+#[derive(Default)]
+pub struct Search {
+    pub open: bool,
+    pub query: String,
+    /// Query the matches were computed for.
+    searched: Option<String>,
+    pub request_focus: bool,
+    labels: LabelCache,
+}
+
+/// What the search bar asks of the view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SearchAction {
+    /// New matches for a changed query.
+    Matches(Vec<(usize, Range<usize>)>),
+    Next,
+    Previous,
+    Close,
+}
+
+/// Every match of `query` (folded) in the blocks, in reading order.
+pub fn find(blocks: &[Block], query: &str) -> Vec<(usize, Range<usize>)> {
+    if query.trim().is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        for r in fold::find_all(&b.display.text, query) {
+            out.push((i, r));
+        }
+    }
+    out
+}
+
+impl Search {
+    pub fn open(&mut self) {
+        self.open = true;
+        self.request_focus = true;
+    }
+
+    /// Show the bar; `count` is (current, total) for the label.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        painter: &mut TextPainter,
+        blocks: &[Block],
+        count: (Option<usize>, usize),
+    ) -> Vec<SearchAction> {
+        let mut actions = Vec::new();
+        ui.horizontal(|ui| {
+            ui.label("Find:");
+            let resp = line_edit(ui, painter, &mut self.labels, &mut self.query, "search-field", 320.0);
+            if self.request_focus {
+                resp.request_focus();
+                self.request_focus = false;
+            }
+            let focused = resp.has_focus();
+            let (current, total) = count;
+            let text = match (current, total) {
+                (_, 0) if self.query.trim().is_empty() => String::new(),
+                (_, 0) => "no matches".to_string(),
+                (Some(c), t) => format!("{} / {t}", c + 1),
+                (None, t) => format!("{t} matches"),
+            };
+            ui.label(text);
+            if ui.button("⬆").on_hover_text("Previous match (Shift+Enter)").clicked() {
+                actions.push(SearchAction::Previous);
+            }
+            if ui.button("⬇").on_hover_text("Next match (Enter)").clicked() {
+                actions.push(SearchAction::Next);
+            }
+            if ui.button("✖").on_hover_text("Close (Esc)").clicked() {
+                actions.push(SearchAction::Close);
+            }
+            if focused {
+                ui.input(|i| {
+                    if i.key_pressed(Key::Enter) {
+                        actions.push(if i.modifiers.shift {
+                            SearchAction::Previous
+                        } else {
+                            SearchAction::Next
+                        });
+                    }
+                });
+            }
+        });
+        if ui.input(|i| i.key_pressed(Key::Escape)) {
+            actions.push(SearchAction::Close);
+        }
+        if self.searched.as_deref() != Some(self.query.as_str()) {
+            self.searched = Some(self.query.clone());
+            actions.insert(0, SearchAction::Matches(find(blocks, &self.query)));
+        }
+        actions
+    }
+}
+
+/// A one-line text field whose text is shaped by cosmic-text (Arabic joins and reads right to
+/// left). Takes typed text, paste, Backspace and Ctrl+Backspace while focused.
+pub fn line_edit(
+    ui: &mut egui::Ui,
+    painter: &mut TextPainter,
+    labels: &mut LabelCache,
+    text: &mut String,
+    id_salt: &str,
+    width: f32,
+) -> egui::Response {
+    let height = 30.0;
+    let (rect, resp) = ui.allocate_exact_size(vec2(width, height), Sense::click());
+    let id = resp.id;
+    if resp.clicked() {
+        resp.request_focus();
+    }
+    let focused = resp.has_focus();
+    if focused {
+        let events = ui.input(|i| i.events.clone());
+        for e in events {
+            match e {
+                Event::Text(t) | Event::Paste(t) => {
+                    text.push_str(&t.replace(['\n', '\r'], " "));
+                }
+                Event::Key {
+                    key: Key::Backspace,
+                    pressed: true,
+                    modifiers,
+                    ..
+                } => {
+                    if modifiers.command {
+                        let trimmed = text.trim_end().len();
+                        text.truncate(trimmed);
+                        let cut = text.rfind(char::is_whitespace).map(|i| i + 1).unwrap_or(0);
+                        text.truncate(cut);
+                    } else {
+                        text.pop();
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let visuals = ui.visuals();
+    let stroke = if focused {
+        visuals.selection.stroke
+    } else {
+        visuals.widgets.inactive.bg_stroke
+    };
+    ui.painter().rect(
+        rect,
+        4.0,
+        visuals.extreme_bg_color,
+        stroke,
+        egui::StrokeKind::Inside,
+    );
+    let dir = text_direction(text);
+    let style = LabelStyle {
+        size: 16.0,
+        bold: false,
+        color: visuals.text_color(),
+        direction: dir,
+        width: width - 16.0,
+        line_height: 1.3,
+    };
+    let caret_color = visuals.text_cursor.stroke.color;
+    let label = painter.label(ui.ctx(), labels, text, style);
+    let top = rect.center().y - label.size.y / 2.0;
+    paint_label(ui.painter(), &label, pos2(rect.left() + 8.0, top));
+    if focused {
+        let w = label.line_width.min(width - 16.0);
+        let x = match dir {
+            crate::document::Direction::Rtl => rect.right() - 8.0 - w - 1.0,
+            crate::document::Direction::Ltr => rect.left() + 8.0 + w + 1.0,
+        };
+        ui.painter().line_segment(
+            [pos2(x, rect.top() + 6.0), pos2(x, rect.bottom() - 6.0)],
+            egui::Stroke::new(1.5, caret_color),
+        );
+    }
+    let value = text.clone();
+    let _ = id_salt;
+    resp.widget_info(|| {
+        let mut info = egui::WidgetInfo::labeled(egui::accesskit::Role::SearchInput, true, "Search");
+        info.current_text_value = Some(value.clone());
+        info
+    });
+    let _ = id;
+    resp
+}

@@ -1,0 +1,47 @@
+//! What the reader remembers between runs (eframe persistence).
+
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+pub const STORAGE_KEY: &str = "qarar-settings";
+const MAX_RECENT: usize = 12;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub recent: Vec<PathBuf>,
+    pub dark: bool,
+    pub zoom: f32,
+    pub show_outline: bool,
+    pub justify: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            recent: Vec::new(),
+            dark: false,
+            zoom: 1.0,
+            show_outline: true,
+            justify: true,
+        }
+    }
+}
+
+impl Settings {
+    /// Put `path` first in the recent files, without duplicates.
+    pub fn add_recent(&mut self, path: PathBuf) {
+        let canon = std::fs::canonicalize(&path).unwrap_or(path);
+        self.recent.retain(|p| p != &canon);
+        self.recent.insert(0, canon);
+        self.recent.truncate(MAX_RECENT);
+    }
+
+    pub fn zoom_in(&mut self) {
+        self.zoom = (self.zoom * 1.1).min(3.0);
+    }
+
+    pub fn zoom_out(&mut self) {
+        self.zoom = (self.zoom / 1.1).max(0.5);
+    }
+}

@@ -1,0 +1,257 @@
+//! Turns cosmic-text layouts into egui meshes over the glyph atlas. Everything Arabic on
+//! screen (document, outline, popups, search field) is painted through here.
+
+use super::atlas::GlyphAtlas;
+use crate::text::display::SpanStyle;
+use crate::text::layout::unpack_metadata;
+use cosmic_text::{Buffer, FontSystem};
+use eframe::egui::{self, Color32, Mesh, Pos2, Rect, Vec2, pos2};
+
+/// Colours for each span style.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Palette {
+    pub body: Color32,
+    pub opener: Color32,
+    pub verb: Color32,
+    pub number: Color32,
+    pub marker: Color32,
+    pub reference: Color32,
+    pub meta: Color32,
+    pub title: Color32,
+}
+
+impl Palette {
+    pub fn for_visuals(dark: bool) -> Palette {
+        if dark {
+            Palette {
+                body: Color32::from_rgb(0xE6, 0xE2, 0xDA),
+                opener: Color32::from_rgb(0x8F, 0xC1, 0xE8),
+                verb: Color32::from_rgb(0xF2, 0xEE, 0xE6),
+                number: Color32::from_rgb(0xB0, 0xAA, 0xA0),
+                marker: Color32::from_rgb(0xF0, 0xA0, 0x60),
+                reference: Color32::from_rgb(0x7F, 0xB8, 0xFF),
+                meta: Color32::from_rgb(0xA0, 0x9A, 0x90),
+                title: Color32::from_rgb(0xF5, 0xF2, 0xEC),
+            }
+        } else {
+            Palette {
+                body: Color32::from_rgb(0x1E, 0x1E, 0x1E),
+                opener: Color32::from_rgb(0x1F, 0x4E, 0x8C),
+                verb: Color32::from_rgb(0x10, 0x10, 0x10),
+                number: Color32::from_rgb(0x55, 0x55, 0x55),
+                marker: Color32::from_rgb(0xB0, 0x4A, 0x00),
+                reference: Color32::from_rgb(0x0B, 0x5C, 0xC4),
+                meta: Color32::from_rgb(0x66, 0x66, 0x66),
+                title: Color32::from_rgb(0x0C, 0x0C, 0x0C),
+            }
+        }
+    }
+
+    pub fn color(&self, style: SpanStyle) -> Color32 {
+        match style {
+            SpanStyle::Body | SpanStyle::Emphasis => self.body,
+            SpanStyle::Verb => self.verb,
+            SpanStyle::Opener => self.opener,
+            SpanStyle::Number => self.number,
+            SpanStyle::Marker => self.marker,
+            SpanStyle::Reference => self.reference,
+            SpanStyle::Meta => self.meta,
+            SpanStyle::Title => self.title,
+        }
+    }
+}
+
+/// How far footnote markers are raised, as a fraction of the body size.
+pub const MARKER_RAISE: f32 = 0.38;
+
+/// Owns the font system and the atlas.
+pub struct TextPainter {
+    pub fonts: FontSystem,
+    pub atlas: GlyphAtlas,
+}
+
+impl Default for TextPainter {
+    fn default() -> Self {
+        TextPainter {
+            fonts: crate::text::fonts::font_system(),
+            atlas: GlyphAtlas::default(),
+        }
+    }
+}
+
+impl TextPainter {
+    /// A mesh of a laid-out buffer in local coordinates (points, origin at the buffer's
+    /// top-left plus `x_offset`). `font_size` is used to raise footnote markers.
+    pub fn mesh(
+        &mut self,
+        ctx: &egui::Context,
+        buffer: &Buffer,
+        x_offset: f32,
+        font_size: f32,
+        palette: &Palette,
+    ) -> Mesh {
+        loop {
+            let generation = self.atlas.generation;
+            let mesh = self.try_mesh(ctx, buffer, x_offset, font_size, palette);
+            if generation == self.atlas.generation {
+                return mesh;
+            }
+            // The atlas was cleared while building: build again into the fresh atlas.
+            if self.atlas.generation > generation + 1 {
+                return mesh;
+            }
+        }
+    }
+
+    fn try_mesh(
+        &mut self,
+        ctx: &egui::Context,
+        buffer: &Buffer,
+        x_offset: f32,
+        font_size: f32,
+        palette: &Palette,
+    ) -> Mesh {
+        let ppp = ctx.pixels_per_point();
+        let tex = self.atlas.texture_id(ctx);
+        let atlas_size = self.atlas.size();
+        let mut mesh = Mesh::with_texture(tex);
+        for run in buffer.layout_runs() {
+            for glyph in run.glyphs {
+                let (style, _) = unpack_metadata(glyph.metadata);
+                let raise = if style == SpanStyle::Marker {
+                    font_size * MARKER_RAISE
+                } else {
+                    0.0
+                };
+                let physical = glyph.physical((x_offset, run.line_y - raise), ppp);
+                let Ok(Some(g)) = self.atlas.get(ctx, &mut self.fonts, physical.cache_key) else {
+                    continue;
+                };
+                let x = (physical.x + g.left) as f32 / ppp;
+                let y = (physical.y - g.top) as f32 / ppp;
+                let [tx, ty, tw, th] = g.texel;
+                let rect = Rect::from_min_size(pos2(x, y), Vec2::new(tw as f32 / ppp, th as f32 / ppp));
+                let uv = Rect::from_min_max(
+                    pos2(tx as f32 / atlas_size, ty as f32 / atlas_size),
+                    pos2((tx + tw) as f32 / atlas_size, (ty + th) as f32 / atlas_size),
+                );
+                let color = if g.color {
+                    Color32::WHITE
+                } else {
+                    palette.color(style)
+                };
+                mesh.add_rect_with_uv(rect, uv, color);
+            }
+        }
+        mesh
+    }
+}
+
+/// Translate a cached mesh to a screen position.
+pub fn placed(mesh: &Mesh, origin: Pos2) -> Mesh {
+    let mut m = mesh.clone();
+    m.translate(origin.to_vec2());
+    m
+}
+
+/// How to set a small piece of UI text (outline entry, popup, search field).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LabelStyle {
+    pub size: f32,
+    pub bold: bool,
+    pub color: Color32,
+    pub direction: crate::document::Direction,
+    /// Wrap width; the box is this wide.
+    pub width: f32,
+    pub line_height: f32,
+}
+
+/// A laid-out label: its mesh in local coordinates and its size.
+#[derive(Clone)]
+pub struct Label {
+    pub mesh: std::sync::Arc<Mesh>,
+    pub size: Vec2,
+    /// Width of the longest line.
+    pub line_width: f32,
+}
+
+type LabelKey = (String, [u32; 4], bool, [u8; 4], bool, u64);
+
+/// Cache of labels, so that UI text is shaped once.
+#[derive(Default)]
+pub struct LabelCache {
+    map: std::collections::HashMap<LabelKey, Label>,
+}
+
+impl TextPainter {
+    /// Lay out and cache a label. Text goes through cosmic-text like the document.
+    pub fn label(&mut self, ctx: &egui::Context, cache: &mut LabelCache, text: &str, style: LabelStyle) -> Label {
+        let ppp = ctx.pixels_per_point();
+        let key: LabelKey = (
+            text.to_string(),
+            [style.size.to_bits(), style.width.to_bits(), ppp.to_bits(), style.line_height.to_bits()],
+            style.bold,
+            style.color.to_array(),
+            style.direction == crate::document::Direction::Rtl,
+            self.atlas.generation,
+        );
+        if let Some(l) = cache.map.get(&key) {
+            return l.clone();
+        }
+        if cache.map.len() > 4000 {
+            cache.map.clear();
+        }
+        let rtl = style.direction == crate::document::Direction::Rtl;
+        let family = if rtl {
+            cosmic_text::Family::Name(crate::text::fonts::ARABIC_FAMILY)
+        } else {
+            cosmic_text::Family::Name(crate::text::fonts::LATIN_FAMILY)
+        };
+        let mut attrs = cosmic_text::Attrs::new().family(family);
+        if style.bold {
+            attrs = attrs.weight(cosmic_text::Weight::BOLD);
+        }
+        let line = (style.size * style.line_height).round();
+        let mut buffer = Buffer::new(&mut self.fonts, cosmic_text::Metrics::new(style.size, line));
+        buffer.set_size(Some(style.width.max(10.0)), None);
+        let mark = if rtl { '\u{200F}' } else { '\u{200E}' };
+        let shown = format!("{mark}{}", crate::text::display::protect_symbols(text));
+        let align = if rtl {
+            cosmic_text::Align::Right
+        } else {
+            cosmic_text::Align::Left
+        };
+        buffer.set_text(&shown, &attrs, cosmic_text::Shaping::Advanced, Some(align));
+        buffer.shape_until_scroll(&mut self.fonts, false);
+        let height = buffer
+            .layout_runs()
+            .last()
+            .map(|r| r.line_top + r.line_height)
+            .unwrap_or(line);
+        let line_width = buffer.layout_runs().map(|r| r.line_w).fold(0.0, f32::max);
+        let palette = Palette {
+            body: style.color,
+            opener: style.color,
+            verb: style.color,
+            number: style.color,
+            marker: style.color,
+            reference: style.color,
+            meta: style.color,
+            title: style.color,
+        };
+        let mesh = self.mesh(ctx, &buffer, 0.0, style.size, &palette);
+        let label = Label {
+            mesh: std::sync::Arc::new(mesh),
+            size: Vec2::new(style.width, height),
+            line_width,
+        };
+        let key = (key.0, key.1, key.2, key.3, key.4, self.atlas.generation);
+        cache.map.insert(key, label.clone());
+        label
+    }
+}
+
+/// Paint a label with its top-left at `pos`.
+pub fn paint_label(painter: &egui::Painter, label: &Label, pos: Pos2) {
+    painter.add(egui::Shape::mesh(placed(&label.mesh, pos)));
+}

@@ -1,0 +1,447 @@
+//! The document view: laid-out blocks painted as meshes, only those in the viewport, with
+//! selection, search and flash highlights, and AccessKit nodes for paragraphs, footnote
+//! markers and references.
+
+use super::text_painter::{MARKER_RAISE, Palette, TextPainter, placed};
+use crate::document::{Direction, Document};
+use crate::text::display::{self, Block, BlockKind, Hot};
+use crate::text::layout::{DocumentLayout, Typography, unpack_metadata};
+use eframe::egui::{self, Color32, CursorIcon, Id, Mesh, Pos2, Rect, Sense, Vec2, pos2, vec2};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Comfortable measure for reading (points at zoom 1).
+pub const MAX_COLUMN: f32 = 760.0;
+const MARGIN: f32 = 28.0;
+
+/// A position in the document: block index and byte offset in its display text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct TextPos {
+    pub block: usize,
+    pub offset: usize,
+}
+
+/// What the user did in the view this frame.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ViewEvent {
+    /// A footnote marker or reference was clicked; `at` is where (screen coordinates).
+    HotClicked { block: usize, hot: Hot, at: Pos2 },
+    /// A click on text that is not a hot span.
+    ClickedText,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+struct MeshKey {
+    width: u32,
+    ppp: u32,
+    generation: u64,
+    palette: [u8; 4],
+    zoom: u32,
+}
+
+struct CachedMesh {
+    key: MeshKey,
+    mesh: Mesh,
+    /// Rectangles (block coordinates) of each hot span, by hot index + 1.
+    hots: Vec<(usize, Rect)>,
+}
+
+/// The laid-out document and what the view remembers between frames.
+pub struct DocumentView {
+    pub layout: Option<DocumentLayout>,
+    blocks: Vec<Block>,
+    meshes: HashMap<usize, CachedMesh>,
+    pub selection: Option<(TextPos, TextPos)>,
+    drag_anchor: Option<TextPos>,
+    /// Search matches (block, display range) and the current one.
+    pub matches: Vec<(usize, Range<usize>)>,
+    pub current_match: Option<usize>,
+    /// Block to flash and when the flash started.
+    pub flash: Option<(usize, f64)>,
+    /// Scroll so that this block's top is at the top of the view on the next frame.
+    pub scroll_to_block: Option<usize>,
+    /// Block at the top of the viewport in the last frame.
+    pub top_block: Option<usize>,
+    pub direction: Direction,
+    /// Canonical targets of the document's references, for AccessKit labels.
+    ref_targets: Vec<String>,
+    /// Number of frames painted with the document visible.
+    pub frames_painted: u64,
+}
+
+impl DocumentView {
+    pub fn new(doc: &Document) -> DocumentView {
+        DocumentView {
+            layout: None,
+            blocks: display::blocks(doc),
+            meshes: HashMap::new(),
+            selection: None,
+            drag_anchor: None,
+            matches: Vec::new(),
+            current_match: None,
+            flash: None,
+            scroll_to_block: None,
+            top_block: None,
+            direction: doc.meta.direction,
+            ref_targets: doc.references.iter().map(|r| r.target.clone()).collect(),
+            frames_painted: 0,
+        }
+    }
+
+    pub fn blocks(&self) -> &[Block] {
+        &self.blocks
+    }
+
+    /// Make sure the layout matches the column width and typography (re-wrap or reshape only
+    /// when they changed).
+    pub fn ensure_layout(&mut self, painter: &mut TextPainter, typo: Typography, column: f32) {
+        match &mut self.layout {
+            Some(l) => {
+                l.update(&mut painter.fonts, typo, column);
+            }
+            None => {
+                self.layout = Some(DocumentLayout::new(
+                    &mut painter.fonts,
+                    self.blocks.clone(),
+                    typo,
+                    column,
+                ));
+            }
+        }
+    }
+
+    /// The selected text in logical order (what Ctrl+C copies).
+    pub fn selected_text(&self) -> Option<String> {
+        let (a, b) = self.selection?;
+        let (start, end) = if a <= b { (a, b) } else { (b, a) };
+        if start == end {
+            return None;
+        }
+        let mut parts = Vec::new();
+        for block in start.block..=end.block.min(self.blocks.len().saturating_sub(1)) {
+            let d = &self.blocks[block].display;
+            let from = if block == start.block { start.offset } else { 0 };
+            let to = if block == end.block { end.offset } else { d.text.len() };
+            let s = d.logical(from..to.max(from));
+            if !s.trim().is_empty() {
+                parts.push(s.trim().to_string());
+            }
+        }
+        (!parts.is_empty()).then(|| parts.join("\n\n"))
+    }
+
+    pub fn select_all(&mut self) {
+        if let Some(last) = self.blocks.len().checked_sub(1) {
+            self.selection = Some((
+                TextPos {
+                    block: 0,
+                    offset: 0,
+                },
+                TextPos {
+                    block: last,
+                    offset: self.blocks[last].display.text.len(),
+                },
+            ));
+        }
+    }
+
+    /// Selected display range within one block, if any.
+    fn selection_in(&self, block: usize) -> Option<Range<usize>> {
+        let (a, b) = self.selection?;
+        let (start, end) = if a <= b { (a, b) } else { (b, a) };
+        if block < start.block || block > end.block || start == end {
+            return None;
+        }
+        let len = self.blocks[block].display.text.len();
+        let from = if block == start.block { start.offset } else { 0 };
+        let to = if block == end.block { end.offset } else { len };
+        (to > from).then_some(from..to)
+    }
+
+    fn column_geometry(&self, avail: Rect, zoom: f32) -> (f32, f32) {
+        let column = (avail.width() - 2.0 * MARGIN).clamp(120.0, MAX_COLUMN * zoom);
+        let left = avail.left() + ((avail.width() - column) / 2.0).max(MARGIN.min(avail.width() / 8.0));
+        (left, column)
+    }
+
+    /// Show the view in the remaining space of `ui`. Returns what the user did.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        painter: &mut TextPainter,
+        typo: Typography,
+    ) -> Vec<ViewEvent> {
+        let mut events = Vec::new();
+        let avail = ui.available_rect_before_wrap();
+        let (_, column) = self.column_geometry(avail, typo.zoom);
+        self.ensure_layout(painter, typo, column);
+        let Some(layout) = self.layout.as_ref() else {
+            return events;
+        };
+        let total = layout.total_height + 2.0 * MARGIN;
+        let mut scroll = egui::ScrollArea::vertical()
+            .id_salt("document")
+            .auto_shrink([false, false]);
+        if let Some(b) = self.scroll_to_block.take()
+            && let Some(top) = layout.tops.get(b)
+        {
+            scroll = scroll.vertical_scroll_offset((top + MARGIN - 12.0).max(0.0));
+        }
+        let palette = Palette::for_visuals(ui.visuals().dark_mode);
+        scroll.show_viewport(ui, |ui, viewport| {
+            ui.set_min_height(total);
+            ui.set_min_width(ui.available_width());
+            let content = ui.max_rect();
+            let (col_left, _) = self.column_geometry(content, typo.zoom);
+            let origin = pos2(col_left, content.top() + MARGIN);
+            self.paint_visible(ui, painter, &palette, origin, viewport, &mut events);
+        });
+        events
+    }
+
+    fn paint_visible(
+        &mut self,
+        ui: &mut egui::Ui,
+        painter: &mut TextPainter,
+        palette: &Palette,
+        origin: Pos2,
+        viewport: Rect,
+        events: &mut Vec<ViewEvent>,
+    ) {
+        let Some(layout) = self.layout.as_ref() else {
+            return;
+        };
+        let y0 = viewport.top() - MARGIN;
+        let y1 = viewport.bottom() - MARGIN;
+        let range = layout.visible(y0, y1);
+        self.top_block = layout
+            .tops
+            .iter()
+            .zip(&layout.layouts)
+            .position(|(t, l)| t + l.height > y0 + 4.0);
+        let ppp = ui.ctx().pixels_per_point();
+        let key_base = MeshKey {
+            width: layout.column_width.to_bits(),
+            ppp: ppp.to_bits(),
+            generation: painter.atlas.generation,
+            palette: palette.body.to_array(),
+            zoom: layout.typography.zoom.to_bits(),
+        };
+        let now = ui.input(|i| i.time);
+        let pointer = ui.input(|i| i.pointer.interact_pos());
+        let sel_color = ui.visuals().selection.bg_fill.gamma_multiply(0.55);
+        let match_color = Color32::from_rgba_unmultiplied(255, 200, 0, 90);
+        let current_color = Color32::from_rgba_unmultiplied(255, 140, 0, 150);
+        for i in range {
+            let (top, l) = (layout.tops[i], &layout.layouts[i]);
+            let block_origin = origin + vec2(0.0, top);
+            let block_rect = Rect::from_min_size(block_origin, vec2(layout.column_width, l.height));
+            let key = MeshKey {
+                generation: painter.atlas.generation,
+                ..key_base
+            };
+            let fresh = self.meshes.get(&i).is_some_and(|c| c.key == key);
+            if !fresh {
+                let mesh = painter.mesh(ui.ctx(), &l.buffer, l.x_offset, l.font_size, palette);
+                let hots = hot_rects(l, l.font_size);
+                let key = MeshKey {
+                    generation: painter.atlas.generation,
+                    ..key_base
+                };
+                self.meshes.insert(i, CachedMesh { key, mesh, hots });
+            }
+            // Backgrounds: flash, search matches, selection.
+            if let Some((b, t0)) = self.flash
+                && b == i
+            {
+                let age = (now - t0) as f32;
+                if age < 1.6 {
+                    let a = ((1.6 - age) / 1.6 * 70.0) as u8;
+                    ui.painter().rect_filled(
+                        block_rect.expand(6.0),
+                        4.0,
+                        Color32::from_rgba_unmultiplied(255, 210, 60, a),
+                    );
+                    ui.ctx().request_repaint();
+                } else {
+                    self.flash = None;
+                }
+            }
+            for (n, (b, r)) in self.matches.iter().enumerate() {
+                if *b != i {
+                    continue;
+                }
+                let color = if Some(n) == self.current_match {
+                    current_color
+                } else {
+                    match_color
+                };
+                for [x, y, w, h] in layout.highlight_rects(i, r.clone()) {
+                    ui.painter().rect_filled(
+                        Rect::from_min_size(block_origin + vec2(x, y), vec2(w, h)),
+                        2.0,
+                        color,
+                    );
+                }
+            }
+            if let Some(r) = self.selection_in(i) {
+                for [x, y, w, h] in layout.highlight_rects(i, r) {
+                    ui.painter().rect_filled(
+                        Rect::from_min_size(block_origin + vec2(x, y), vec2(w, h)),
+                        0.0,
+                        sel_color,
+                    );
+                }
+            }
+            if let Some(c) = self.meshes.get(&i) {
+                ui.painter().add(egui::Shape::mesh(placed(&c.mesh, block_origin)));
+            }
+            // Interaction: the block itself (selection, AccessKit paragraph node)…
+            let block = &self.blocks[i];
+            let id = Id::unique(("qarar-block", i));
+            let resp = ui.interact(block_rect, id, Sense::click_and_drag());
+            let label = block_label(block);
+            let text_value = block.display.logical(0..block.display.text.len());
+            resp.widget_info(|| {
+                let mut info = egui::WidgetInfo::labeled(egui::accesskit::Role::Paragraph, true, &label);
+                info.current_text_value = Some(text_value.clone());
+                info
+            });
+            if resp.hovered() {
+                ui.ctx().set_cursor_icon(CursorIcon::Text);
+            }
+            if resp.drag_started()
+                && let Some(p) = pointer
+            {
+                let pos = self.pos_at(i, block_origin, p);
+                self.drag_anchor = Some(pos);
+                self.selection = Some((pos, pos));
+            }
+            if resp.clicked() {
+                self.selection = None;
+                events.push(ViewEvent::ClickedText);
+            }
+            // …and each footnote marker and reference in it.
+            let hots = self.meshes.get(&i).map(|c| c.hots.clone()).unwrap_or_default();
+            for (hot_index, rect) in hots {
+                let Some(hot) = block.display.hots.get(hot_index - 1) else {
+                    continue;
+                };
+                let rect = rect.translate(block_origin.to_vec2());
+                let hid = Id::unique(("qarar-hot", i, hot_index, rect.min.x as i32, rect.min.y as i32));
+                let r = ui.interact(rect, hid, Sense::click());
+                let label = hot_label(hot, &self.ref_targets);
+                r.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Link, true, &label));
+                let r = r.on_hover_cursor(CursorIcon::PointingHand);
+                if r.clicked() {
+                    events.push(ViewEvent::HotClicked {
+                        block: i,
+                        hot: hot.clone(),
+                        at: rect.left_bottom(),
+                    });
+                }
+            }
+        }
+        // Dragging across blocks extends the selection to wherever the pointer is.
+        if let Some(anchor) = self.drag_anchor {
+            let down = ui.input(|i| i.pointer.primary_down());
+            if let Some(p) = pointer {
+                let y = p.y - origin.y;
+                let block = layout
+                    .tops
+                    .partition_point(|&t| t <= y)
+                    .saturating_sub(1)
+                    .min(self.blocks.len().saturating_sub(1));
+                let block_origin = origin + vec2(0.0, layout.tops[block]);
+                let focus = self.pos_at(block, block_origin, p);
+                self.selection = Some((anchor, focus));
+            }
+            if !down {
+                self.drag_anchor = None;
+            }
+        }
+        self.frames_painted += 1;
+    }
+
+    fn pos_at(&self, block: usize, block_origin: Pos2, p: Pos2) -> TextPos {
+        let offset = self
+            .layout
+            .as_ref()
+            .and_then(|l| l.offset_at(block, p.x - block_origin.x, p.y - block_origin.y))
+            .unwrap_or(0);
+        TextPos { block, offset }
+    }
+}
+
+/// AccessKit label of a block: "Paragraph 13", "Paragraph 13 (b)", "Preambular paragraph 3".
+pub fn block_label(block: &Block) -> String {
+    match &block.kind {
+        BlockKind::Meta => "Document information".into(),
+        BlockKind::Title => "Title".into(),
+        BlockKind::Formula => "Enacting formula".into(),
+        BlockKind::Closing => "Closing".into(),
+        BlockKind::Paragraph { id, .. } => paragraph_label(id),
+    }
+}
+
+/// A person's name for a paragraph id: `para_13_b` → "Paragraph 13 (b)".
+pub fn paragraph_label(id: &str) -> String {
+    if let Some(n) = id.strip_prefix("preamble_") {
+        return format!("Preambular paragraph {n}");
+    }
+    if let Some(rest) = id.strip_prefix("para_") {
+        let mut parts = rest.split('_');
+        let mut s = format!("Paragraph {}", parts.next().unwrap_or(""));
+        for p in parts {
+            s.push_str(&format!(" ({p})"));
+        }
+        return s;
+    }
+    if let Some(n) = id.strip_prefix("p_") {
+        return format!("Text paragraph {n}");
+    }
+    id.to_string()
+}
+
+fn hot_label(hot: &Hot, targets: &[String]) -> String {
+    match hot {
+        Hot::Footnote { marker, .. } => format!("Footnote {marker}"),
+        Hot::Reference { index } => match targets.get(*index) {
+            Some(t) => format!("Reference {t}"),
+            None => "Reference".into(),
+        },
+    }
+}
+
+/// Rectangles of hot spans in block coordinates, merged per line.
+fn hot_rects(l: &crate::text::layout::BlockLayout, font_size: f32) -> Vec<(usize, Rect)> {
+    let mut out: Vec<(usize, Rect)> = Vec::new();
+    for run in l.buffer.layout_runs() {
+        let mut line_rects: Vec<(usize, Rect)> = Vec::new();
+        for g in run.glyphs {
+            let (style, hot) = unpack_metadata(g.metadata);
+            if hot == 0 {
+                continue;
+            }
+            let raise = if style == crate::text::display::SpanStyle::Marker {
+                font_size * MARKER_RAISE
+            } else {
+                0.0
+            };
+            let r = Rect::from_min_size(
+                pos2(g.x + l.x_offset, run.line_top + run.line_height * 0.15 - raise),
+                Vec2::new(g.w.max(1.0), run.line_height * 0.75),
+            );
+            match line_rects.iter_mut().find(|(h, _)| *h == hot) {
+                Some((_, existing)) => *existing = existing.union(r),
+                None => line_rects.push((hot, r)),
+            }
+        }
+        for (hot, r) in line_rects {
+            // Markers are small: give them a comfortable target.
+            let r = if r.width() < 14.0 { r.expand2(vec2((14.0 - r.width()) / 2.0, 0.0)) } else { r };
+            out.push((hot, r));
+        }
+    }
+    out
+}
