@@ -264,12 +264,15 @@ impl Outline {
                             )
                         });
                         let c = if tresp.hovered() { strong } else { Color32::GRAY };
-                        let tri = if collapsed {
-                            if rtl { "◀" } else { "▶" }
+                        let ctr = trect.center();
+                        let pts = if !collapsed {
+                            vec![ctr + vec2(-4.5, -2.5), ctr + vec2(4.5, -2.5), ctr + vec2(0.0, 3.5)]
+                        } else if rtl {
+                            vec![ctr + vec2(3.0, -4.5), ctr + vec2(3.0, 4.5), ctr + vec2(-3.5, 0.0)]
                         } else {
-                            "▼"
+                            vec![ctr + vec2(-3.0, -4.5), ctr + vec2(-3.0, 4.5), ctr + vec2(3.5, 0.0)]
                         };
-                        ui.painter().text(trect.center(), egui::Align2::CENTER_CENTER, tri, egui::FontId::proportional(10.0), c);
+                        ui.painter().add(egui::Shape::convex_polygon(pts, c, egui::Stroke::NONE));
                         if tresp.clicked() {
                             toggled = true;
                             if collapsed {

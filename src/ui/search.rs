@@ -73,13 +73,13 @@ impl Search {
                 (None, t) => format!("{t} matches"),
             };
             ui.label(text);
-            if ui.button("⬆").on_hover_text("Previous match (Shift+Enter)").clicked() {
+            if ui.button("Previous").on_hover_text("Previous match (Shift+Enter)").clicked() {
                 actions.push(SearchAction::Previous);
             }
-            if ui.button("⬇").on_hover_text("Next match (Enter)").clicked() {
+            if ui.button("Next").on_hover_text("Next match (Enter)").clicked() {
                 actions.push(SearchAction::Next);
             }
-            if ui.button("✖").on_hover_text("Close (Esc)").clicked() {
+            if ui.button("Close").on_hover_text("Close (Esc)").clicked() {
                 actions.push(SearchAction::Close);
             }
             if focused {

@@ -311,7 +311,7 @@ impl DocumentView {
                 ui.ctx().set_cursor_icon(CursorIcon::Text);
             }
             if resp.drag_started()
-                && let Some(p) = pointer
+                && let Some(p) = ui.input(|i| i.pointer.press_origin()).or(pointer)
             {
                 let pos = self.pos_at(i, block_origin, p);
                 self.drag_anchor = Some(pos);

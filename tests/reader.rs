@@ -1,0 +1,156 @@
+//! The reader window driven through AccessKit, as a person (or a screen reader) would.
+
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use qarar::ui::{ReaderApp, StartOptions};
+
+fn reader(start: StartOptions) -> Harness<'static, ReaderApp> {
+    let app = ReaderApp::new(&egui::Context::default(), None, start);
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(40)
+        .build_ui_state(|ui, app: &mut ReaderApp| app.frame(ui), app)
+}
+
+fn settle(h: &mut Harness<'static, ReaderApp>) {
+    h.run_ok();
+}
+
+/// Scroll the outline to an entry, as a person would, and press it.
+fn press_outline(h: &mut Harness<'static, ReaderApp>, label: &str) {
+    h.get_by_label(label).scroll_to_me();
+    settle(h);
+    h.get_by_label(label).click();
+    settle(h);
+}
+
+/// The document view's visible area on a 1280×800 window (below the menu, above the status).
+fn in_view(rect: egui::Rect) -> bool {
+    rect.top() >= 20.0 && rect.top() < 760.0
+}
+
+#[test]
+fn bundled_resolution_opens_with_its_first_paragraphs_visible() {
+    let mut h = reader(StartOptions::default());
+    settle(&mut h);
+    let title = h.get_by_label("Title");
+    assert!(in_view(title.rect()));
+    assert!(h.query_by_label("Enacting formula").is_some());
+    assert!(h.query_by_label("Preambular paragraph 1").is_some());
+}
+
+#[test]
+fn pressing_footnote_2_shows_a_popup_with_resolution_288_60() {
+    let mut h = reader(StartOptions::default());
+    settle(&mut h);
+    // Footnote 2 stands in preambular paragraph 10: go there with the outline first.
+    press_outline(&mut h, "Outline: Preambular paragraph 10");
+    h.get_by_label("Footnote 2").click();
+    settle(&mut h);
+    let popup = h.get_by_label_contains("288/60");
+    assert!(popup.rect().width() > 50.0);
+    // Esc closes it.
+    h.key_press(egui::Key::Escape);
+    settle(&mut h);
+    assert!(h.query_by_label_contains("288/60").is_none());
+}
+
+#[test]
+fn pressing_the_outline_entry_of_paragraph_13_brings_its_first_line_into_view() {
+    let mut h = reader(StartOptions::default());
+    settle(&mut h);
+    assert!(
+        h.query_by_label("Paragraph 13").is_none(),
+        "paragraph 13 starts out of view"
+    );
+    press_outline(&mut h, "Outline: Paragraph 13");
+    let p13 = h.get_by_label("Paragraph 13");
+    assert!(in_view(p13.rect()), "paragraph 13 at {:?}", p13.rect());
+}
+
+#[test]
+fn searching_interpol_without_hamza_finds_every_spelling() {
+    let mut h = reader(StartOptions::default());
+    settle(&mut h);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    settle(&mut h);
+    h.get_by_label("Search").click();
+    settle(&mut h);
+    h.get_by_label("Search").type_text("الانتربول");
+    settle(&mut h);
+    let app = h.state();
+    let cur = app.current.as_ref().expect("a document is open");
+    let blocks = cur.view.blocks();
+    // Every written form in the displayed text is found: with hamza, with ب and with پ.
+    let mut expected = 0;
+    for b in blocks {
+        let t = b.display.logical(0..b.display.text.len());
+        expected += t.matches("الإنتربول").count() + t.matches("الإنترپول").count();
+    }
+    assert!(expected >= 10, "the seed spells INTERPOL often ({expected})");
+    assert_eq!(cur.view.matches.len(), expected);
+    let found_persian = cur.view.matches.iter().any(|(b, r)| {
+        blocks[*b].display.text[r.clone()].contains('پ')
+    });
+    assert!(found_persian, "the Persian-پ spelling is found too");
+    // Enter moves to the first match and the count reads "1 / N".
+    h.key_press(egui::Key::Enter);
+    settle(&mut h);
+    assert!(h.query_by_label(&format!("1 / {expected}")).is_some());
+}
+
+#[test]
+fn copying_a_selection_with_a_latin_symbol_gives_logical_order() {
+    let mut h = reader(StartOptions::default());
+    settle(&mut h);
+    // Drag across the whole header line holding the originating documents.
+    let info = h.get_all_by_label("Document information").last().map(|n| n.rect());
+    let rect = info.expect("header lines are shown");
+    h.hover_at(rect.right_center() + egui::vec2(-1.0, 0.0));
+    h.drag_at(rect.right_center() + egui::vec2(-1.0, 0.0));
+    h.step();
+    h.hover_at(rect.left_center() + egui::vec2(1.0, 0.0));
+    h.step();
+    h.drop_at(rect.left_center() + egui::vec2(1.0, 0.0));
+    h.step();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::C);
+    h.event(egui::Event::Copy);
+    h.step();
+    let copied = h.state().current.as_ref().and_then(|c| c.view.selected_text());
+    let copied = copied.expect("something is selected");
+    assert!(copied.contains("A/75/L.20"), "copied: {copied}");
+    let a = copied.find("A/75/L.20").unwrap_or(usize::MAX);
+    let b = copied.find("A/75/L.20/Add.1").unwrap_or(0);
+    assert!(a < b, "logical order kept: {copied}");
+    assert!(!copied.contains('\u{2060}'), "no display helpers in copied text");
+}
+
+#[test]
+fn a_hostile_file_shows_an_error_and_the_window_keeps_working() {
+    let mut h = reader(StartOptions::default());
+    settle(&mut h);
+    let dir = std::env::temp_dir().join(format!("qarar-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let junk = dir.join("junk.txt");
+    std::fs::write(&junk, [0u8, 159, 146, 150, 0, 0, 1, 2, 3, 255, 0, 0].repeat(100)).expect("write");
+    let ctx = h.ctx.clone();
+    h.state_mut().open_path(junk.clone(), &ctx);
+    for _ in 0..100 {
+        h.step();
+        if !h.state().is_loading() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    settle(&mut h);
+    let message = h.get_by_label_contains("junk.txt");
+    assert!(message.rect().width() > 10.0);
+    h.get_by_label("OK").click();
+    settle(&mut h);
+    assert!(h.query_by_label_contains("junk.txt").is_none());
+    // The resolution is still there and still navigable.
+    press_outline(&mut h, "Outline: Paragraph 13");
+    assert!(h.query_by_label("Paragraph 13").is_some());
+    let _ = std::fs::remove_dir_all(&dir);
+}
