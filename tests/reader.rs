@@ -88,11 +88,16 @@ fn searching_interpol_without_hamza_finds_every_spelling() {
         let t = b.display.logical(0..b.display.text.len());
         expected += t.matches("الإنتربول").count() + t.matches("الإنترپول").count();
     }
-    assert!(expected >= 10, "the seed spells INTERPOL often ({expected})");
+    assert!(
+        expected >= 10,
+        "the seed spells INTERPOL often ({expected})"
+    );
     assert_eq!(cur.view.matches.len(), expected);
-    let found_persian = cur.view.matches.iter().any(|(b, r)| {
-        blocks[*b].display.text[r.clone()].contains('پ')
-    });
+    let found_persian = cur
+        .view
+        .matches
+        .iter()
+        .any(|(b, r)| blocks[*b].display.text[r.clone()].contains('پ'));
     assert!(found_persian, "the Persian-پ spelling is found too");
     // Enter moves to the first match and the count reads "1 / N".
     h.key_press(egui::Key::Enter);
@@ -105,7 +110,10 @@ fn copying_a_selection_with_a_latin_symbol_gives_logical_order() {
     let mut h = reader(StartOptions::default());
     settle(&mut h);
     // Drag across the whole header line holding the originating documents.
-    let info = h.get_all_by_label("Document information").last().map(|n| n.rect());
+    let info = h
+        .get_all_by_label("Document information")
+        .last()
+        .map(|n| n.rect());
     let rect = info.expect("header lines are shown");
     h.hover_at(rect.right_center() + egui::vec2(-1.0, 0.0));
     h.drag_at(rect.right_center() + egui::vec2(-1.0, 0.0));
@@ -117,13 +125,20 @@ fn copying_a_selection_with_a_latin_symbol_gives_logical_order() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::C);
     h.event(egui::Event::Copy);
     h.step();
-    let copied = h.state().current.as_ref().and_then(|c| c.view.selected_text());
+    let copied = h
+        .state()
+        .current
+        .as_ref()
+        .and_then(|c| c.view.selected_text());
     let copied = copied.expect("something is selected");
     assert!(copied.contains("A/75/L.20"), "copied: {copied}");
     let a = copied.find("A/75/L.20").unwrap_or(usize::MAX);
     let b = copied.find("A/75/L.20/Add.1").unwrap_or(0);
     assert!(a < b, "logical order kept: {copied}");
-    assert!(!copied.contains('\u{2060}'), "no display helpers in copied text");
+    assert!(
+        !copied.contains('\u{2060}'),
+        "no display helpers in copied text"
+    );
 }
 
 #[test]
@@ -133,7 +148,11 @@ fn a_hostile_file_shows_an_error_and_the_window_keeps_working() {
     let dir = std::env::temp_dir().join(format!("qarar-hostile-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let junk = dir.join("junk.txt");
-    std::fs::write(&junk, [0u8, 159, 146, 150, 0, 0, 1, 2, 3, 255, 0, 0].repeat(100)).expect("write");
+    std::fs::write(
+        &junk,
+        [0u8, 159, 146, 150, 0, 0, 1, 2, 3, 255, 0, 0].repeat(100),
+    )
+    .expect("write");
     let ctx = h.ctx.clone();
     h.state_mut().open_path(junk.clone(), &ctx);
     for _ in 0..100 {

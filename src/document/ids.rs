@@ -112,15 +112,16 @@ pub fn parse_roman(s: &str) -> Option<usize> {
     };
     let digits: Option<Vec<usize>> = s.chars().map(value).collect();
     let digits = digits?;
-    let mut total = 0usize;
+    let mut total: i64 = 0;
     for (i, d) in digits.iter().enumerate() {
         if digits.get(i + 1).is_some_and(|next| next > d) {
-            total = total.checked_sub(*d).unwrap_or(0);
+            total -= *d as i64;
         } else {
-            total += d;
+            total += *d as i64;
         }
     }
     // Only accept canonical spellings.
+    let total = usize::try_from(total).ok()?;
     (total > 0 && roman(total) == s).then_some(total)
 }
 

@@ -1,6 +1,7 @@
 //! From bytes on disk to a [`Document`]: size limits, encoding detection, format detection.
 
 use super::model::{Diagnostic, Document};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Files larger than this are refused (64 MiB). Resolutions are a few hundred kilobytes;
@@ -19,8 +20,12 @@ pub enum LoadError {
     #[error("{path}: is a directory, not a file")]
     Directory { path: PathBuf },
     #[error("{path}: file is {size} bytes, larger than the {limit}-byte limit")]
-    TooLarge { path: PathBuf, size: u64, limit: u64 },
-    #[error("{path}: is empty")]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+    #[error("{path}: is empty (no text to show)")]
     Empty { path: PathBuf },
     #[error("{path}: looks like a binary file, not text or XML")]
     Binary { path: PathBuf },
@@ -28,7 +33,8 @@ pub enum LoadError {
     Xml { path: PathBuf, message: String },
 }
 
-/// Read and parse a file.
+/// Read and parse a file. Directories, special files (FIFOs, devices) and files larger than
+/// [`MAX_FILE_SIZE`] are refused with a message naming the file.
 pub fn load_path(path: &Path) -> Result<Document, LoadError> {
     let io = |source| LoadError::Io {
         path: path.to_path_buf(),
@@ -40,14 +46,29 @@ pub fn load_path(path: &Path) -> Result<Document, LoadError> {
             path: path.to_path_buf(),
         });
     }
-    if meta.len() > MAX_FILE_SIZE {
-        return Err(LoadError::TooLarge {
-            path: path.to_path_buf(),
-            size: meta.len(),
-            limit: MAX_FILE_SIZE,
-        });
+    if !meta.is_file() {
+        return Err(io(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file",
+        )));
     }
-    let bytes = std::fs::read(path).map_err(io)?;
+    let too_large = |size: u64| LoadError::TooLarge {
+        path: path.to_path_buf(),
+        size,
+        limit: MAX_FILE_SIZE,
+    };
+    if meta.len() > MAX_FILE_SIZE {
+        return Err(too_large(meta.len()));
+    }
+    // Read at most one byte more than the limit: the file may grow while we read it.
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(too_large(bytes.len() as u64));
+    }
     load_bytes(&bytes, path)
 }
 
@@ -77,11 +98,14 @@ pub fn load_bytes(bytes: &[u8], path: &Path) -> Result<Document, LoadError> {
         super::plain::parse(&text)
     };
     doc.encoding = encoding.to_string();
-    if encoding != "UTF-8" {
-        doc.diagnostics.push(Diagnostic::info(
-            format!("decoded from {encoding}"),
+    if encoding == LOSSY_UTF8 {
+        doc.diagnostics.push(Diagnostic::warning(
+            "invalid UTF-8 bytes were replaced with U+FFFD",
             None,
         ));
+    } else if encoding != "UTF-8" {
+        doc.diagnostics
+            .push(Diagnostic::info(format!("decoded from {encoding}"), None));
     }
     Ok(doc)
 }
@@ -89,7 +113,9 @@ pub fn load_bytes(bytes: &[u8], path: &Path) -> Result<Document, LoadError> {
 /// True when the text starts (after white space and a BOM) with an XML declaration or element.
 pub fn looks_like_xml(text: &str) -> bool {
     let t = text.trim_start_matches(['\u{feff}', ' ', '\t', '\n', '\r']);
-    t.starts_with("<?xml") || t.starts_with("<akomaNtoso") || t.starts_with("<!--")
+    t.starts_with("<?xml")
+        || t.starts_with("<akomaNtoso")
+        || t.starts_with("<!--")
         || (t.starts_with('<') && t.contains("akomaNtoso"))
 }
 
@@ -100,55 +126,109 @@ pub fn decode(bytes: &[u8]) -> Option<(String, &'static str)> {
     Some((normalize_newlines(text), name))
 }
 
+/// Name reported for UTF-8 text whose few invalid bytes were replaced.
+const LOSSY_UTF8: &str = "UTF-8 (with invalid bytes replaced)";
+
+/// How many bytes are examined for binary content and given to the encoding detector.
+const SAMPLE_BYTES: usize = 1024 * 1024;
+
 fn decode_raw(bytes: &[u8]) -> Option<(String, &'static str)> {
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (cow, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        return Some((cow.into_owned(), enc.name()));
+        return looks_textual(&cow).then(|| (cow.into_owned(), enc.name()));
     }
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        if s.contains('\0') {
-            return None;
-        }
-        return Some((s.to_owned(), "UTF-8"));
+    if let Ok(s) = std::str::from_utf8(bytes)
+        && !s.contains('\0')
+    {
+        return looks_textual(s).then(|| (s.to_owned(), "UTF-8"));
     }
+    // UTF-16 without a BOM is often valid UTF-8 too (ASCII and NUL bytes), so it is tried
+    // before NULs are taken as a sign of binary data.
     if let Some(enc) = utf16_by_nul_pattern(bytes) {
-        let (cow, _, had_errors) = enc.decode(bytes);
-        if !had_errors {
+        let even = &bytes[..bytes.len() - bytes.len() % 2];
+        let (cow, had_errors) = enc.decode_without_bom_handling(even);
+        if !had_errors && looks_textual(&cow) {
             return Some((cow.into_owned(), enc.name()));
         }
     }
-    // Mostly-binary data (NULs or many control bytes) is refused.
-    let sample = &bytes[..bytes.len().min(64 * 1024)];
-    let controls = sample
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
-        .count();
-    if sample.contains(&0) || controls * 20 > sample.len() {
+    let sample = &bytes[..bytes.len().min(SAMPLE_BYTES)];
+    if sample.contains(&0) || control_bytes(sample) * 20 > sample.len() {
         return None;
     }
-    let mut detector = chardetng::EncodingDetector::new();
-    detector.feed(bytes, true);
-    let enc = detector.guess(Some(b"sa"), true);
-    if enc == encoding_rs::UTF_8 {
-        // Invalid UTF-8 in the middle of an otherwise UTF-8 file: replace the bad bytes.
-        let (cow, _, _) = enc.decode(bytes);
-        return Some((cow.into_owned(), "UTF-8 (with invalid bytes replaced)"));
+    if mostly_utf8(bytes) {
+        let (cow, _, _) = encoding_rs::UTF_8.decode(bytes);
+        return Some((cow.into_owned(), LOSSY_UTF8));
     }
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(sample, sample.len() == bytes.len());
+    let enc = detector.guess(Some(b"sa"), true);
     let (cow, _, _) = enc.decode(bytes);
-    Some((cow.into_owned(), enc.name()))
+    let name = if enc == encoding_rs::UTF_8 {
+        LOSSY_UTF8
+    } else {
+        enc.name()
+    };
+    looks_textual(&cow).then(|| (cow.into_owned(), name))
+}
+
+/// Control bytes other than the white-space ones.
+fn control_bytes(sample: &[u8]) -> usize {
+    sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count()
+}
+
+/// True when decoded text is not mostly control characters (the sign of binary data).
+fn looks_textual(text: &str) -> bool {
+    let mut total = 0usize;
+    let mut bad = 0usize;
+    for c in text.chars().take(SAMPLE_BYTES) {
+        total += 1;
+        if (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0c}')) || c == '\u{fffd}' {
+            bad += 1;
+        }
+    }
+    bad * 20 <= total
+}
+
+/// True when the bytes are UTF-8 with only a few invalid bytes among many valid
+/// non-ASCII characters (a damaged UTF-8 file, not a legacy encoding).
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let mut non_ascii = 0usize;
+    let mut invalid = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        non_ascii += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += chunk.invalid().len();
+    }
+    non_ascii > 0 && invalid * 10 <= non_ascii
 }
 
 fn utf16_by_nul_pattern(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 {
         return None;
     }
-    let sample = &bytes[..bytes.len().min(4096)];
+    let sample = &bytes[..bytes.len().min(4096) & !1];
     let pairs = sample.len() / 2;
     let even_nul = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd_nul = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let odd_nul = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     // Arabic UTF-16 has 0x06 high bytes, not NULs; accept either pattern.
-    let even_06 = sample.iter().step_by(2).filter(|&&b| b == 0x06 || b == 0).count();
-    let odd_06 = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0x06 || b == 0).count();
+    let even_06 = sample
+        .iter()
+        .step_by(2)
+        .filter(|&&b| b == 0x06 || b == 0)
+        .count();
+    let odd_06 = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0x06 || b == 0)
+        .count();
     if odd_nul * 3 > pairs || (odd_06 * 10 > pairs * 9 && odd_nul > 0) {
         Some(encoding_rs::UTF_16LE)
     } else if even_nul * 3 > pairs || (even_06 * 10 > pairs * 9 && even_nul > 0) {
@@ -158,10 +238,17 @@ fn utf16_by_nul_pattern(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> 
     }
 }
 
-/// CRLF and lone CR become LF.
+/// CRLF and lone CR become LF; the Unicode line and paragraph separators (U+2028, U+2029,
+/// which also trip text layout) become LF and a blank line.
 pub fn normalize_newlines(text: String) -> String {
-    if !text.contains('\r') {
-        return text;
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    };
+    if text.contains(['\u{2028}', '\u{2029}']) {
+        text.replace('\u{2028}', "\n").replace('\u{2029}', "\n\n")
+    } else {
+        text
     }
-    text.replace("\r\n", "\n").replace('\r', "\n")
 }

@@ -111,9 +111,13 @@ pub enum RunKind {
     Lead,
     Emphasis,
     /// A footnote marker; the run's text is the marker as displayed (`1`).
-    FootnoteMarker { footnote: String },
+    FootnoteMarker {
+        footnote: String,
+    },
     /// A cross-reference; index into [`Document::references`].
-    Reference { reference: usize },
+    Reference {
+        reference: usize,
+    },
 }
 
 /// A piece of text that knows what it is.

@@ -132,7 +132,11 @@ impl DisplayText {
     /// Display offset of an offset in the paragraph's plain text (inverse of `text_offset`).
     pub fn display_offset(&self, text_offset: usize) -> usize {
         let mut remaining = text_offset;
-        for span in self.spans.iter().filter(|s| s.range.start >= self.text_start) {
+        for span in self
+            .spans
+            .iter()
+            .filter(|s| s.range.start >= self.text_start)
+        {
             if span.style == SpanStyle::Marker {
                 continue;
             }
@@ -205,7 +209,10 @@ pub enum BlockKind {
     Meta,
     Title,
     Formula,
-    Paragraph { id: String, depth: usize },
+    Paragraph {
+        id: String,
+        depth: usize,
+    },
     Closing,
 }
 
@@ -266,7 +273,11 @@ pub fn paragraph_prefix(p: &Paragraph, direction: Direction) -> String {
 }
 
 /// Display text of one paragraph.
-pub fn paragraph_display(p: &Paragraph, references: &[Reference], direction: Direction) -> DisplayText {
+pub fn paragraph_display(
+    p: &Paragraph,
+    references: &[Reference],
+    direction: Direction,
+) -> DisplayText {
     let mut d = DisplayText::default();
     d.push(&dir_mark(direction).to_string(), SpanStyle::Body, None);
     d.push(&paragraph_prefix(p, direction), SpanStyle::Number, None);
@@ -296,7 +307,9 @@ pub fn paragraph_display(p: &Paragraph, references: &[Reference], direction: Dir
                 );
             }
             RunKind::Reference { reference } => {
-                let hot = references.get(*reference).map(|_| Hot::Reference { index: *reference });
+                let hot = references
+                    .get(*reference)
+                    .map(|_| Hot::Reference { index: *reference });
                 let style = if hot.is_some() {
                     SpanStyle::Reference
                 } else {
@@ -344,11 +357,20 @@ pub fn blocks(doc: &Document) -> Vec<Block> {
         });
     }
     if !header.is_empty() {
-        out.push(simple_block(BlockKind::Meta, &header.join("  ·  "), SpanStyle::Meta, dir));
+        out.push(simple_block(
+            BlockKind::Meta,
+            &header.join("  ·  "),
+            SpanStyle::Meta,
+            dir,
+        ));
     }
     if !m.originating.is_empty() {
         let joiner = if ar { " و " } else { " and " };
-        let label = if ar { "الوثائق الأصلية: " } else { "Originating documents: " };
+        let label = if ar {
+            "الوثائق الأصلية: "
+        } else {
+            "Originating documents: "
+        };
         out.push(simple_block(
             BlockKind::Meta,
             &format!("{label}{}", m.originating.join(joiner)),
@@ -385,7 +407,12 @@ pub fn blocks(doc: &Document) -> Vec<Block> {
             .flatten()
             .collect();
         if !lines.is_empty() {
-            out.push(simple_block(BlockKind::Closing, &lines.join("  ·  "), SpanStyle::Meta, dir));
+            out.push(simple_block(
+                BlockKind::Closing,
+                &lines.join("  ·  "),
+                SpanStyle::Meta,
+                dir,
+            ));
         }
     }
     out
@@ -425,6 +452,9 @@ mod tests {
             let disp = d.display_offset(i);
             assert_eq!(d.text_offset(disp), Some(i), "offset {i}");
         }
-        assert_eq!(d.logical(d.text_start..d.text.len()), "تدعو إلى A/75/L.20 (1)و");
+        assert_eq!(
+            d.logical(d.text_start..d.text.len()),
+            "تدعو إلى A/75/L.20 (1)و"
+        );
     }
 }

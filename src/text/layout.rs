@@ -102,12 +102,20 @@ pub struct BlockLayout {
     pub font_size: f32,
 }
 
-fn attrs_for(style: SpanStyle, direction: Direction, hot: usize, size: f32, line: f32) -> Attrs<'static> {
+fn attrs_for(
+    style: SpanStyle,
+    direction: Direction,
+    hot: usize,
+    size: f32,
+    line: f32,
+) -> Attrs<'static> {
     let family = match direction {
         Direction::Rtl => Family::Name(ARABIC_FAMILY),
         Direction::Ltr => Family::Name(LATIN_FAMILY),
     };
-    let mut a = Attrs::new().family(family).metadata(pack_metadata(style, hot));
+    let mut a = Attrs::new()
+        .family(family)
+        .metadata(pack_metadata(style, hot));
     match style {
         SpanStyle::Verb | SpanStyle::Title => a = a.weight(Weight::BOLD),
         SpanStyle::Opener | SpanStyle::Emphasis if direction == Direction::Ltr => {
@@ -161,7 +169,13 @@ pub fn layout_block(
 }
 
 /// Re-wrap an already shaped block at a new width (no reshaping).
-pub fn rewrap(fonts: &mut FontSystem, layout: &mut BlockLayout, block: &Block, typo: &Typography, column_width: f32) {
+pub fn rewrap(
+    fonts: &mut FontSystem,
+    layout: &mut BlockLayout,
+    block: &Block,
+    typo: &Typography,
+    column_width: f32,
+) {
     let indent = typo.indent_of(&block.kind);
     let width = (column_width - indent).max(40.0);
     if (width - layout.width).abs() < 0.5 {
@@ -181,10 +195,13 @@ fn measure(buffer: &Buffer) -> f32 {
         .unwrap_or(0.0)
 }
 
-/// The whole document laid out in one column: block layouts and their vertical positions.
+/// The whole document in one column: block layouts (made lazily, the visible ones first) and
+/// their vertical positions. Blocks not laid out yet have an estimated height.
 pub struct DocumentLayout {
     pub blocks: Vec<Block>,
-    pub layouts: Vec<BlockLayout>,
+    pub layouts: Vec<Option<BlockLayout>>,
+    /// Height of each block: real when laid out, estimated otherwise.
+    heights: Vec<f32>,
     /// Top of each block (points, from the top of the column).
     pub tops: Vec<f32>,
     pub total_height: f32,
@@ -194,74 +211,176 @@ pub struct DocumentLayout {
 
 impl DocumentLayout {
     /// Shape and lay out every block.
-    pub fn new(fonts: &mut FontSystem, blocks: Vec<Block>, typography: Typography, column_width: f32) -> Self {
-        let layouts = blocks
-            .iter()
-            .map(|b| layout_block(fonts, b, &typography, column_width))
-            .collect();
+    pub fn new(
+        fonts: &mut FontSystem,
+        blocks: Vec<Block>,
+        typography: Typography,
+        column_width: f32,
+    ) -> Self {
+        let mut me = Self::lazy(blocks, typography, column_width);
+        me.layout_all(fonts);
+        me
+    }
+
+    /// Nothing shaped yet: heights are estimates until blocks are laid out.
+    pub fn lazy(blocks: Vec<Block>, typography: Typography, column_width: f32) -> Self {
+        let n = blocks.len();
         let mut me = DocumentLayout {
             blocks,
-            layouts,
+            layouts: (0..n).map(|_| None).collect(),
+            heights: vec![0.0; n],
             tops: Vec::new(),
             total_height: 0.0,
             column_width,
             typography,
         };
+        me.estimate_all();
         me.stack();
         me
+    }
+
+    fn estimate(&self, i: usize) -> f32 {
+        let b = &self.blocks[i];
+        let size = self.typography.size_of(&b.kind);
+        let line = (size * self.typography.line_height).round();
+        let width = (self.column_width - self.typography.indent_of(&b.kind)).max(40.0);
+        // Average advance of Naskh and Latin text is about half the font size.
+        let chars = b.display.text.chars().count() as f32;
+        let lines = (chars * size * 0.46 / width).ceil().max(1.0);
+        lines * line
+    }
+
+    fn estimate_all(&mut self) {
+        for i in 0..self.blocks.len() {
+            self.heights[i] = match &self.layouts[i] {
+                Some(l) => l.height,
+                None => self.estimate(i),
+            };
+        }
     }
 
     fn stack(&mut self) {
         self.tops.clear();
         let mut y = 0.0;
-        for (b, l) in self.blocks.iter().zip(&self.layouts) {
+        for (b, h) in self.blocks.iter().zip(&self.heights) {
             self.tops.push(y);
-            y += l.height + self.typography.gap_after(&b.kind);
+            y += h + self.typography.gap_after(&b.kind);
         }
         self.total_height = y;
     }
 
+    fn layout_one(&mut self, fonts: &mut FontSystem, i: usize) {
+        if self.layouts[i].is_none() {
+            let l = layout_block(fonts, &self.blocks[i], &self.typography, self.column_width);
+            self.heights[i] = l.height;
+            self.layouts[i] = Some(l);
+        }
+    }
+
+    /// Lay out every block now.
+    pub fn layout_all(&mut self, fonts: &mut FontSystem) {
+        for i in 0..self.blocks.len() {
+            self.layout_one(fonts, i);
+        }
+        self.stack();
+    }
+
+    /// True when every block is laid out (heights are exact).
+    pub fn is_complete(&self) -> bool {
+        self.layouts.iter().all(Option::is_some)
+    }
+
+    /// Lay out the blocks intersecting `[y0, y1)` (and re-stack until the range is stable).
+    pub fn ensure_visible(&mut self, fonts: &mut FontSystem, y0: f32, y1: f32) {
+        for _ in 0..4 {
+            let range = self.visible(y0, y1);
+            let missing: Vec<usize> = range.filter(|&i| self.layouts[i].is_none()).collect();
+            if missing.is_empty() {
+                return;
+            }
+            for i in missing {
+                self.layout_one(fonts, i);
+            }
+            self.stack();
+        }
+    }
+
+    /// Lay out pending blocks in reading order for about `budget`; returns true when done.
+    pub fn layout_some(&mut self, fonts: &mut FontSystem, budget: std::time::Duration) -> bool {
+        let start = std::time::Instant::now();
+        let mut changed = false;
+        for i in 0..self.blocks.len() {
+            if self.layouts[i].is_none() {
+                self.layout_one(fonts, i);
+                changed = true;
+                if start.elapsed() >= budget {
+                    break;
+                }
+            }
+        }
+        if changed {
+            self.stack();
+        }
+        self.is_complete()
+    }
+
     /// Adapt to a new column width and typography: re-wrap when only the width changed,
-    /// reshape when the sizes changed.
-    pub fn update(&mut self, fonts: &mut FontSystem, typography: Typography, column_width: f32) -> bool {
+    /// reshape when the sizes changed. Returns true when anything changed.
+    pub fn update(
+        &mut self,
+        fonts: &mut FontSystem,
+        typography: Typography,
+        column_width: f32,
+    ) -> bool {
         if typography == self.typography && (column_width - self.column_width).abs() < 0.5 {
             return false;
         }
         if typography != self.typography {
             self.typography = typography;
-            self.layouts = self
-                .blocks
-                .iter()
-                .map(|b| layout_block(fonts, b, &typography, column_width))
-                .collect();
+            self.column_width = column_width;
+            for l in self.layouts.iter_mut() {
+                *l = None;
+            }
         } else {
+            self.column_width = column_width;
             for (b, l) in self.blocks.iter().zip(self.layouts.iter_mut()) {
-                rewrap(fonts, l, b, &typography, column_width);
+                if let Some(l) = l {
+                    rewrap(fonts, l, b, &typography, column_width);
+                }
             }
         }
-        self.column_width = column_width;
+        self.estimate_all();
         self.stack();
         true
     }
 
+    /// Laid-out block `i`, if it is laid out.
+    pub fn block(&self, i: usize) -> Option<&BlockLayout> {
+        self.layouts.get(i).and_then(Option::as_ref)
+    }
+
+    /// Height of block `i` (estimated when not laid out yet).
+    pub fn height(&self, i: usize) -> f32 {
+        self.heights.get(i).copied().unwrap_or(0.0)
+    }
+
     /// Blocks intersecting the vertical range `[y0, y1)`.
     pub fn visible(&self, y0: f32, y1: f32) -> std::ops::Range<usize> {
-        let start = self
-            .tops
-            .partition_point(|&t| t < y0)
-            .saturating_sub(1);
+        let start = self.tops.partition_point(|&t| t < y0).saturating_sub(1);
         let end = self.tops.partition_point(|&t| t < y1);
         start..end.max(start)
     }
 
     /// Index of the block holding paragraph `id`.
     pub fn block_of(&self, id: &str) -> Option<usize> {
-        self.blocks.iter().position(|b| b.paragraph_id() == Some(id))
+        self.blocks
+            .iter()
+            .position(|b| b.paragraph_id() == Some(id))
     }
 
     /// The hot span (footnote marker or reference) under a point in block coordinates.
     pub fn hot_at(&self, block: usize, x: f32, y: f32) -> Option<usize> {
-        let l = self.layouts.get(block)?;
+        let l = self.block(block)?;
         let x = x - l.x_offset;
         for run in l.buffer.layout_runs() {
             if y < run.line_top || y >= run.line_top + run.line_height {
@@ -279,7 +398,7 @@ impl DocumentLayout {
 
     /// Byte offset in the block's display text nearest to a point in block coordinates.
     pub fn offset_at(&self, block: usize, x: f32, y: f32) -> Option<usize> {
-        let l = self.layouts.get(block)?;
+        let l = self.block(block)?;
         let y = y.clamp(0.0, (l.height - 1.0).max(0.0));
         l.buffer.hit(x - l.x_offset, y).map(|c| c.index)
     }
@@ -287,7 +406,7 @@ impl DocumentLayout {
     /// Rectangles (x, y, w, h in block coordinates) covering display range `range` of a block.
     pub fn highlight_rects(&self, block: usize, range: std::ops::Range<usize>) -> Vec<[f32; 4]> {
         let mut out = Vec::new();
-        let Some(l) = self.layouts.get(block) else {
+        let Some(l) = self.block(block) else {
             return out;
         };
         let start = cosmic_text::Cursor::new(0, range.start);

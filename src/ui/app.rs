@@ -89,7 +89,11 @@ pub struct ReaderApp {
 
 impl ReaderApp {
     /// Create the app; `storage` gives back the settings of the last run.
-    pub fn new(ctx: &egui::Context, storage: Option<&dyn eframe::Storage>, start: StartOptions) -> ReaderApp {
+    pub fn new(
+        ctx: &egui::Context,
+        storage: Option<&dyn eframe::Storage>,
+        start: StartOptions,
+    ) -> ReaderApp {
         let settings: Settings = storage
             .and_then(|s| eframe::get_value(s, STORAGE_KEY))
             .unwrap_or_default();
@@ -237,7 +241,9 @@ impl ReaderApp {
         if ctx.input_mut(|i| i.consume_shortcut(&cmd(Key::F))) {
             self.search.open();
         }
-        if ctx.input_mut(|i| i.consume_shortcut(&cmd(Key::Plus)) || i.consume_shortcut(&cmd(Key::Equals))) {
+        if ctx.input_mut(|i| {
+            i.consume_shortcut(&cmd(Key::Plus)) || i.consume_shortcut(&cmd(Key::Equals))
+        }) {
             self.settings.zoom_in();
         }
         if ctx.input_mut(|i| i.consume_shortcut(&cmd(Key::Minus))) {
@@ -264,9 +270,13 @@ impl ReaderApp {
             }
             // Arrow keys move in the outline when it has the keyboard.
             if cur.outline.focused && self.popup.is_none() && !searching {
-                let (up, down) = ctx.input(|i| (i.key_pressed(Key::ArrowUp), i.key_pressed(Key::ArrowDown)));
+                let (up, down) =
+                    ctx.input(|i| (i.key_pressed(Key::ArrowUp), i.key_pressed(Key::ArrowDown)));
                 if up || down {
-                    let from = cur.outline.cursor.or(cur.outline.current_for_block(cur.view.top_block));
+                    let from = cur
+                        .outline
+                        .cursor
+                        .or(cur.outline.current_for_block(cur.view.top_block));
                     if let Some(next) = cur.outline.step(from, down) {
                         cur.outline.cursor = Some(next);
                         cur.outline.cursor_moved = true;
@@ -278,7 +288,14 @@ impl ReaderApp {
             }
         }
         // Files dropped on the window.
-        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
         if let Some(path) = dropped.into_iter().next() {
             self.open_path(path, ctx);
         }
@@ -287,7 +304,10 @@ impl ReaderApp {
     fn menu_bar(&mut self, ui: &mut egui::Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                if ui.add(egui::Button::new("Open…").shortcut_text("Ctrl+O")).clicked() {
+                if ui
+                    .add(egui::Button::new("Open…").shortcut_text("Ctrl+O"))
+                    .clicked()
+                {
                     self.pick_file(ui.ctx());
                     ui.close();
                 }
@@ -305,7 +325,8 @@ impl ReaderApp {
                         self.open_path(p, ui.ctx());
                         ui.close();
                     }
-                    if !self.settings.recent.is_empty() && ui.button("Clear recent files").clicked() {
+                    if !self.settings.recent.is_empty() && ui.button("Clear recent files").clicked()
+                    {
                         self.settings.recent.clear();
                         ui.close();
                     }
@@ -315,22 +336,34 @@ impl ReaderApp {
                     ui.close();
                 }
                 ui.separator();
-                if ui.add(egui::Button::new("Quit").shortcut_text("Ctrl+Q")).clicked() {
+                if ui
+                    .add(egui::Button::new("Quit").shortcut_text("Ctrl+Q"))
+                    .clicked()
+                {
                     ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             });
             ui.menu_button("Edit", |ui| {
-                if ui.add(egui::Button::new("Find…").shortcut_text("Ctrl+F")).clicked() {
+                if ui
+                    .add(egui::Button::new("Find…").shortcut_text("Ctrl+F"))
+                    .clicked()
+                {
                     self.search.open();
                     ui.close();
                 }
-                if ui.add(egui::Button::new("Copy").shortcut_text("Ctrl+C")).clicked() {
+                if ui
+                    .add(egui::Button::new("Copy").shortcut_text("Ctrl+C"))
+                    .clicked()
+                {
                     if let Some(t) = self.current.as_ref().and_then(|c| c.view.selected_text()) {
                         ui.ctx().copy_text(t);
                     }
                     ui.close();
                 }
-                if ui.add(egui::Button::new("Select all").shortcut_text("Ctrl+A")).clicked() {
+                if ui
+                    .add(egui::Button::new("Select all").shortcut_text("Ctrl+A"))
+                    .clicked()
+                {
                     if let Some(c) = &mut self.current {
                         c.view.select_all();
                     }
@@ -345,13 +378,22 @@ impl ReaderApp {
                     self.set_dark(ui.ctx(), dark);
                 }
                 ui.separator();
-                if ui.add(egui::Button::new("Zoom in").shortcut_text("Ctrl++")).clicked() {
+                if ui
+                    .add(egui::Button::new("Zoom in").shortcut_text("Ctrl++"))
+                    .clicked()
+                {
                     self.settings.zoom_in();
                 }
-                if ui.add(egui::Button::new("Zoom out").shortcut_text("Ctrl+−")).clicked() {
+                if ui
+                    .add(egui::Button::new("Zoom out").shortcut_text("Ctrl+−"))
+                    .clicked()
+                {
                     self.settings.zoom_out();
                 }
-                if ui.add(egui::Button::new("Actual size").shortcut_text("Ctrl+0")).clicked() {
+                if ui
+                    .add(egui::Button::new("Actual size").shortcut_text("Ctrl+0"))
+                    .clicked()
+                {
                     self.settings.zoom = 1.0;
                 }
             });
@@ -436,7 +478,11 @@ impl ReaderApp {
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         let typo = self.typography();
-        let direction = self.current.as_ref().map(|c| c.doc.meta.direction).unwrap_or_default();
+        let direction = self
+            .current
+            .as_ref()
+            .map(|c| c.doc.meta.direction)
+            .unwrap_or_default();
         if self.settings.show_outline
             && let Some(cur) = &mut self.current
         {
@@ -449,7 +495,9 @@ impl ReaderApp {
                 .resizable(true)
                 .default_size(280.0)
                 .min_size(160.0)
-                .show(ui, |ui| cur.outline.ui(ui, &mut self.painter, direction, top))
+                .show(ui, |ui| {
+                    cur.outline.ui(ui, &mut self.painter, direction, top)
+                })
                 .inner;
             if let Some(block) = go {
                 let now = ctx.input(|i| i.time);
@@ -460,12 +508,16 @@ impl ReaderApp {
         let mut clicked_text = false;
         egui::CentralPanel::default().show(ui, |ui| {
             let Some(cur) = &mut self.current else {
-                ui.centered_and_justified(|ui| ui.label("Open a resolution with File → Open (Ctrl+O)."));
+                ui.centered_and_justified(|ui| {
+                    ui.label("Open a resolution with File → Open (Ctrl+O).")
+                });
                 return;
             };
             if self.search.open {
                 let count = (cur.view.current_match, cur.view.matches.len());
-                let actions = self.search.ui(ui, &mut self.painter, cur.view.blocks(), count);
+                let actions = self
+                    .search
+                    .ui(ui, &mut self.painter, cur.view.blocks(), count);
                 let now = ctx.input(|i| i.time);
                 for a in actions {
                     match a {
@@ -531,7 +583,14 @@ impl ReaderApp {
         }
         if let (Some(p), Some(cur)) = (self.popup.clone(), self.current.as_mut()) {
             let mut rect = None;
-            match popup::show(&ctx, &p, &cur.doc, &mut self.painter, &mut self.popup_labels, &mut rect) {
+            match popup::show(
+                &ctx,
+                &p,
+                &cur.doc,
+                &mut self.painter,
+                &mut self.popup_labels,
+                &mut rect,
+            ) {
                 Some(PopupAction::Close) => self.popup = None,
                 Some(PopupAction::GoTo(id)) => {
                     self.popup = None;
@@ -547,7 +606,10 @@ impl ReaderApp {
         self.error_window(&ctx);
 
         if self.start.exit_after_first_frame
-            && self.current.as_ref().is_some_and(|c| c.view.frames_painted > 0)
+            && self
+                .current
+                .as_ref()
+                .is_some_and(|c| c.view.frames_painted > 0)
         {
             let ms = self
                 .start

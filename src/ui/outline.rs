@@ -46,7 +46,11 @@ pub fn entries(doc: &Document, blocks: &[Block]) -> Vec<OutlineEntry> {
             section: false,
         });
     }
-    let section = |out: &mut Vec<OutlineEntry>, key: &str, ar_name: &str, en_name: &str, first: Option<&Paragraph>| {
+    let section = |out: &mut Vec<OutlineEntry>,
+                   key: &str,
+                   ar_name: &str,
+                   en_name: &str,
+                   first: Option<&Paragraph>| {
         if let Some(p) = first
             && let Some(b) = block_of(&p.id)
         {
@@ -62,8 +66,17 @@ pub fn entries(doc: &Document, blocks: &[Block]) -> Vec<OutlineEntry> {
             });
         }
     };
-    section(&mut out, "preamble", "الديباجة", "Preamble", doc.preamble.first());
-    let preamble_section = out.len().checked_sub(1).filter(|_| !doc.preamble.is_empty());
+    section(
+        &mut out,
+        "preamble",
+        "الديباجة",
+        "Preamble",
+        doc.preamble.first(),
+    );
+    let preamble_section = out
+        .len()
+        .checked_sub(1)
+        .filter(|_| !doc.preamble.is_empty());
     for p in &doc.preamble {
         if let Some(b) = block_of(&p.id) {
             let text = p
@@ -83,8 +96,17 @@ pub fn entries(doc: &Document, blocks: &[Block]) -> Vec<OutlineEntry> {
             });
         }
     }
-    section(&mut out, "operative", "الفقرات المنطوقة", "Operative paragraphs", doc.operative.first());
-    let operative_section = out.len().checked_sub(1).filter(|_| !doc.operative.is_empty());
+    section(
+        &mut out,
+        "operative",
+        "الفقرات المنطوقة",
+        "Operative paragraphs",
+        doc.operative.first(),
+    );
+    let operative_section = out
+        .len()
+        .checked_sub(1)
+        .filter(|_| !doc.operative.is_empty());
     for p in &doc.operative {
         push_tree(&mut out, p, 1, operative_section, ar, &block_of);
     }
@@ -115,7 +137,11 @@ fn push_tree(
             }
         }
         ParagraphKind::SubParagraph => {
-            format!("({}) {}", p.label.as_deref().unwrap_or(""), first_words(&p.text(), 4))
+            format!(
+                "({}) {}",
+                p.label.as_deref().unwrap_or(""),
+                first_words(&p.text(), 4)
+            )
         }
         _ => first_words(&p.text(), 5),
     };
@@ -214,7 +240,10 @@ impl Outline {
         top_block: Option<usize>,
     ) -> Option<usize> {
         let mut go = None;
-        let current = self.cursor.filter(|_| self.focused).or(self.current_for_block(top_block));
+        let current = self
+            .cursor
+            .filter(|_| self.focused)
+            .or(self.current_for_block(top_block));
         let text_color = ui.visuals().text_color();
         let strong = ui.visuals().strong_text_color();
         let hl = ui.visuals().selection.bg_fill.gamma_multiply(0.45);
@@ -231,7 +260,7 @@ impl Outline {
                     let e = self.entries[i].clone();
                     let indent = 14.0 * e.depth as f32 + 18.0;
                     let style = LabelStyle {
-                        size: if e.section { 15.0 } else { 15.0 },
+                        size: 15.0,
                         bold: e.section,
                         color: if e.section { strong } else { text_color },
                         direction,
@@ -239,40 +268,78 @@ impl Outline {
                         line_height: 1.45,
                     };
                     let label = painter.label(ui.ctx(), &mut self.labels, &e.text, style);
-                    let (rect, resp) = ui.allocate_exact_size(vec2(width, label.size.y + 2.0), Sense::click());
-                    let text_left = if rtl { rect.left() + 4.0 } else { rect.left() + indent };
+                    let (rect, resp) =
+                        ui.allocate_exact_size(vec2(width, label.size.y + 2.0), Sense::click());
+                    let text_left = if rtl {
+                        rect.left() + 4.0
+                    } else {
+                        rect.left() + indent
+                    };
                     if Some(i) == current {
                         ui.painter().rect_filled(rect, 3.0, hl);
                     } else if resp.hovered() {
-                        ui.painter().rect_filled(rect, 3.0, ui.visuals().widgets.hovered.weak_bg_fill);
+                        ui.painter().rect_filled(
+                            rect,
+                            3.0,
+                            ui.visuals().widgets.hovered.weak_bg_fill,
+                        );
                     }
                     paint_label(ui.painter(), &label, pos2(text_left, rect.top() + 1.0));
-                    resp.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Link, true, &e.label));
+                    resp.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::accesskit::Role::Link, true, &e.label)
+                    });
                     let resp = resp.on_hover_cursor(CursorIcon::PointingHand);
                     // Collapse toggle on the leading side.
                     let mut toggled = false;
                     if e.has_children {
-                        let cx = if rtl { rect.right() - indent + 9.0 } else { rect.left() + indent - 9.0 };
-                        let trect = Rect::from_center_size(pos2(cx, rect.center().y), vec2(16.0, 16.0));
-                        let tresp = ui.interact(trect, Id::unique(("outline-toggle", i)), Sense::click());
+                        let cx = if rtl {
+                            rect.right() - indent + 9.0
+                        } else {
+                            rect.left() + indent - 9.0
+                        };
+                        let trect =
+                            Rect::from_center_size(pos2(cx, rect.center().y), vec2(16.0, 16.0));
+                        let tresp =
+                            ui.interact(trect, Id::unique(("outline-toggle", i)), Sense::click());
                         let collapsed = self.collapsed.contains(&e.id);
                         tresp.widget_info(|| {
                             egui::WidgetInfo::labeled(
                                 egui::accesskit::Role::Button,
                                 true,
-                                format!("{} {}", if collapsed { "Expand" } else { "Collapse" }, e.label.trim_start_matches("Outline: ")),
+                                format!(
+                                    "{} {}",
+                                    if collapsed { "Expand" } else { "Collapse" },
+                                    e.label.trim_start_matches("Outline: ")
+                                ),
                             )
                         });
-                        let c = if tresp.hovered() { strong } else { Color32::GRAY };
+                        let c = if tresp.hovered() {
+                            strong
+                        } else {
+                            Color32::GRAY
+                        };
                         let ctr = trect.center();
                         let pts = if !collapsed {
-                            vec![ctr + vec2(-4.5, -2.5), ctr + vec2(4.5, -2.5), ctr + vec2(0.0, 3.5)]
+                            vec![
+                                ctr + vec2(-4.5, -2.5),
+                                ctr + vec2(4.5, -2.5),
+                                ctr + vec2(0.0, 3.5),
+                            ]
                         } else if rtl {
-                            vec![ctr + vec2(3.0, -4.5), ctr + vec2(3.0, 4.5), ctr + vec2(-3.5, 0.0)]
+                            vec![
+                                ctr + vec2(3.0, -4.5),
+                                ctr + vec2(3.0, 4.5),
+                                ctr + vec2(-3.5, 0.0),
+                            ]
                         } else {
-                            vec![ctr + vec2(-3.0, -4.5), ctr + vec2(-3.0, 4.5), ctr + vec2(3.5, 0.0)]
+                            vec![
+                                ctr + vec2(-3.0, -4.5),
+                                ctr + vec2(-3.0, 4.5),
+                                ctr + vec2(3.5, 0.0),
+                            ]
                         };
-                        ui.painter().add(egui::Shape::convex_polygon(pts, c, egui::Stroke::NONE));
+                        ui.painter()
+                            .add(egui::Shape::convex_polygon(pts, c, egui::Stroke::NONE));
                         if tresp.clicked() {
                             toggled = true;
                             if collapsed {

@@ -92,7 +92,14 @@ pub fn show(
                             match doc.paragraph(&r.target) {
                                 Some(p) => {
                                     let text = crate::cli::first_words(&p.text(), 80);
-                                    body_text(ui, painter, labels, &text, body_style, "Referenced paragraph text");
+                                    body_text(
+                                        ui,
+                                        painter,
+                                        labels,
+                                        &text,
+                                        body_style,
+                                        "Referenced paragraph text",
+                                    );
                                     if ui.button("Go to paragraph").clicked() {
                                         action = Some(PopupAction::GoTo(r.target.clone()));
                                     }
@@ -118,7 +125,11 @@ pub fn show(
                         ui.horizontal(|ui| {
                             if r.kind != ReferenceKind::Treaty {
                                 let url = format!("https://undocs.org/{lang}/{}", r.target);
-                                if ui.button("Open on undocs.org").on_hover_text(&url).clicked() {
+                                if ui
+                                    .button("Open on undocs.org")
+                                    .on_hover_text(&url)
+                                    .clicked()
+                                {
                                     ui.ctx().open_url(egui::OpenUrl::new_tab(url));
                                 }
                             }

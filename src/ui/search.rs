@@ -59,7 +59,14 @@ impl Search {
         let mut actions = Vec::new();
         ui.horizontal(|ui| {
             ui.label("Find:");
-            let resp = line_edit(ui, painter, &mut self.labels, &mut self.query, "search-field", 320.0);
+            let resp = line_edit(
+                ui,
+                painter,
+                &mut self.labels,
+                &mut self.query,
+                "search-field",
+                320.0,
+            );
             if self.request_focus {
                 resp.request_focus();
                 self.request_focus = false;
@@ -73,10 +80,18 @@ impl Search {
                 (None, t) => format!("{t} matches"),
             };
             ui.label(text);
-            if ui.button("Previous").on_hover_text("Previous match (Shift+Enter)").clicked() {
+            if ui
+                .button("Previous")
+                .on_hover_text("Previous match (Shift+Enter)")
+                .clicked()
+            {
                 actions.push(SearchAction::Previous);
             }
-            if ui.button("Next").on_hover_text("Next match (Enter)").clicked() {
+            if ui
+                .button("Next")
+                .on_hover_text("Next match (Enter)")
+                .clicked()
+            {
                 actions.push(SearchAction::Next);
             }
             if ui.button("Close").on_hover_text("Close (Esc)").clicked() {
@@ -188,7 +203,8 @@ pub fn line_edit(
     let value = text.clone();
     let _ = id_salt;
     resp.widget_info(|| {
-        let mut info = egui::WidgetInfo::labeled(egui::accesskit::Role::SearchInput, true, "Search");
+        let mut info =
+            egui::WidgetInfo::labeled(egui::accesskit::Role::SearchInput, true, "Search");
         info.current_text_value = Some(value.clone());
         info
     });

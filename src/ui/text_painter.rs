@@ -130,7 +130,8 @@ impl TextPainter {
                 let x = (physical.x + g.left) as f32 / ppp;
                 let y = (physical.y - g.top) as f32 / ppp;
                 let [tx, ty, tw, th] = g.texel;
-                let rect = Rect::from_min_size(pos2(x, y), Vec2::new(tw as f32 / ppp, th as f32 / ppp));
+                let rect =
+                    Rect::from_min_size(pos2(x, y), Vec2::new(tw as f32 / ppp, th as f32 / ppp));
                 let uv = Rect::from_min_max(
                     pos2(tx as f32 / atlas_size, ty as f32 / atlas_size),
                     pos2((tx + tw) as f32 / atlas_size, (ty + th) as f32 / atlas_size),
@@ -185,11 +186,22 @@ pub struct LabelCache {
 
 impl TextPainter {
     /// Lay out and cache a label. Text goes through cosmic-text like the document.
-    pub fn label(&mut self, ctx: &egui::Context, cache: &mut LabelCache, text: &str, style: LabelStyle) -> Label {
+    pub fn label(
+        &mut self,
+        ctx: &egui::Context,
+        cache: &mut LabelCache,
+        text: &str,
+        style: LabelStyle,
+    ) -> Label {
         let ppp = ctx.pixels_per_point();
         let key: LabelKey = (
             text.to_string(),
-            [style.size.to_bits(), style.width.to_bits(), ppp.to_bits(), style.line_height.to_bits()],
+            [
+                style.size.to_bits(),
+                style.width.to_bits(),
+                ppp.to_bits(),
+                style.line_height.to_bits(),
+            ],
             style.bold,
             style.color.to_array(),
             style.direction == crate::document::Direction::Rtl,

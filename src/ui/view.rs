@@ -100,12 +100,7 @@ impl DocumentView {
                 l.update(&mut painter.fonts, typo, column);
             }
             None => {
-                self.layout = Some(DocumentLayout::new(
-                    &mut painter.fonts,
-                    self.blocks.clone(),
-                    typo,
-                    column,
-                ));
+                self.layout = Some(DocumentLayout::lazy(self.blocks.clone(), typo, column));
             }
         }
     }
@@ -120,8 +115,16 @@ impl DocumentView {
         let mut parts = Vec::new();
         for block in start.block..=end.block.min(self.blocks.len().saturating_sub(1)) {
             let d = &self.blocks[block].display;
-            let from = if block == start.block { start.offset } else { 0 };
-            let to = if block == end.block { end.offset } else { d.text.len() };
+            let from = if block == start.block {
+                start.offset
+            } else {
+                0
+            };
+            let to = if block == end.block {
+                end.offset
+            } else {
+                d.text.len()
+            };
             let s = d.logical(from..to.max(from));
             if !s.trim().is_empty() {
                 parts.push(s.trim().to_string());
@@ -153,14 +156,19 @@ impl DocumentView {
             return None;
         }
         let len = self.blocks[block].display.text.len();
-        let from = if block == start.block { start.offset } else { 0 };
+        let from = if block == start.block {
+            start.offset
+        } else {
+            0
+        };
         let to = if block == end.block { end.offset } else { len };
         (to > from).then_some(from..to)
     }
 
     fn column_geometry(&self, avail: Rect, zoom: f32) -> (f32, f32) {
         let column = (avail.width() - 2.0 * MARGIN).clamp(120.0, MAX_COLUMN * zoom);
-        let left = avail.left() + ((avail.width() - column) / 2.0).max(MARGIN.min(avail.width() / 8.0));
+        let left =
+            avail.left() + ((avail.width() - column) / 2.0).max(MARGIN.min(avail.width() / 8.0));
         (left, column)
     }
 
@@ -175,6 +183,15 @@ impl DocumentView {
         let avail = ui.available_rect_before_wrap();
         let (_, column) = self.column_geometry(avail, typo.zoom);
         self.ensure_layout(painter, typo, column);
+        // A jump lands exactly: lay out everything above the target first.
+        if let Some(b) = self.scroll_to_block
+            && let Some(layout) = self.layout.as_mut()
+        {
+            let y = layout.tops.get(b).copied().unwrap_or(0.0);
+            layout.ensure_visible(&mut painter.fonts, 0.0, y + avail.height());
+            let y = layout.tops.get(b).copied().unwrap_or(0.0);
+            layout.ensure_visible(&mut painter.fonts, 0.0, y + avail.height());
+        }
         let Some(layout) = self.layout.as_ref() else {
             return events;
         };
@@ -208,17 +225,24 @@ impl DocumentView {
         viewport: Rect,
         events: &mut Vec<ViewEvent>,
     ) {
+        let y0 = viewport.top() - MARGIN;
+        let y1 = viewport.bottom() - MARGIN;
+        let Some(layout_mut) = self.layout.as_mut() else {
+            return;
+        };
+        layout_mut.ensure_visible(&mut painter.fonts, y0, y1);
+        if !layout_mut.is_complete() {
+            // Lay out the rest a little at a time, so heights become exact without a stall.
+            layout_mut.layout_some(&mut painter.fonts, std::time::Duration::from_millis(4));
+            layout_mut.ensure_visible(&mut painter.fonts, y0, y1);
+            ui.ctx().request_repaint();
+        }
         let Some(layout) = self.layout.as_ref() else {
             return;
         };
-        let y0 = viewport.top() - MARGIN;
-        let y1 = viewport.bottom() - MARGIN;
         let range = layout.visible(y0, y1);
-        self.top_block = layout
-            .tops
-            .iter()
-            .zip(&layout.layouts)
-            .position(|(t, l)| t + l.height > y0 + 4.0);
+        self.top_block =
+            (0..layout.tops.len()).find(|&i| layout.tops[i] + layout.height(i) > y0 + 4.0);
         let ppp = ui.ctx().pixels_per_point();
         let key_base = MeshKey {
             width: layout.column_width.to_bits(),
@@ -233,7 +257,10 @@ impl DocumentView {
         let match_color = Color32::from_rgba_unmultiplied(255, 200, 0, 90);
         let current_color = Color32::from_rgba_unmultiplied(255, 140, 0, 150);
         for i in range {
-            let (top, l) = (layout.tops[i], &layout.layouts[i]);
+            let top = layout.tops[i];
+            let Some(l) = layout.block(i) else {
+                continue;
+            };
             let block_origin = origin + vec2(0.0, top);
             let block_rect = Rect::from_min_size(block_origin, vec2(layout.column_width, l.height));
             let key = MeshKey {
@@ -294,7 +321,8 @@ impl DocumentView {
                 }
             }
             if let Some(c) = self.meshes.get(&i) {
-                ui.painter().add(egui::Shape::mesh(placed(&c.mesh, block_origin)));
+                ui.painter()
+                    .add(egui::Shape::mesh(placed(&c.mesh, block_origin)));
             }
             // Interaction: the block itself (selection, AccessKit paragraph node)…
             let block = &self.blocks[i];
@@ -303,7 +331,8 @@ impl DocumentView {
             let label = block_label(block);
             let text_value = block.display.logical(0..block.display.text.len());
             resp.widget_info(|| {
-                let mut info = egui::WidgetInfo::labeled(egui::accesskit::Role::Paragraph, true, &label);
+                let mut info =
+                    egui::WidgetInfo::labeled(egui::accesskit::Role::Paragraph, true, &label);
                 info.current_text_value = Some(text_value.clone());
                 info
             });
@@ -322,16 +351,28 @@ impl DocumentView {
                 events.push(ViewEvent::ClickedText);
             }
             // …and each footnote marker and reference in it.
-            let hots = self.meshes.get(&i).map(|c| c.hots.clone()).unwrap_or_default();
+            let hots = self
+                .meshes
+                .get(&i)
+                .map(|c| c.hots.clone())
+                .unwrap_or_default();
             for (hot_index, rect) in hots {
                 let Some(hot) = block.display.hots.get(hot_index - 1) else {
                     continue;
                 };
                 let rect = rect.translate(block_origin.to_vec2());
-                let hid = Id::unique(("qarar-hot", i, hot_index, rect.min.x as i32, rect.min.y as i32));
+                let hid = Id::unique((
+                    "qarar-hot",
+                    i,
+                    hot_index,
+                    rect.min.x as i32,
+                    rect.min.y as i32,
+                ));
                 let r = ui.interact(rect, hid, Sense::click());
                 let label = hot_label(hot, &self.ref_targets);
-                r.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Link, true, &label));
+                r.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::accesskit::Role::Link, true, &label)
+                });
                 let r = r.on_hover_cursor(CursorIcon::PointingHand);
                 if r.clicked() {
                     events.push(ViewEvent::HotClicked {
@@ -429,7 +470,10 @@ fn hot_rects(l: &crate::text::layout::BlockLayout, font_size: f32) -> Vec<(usize
                 0.0
             };
             let r = Rect::from_min_size(
-                pos2(g.x + l.x_offset, run.line_top + run.line_height * 0.15 - raise),
+                pos2(
+                    g.x + l.x_offset,
+                    run.line_top + run.line_height * 0.15 - raise,
+                ),
                 Vec2::new(g.w.max(1.0), run.line_height * 0.75),
             );
             match line_rects.iter_mut().find(|(h, _)| *h == hot) {
@@ -439,7 +483,11 @@ fn hot_rects(l: &crate::text::layout::BlockLayout, font_size: f32) -> Vec<(usize
         }
         for (hot, r) in line_rects {
             // Markers are small: give them a comfortable target.
-            let r = if r.width() < 14.0 { r.expand2(vec2((14.0 - r.width()) / 2.0, 0.0)) } else { r };
+            let r = if r.width() < 14.0 {
+                r.expand2(vec2((14.0 - r.width()) / 2.0, 0.0))
+            } else {
+                r
+            };
             out.push((hot, r));
         }
     }

@@ -1,0 +1,104 @@
+//! Layout and frame benchmarks: what the reader does between a file and pixels.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use eframe::egui;
+use qarar::document::{load_bytes, load_path};
+use qarar::text::display::blocks;
+use qarar::text::fonts::font_system;
+use qarar::text::layout::{DocumentLayout, Typography};
+use qarar::ui::{ReaderApp, StartOptions};
+use std::hint::black_box;
+use std::path::Path;
+
+const SEED: &[u8] = include_bytes!("../assets/A-RES-75-10.ar.txt");
+
+fn akn_239() -> Option<qarar::document::Document> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/akn/75_239_A.xml");
+    load_path(&p).ok()
+}
+
+fn layout(c: &mut Criterion) {
+    let mut fonts = font_system();
+    let typo = Typography::default();
+    c.bench_function("layout/seed_full", |b| {
+        b.iter(|| {
+            let doc = load_bytes(SEED, Path::new("seed.txt")).expect("seed parses");
+            let l = DocumentLayout::new(&mut fonts, blocks(&doc), typo, 900.0);
+            black_box(l.total_height)
+        })
+    });
+    // The same with an empty shaping cache each time: a document never seen before.
+    c.bench_function("layout/seed_full_cold_cache", |b| {
+        b.iter(|| {
+            fonts.shape_run_cache = Default::default();
+            let doc = load_bytes(SEED, Path::new("seed.txt")).expect("seed parses");
+            let l = DocumentLayout::new(&mut fonts, blocks(&doc), typo, 900.0);
+            black_box(l.total_height)
+        })
+    });
+    let seed = load_bytes(SEED, Path::new("seed.txt")).expect("seed parses");
+    c.bench_function("layout/first_screen/seed", |b| {
+        b.iter(|| {
+            let mut l = DocumentLayout::lazy(blocks(&seed), typo, 760.0);
+            l.ensure_visible(&mut fonts, 0.0, 800.0);
+            black_box(l.total_height)
+        })
+    });
+    if let Some(doc) = akn_239() {
+        c.bench_function("layout/first_screen/akn_75_239", |b| {
+            b.iter(|| {
+                let mut l = DocumentLayout::lazy(blocks(&doc), typo, 760.0);
+                l.ensure_visible(&mut fonts, 0.0, 800.0);
+                black_box(l.total_height)
+            })
+        });
+    }
+    let mut full = DocumentLayout::new(&mut fonts, blocks(&seed), typo, 900.0);
+    let mut wide = true;
+    c.bench_function("layout/relayout_width", |b| {
+        b.iter(|| {
+            wide = !wide;
+            let w = if wide { 900.0 } else { 700.0 };
+            full.update(&mut fonts, typo, w);
+            black_box(full.total_height)
+        })
+    });
+}
+
+fn frame(c: &mut Criterion) {
+    let ctx = egui::Context::default();
+    let mut app = ReaderApp::new(&ctx, None, StartOptions::default());
+    let input = |events: Vec<egui::Event>| egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
+        events,
+        ..Default::default()
+    };
+    // Warm up: layout, atlas, meshes.
+    for _ in 0..3 {
+        let _ = ctx.run_ui(input(vec![]), |ui| app.frame(ui));
+    }
+    let mut down = true;
+    c.bench_function("frame/scroll", |b| {
+        b.iter(|| {
+            down = !down;
+            let delta = if down { -120.0 } else { 120.0 };
+            let events = vec![
+                egui::Event::PointerMoved(egui::pos2(500.0, 400.0)),
+                egui::Event::MouseWheel {
+                    unit: egui::MouseWheelUnit::Point,
+                    delta: egui::vec2(0.0, delta),
+                    phase: egui::TouchPhase::Move,
+                    modifiers: egui::Modifiers::NONE,
+                    source: egui::MouseWheelSource::Wheel,
+                },
+            ];
+            black_box(ctx.run_ui(input(events), |ui| app.frame(ui)))
+        })
+    });
+}
+
+criterion_group!(benches, layout, frame);
+criterion_main!(benches);

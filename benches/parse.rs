@@ -1,0 +1,32 @@
+//! Parser benchmarks: `parse/seed` (the bundled plain-text resolution) and
+//! `parse/akn_75_239` (the longest Akoma Ntoso file of the corpus, 451 KB).
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use qarar::document::{akn, plain};
+use std::hint::black_box;
+
+/// The bundled Arabic seed, A/RES/75/10 as plain text.
+const SEED: &str = include_str!("../assets/A-RES-75-10.ar.txt");
+
+/// Path of the long Akoma Ntoso file, outside the crate (read at run time).
+const AKN_75_239: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/corpus/akn/75_239_A.xml"
+);
+
+fn parse(c: &mut Criterion) {
+    let mut group = c.benchmark_group("parse");
+    group.bench_function("seed", |b| b.iter(|| plain::parse(black_box(SEED))));
+    match std::fs::read_to_string(AKN_75_239) {
+        Ok(xml) => {
+            group.bench_function("akn_75_239", |b| {
+                b.iter(|| akn::parse(black_box(&xml)).map(|d| d.operative.len()))
+            });
+        }
+        Err(e) => eprintln!("skipping parse/akn_75_239: cannot read {AKN_75_239}: {e}"),
+    }
+    group.finish();
+}
+
+criterion_group!(benches, parse);
+criterion_main!(benches);

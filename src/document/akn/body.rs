@@ -1,0 +1,471 @@
+//! Enacting formula, preambular paragraphs and the operative tree of an AKN resolution.
+
+use super::Ctx;
+use super::inline::{self, Collector, Piece};
+use super::labels::{self, Place};
+use super::tree::Element;
+use crate::document::ids;
+use crate::document::model::{Diagnostic, Paragraph, ParagraphKind, Run, RunKind};
+
+/// Elements of `<mainBody>` that hold numbered or labelled items.
+const HIERARCHY: [&str; 6] = [
+    "paragraph",
+    "subparagraph",
+    "point",
+    "item",
+    "alinea",
+    "indent",
+];
+
+/// Fill the enacting formula and the preamble from `<preamble>`.
+pub fn preamble(ctx: &mut Ctx, preamble: &Element) {
+    for e in preamble.elements() {
+        match e.name.as_str() {
+            "formula" if ctx.doc.enacting_formula.is_none() => {
+                let mut p = Paragraph::new("enacting_formula", ParagraphKind::EnactingFormula);
+                let (runs, _) = collect(ctx, e, false);
+                p.runs = runs;
+                p.source = e.range.clone();
+                p.source_id = e.attr("eId").map(str::to_string);
+                ctx.doc.enacting_formula = Some(p);
+            }
+            "recitals" | "citations" => preamble_items(ctx, e),
+            "container" | "recital" | "citation" | "p" | "formula" => preamble_item(ctx, e),
+            _ => {}
+        }
+    }
+}
+
+/// Items of a `<recitals>` or `<citations>` block.
+fn preamble_items(ctx: &mut Ctx, block: &Element) {
+    for e in block.elements() {
+        if matches!(e.name.as_str(), "recital" | "citation" | "container" | "p") {
+            preamble_item(ctx, e);
+        }
+    }
+}
+
+/// One preambular paragraph.
+fn preamble_item(ctx: &mut Ctx, e: &Element) {
+    let n = ctx.doc.preamble.len() + 1;
+    let mut p = Paragraph::new(ids::preamble_id(n), ParagraphKind::Preamble);
+    let (runs, lead) = collect(ctx, e, true);
+    if runs.is_empty() {
+        return;
+    }
+    p.runs = runs;
+    p.lead = lead;
+    p.source = e.range.clone();
+    p.source_id = e.attr("eId").map(str::to_string);
+    ctx.doc.preamble.push(p);
+}
+
+/// Runs (and lead, when `with_lead`) of an element's inline content.
+fn collect(ctx: &mut Ctx, e: &Element, with_lead: bool) -> (Vec<Run>, Option<String>) {
+    let mut c = Collector::new(ctx);
+    c.element(e);
+    let mut pieces = std::mem::take(&mut c.pieces);
+    inline::collapse(&mut pieces);
+    let lead = if with_lead {
+        inline::take_lead(&mut pieces)
+    } else {
+        None
+    };
+    (inline::into_runs(pieces), lead)
+}
+
+/// A `<mainBody>` item before it is placed in the tree.
+struct Item {
+    number: Option<u32>,
+    label: Option<String>,
+    lead: Option<String>,
+    runs: Vec<Run>,
+    source: std::ops::Range<usize>,
+    source_id: Option<String>,
+    nested: Vec<Item>,
+}
+
+/// Fill `doc.operative` from `<mainBody>`.
+pub fn main_body(ctx: &mut Ctx, body: &Element) {
+    let mut items = Vec::new();
+    gather(ctx, body, &mut items);
+    let mut tree = Tree::default();
+    for item in items {
+        tree.place(ctx, item);
+    }
+}
+
+/// Collect the hierarchy elements below `e` (looking through wrappers such as `<section>`).
+fn gather(ctx: &mut Ctx, e: &Element, out: &mut Vec<Item>) {
+    for child in e.elements() {
+        if HIERARCHY.contains(&child.name.as_str()) {
+            out.push(item(ctx, child));
+        } else if !matches!(
+            child.name.as_str(),
+            "num" | "heading" | "subheading" | "content" | "intro" | "wrapUp"
+        ) {
+            // Wrappers (`<list>`, `<section>`, `<hcontainer>`…) are looked through.
+            gather(ctx, child, out);
+        }
+    }
+}
+
+/// Read one hierarchy element: number or label, lead, runs, nested items.
+fn item(ctx: &mut Ctx, e: &Element) -> Item {
+    let mut c = Collector::new(ctx);
+    for child in e.elements() {
+        if child.name == "num" || is_nested(child) {
+            continue;
+        }
+        c.element(child);
+        c.pieces.push(Piece {
+            run: Run::plain(" "),
+            span: None,
+        });
+    }
+    let mut pieces = std::mem::take(&mut c.pieces);
+    inline::collapse(&mut pieces);
+    let num_text = e.child("num").map(Element::text);
+    let (number, label) = prefix(&mut pieces, num_text.as_deref());
+    let lead = inline::take_lead(&mut pieces);
+    let mut nested = Vec::new();
+    for child in e.elements().filter(|c| is_nested(c)) {
+        if child.name == "list" {
+            gather(ctx, child, &mut nested);
+        } else {
+            nested.push(item(ctx, child));
+        }
+    }
+    Item {
+        number,
+        label,
+        lead,
+        runs: inline::into_runs(pieces),
+        source: e.range.clone(),
+        source_id: e.attr("eId").map(str::to_string),
+        nested,
+    }
+}
+
+/// A child element that is itself an item (or a list of items).
+fn is_nested(e: &Element) -> bool {
+    HIERARCHY.contains(&e.name.as_str()) || e.name == "list"
+}
+
+/// Number or label from `<num>` or from the start of the text (removed from the pieces).
+fn prefix(pieces: &mut [Piece], num: Option<&str>) -> (Option<u32>, Option<String>) {
+    if let Some(num) = num {
+        if let Some(n) = labels::num_element(num) {
+            return (Some(n), None);
+        }
+        if let Some((label, _)) = labels::label_prefix(num.trim()) {
+            return (None, Some(label));
+        }
+    }
+    let lead = inline::leading_text(pieces);
+    if let Some((n, len)) = labels::number_prefix(&lead) {
+        inline::strip_bytes(pieces, len);
+        return (Some(n), None);
+    }
+    if let Some((label, len)) = labels::label_prefix(&lead) {
+        inline::strip_bytes(pieces, len);
+        return (None, Some(label));
+    }
+    (None, None)
+}
+
+/// The operative tree being built, with the positions last used at each level.
+#[derive(Default)]
+struct Tree {
+    last1: usize,
+    last2: usize,
+    texts: usize,
+}
+
+impl Tree {
+    /// Place one item: numbered → new operative paragraph; labelled → sub-paragraph of the
+    /// numbered one before; anything else → a plain child that does not break numbering.
+    fn place(&mut self, ctx: &mut Ctx, item: Item) {
+        if let Some(n) = item.number {
+            self.numbered(ctx, n, item);
+        } else if ctx.doc.operative.is_empty() {
+            loose(ctx, item);
+        } else if let Some(label) = item.label.clone() {
+            self.labelled(ctx, &label, item);
+        } else {
+            self.plain_child(ctx, item);
+        }
+    }
+
+    fn numbered(&mut self, ctx: &mut Ctx, n: u32, item: Item) {
+        let expected = ctx.doc.operative.last().and_then(|p| p.number).unwrap_or(0) + 1;
+        if n != expected {
+            ctx.doc.diagnostics.push(Diagnostic::warning(
+                format!("operative paragraph {n} found where {expected} was expected"),
+                Some(item.source.clone()),
+            ));
+        }
+        let id = ids::operative_id(n);
+        let mut p = paragraph(&id, ParagraphKind::Operative, &item);
+        p.number = Some(n);
+        let (head, subs) = split_inline(&p.runs);
+        self.last1 = 0;
+        self.last2 = 0;
+        self.texts = 0;
+        if subs.len() >= 2 {
+            p.runs = head;
+            for (pos, label, runs) in subs {
+                let mut child =
+                    Paragraph::new(ids::sub_id(&id, 1, pos), ParagraphKind::SubParagraph);
+                child.label = Some(label);
+                child.source = inline::union(runs.iter().map(|r| r.source.clone()))
+                    .unwrap_or_else(|| item.source.clone());
+                child.runs = runs;
+                p.children.push(child);
+                self.last1 = pos;
+            }
+        }
+        nest(&mut p, item.nested, 1);
+        ctx.doc.operative.push(p);
+    }
+
+    fn labelled(&mut self, ctx: &mut Ctx, label: &str, item: Item) {
+        let Some(parent) = ctx.doc.operative.last_mut() else {
+            return;
+        };
+        match labels::place(label, self.last1, self.last2) {
+            Place::First(pos) => {
+                if pos != self.last1 + 1 {
+                    ctx.doc.diagnostics.push(Diagnostic::warning(
+                        format!("sub-paragraph ({label}) out of sequence"),
+                        Some(item.source.clone()),
+                    ));
+                }
+                let id = ids::sub_id(&parent.id, 1, pos);
+                let mut p = paragraph(&id, ParagraphKind::SubParagraph, &item);
+                p.label = Some(label.to_string());
+                nest(&mut p, item.nested, 2);
+                parent.children.push(p);
+                self.last1 = pos;
+                self.last2 = 0;
+            }
+            Place::Second(pos) => {
+                let sub = parent
+                    .children
+                    .iter_mut()
+                    .rev()
+                    .find(|c| c.kind == ParagraphKind::SubParagraph);
+                let Some(sub) = sub else { return };
+                let id = ids::sub_id(&sub.id, 2, pos);
+                let mut p = paragraph(&id, ParagraphKind::SubParagraph, &item);
+                p.label = Some(label.to_string());
+                nest(&mut p, item.nested, 3);
+                sub.children.push(p);
+                self.last2 = pos;
+            }
+            Place::None => self.plain_child(ctx, item),
+        }
+    }
+
+    /// Unnumbered, unlabelled text (continuation, subheading): a plain child of the last
+    /// operative paragraph, so numbering is not broken.
+    fn plain_child(&mut self, ctx: &mut Ctx, item: Item) {
+        let Some(parent) = ctx.doc.operative.last_mut() else {
+            return;
+        };
+        if item.runs.is_empty() && item.nested.is_empty() {
+            return;
+        }
+        self.texts += 1;
+        let id = format!("{}_text_{}", parent.id, self.texts);
+        let mut p = paragraph(&id, ParagraphKind::Plain, &item);
+        p.label = item.label.clone();
+        drop_lead(&mut p);
+        nest(&mut p, item.nested, 1);
+        parent.children.push(p);
+    }
+}
+
+/// Text before the first numbered paragraph (`Adopts the following declaration:`,
+/// a heading): kept in `doc.body` so the operative numbering stays that of the file.
+fn loose(ctx: &mut Ctx, item: Item) {
+    if item.runs.is_empty() {
+        return;
+    }
+    let id = format!("text_{}", ctx.doc.body.len() + 1);
+    let mut p = paragraph(&id, ParagraphKind::Plain, &item);
+    p.label = item.label.clone();
+    ctx.doc.diagnostics.push(Diagnostic::info(
+        format!("unnumbered text before the first operative paragraph kept as {id}"),
+        Some(item.source.clone()),
+    ));
+    ctx.doc.body.push(p);
+}
+
+/// Headings and continuation text have no opener: their bold text stays plain.
+fn drop_lead(p: &mut Paragraph) {
+    p.lead = None;
+    for r in &mut p.runs {
+        if r.kind == RunKind::Lead {
+            r.kind = RunKind::Plain;
+        }
+    }
+}
+
+/// A paragraph from an item (runs, lead, source), without children.
+fn paragraph(id: &str, kind: ParagraphKind, item: &Item) -> Paragraph {
+    let mut p = Paragraph::new(id, kind);
+    p.lead = item.lead.clone();
+    p.runs = item.runs.clone();
+    p.source = item.source.clone();
+    p.source_id = item.source_id.clone();
+    p
+}
+
+/// Nested AKN items (`<subparagraph>`, `<point>`, `<list>`) as children at `depth`.
+fn nest(parent: &mut Paragraph, items: Vec<Item>, depth: usize) {
+    for (i, item) in items.into_iter().enumerate() {
+        let pos = item
+            .label
+            .as_deref()
+            .and_then(|l| {
+                if depth <= 1 {
+                    labels::letter_position(l, i + 1)
+                } else {
+                    ids::parse_roman(l).or_else(|| ids::parse_number(l).map(|n| n as usize))
+                }
+            })
+            .unwrap_or(i + 1);
+        let id = ids::sub_id(&parent.id, depth, pos);
+        let mut p = paragraph(&id, ParagraphKind::SubParagraph, &item);
+        p.label = item.label.clone();
+        nest(&mut p, item.nested, depth + 1);
+        parent.children.push(p);
+    }
+}
+
+/// One inline sub-paragraph: position, label and runs.
+type InlineSub = (usize, String, Vec<Run>);
+
+/// Split `… : (a) … ; (b) …` written inside one paragraph into the text before the first
+/// label and the sub-paragraphs. A label counts only when it is the next in sequence and
+/// follows a colon (the first) or a semicolon (the others).
+fn split_inline(runs: &[Run]) -> (Vec<Run>, Vec<InlineSub>) {
+    let cuts = find_cuts(runs);
+    if cuts.len() < 2 {
+        return (runs.to_vec(), Vec::new());
+    }
+    let mut parts: Vec<Vec<Run>> = vec![Vec::new()];
+    let mut next = 0;
+    for (i, run) in runs.iter().enumerate() {
+        let mut offset = 0;
+        while let Some(cut) = cuts.get(next).filter(|c| c.run == i) {
+            push_part(&mut parts, run, offset..cut.start);
+            parts.push(Vec::new());
+            offset = cut.end;
+            next += 1;
+        }
+        push_part(&mut parts, run, offset..run.text.len());
+    }
+    let mut parts = parts.into_iter();
+    let mut head = parts.next().unwrap_or_default();
+    inline::trim_runs(&mut head);
+    let subs = cuts
+        .into_iter()
+        .zip(parts)
+        .map(|(cut, mut runs)| {
+            inline::trim_runs(&mut runs);
+            (cut.position, cut.label, runs)
+        })
+        .collect();
+    (head, subs)
+}
+
+/// Append part of `run` (a byte range of its text) to the last part.
+fn push_part(parts: &mut [Vec<Run>], run: &Run, range: std::ops::Range<usize>) {
+    let Some(last) = parts.last_mut() else { return };
+    if range.start >= range.end && matches!(run.kind, RunKind::Plain | RunKind::Emphasis) {
+        return;
+    }
+    let text = run.text.get(range).unwrap_or_default();
+    let mut piece = run.clone();
+    piece.text = text.to_string();
+    last.push(piece);
+}
+
+/// A label found inside a run: where it starts and ends, its position and text.
+struct Cut {
+    run: usize,
+    start: usize,
+    end: usize,
+    position: usize,
+    label: String,
+}
+
+/// Labels in sequence inside plain runs (see [`split_inline`]).
+fn find_cuts(runs: &[Run]) -> Vec<Cut> {
+    let mut cuts: Vec<Cut> = Vec::new();
+    let mut prev: Option<char> = None;
+    // Text since the last semicolon (`None` when there was none or it is too far back).
+    let mut since_semicolon: Option<String> = None;
+    for (i, run) in runs.iter().enumerate() {
+        let plain = run.kind == RunKind::Plain;
+        for (j, c) in run.text.char_indices() {
+            let after_break = prev
+                .is_some_and(|p| p.is_whitespace() || matches!(p, ':' | '：' | ';' | '؛' | '；'));
+            let candidate = plain && after_break && (c == '(' || c == '（' || c.is_alphabetic());
+            let done = cuts.last().is_some_and(|k| k.run == i && j < k.end);
+            if candidate && !done {
+                let context = Context {
+                    prev,
+                    since_semicolon: since_semicolon.as_deref(),
+                };
+                if let Some((label, len)) = cut_at(&run.text[j..], &context, cuts.len() + 1) {
+                    cuts.push(Cut {
+                        run: i,
+                        start: j,
+                        end: j + len,
+                        position: cuts.len() + 1,
+                        label,
+                    });
+                }
+            }
+            prev = Some(c);
+            if matches!(c, ';' | '؛' | '；') {
+                since_semicolon = Some(String::new());
+            } else if let Some(s) = since_semicolon.as_mut() {
+                s.push(c);
+                if s.len() > 24 {
+                    since_semicolon = None;
+                }
+            }
+        }
+    }
+    cuts
+}
+
+/// What precedes a possible inline label.
+struct Context<'a> {
+    prev: Option<char>,
+    since_semicolon: Option<&'a str>,
+}
+
+/// Words that may stand between the semicolon and the last label (`; and (b)`).
+const CONJUNCTIONS: [&str; 10] = ["", "and", "or", "et", "ou", "y", "o", "и", "или", "و"];
+
+/// A label at the start of `rest` with the expected position: the first after a space or
+/// colon, the others right after a semicolon (and a conjunction).
+fn cut_at(rest: &str, context: &Context<'_>, expected: usize) -> Option<(String, usize)> {
+    let prev = context.prev?;
+    if !prev.is_whitespace() && !matches!(prev, ':' | '：' | ';' | '؛' | '；') {
+        return None;
+    }
+    if expected > 1 {
+        let between = context.since_semicolon?.trim();
+        if !CONJUNCTIONS.contains(&between) {
+            return None;
+        }
+    }
+    let (label, len) = labels::label_prefix(rest)?;
+    (labels::letter_position(&label, expected) == Some(expected)).then_some((label, len))
+}

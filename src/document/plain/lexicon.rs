@@ -1,0 +1,347 @@
+//! Lead phrases: preambular openers and operative verbs, matched as whole phrases and
+//! forgiving the conversion errors PDF extraction leaves in Arabic openers
+//! (`وإنه تشير` for `وإذ تشير`, `ترهب` for `ترحب`, `واقترعا` for `واقتناعا`).
+
+use std::sync::OnceLock;
+
+const OPENERS_TSV: &str = include_str!("../../../assets/data/ar-en-preamble-openers.tsv");
+const VERBS_TSV: &str = include_str!("../../../assets/data/ar-en-operative-verbs.tsv");
+
+/// How many words of a paragraph are looked at for its lead.
+const MAX_LEAD_WORDS: usize = 8;
+
+/// Which list a lead is matched against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeadList {
+    Openers,
+    Verbs,
+}
+
+/// One phrase of a list, as written and folded word by word.
+struct Phrase {
+    written: String,
+    words: Vec<String>,
+}
+
+/// A list of lead phrases.
+struct Lexicon {
+    phrases: Vec<Phrase>,
+}
+
+/// The result of matching a lead at the start of a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeadMatch {
+    /// Byte length of the lead in the text (as written).
+    pub len: usize,
+    /// The list phrase the text seems to misspell, when the match was not exact.
+    pub intended: Option<String>,
+}
+
+/// A word of the text with its byte range (trailing punctuation excluded).
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+}
+
+impl Lexicon {
+    /// Build a lexicon from one of the tsv files (`arabic<TAB>english<TAB>count`).
+    fn from_tsv(tsv: &str, add_bare: bool) -> Lexicon {
+        let mut phrases: Vec<Phrase> = Vec::new();
+        let mut push = |written: &str| {
+            let written = written.trim();
+            if written.is_empty() {
+                return;
+            }
+            let words: Vec<String> = written.split_whitespace().map(fold_word).collect();
+            if !phrases.iter().any(|p| p.words == words) {
+                phrases.push(Phrase {
+                    written: written.to_string(),
+                    words,
+                });
+            }
+        };
+        for line in tsv.lines().skip(1) {
+            let mut cols = line.split('\t');
+            let arabic = cols.next().unwrap_or("");
+            let english = cols.next().unwrap_or("");
+            if arabic.chars().any(is_arabic_letter) {
+                push(arabic);
+                if add_bare && let Some(rest) = arabic.strip_prefix('و') {
+                    push(rest);
+                }
+            }
+            if !english.is_empty() && english.chars().all(|c| c.is_ascii() && c != '\t') {
+                push(english);
+            }
+        }
+        Lexicon { phrases }
+    }
+}
+
+fn lexicon(list: LeadList) -> &'static Lexicon {
+    static OPENERS: OnceLock<Lexicon> = OnceLock::new();
+    static VERBS: OnceLock<Lexicon> = OnceLock::new();
+    match list {
+        LeadList::Openers => OPENERS.get_or_init(|| Lexicon::from_tsv(OPENERS_TSV, true)),
+        LeadList::Verbs => VERBS.get_or_init(|| Lexicon::from_tsv(VERBS_TSV, false)),
+    }
+}
+
+/// Leads are looked for in the first bytes only, so a huge paragraph costs nothing more.
+const LEAD_WINDOW: usize = 400;
+
+/// The start of a text, cut at a character boundary.
+fn head(text: &str) -> &str {
+    &text[..text.floor_char_boundary(LEAD_WINDOW)]
+}
+
+/// True for letters of the Arabic script.
+pub fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}')
+}
+
+/// Fold a word for comparison: drop harakat, shadda and tatweel, unify alef forms and
+/// final yeh, lowercase Latin, and strip surrounding punctuation.
+pub fn fold_word(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+        .chars()
+        .filter(|c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'))
+        .map(|c| match c {
+            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+            'ى' => 'ي',
+            other => other,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The first words of `text` with their byte ranges.
+fn first_words(text: &str, max: usize) -> Vec<Word> {
+    let mut words = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                words.push(trimmed_word(text, s, i));
+                if words.len() >= max {
+                    return words;
+                }
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        words.push(trimmed_word(text, s, text.len()));
+    }
+    words
+}
+
+/// A word's range without trailing punctuation (`تشير،` → `تشير`).
+fn trimmed_word(text: &str, start: usize, end: usize) -> Word {
+    let slice = text.get(start..end).unwrap_or("");
+    let kept = slice.trim_end_matches(|c: char| !c.is_alphanumeric() && !is_mark(c));
+    Word {
+        start,
+        end: start + kept.len(),
+    }
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
+}
+
+/// Adverbs that extend a lead phrase (`تشير أيضا`, `Recalling also`).
+fn is_adverb(folded: &str) -> bool {
+    matches!(
+        folded,
+        "ايضا" | "كذلك" | "مجددا" | "also" | "further" | "également" | "aussi" | "también"
+    )
+}
+
+/// Match the lead phrase at the start of `text` against a list. Exact matches (after
+/// folding) win; otherwise the first two words may be misspelled (Arabic only). Whole
+/// phrases are preferred to their first words.
+pub fn match_lead(text: &str, list: LeadList, fuzzy: bool) -> Option<LeadMatch> {
+    let text = head(text);
+    let words = first_words(text, MAX_LEAD_WORDS);
+    let folded: Vec<String> = words
+        .iter()
+        .map(|w| fold_word(text.get(w.start..w.end).unwrap_or("")))
+        .collect();
+    if folded.is_empty() || folded[0].is_empty() {
+        return None;
+    }
+    let mut best: Option<(usize, usize, &Phrase)> = None;
+    for phrase in &lexicon(list).phrases {
+        let Some(cost) = phrase_cost(&folded, &phrase.words, list, fuzzy) else {
+            continue;
+        };
+        let n = phrase.words.len();
+        let better = match best {
+            None => true,
+            Some((bn, bc, _)) => n > bn || (n == bn && cost < bc),
+        };
+        if better {
+            best = Some((n, cost, phrase));
+        }
+    }
+    let (matched, cost, phrase) = best?;
+    let mut n = matched;
+    while n < folded.len() && is_adverb(&folded[n]) && !is_adverb(&folded[n - 1]) {
+        n += 1;
+    }
+    let end = words.get(n - 1).map_or(0, |w| w.end);
+    let intended = (cost > 0).then(|| {
+        let mut s = phrase.written.clone();
+        for w in &words[matched..n] {
+            s.push(' ');
+            s.push_str(text.get(w.start..w.end).unwrap_or(""));
+        }
+        s
+    });
+    Some(LeadMatch { len: end, intended })
+}
+
+/// Cost of reading the text's first words as `phrase`; `None` when they do not match.
+fn phrase_cost(folded: &[String], phrase: &[String], list: LeadList, fuzzy: bool) -> Option<usize> {
+    if phrase.is_empty() || phrase.len() > folded.len() {
+        return None;
+    }
+    let mut cost = 0;
+    for (i, pw) in phrase.iter().enumerate() {
+        let w = &folded[i];
+        if w == pw {
+            continue;
+        }
+        if !fuzzy || i >= 2 {
+            return None;
+        }
+        cost += word_cost(w, pw, i == 0 && list == LeadList::Openers)?;
+    }
+    Some(cost)
+}
+
+/// Cost of reading word `w` as `target`, or `None` when they are too far apart.
+fn word_cost(w: &str, target: &str, opener_head: bool) -> Option<usize> {
+    if opener_head && is_idh_confusion(w, target) {
+        return Some(1);
+    }
+    if w.chars().next() != target.chars().next() {
+        return None;
+    }
+    let a: Vec<char> = w.chars().collect();
+    let b: Vec<char> = target.chars().collect();
+    let longest = a.len().max(b.len());
+    let limit = match longest {
+        0..=3 => return None,
+        4..=5 => 1,
+        _ => 2,
+    };
+    let d = levenshtein(&a, &b, limit)?;
+    Some(d)
+}
+
+/// `إنه`, `إن`, `إنّ` (with or without `و`) written for `إذ` by a broken font mapping.
+fn is_idh_confusion(w: &str, target: &str) -> bool {
+    let (wv, wr) = match w.strip_prefix('و') {
+        Some(r) => (true, r),
+        None => (false, w),
+    };
+    let (tv, tr) = match target.strip_prefix('و') {
+        Some(r) => (true, r),
+        None => (false, target),
+    };
+    wv == tv && tr == "اذ" && matches!(wr, "ان" | "انه")
+}
+
+/// Edit distance, or `None` when above `limit`.
+fn levenshtein(a: &[char], b: &[char], limit: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let d = prev[b.len()];
+    (d <= limit).then_some(d)
+}
+
+/// A fallback lead when no list phrase matches: the `إذ`-word and its verb, a word and
+/// `منها` (`واقتناعا منها`), or the first word; extended by an adverb. `None` for text
+/// without spaces (Chinese).
+pub fn fallback_lead(text: &str) -> Option<usize> {
+    let text = head(text);
+    let words = first_words(text, 4);
+    let first = words.first()?;
+    if first.end >= text.len() && words.len() == 1 {
+        return None;
+    }
+    let folded: Vec<String> = words
+        .iter()
+        .map(|w| fold_word(text.get(w.start..w.end).unwrap_or("")))
+        .collect();
+    let head = folded[0].trim_start_matches('و');
+    let mut n = if (head == "اذ"
+        || head == "ان"
+        || head == "انه"
+        || folded.get(1).is_some_and(|w| w == "منها"))
+        && words.len() >= 2
+    {
+        2
+    } else {
+        1
+    };
+    while n < folded.len() && is_adverb(&folded[n]) && !is_adverb(&folded[n - 1]) {
+        n += 1;
+    }
+    let end = words.get(n - 1)?.end;
+    (end > 0 && text.get(..end).is_some_and(|s| s.chars().count() <= 40)).then_some(end)
+}
+
+/// The list phrase a (bold) lead seems to misspell, if it is not itself in the list.
+pub fn misspelling_of(lead: &str, list: LeadList) -> Option<String> {
+    let m = match_lead(lead, list, true)?;
+    if m.len < lead.trim_end().len() {
+        return None;
+    }
+    m.intended
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exact_and_misspelled_openers() {
+        let t = "وإذ تشير أيضا إلى قرارها";
+        let m = match_lead(t, LeadList::Openers, true).unwrap();
+        assert_eq!(&t[..m.len], "وإذ تشير أيضا");
+        assert_eq!(m.intended, None);
+        let t = "وإنه تشير أيضا إلى اتفاق";
+        let m = match_lead(t, LeadList::Openers, true).unwrap();
+        assert_eq!(&t[..m.len], "وإنه تشير أيضا");
+        assert_eq!(m.intended.as_deref(), Some("وإذ تشير أيضا"));
+        let t = "واقترعا منها بأن";
+        let m = match_lead(t, LeadList::Openers, true).unwrap();
+        assert_eq!(&t[..m.len], "واقترعا منها");
+        let t = "وإنّ ترهب بجهود";
+        let m = match_lead(t, LeadList::Openers, true).unwrap();
+        assert_eq!(m.intended.as_deref(), Some("وإذ ترحب"));
+    }
+
+    #[test]
+    fn english_openers() {
+        let t = "Recalling also its resolution 73/11,";
+        let m = match_lead(t, LeadList::Openers, false).unwrap();
+        assert_eq!(&t[..m.len], "Recalling also");
+    }
+}
