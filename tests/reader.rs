@@ -6,7 +6,8 @@ use egui_kittest::kittest::Queryable;
 use qarar::ui::{ReaderApp, StartOptions};
 
 fn reader(start: StartOptions) -> Harness<'static, ReaderApp> {
-    let app = ReaderApp::new(&egui::Context::default(), None, start);
+    let mut app = ReaderApp::new(&egui::Context::default(), None, start);
+    app.settings.show_outline = true;
     Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .with_max_steps(40)

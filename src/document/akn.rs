@@ -143,6 +143,15 @@ fn cover_page(meta: &mut super::model::Metadata, cover: &Element) {
         text_of(&|e| e.name == "inline" && e.attr("name") == Some("originating document"))
             .map(|t| split_symbols(&t))
             .unwrap_or_default();
+    meta.cover = cover
+        .children
+        .iter()
+        .filter_map(|n| match n {
+            tree::Node::Element(e) if e.name == "p" => Some(collapse_str(e.text().trim())),
+            _ => None,
+        })
+        .filter(|t| !t.is_empty())
+        .collect();
 }
 
 /// `75/10.` in the preface → `A/RES/75/10` (used when the cover page has no symbol).

@@ -100,6 +100,10 @@ pub struct Metadata {
     pub originating: Vec<String>,
     /// Resolution title (without the number).
     pub title: Option<String>,
+    /// The cover page as written, one entry per printed block (distribution line, date,
+    /// organ, session, agenda item, adoption line, origin), in order.
+    #[serde(default)]
+    pub cover: Vec<String>,
 }
 
 /// What an inline run of text is.

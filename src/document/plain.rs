@@ -195,6 +195,33 @@ fn read_header(text: &str, lines: &[Line], doc: &mut Document) {
     if let Some((a, b)) = title {
         set_symbol(doc, a, b);
     }
+    doc.meta.cover = cover_blocks(text, lines);
+}
+
+/// The cover page as printed: one string per block of lines, up to the title line.
+fn cover_blocks(text: &str, lines: &[Line]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for line in lines {
+        let s = text.get(line.range.clone()).unwrap_or("").trim();
+        if s.len() > MAX_META_LINE || meta::title_number(s).is_some() {
+            break;
+        }
+        if line.new_block && !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+        if s.is_empty() || meta::is_page_furniture(s) {
+            continue;
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(s);
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
 }
 
 /// Collapse white space (line breaks of a wrapped title) to single spaces.

@@ -17,7 +17,10 @@
 //!
 //! Matches become [`RunKind::Reference`] runs, split out of plain and emphasis runs.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use super::ids;
 use super::model::{
@@ -130,9 +133,14 @@ struct Placed {
 
 /// Detect in one list of runs owned by paragraph or footnote `owner`.
 fn detect_runs(runs: &mut Vec<Run>, owner: &str, reversed: bool, refs: &mut Vec<Reference>) {
+    // Every reference holds a digit (a number or a symbol with a number): runs without
+    // any cannot give one.
+    if !runs.iter().any(|r| !r.is_marker() && has_digit(&r.text)) {
+        return;
+    }
     let (text, segments) = scanning_text(runs);
     let mut placed: Vec<Placed> = scan_text(&text, reversed)
-        .iter()
+        .into_iter()
         .filter_map(|found| place(found, &segments))
         .collect();
     placed.sort_by_key(|p| (p.run, p.range.start));
@@ -174,22 +182,32 @@ fn scanning_text(runs: &[Run]) -> (String, Vec<Segment>) {
 
 /// Put a match into the single splittable run that holds it (its main range, else its
 /// fallback range); `None` when it straddles runs or lies in a reference run.
-fn place(found: &Found, segments: &[Segment]) -> Option<Placed> {
+fn place(found: Found, segments: &[Segment]) -> Option<Placed> {
     let ranges = std::iter::once(&found.range).chain(found.fallback.as_ref());
     for range in ranges {
-        let held = segments
-            .iter()
-            .find(|s| s.splittable && s.start <= range.start && range.end <= s.start + s.len);
-        if let Some(s) = held {
+        if let Some(s) = holding_segment(range, segments) {
             return Some(Placed {
                 run: s.run,
                 range: range.start - s.start..range.end - s.start,
                 kind: found.kind,
-                target: found.target.clone(),
+                target: found.target,
             });
         }
     }
     None
+}
+
+/// The first splittable segment that holds `range` whole. Segments tile the scanning text
+/// in order, so a non-empty range can only lie in the one non-empty segment that holds
+/// its first byte, found by binary search.
+fn holding_segment<'a>(range: &Range<usize>, segments: &'a [Segment]) -> Option<&'a Segment> {
+    let holds =
+        |s: &&Segment| s.splittable && s.start <= range.start && range.end <= s.start + s.len;
+    if range.is_empty() {
+        return segments.iter().find(holds);
+    }
+    let i = segments.partition_point(|s| s.start + s.len <= range.start);
+    segments.get(i).filter(holds)
 }
 
 /// Rebuild the runs with every placed reference split out into its own run.
@@ -295,6 +313,36 @@ impl Token {
 
 /// True for characters that make up words: letters, marks, tatweel, joiners.
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    let code = c as usize;
+    if code < TABLED {
+        return word_char_table()[code / 64] & (1 << (code % 64)) != 0;
+    }
+    is_word_char_slow(c)
+}
+
+/// Characters below this (Latin, Greek, Cyrillic, Hebrew, Arabic) are looked up in a
+/// table: `char::is_alphabetic` is slow outside ASCII.
+const TABLED: usize = 0x800;
+
+/// [`is_word_char_slow`] for every character below [`TABLED`], one bit each.
+fn word_char_table() -> &'static [u64; TABLED / 64] {
+    static TABLE: OnceLock<[u64; TABLED / 64]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = [0u64; TABLED / 64];
+        for (code, c) in (0..TABLED as u32).filter_map(|u| Some((u as usize, char::from_u32(u)?))) {
+            if is_word_char_slow(c) {
+                table[code / 64] |= 1 << (code % 64);
+            }
+        }
+        table
+    })
+}
+
+/// The definition of [`is_word_char`].
+fn is_word_char_slow(c: char) -> bool {
     c.is_alphabetic()
         || matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}'
             | '\u{06D6}'..='\u{06ED}' | '\u{0640}' | '\u{200C}' | '\u{200D}')
@@ -416,6 +464,21 @@ fn symbol_at(text: &str, pos: usize) -> Option<usize> {
 /// Characters of a symbol segment.
 fn is_symbol_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '.' || c == '-'
+}
+
+/// True when `text` holds an ASCII, Arabic-Indic or Persian digit (see [`is_digit`]).
+fn has_digit(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.iter().any(u8::is_ascii_digit) {
+        return true;
+    }
+    // U+0660–0669 are D9 A0–A9 in UTF-8, U+06F0–06F9 are DB B0–B9.
+    bytes.iter().position(|&b| b >= 0xD9).is_some_and(|from| {
+        bytes[from..].windows(2).any(|w| {
+            (w[0] == 0xD9 && (0xA0..=0xA9).contains(&w[1]))
+                || (w[0] == 0xDB && (0xB0..=0xB9).contains(&w[1]))
+        })
+    })
 }
 
 /// True when the character before `pos` glues it to a word or number (`I-24/7`, `x/60`).
@@ -772,41 +835,111 @@ const ORGANS_BEFORE: &[(&[&str], Organ)] = &[
 
 /// Search-folded form of a word (for comparison with the lists above).
 fn key(word: &str) -> String {
-    let options = FoldOptions { ta_marbuta: true };
-    word.chars()
-        .filter_map(|c| fold_char(c, options))
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(word.len());
+    key_into(word, &mut out);
+    out
 }
 
-/// `key` without a leading conjunction or preposition (`وبالقرار` → `القرار`,
-/// `للفقرة` → `الفقره`), first as is.
-fn key_forms(key: &str) -> Vec<String> {
-    let mut forms = vec![key.to_string()];
-    let long_enough = |s: &&str| s.chars().count() >= 2;
-    let mut rest = key;
-    if let Some(s) = rest.strip_prefix(['و', 'ف']).filter(long_enough) {
-        rest = s;
-        forms.push(s.to_string());
-    }
-    if let Some(s) = rest.strip_prefix(['ب', 'ل', 'ك']).filter(long_enough) {
-        forms.push(s.to_string());
-        if rest.starts_with("لل") {
-            forms.push(format!("ا{s}"));
+/// [`key`] written into `out`, which is cleared first.
+fn key_into(word: &str, out: &mut String) {
+    const OPTIONS: FoldOptions = FoldOptions { ta_marbuta: true };
+    out.clear();
+    for c in word.chars().filter_map(|c| fold_char(c, OPTIONS)) {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
+            // Arabic letters have no case.
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
         }
     }
-    forms
 }
 
-/// True when some form of `key` is in `list`.
-fn key_in(key: &str, list: &[&str]) -> bool {
-    if list.contains(&key) {
-        return true;
+/// Word lists a key may be in (bits of [`WordFlags`]).
+const IN_RESOLUTION_CUES: u8 = 1;
+const IN_DECISION_CUES: u8 = 2;
+const IN_PARAGRAPH_CUES: u8 = 4;
+const IN_DATE_WORDS: u8 = 8;
+const IN_CONNECTORS: u8 = 16;
+/// First word of a name in [`TREATY_SERIES`].
+const IN_TREATY_SERIES: u8 = 32;
+
+/// The lists a word's key is in.
+#[derive(Debug, Clone, Copy)]
+struct WordFlags {
+    /// Lists holding the key as it is.
+    exact: u8,
+    /// Lists holding some form of it: as it is, or without a leading conjunction or
+    /// preposition (`وبالقرار` → `القرار`, `للفقرة` → `الفقره`).
+    forms: u8,
+}
+
+impl WordFlags {
+    /// The lists of `key`, and of its forms.
+    fn of(key: &str) -> WordFlags {
+        let table = key_table();
+        let lists = |k: &str| table.get(k).copied().unwrap_or(0);
+        let exact = lists(key);
+        let mut forms = exact;
+        let long_enough = |s: &&str| s.chars().count() >= 2;
+        let mut rest = key;
+        if let Some(s) = rest.strip_prefix(['و', 'ف']).filter(long_enough) {
+            rest = s;
+            forms |= lists(s);
+        }
+        if let Some(s) = rest.strip_prefix(['ب', 'ل', 'ك']).filter(long_enough) {
+            forms |= lists(s);
+            if rest.starts_with("لل") {
+                forms |= lists(&format!("ا{s}"));
+            }
+        }
+        WordFlags { exact, forms }
     }
-    if !key.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
-        return false;
+}
+
+/// Every word of the lists, with the lists it is in.
+fn key_table() -> &'static HashMap<&'static str, u8, BuildHasherDefault<Fnv>> {
+    static TABLE: OnceLock<HashMap<&'static str, u8, BuildHasherDefault<Fnv>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = HashMap::default();
+        let treaty_first: Vec<&'static str> = TREATY_SERIES.iter().map(|words| words[0]).collect();
+        let lists: [(&[&'static str], u8); 6] = [
+            (RESOLUTION_CUES, IN_RESOLUTION_CUES),
+            (DECISION_CUES, IN_DECISION_CUES),
+            (PARAGRAPH_CUES, IN_PARAGRAPH_CUES),
+            (DATE_WORDS, IN_DATE_WORDS),
+            (CONNECTORS, IN_CONNECTORS),
+            (&treaty_first, IN_TREATY_SERIES),
+        ];
+        for (list, bit) in lists {
+            for word in list {
+                *table.entry(*word).or_insert(0) |= bit;
+            }
+        }
+        table
+    })
+}
+
+/// FNV-1a: keys are short, and SipHash costs more than the rest of a lookup.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
     }
-    key_forms(key).iter().any(|f| list.contains(&f.as_str()))
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -838,12 +971,16 @@ fn scan_text(text: &str, reversed: bool) -> Vec<Found> {
     let mut found = Vec::new();
     for chunk in chunks(text) {
         let piece = &text[chunk.clone()];
+        if !has_digit(piece) {
+            continue;
+        }
         let mut scanner = Scanner {
             text: piece,
             tokens: tokenize(piece),
             reversed,
             cue: None,
             found: Vec::new(),
+            key: String::new(),
         };
         scanner.run();
         found.extend(scanner.found.into_iter().map(|mut f| {
@@ -864,6 +1001,8 @@ struct Scanner<'a> {
     reversed: bool,
     cue: Option<Cue>,
     found: Vec<Found>,
+    /// Scratch buffer for the key of the current word.
+    key: String,
 }
 
 impl Scanner<'_> {
@@ -949,20 +1088,30 @@ impl Scanner<'_> {
 
     /// A word: a cue, a treaty citation, an internal reference, or list filler.
     fn word(&mut self, i: usize) -> usize {
-        let key = self.key_of(i);
-        let resolution = key_in(&key, RESOLUTION_CUES);
-        if resolution || key_in(&key, DECISION_CUES) {
+        let mut key = std::mem::take(&mut self.key);
+        key_into(self.text_of(i), &mut key);
+        let next = self.keyed_word(i, &key, WordFlags::of(&key));
+        self.key = key;
+        next
+    }
+
+    /// [`Scanner::word`] once the word's key and its lists are known.
+    fn keyed_word(&mut self, i: usize, key: &str, flags: WordFlags) -> usize {
+        let resolution = flags.forms & IN_RESOLUTION_CUES != 0;
+        if resolution || flags.forms & IN_DECISION_CUES != 0 {
             return self.start_cue(i, !resolution);
         }
-        if let Some(next) = self.treaty(i, &key) {
+        if flags.exact & IN_TREATY_SERIES != 0
+            && let Some(next) = self.treaty(i, key)
+        {
             self.cue = None;
             return next;
         }
-        if key_in(&key, PARAGRAPH_CUES) {
+        if flags.forms & IN_PARAGRAPH_CUES != 0 {
             self.cue = None;
             return self.paragraphs(i);
         }
-        self.filler_word(&key);
+        self.filler_word(flags);
         i + 1
     }
 
@@ -1006,15 +1155,15 @@ impl Scanner<'_> {
 
     /// A word that is not a cue: a connector or date word keeps a list going; anything
     /// else ends the cue.
-    fn filler_word(&mut self, key: &str) {
+    fn filler_word(&mut self, flags: WordFlags) {
         let Some(cue) = self.cue.as_mut() else {
             return;
         };
         if cue.first {
             self.cue = None;
-        } else if CONNECTORS.contains(&key) {
+        } else if flags.exact & IN_CONNECTORS != 0 {
             cue.connector = true;
-        } else if key_in(key, DATE_WORDS) {
+        } else if flags.forms & IN_DATE_WORDS != 0 {
             // A comma before a date phrase (`71/19, de 21 de noviembre`) connects nothing.
             cue.connector = false;
         } else {
@@ -1433,5 +1582,65 @@ fn slash_target(x: u32, y: u32, cue: Cue) -> Option<(ReferenceKind, String)> {
             .contains(&x)
             .then(|| (kind, format!("A/HRC/{series}/{x}/{y}"))),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The table of word characters agrees with their definition.
+    #[test]
+    fn word_char_table_matches_definition() {
+        for c in (0..TABLED as u32 + 256).filter_map(char::from_u32) {
+            assert_eq!(
+                is_word_char(c),
+                is_word_char_slow(c),
+                "{c:?} U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
+    /// Keys are the folded, lower-cased words (the shortcuts change nothing).
+    #[test]
+    fn key_is_folded_and_lower_cased() {
+        let options = FoldOptions { ta_marbuta: true };
+        let definition = |word: &str| -> String {
+            word.chars()
+                .filter_map(|c| fold_char(c, options))
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            let word = c.to_string();
+            assert_eq!(key(&word), definition(&word), "U+{:04X}", c as u32);
+        }
+        for word in ["Résolution", "وبالقرار", "الجمعيّة", "РЕЗОЛЮЦИЯ", "İ"]
+        {
+            assert_eq!(key(word), definition(word));
+        }
+    }
+
+    /// Words are classified by their forms without a leading conjunction or preposition.
+    #[test]
+    fn word_flags_see_prefixed_forms() {
+        let flags = WordFlags::of("وبالقرار");
+        assert_ne!(flags.forms & IN_RESOLUTION_CUES, 0);
+        assert_eq!(flags.exact & IN_RESOLUTION_CUES, 0);
+        assert_ne!(WordFlags::of("للفقره").forms & IN_PARAGRAPH_CUES, 0);
+        assert_ne!(WordFlags::of("and").exact & IN_CONNECTORS, 0);
+        assert_ne!(WordFlags::of("treaty").exact & IN_TREATY_SERIES, 0);
+        assert_eq!(WordFlags::of("series").exact, 0);
+    }
+
+    /// Digits of every script the tokenizer knows are seen by the prefilter.
+    #[test]
+    fn has_digit_sees_every_script() {
+        assert!(has_digit("القرار 7"));
+        assert!(has_digit("القرار ٧"));
+        assert!(has_digit("القرار ۷"));
+        assert!(!has_digit("القرار رقم سبعة"));
+        assert!(!has_digit(""));
     }
 }

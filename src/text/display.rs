@@ -328,55 +328,62 @@ pub fn blocks(doc: &Document) -> Vec<Block> {
     let m = &doc.meta;
     let mut out = Vec::new();
     let ar = dir == Direction::Rtl;
-    let mut header = Vec::new();
-    if let Some(s) = &m.symbol {
-        header.push(s.clone());
-    }
-    if let Some(o) = &m.organ {
-        header.push(o.clone());
-    }
-    if let Some(s) = m.session {
-        header.push(if ar {
-            format!("الدورة {s}")
-        } else {
-            format!("Session {s}")
-        });
-    }
-    if let Some(a) = &m.agenda_item {
-        header.push(if ar {
-            format!("البند {a} من جدول الأعمال")
-        } else {
-            format!("Agenda item {a}")
-        });
-    }
-    if let Some(d) = &m.adopted {
-        header.push(if ar {
-            format!("اعتُمد في {d}")
-        } else {
-            format!("Adopted {d}")
-        });
-    }
-    if !header.is_empty() {
-        out.push(simple_block(
-            BlockKind::Meta,
-            &header.join("  ·  "),
-            SpanStyle::Meta,
-            dir,
-        ));
-    }
-    if !m.originating.is_empty() {
-        let joiner = if ar { " و " } else { " and " };
-        let label = if ar {
-            "الوثائق الأصلية: "
-        } else {
-            "Originating documents: "
-        };
-        out.push(simple_block(
-            BlockKind::Meta,
-            &format!("{label}{}", m.originating.join(joiner)),
-            SpanStyle::Meta,
-            dir,
-        ));
+    if !m.cover.is_empty() {
+        // The cover page as printed.
+        for line in &m.cover {
+            out.push(simple_block(BlockKind::Meta, line, SpanStyle::Meta, dir));
+        }
+    } else {
+        let mut header = Vec::new();
+        if let Some(s) = &m.symbol {
+            header.push(s.clone());
+        }
+        if let Some(o) = &m.organ {
+            header.push(o.clone());
+        }
+        if let Some(s) = m.session {
+            header.push(if ar {
+                format!("الدورة {s}")
+            } else {
+                format!("Session {s}")
+            });
+        }
+        if let Some(a) = &m.agenda_item {
+            header.push(if ar {
+                format!("البند {a} من جدول الأعمال")
+            } else {
+                format!("Agenda item {a}")
+            });
+        }
+        if let Some(d) = &m.adopted {
+            header.push(if ar {
+                format!("اعتُمد في {d}")
+            } else {
+                format!("Adopted {d}")
+            });
+        }
+        if !header.is_empty() {
+            out.push(simple_block(
+                BlockKind::Meta,
+                &header.join("  ·  "),
+                SpanStyle::Meta,
+                dir,
+            ));
+        }
+        if !m.originating.is_empty() {
+            let joiner = if ar { " و " } else { " and " };
+            let label = if ar {
+                "الوثائق الأصلية: "
+            } else {
+                "Originating documents: "
+            };
+            out.push(simple_block(
+                BlockKind::Meta,
+                &format!("{label}{}", m.originating.join(joiner)),
+                SpanStyle::Meta,
+                dir,
+            ));
+        }
     }
     let title = doc.title_line.clone().or_else(|| m.title.clone());
     if let Some(t) = title {

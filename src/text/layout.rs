@@ -54,7 +54,7 @@ impl Default for Typography {
     fn default() -> Self {
         Typography {
             body_size: 19.0,
-            line_height: 1.8,
+            line_height: 1.75,
             zoom: 1.0,
             indent: 34.0,
             justify: true,

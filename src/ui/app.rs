@@ -83,6 +83,7 @@ pub struct ReaderApp {
     loading: Vec<Receiver<LoadResult>>,
     picking: Option<Receiver<Option<PathBuf>>>,
     start: StartOptions,
+    show_notes: bool,
     frame_count: u64,
     title: String,
 }
@@ -115,6 +116,7 @@ impl ReaderApp {
             loading: Vec::new(),
             picking: None,
             start: start.clone(),
+            show_notes: false,
             frame_count: 0,
             title: String::new(),
         };
@@ -214,7 +216,7 @@ impl ReaderApp {
     fn typography(&self) -> Typography {
         let lang_size = match self.current.as_ref().map(|c| c.doc.meta.direction) {
             Some(Direction::Ltr) => 17.0,
-            _ => 19.0,
+            _ => 20.0,
         };
         Typography {
             body_size: lang_size,
@@ -251,6 +253,9 @@ impl ReaderApp {
         }
         if ctx.input_mut(|i| i.consume_shortcut(&cmd(Key::Num0))) {
             self.settings.zoom = 1.0;
+        }
+        if ctx.input(|i| i.key_pressed(Key::F7)) {
+            self.settings.show_outline = !self.settings.show_outline;
         }
         if ctx.input_mut(|i| i.consume_shortcut(&cmd(Key::Q))) {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -336,6 +341,8 @@ impl ReaderApp {
                     ui.close();
                 }
                 ui.separator();
+                ui.menu_button("Document information", |ui| self.document_menu(ui));
+                ui.separator();
                 if ui
                     .add(egui::Button::new("Quit").shortcut_text("Ctrl+Q"))
                     .clicked()
@@ -371,7 +378,7 @@ impl ReaderApp {
                 }
             });
             ui.menu_button("View", |ui| {
-                ui.checkbox(&mut self.settings.show_outline, "Outline pane");
+                ui.checkbox(&mut self.settings.show_outline, "Outline pane (F7)");
                 ui.checkbox(&mut self.settings.justify, "Justify paragraphs");
                 let mut dark = self.settings.dark;
                 if ui.checkbox(&mut dark, "Dark theme").changed() {
@@ -397,42 +404,112 @@ impl ReaderApp {
                     self.settings.zoom = 1.0;
                 }
             });
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.toggle_value(&mut self.settings.show_outline, "Outline")
+                    .on_hover_text("Show or hide the clause outline (F7)");
+                ui.weak(format!("{:.0}%", self.settings.zoom * 100.0))
+                    .on_hover_text("Zoom: Ctrl +, Ctrl −, Ctrl 0");
+                if self.is_loading() || self.picking.is_some() {
+                    ui.spinner();
+                }
+            });
         });
     }
 
-    fn status_bar(&mut self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            if let Some(c) = &self.current {
-                let m = &c.doc.meta;
-                ui.label(c.name());
-                ui.separator();
-                ui.label(format!(
-                    "{} · {} preambular, {} operative paragraphs, {} footnotes, {} references",
-                    m.language.code(),
-                    c.doc.preamble.len(),
-                    c.doc.operative.len(),
-                    c.doc.footnotes.len(),
-                    c.doc.references.len()
-                ));
-                if !c.doc.diagnostics.is_empty() {
-                    ui.separator();
-                    let n = c.doc.diagnostics.len();
-                    ui.label(format!("{n} parser notes")).on_hover_ui(|ui| {
-                        for d in c.doc.diagnostics.iter().take(30) {
-                            ui.label(&d.message);
+    /// The document menu: what the parser knows and noticed.
+    fn document_menu(&mut self, ui: &mut egui::Ui) {
+        let Some(c) = &self.current else {
+            ui.weak("No document");
+            return;
+        };
+        let d = &c.doc;
+        let m = &d.meta;
+        egui::Grid::new("doc-info").num_columns(2).show(ui, |ui| {
+            ui.weak("Symbol");
+            ui.label(m.symbol.as_deref().unwrap_or("unknown"));
+            ui.end_row();
+            ui.weak("Language");
+            ui.label(m.language.code());
+            ui.end_row();
+            ui.weak("Adopted");
+            ui.label(m.adopted.as_deref().unwrap_or("unknown"));
+            ui.end_row();
+            ui.weak("Paragraphs");
+            ui.label(format!(
+                "{} preambular, {} operative",
+                d.preamble.len(),
+                d.operative.len()
+            ));
+            ui.end_row();
+            ui.weak("Footnotes");
+            ui.label(d.footnotes.len().to_string());
+            ui.end_row();
+            ui.weak("References");
+            ui.label(d.references.len().to_string());
+            ui.end_row();
+            ui.weak("Source");
+            ui.label(match &c.path {
+                Some(p) => p.display().to_string(),
+                None => "bundled A-RES-75-10.ar.txt".into(),
+            });
+            ui.end_row();
+        });
+        ui.separator();
+        if ui
+            .add_enabled(
+                !d.diagnostics.is_empty(),
+                egui::Button::new(format!("Parser notes ({})…", d.diagnostics.len())),
+            )
+            .clicked()
+        {
+            self.show_notes = true;
+            ui.close();
+        }
+    }
+
+    fn notes_window(&mut self, ctx: &egui::Context) {
+        if !self.show_notes {
+            return;
+        }
+        let Some(c) = &self.current else {
+            self.show_notes = false;
+            return;
+        };
+        let mut open = true;
+        egui::Window::new("Parser notes")
+            .open(&mut open)
+            .default_width(520.0)
+            .show(ctx, |ui| {
+                egui::ScrollArea::vertical()
+                    .max_height(400.0)
+                    .show(ui, |ui| {
+                        for d in &c.doc.diagnostics {
+                            // Notes quote Arabic text: shape them like the document.
+                            let style = super::text_painter::LabelStyle {
+                                size: 15.0,
+                                bold: false,
+                                color: ui.visuals().text_color(),
+                                direction: Direction::Ltr,
+                                width: ui.available_width(),
+                                line_height: 1.5,
+                            };
+                            let label =
+                                self.painter
+                                    .label(ctx, &mut self.popup_labels, &d.message, style);
+                            let (rect, resp) =
+                                ui.allocate_exact_size(label.size, egui::Sense::hover());
+                            super::text_painter::paint_label(ui.painter(), &label, rect.min);
+                            let msg = d.message.clone();
+                            resp.widget_info(move || {
+                                egui::WidgetInfo::labeled(egui::accesskit::Role::Label, true, &msg)
+                            });
+                            ui.separator();
                         }
                     });
-                }
-            }
-            if self.is_loading() {
-                ui.separator();
-                ui.spinner();
-                ui.label("Opening…");
-            }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.label(format!("{:.0}%", self.settings.zoom * 100.0));
             });
-        });
+        if !open {
+            self.show_notes = false;
+        }
     }
 
     fn error_window(&mut self, ctx: &egui::Context) {
@@ -476,7 +553,6 @@ impl ReaderApp {
         }
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         let typo = self.typography();
         let direction = self
             .current
@@ -493,7 +569,7 @@ impl ReaderApp {
             let top = cur.view.top_block;
             let go = panel
                 .resizable(true)
-                .default_size(280.0)
+                .default_size(250.0)
                 .min_size(160.0)
                 .show(ui, |ui| {
                     cur.outline.ui(ui, &mut self.painter, direction, top)
@@ -604,6 +680,7 @@ impl ReaderApp {
             self.popup_rect = rect;
         }
         self.error_window(&ctx);
+        self.notes_window(&ctx);
 
         if self.start.exit_after_first_frame
             && self

@@ -18,7 +18,7 @@ pub fn run(start: StartOptions) -> eframe::Result {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_title("Qarar")
             .with_app_id("qarar")
-            .with_inner_size([1200.0, 800.0])
+            .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([480.0, 320.0])
             .with_drag_and_drop(true),
         ..Default::default()

@@ -140,7 +140,7 @@ fn push_tree(
             format!(
                 "({}) {}",
                 p.label.as_deref().unwrap_or(""),
-                first_words(&p.text(), 4)
+                first_words(&p.text(), 3)
             )
         }
         _ => first_words(&p.text(), 5),

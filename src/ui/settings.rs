@@ -22,7 +22,9 @@ impl Default for Settings {
             recent: Vec::new(),
             dark: false,
             zoom: 1.0,
-            show_outline: true,
+            // Like Okular and Preview, the side pane starts closed; F7 or the Outline button
+            // opens it, and its state is remembered.
+            show_outline: false,
             justify: true,
         }
     }

@@ -35,13 +35,13 @@ impl Palette {
             }
         } else {
             Palette {
-                body: Color32::from_rgb(0x1E, 0x1E, 0x1E),
+                body: Color32::from_rgb(0x12, 0x12, 0x12),
                 opener: Color32::from_rgb(0x1F, 0x4E, 0x8C),
                 verb: Color32::from_rgb(0x10, 0x10, 0x10),
                 number: Color32::from_rgb(0x55, 0x55, 0x55),
                 marker: Color32::from_rgb(0xB0, 0x4A, 0x00),
                 reference: Color32::from_rgb(0x0B, 0x5C, 0xC4),
-                meta: Color32::from_rgb(0x66, 0x66, 0x66),
+                meta: Color32::from_rgb(0x4A, 0x4A, 0x4A),
                 title: Color32::from_rgb(0x0C, 0x0C, 0x0C),
             }
         }
