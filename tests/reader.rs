@@ -174,3 +174,43 @@ fn a_hostile_file_shows_an_error_and_the_window_keeps_working() {
     assert!(h.query_by_label("Paragraph 13").is_some());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn f7_and_the_outline_button_show_and_hide_the_outline() {
+    let mut app = ReaderApp::new(&egui::Context::default(), None, StartOptions::default());
+    app.settings.show_outline = false;
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(40)
+        .build_ui_state(|ui, app: &mut ReaderApp| app.frame(ui), app);
+    settle(&mut h);
+    assert!(h.query_by_label("Outline: Paragraph 1").is_none());
+    h.key_press(egui::Key::F7);
+    settle(&mut h);
+    assert!(h.query_by_label("Outline: Paragraph 1").is_some());
+    h.get_by_label("Outline").click();
+    settle(&mut h);
+    assert!(h.query_by_label("Outline: Paragraph 1").is_none());
+}
+
+#[test]
+fn an_english_resolution_reads_left_to_right_with_the_outline_on_the_left() {
+    let english =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/akn/75_10_E.xml");
+    if !english.exists() {
+        return; // the shared corpus is not beside this checkout
+    }
+    let mut h = reader(StartOptions {
+        file: Some(english),
+        ..StartOptions::default()
+    });
+    settle(&mut h);
+    let doc = &h.state().current.as_ref().expect("opened").doc;
+    assert_eq!(doc.meta.language.code(), "en");
+    let entry = h.get_by_label("Outline: Paragraph 1").rect();
+    let para = h.get_by_label("Enacting formula").rect();
+    assert!(
+        entry.center().x < para.left(),
+        "outline on the left of the text"
+    );
+}

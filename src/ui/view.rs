@@ -65,6 +65,9 @@ pub struct DocumentView {
     pub direction: Direction,
     /// Canonical targets of the document's references, for AccessKit labels.
     ref_targets: Vec<String>,
+    /// Footnote texts by id, for the hover preview.
+    footnote_texts: HashMap<String, String>,
+    preview_labels: super::text_painter::LabelCache,
     /// Number of frames painted with the document visible.
     pub frames_painted: u64,
 }
@@ -84,6 +87,12 @@ impl DocumentView {
             top_block: None,
             direction: doc.meta.direction,
             ref_targets: doc.references.iter().map(|r| r.target.clone()).collect(),
+            footnote_texts: doc
+                .footnotes
+                .iter()
+                .map(|f| (f.id.clone(), f.text()))
+                .collect(),
+            preview_labels: Default::default(),
             frames_painted: 0,
         }
     }
@@ -373,7 +382,27 @@ impl DocumentView {
                 r.widget_info(|| {
                     egui::WidgetInfo::labeled(egui::accesskit::Role::Link, true, &label)
                 });
-                let r = r.on_hover_cursor(CursorIcon::PointingHand);
+                let mut r = r.on_hover_cursor(CursorIcon::PointingHand);
+                // Hovering a footnote marker previews the footnote.
+                if let Hot::Footnote { id, .. } = hot
+                    && let Some(text) = self.footnote_texts.get(id)
+                {
+                    let labels = &mut self.preview_labels;
+                    let direction = self.direction;
+                    r = r.on_hover_ui(|ui| {
+                        let style = super::text_painter::LabelStyle {
+                            size: 16.0,
+                            bold: false,
+                            color: ui.visuals().text_color(),
+                            direction,
+                            width: 320.0,
+                            line_height: 1.5,
+                        };
+                        let label = painter.label(ui.ctx(), labels, text, style);
+                        let (rect, _) = ui.allocate_exact_size(label.size, Sense::hover());
+                        super::text_painter::paint_label(ui.painter(), &label, rect.min);
+                    });
+                }
                 if r.clicked() {
                     events.push(ViewEvent::HotClicked {
                         block: i,

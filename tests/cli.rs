@@ -1,0 +1,159 @@
+//! The `qarar` command line as a person uses it: outputs, errors, exit codes.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/A-RES-75-10.ar.txt");
+
+fn qarar(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_qarar"))
+        .args(args)
+        .output()
+        .expect("qarar runs")
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("qarar-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn outline_prints_the_clause_tree() {
+    let o = qarar(&["outline", SEED]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.starts_with("A/RES/75/10"));
+    assert!(out.contains("Preamble (21 paragraphs)"));
+    assert!(out.contains("Operative (16 paragraphs)"));
+    assert!(out.contains("13. "), "operative numbers shown");
+    assert!(
+        out.contains("(هـ)") || out.contains("(ه)"),
+        "sub-paragraph labels shown"
+    );
+}
+
+#[test]
+fn outline_json_has_the_documented_fields() {
+    let o = qarar(&["outline", "--json", SEED]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    assert_eq!(v["symbol"], "A/RES/75/10");
+    assert_eq!(v["language"], "ar");
+    assert_eq!(v["direction"], "rtl");
+    assert_eq!(v["session"], 75);
+    assert_eq!(v["adopted"], "2020-11-23");
+    assert_eq!(v["preamble"].as_array().map(Vec::len), Some(21));
+    assert_eq!(v["operative"].as_array().map(Vec::len), Some(16));
+    let p13 = &v["operative"][12];
+    assert_eq!(p13["id"], "para_13");
+    assert_eq!(p13["number"], 13);
+    assert_eq!(p13["subparagraphs"].as_array().map(Vec::len), Some(5));
+    assert_eq!(p13["subparagraphs"][1]["id"], "para_13_b");
+    assert_eq!(v["footnotes"].as_array().map(Vec::len), Some(7));
+    assert_eq!(v["footnotes"][1]["paragraph"], "preamble_10");
+    let refs = v["references"].as_array().expect("references");
+    assert!(
+        refs.iter()
+            .any(|r| r["target"] == "A/RES/60/288" && r["text"] == "288/60")
+    );
+}
+
+#[test]
+fn export_json_writes_the_same_structure_and_never_overwrites_without_force() {
+    let dir = scratch("export");
+    let out = dir.join("seed.json");
+    let out_s = out.to_string_lossy().into_owned();
+    let o = qarar(&["export", SEED, "--format", "json", "-o", &out_s]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let written: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&out).expect("written")).expect("JSON");
+    let printed = qarar(&["outline", "--json", SEED]);
+    let printed: serde_json::Value = serde_json::from_slice(&printed.stdout).expect("JSON");
+    assert_eq!(written, printed);
+    // A second export refuses to replace it…
+    std::fs::write(&out, "keep me").expect("write");
+    let o = qarar(&["export", SEED, "--format", "json", "-o", &out_s]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("already exists"), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(&out).ok().as_deref(),
+        Some("keep me")
+    );
+    // …unless asked to.
+    let o = qarar(&["export", SEED, "--format", "json", "-o", &out_s, "--force"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_unwritable_output_is_a_clear_error_and_leaves_nothing_behind() {
+    let dir = scratch("unwritable");
+    let out = dir.join("no-such-dir").join("out.json");
+    let o = qarar(&[
+        "export",
+        SEED,
+        "--format",
+        "json",
+        "-o",
+        &out.to_string_lossy(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("out.json"), "{}", stderr(&o));
+    assert!(!out.exists());
+    let leftovers = std::fs::read_dir(&dir).map(|d| d.count()).unwrap_or(0);
+    assert_eq!(leftovers, 0, "no temporary file left");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn assert_fails_naming(path: &Path, problem: &str) {
+    let o = qarar(&["outline", &path.to_string_lossy()]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "exit code 1 for {}",
+        path.display()
+    );
+    let err = stderr(&o);
+    assert!(
+        err.contains(&*path.to_string_lossy()),
+        "names the file: {err}"
+    );
+    assert!(err.contains(problem), "says the problem ({problem}): {err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn bad_inputs_fail_with_the_file_and_the_problem() {
+    let dir = scratch("bad");
+    assert_fails_naming(&dir.join("missing.txt"), "cannot read");
+    assert_fails_naming(&dir, "directory");
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, b"").expect("write");
+    assert_fails_naming(&empty, "empty");
+    let binary = dir.join("binary.bin");
+    std::fs::write(&binary, [0u8, 1, 2, 3, 0, 0, 255, 254].repeat(512)).expect("write");
+    assert_fails_naming(&binary, "binary");
+    let xml = dir.join("broken.xml");
+    std::fs::write(&xml, "<?xml version=\"1.0\"?><akomaNtoso><statement><p>").expect("write");
+    assert_fails_naming(&xml, "XML");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_text_that_is_not_a_resolution_still_opens_as_paragraphs() {
+    let dir = scratch("prose");
+    let prose = dir.join("letter.txt");
+    std::fs::write(&prose, "Dear colleague,\n\nThe meeting moves to Tuesday.\n").expect("write");
+    let o = qarar(&["outline", "--json", &prose.to_string_lossy()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert!(v["body"].as_array().is_some_and(|b| b.len() == 2));
+    assert!(!v["diagnostics"].as_array().expect("diagnostics").is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}
