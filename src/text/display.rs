@@ -296,7 +296,7 @@ pub fn paragraph_display(
             }
             RunKind::FootnoteMarker { footnote } => {
                 let marker = run.text.trim();
-                let shown = format!("{FSI}({marker}){PDI}");
+                let shown = format!("{WJ}{FSI}({marker}){PDI}");
                 d.push(
                     &shown,
                     SpanStyle::Marker,

@@ -5,3 +5,4 @@ pub mod display;
 pub mod fold;
 pub mod fonts;
 pub mod layout;
+pub mod note_editor;
