@@ -38,6 +38,9 @@ pub enum Command {
         file: PathBuf,
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
+        /// Web Annotation file (JSON-LD) to re-anchor on FILE and include, whatever its source.
+        #[arg(long)]
+        annotations: Option<PathBuf>,
         /// Where to write.
         #[arg(short, long)]
         output: PathBuf,
@@ -72,16 +75,43 @@ fn run_inner(command: Command) -> Result<(), String> {
         Command::Export {
             file,
             format,
+            annotations,
             output,
             force,
         } => {
             let doc = document::load_path(&file).map_err(|e| e.to_string())?;
+            let annotations = match &annotations {
+                Some(path) => Some(read_annotations(path)?),
+                None => None,
+            };
             let bytes = match format {
-                Format::Json => export::json::to_string(&doc).into_bytes(),
+                Format::Json => {
+                    let mut value = export::json::structure(&doc);
+                    if let (Some(anns), Some(obj)) = (&annotations, value.as_object_mut()) {
+                        obj.insert(
+                            "annotations".into(),
+                            serde_json::Value::Array(crate::annotations::export::entries(
+                                &doc, anns,
+                            )),
+                        );
+                    }
+                    let mut s = serde_json::to_string_pretty(&value)
+                        .map_err(|e| format!("cannot write JSON: {e}"))?;
+                    s.push('\n');
+                    s.into_bytes()
+                }
             };
             export::write_atomic(&output, &bytes, force).map_err(|e| e.to_string())
         }
     }
+}
+
+/// Read a Web Annotation file, naming it in any error.
+fn read_annotations(path: &std::path::Path) -> Result<Vec<crate::annotations::Annotation>, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    crate::annotations::w3c::parse_bytes(&bytes)
+        .map(|p| p.annotations)
+        .map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn print_out(text: &str) -> Result<(), String> {

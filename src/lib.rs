@@ -3,6 +3,7 @@
 //! The library holds everything that does not need a window (document model, parsers,
 //! folding, exporters, the command line) plus the egui reader in [`ui`].
 
+pub mod annotations;
 pub mod cli;
 pub mod document;
 pub mod export;

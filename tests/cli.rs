@@ -157,3 +157,56 @@ fn a_text_that_is_not_a_resolution_still_opens_as_paragraphs() {
     assert!(!v["diagnostics"].as_array().expect("diagnostics").is_empty());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn export_with_annotations_re_anchors_them_on_the_file() {
+    use qarar::annotations::{Annotation, Color, DocumentIdentity, w3c};
+    let dir = scratch("annotated");
+    let doc = qarar::document::load_path(Path::new(SEED)).expect("seed");
+    let text = doc.paragraph("para_13").expect("para 13").text();
+    let chars = text.chars().count();
+    let mut a = Annotation::new_on_passage(&doc, "para_13", 0..chars.min(20), Color::Green)
+        .expect("annotation");
+    a.set_note("انظر A/75/L.20 <script>alert(1)</script>");
+    a.set_tags(["إنتربول"]);
+    let ann = dir.join("notes.jsonld");
+    let page = w3c::to_page_string(&DocumentIdentity::of(&doc), &[a], &[]);
+    std::fs::write(&ann, page).expect("write");
+    let out = dir.join("out.json");
+    let o = qarar(&[
+        "export",
+        SEED,
+        "--annotations",
+        &ann.to_string_lossy(),
+        "--format",
+        "json",
+        "-o",
+        &out.to_string_lossy(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&out).expect("written")).expect("JSON");
+    let anns = v["annotations"].as_array().expect("annotations array");
+    assert_eq!(anns.len(), 1);
+    assert_eq!(anns[0]["paragraph"], "para_13");
+    assert_eq!(anns[0]["color"], "green");
+    assert_eq!(anns[0]["orphan"], false);
+    assert!(
+        anns[0]["note"]
+            .as_str()
+            .is_some_and(|n| n.contains("A/75/L.20"))
+    );
+    // A damaged annotation file is an error naming it.
+    std::fs::write(&ann, "{ not json").expect("write");
+    let o = qarar(&[
+        "export",
+        SEED,
+        "--annotations",
+        &ann.to_string_lossy(),
+        "-o",
+        &dir.join("x.json").to_string_lossy(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("notes.jsonld"), "{}", stderr(&o));
+    let _ = std::fs::remove_dir_all(&dir);
+}

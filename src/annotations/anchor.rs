@@ -1,0 +1,759 @@
+//! Re-anchoring: where an annotation lands in a document, which may be another version or
+//! another format of the text it was made on.
+//!
+//! Order (all matching on folded text, [`crate::text::fold`], so hamza, ى/ي, ة/ه, پ/ب,
+//! harakat and tatweel do not matter; results are mapped back to code points of the
+//! original paragraph text):
+//!
+//! 1. **Exact**: the quote in the paragraph named by the annotation's fragment; of several
+//!    occurrences, the one nearest the stored position (or, without one, the one whose
+//!    context fits best).
+//! 2. **Fuzzy**, as Hypothesis does: approximate matches of the quote (Myers' bit-parallel
+//!    algorithm, any length of quote) with at most [`PARAGRAPH_ERROR_RATE`] × its length
+//!    edits in the named paragraph, else [`DOCUMENT_ERROR_RATE`] × its length in every
+//!    paragraph; each candidate is scored `(50·quote + 20·prefix + 20·suffix + 2·position) / 92`
+//!    where each part is `1 − edits / length` (position: distance from the stored position
+//!    over the paragraph length, in the named paragraph only) and the best one wins (outside
+//!    the named paragraph, only if it scores at least [`MIN_DOCUMENT_SCORE`]).
+//! 3. **Orphan** otherwise; orphans are kept and listed, never dropped.
+//!
+//! Whole-paragraph annotations land on the paragraph whose text is the quote: the named one
+//! when its text is the same ([`Anchor::Exact`]), else the best fuzzy match of the quote,
+//! else the named paragraph if it still exists ([`Anchor::Fuzzy`] with score 0).
+//!
+//! Build one [`Anchorer`] per document (it folds the text once) and call
+//! [`Anchorer::anchor`] for each annotation.
+
+use super::model::Annotation;
+use crate::document::model::Document;
+use crate::text::fold::{fold, is_ignorable};
+use std::collections::HashMap;
+use std::ops::Range;
+use unicode_normalization::char::is_combining_mark;
+
+/// Fuzzy matches in the named paragraph may have up to this many edits per quote character.
+pub const PARAGRAPH_ERROR_RATE: f32 = 0.3;
+/// Fuzzy matches elsewhere in the document may have up to this many edits per quote character.
+pub const DOCUMENT_ERROR_RATE: f32 = 0.25;
+/// Matches outside the named paragraph must score at least this much.
+pub const MIN_DOCUMENT_SCORE: f32 = 0.5;
+/// Quotes longer than this (folded characters) are only matched exactly (bounds the time an
+/// imported file can cost).
+pub const MAX_FUZZY_QUOTE: usize = 4096;
+/// At most this many approximate matches (fewest edits first) are scored.
+const MAX_CANDIDATES: usize = 64;
+
+const QUOTE_WEIGHT: f32 = 50.0;
+const PREFIX_WEIGHT: f32 = 20.0;
+const SUFFIX_WEIGHT: f32 = 20.0;
+const POSITION_WEIGHT: f32 = 2.0;
+
+/// Where an annotation lands. Ranges are code points of the paragraph's `text()`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Anchor {
+    /// The quote, found (folded) in the paragraph the annotation names.
+    Exact {
+        paragraph: String,
+        range: Range<usize>,
+    },
+    /// The best approximate match; `score` in 0..=1 (1 = perfect).
+    Fuzzy {
+        paragraph: String,
+        range: Range<usize>,
+        score: f32,
+    },
+    /// Nowhere: show it in the list with its stored quote and note.
+    Orphan,
+}
+
+impl Anchor {
+    /// The paragraph id, unless orphaned.
+    pub fn paragraph(&self) -> Option<&str> {
+        match self {
+            Anchor::Exact { paragraph, .. } | Anchor::Fuzzy { paragraph, .. } => Some(paragraph),
+            Anchor::Orphan => None,
+        }
+    }
+
+    /// The code-point range in the paragraph's text, unless orphaned.
+    pub fn range(&self) -> Option<Range<usize>> {
+        match self {
+            Anchor::Exact { range, .. } | Anchor::Fuzzy { range, .. } => Some(range.clone()),
+            Anchor::Orphan => None,
+        }
+    }
+
+    pub fn is_orphan(&self) -> bool {
+        matches!(self, Anchor::Orphan)
+    }
+}
+
+/// Anchor one annotation (folds the whole document: for many, build an [`Anchorer`]).
+pub fn anchor(doc: &Document, annotation: &Annotation) -> Anchor {
+    Anchorer::new(doc).anchor(annotation)
+}
+
+/// A document folded once, ready to anchor annotations.
+pub struct Anchorer<'d> {
+    paragraphs: Vec<Indexed<'d>>,
+    by_id: HashMap<&'d str, usize>,
+    alphabet: HashMap<char, u16>,
+}
+
+/// One paragraph, original and folded.
+struct Indexed<'d> {
+    id: &'d str,
+    text: String,
+    /// Original byte offset of each char, then `text.len()`.
+    char_starts: Vec<usize>,
+    /// Folded characters.
+    fchars: Vec<char>,
+    /// Original byte offset each folded char came from, then `text.len()`.
+    forig: Vec<usize>,
+    /// Folded characters as alphabet ids.
+    ids: Vec<u16>,
+}
+
+/// A candidate match, in folded chars of paragraph `para`.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    para: usize,
+    start: usize,
+    end: usize,
+    errors: u32,
+}
+
+impl<'d> Anchorer<'d> {
+    /// Fold every paragraph of `doc`.
+    pub fn new(doc: &'d Document) -> Anchorer<'d> {
+        let mut alphabet: HashMap<char, u16> = HashMap::new();
+        let mut paragraphs = Vec::new();
+        let mut by_id = HashMap::new();
+        for (_, p) in doc.paragraphs() {
+            let text = p.text();
+            let folded = fold(&text);
+            let mut fchars = Vec::new();
+            let mut forig = Vec::new();
+            let mut ids = Vec::new();
+            for (b, c) in folded.text.char_indices() {
+                fchars.push(c);
+                forig.push(folded.map.get(b).copied().unwrap_or(text.len()));
+                let next = alphabet.len();
+                let id = *alphabet.entry(c).or_insert_with(|| {
+                    u16::try_from(next)
+                        .unwrap_or(u16::MAX - 1)
+                        .min(u16::MAX - 1)
+                });
+                ids.push(id);
+            }
+            forig.push(text.len());
+            let mut char_starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+            char_starts.push(text.len());
+            by_id.entry(p.id.as_str()).or_insert(paragraphs.len());
+            paragraphs.push(Indexed {
+                id: &p.id,
+                text,
+                char_starts,
+                fchars,
+                forig,
+                ids,
+            });
+        }
+        Anchorer {
+            paragraphs,
+            by_id,
+            alphabet,
+        }
+    }
+
+    /// Anchor every annotation, in order.
+    pub fn anchor_all(&self, annotations: &[Annotation]) -> Vec<Anchor> {
+        annotations.iter().map(|a| self.anchor(a)).collect()
+    }
+
+    /// Where `annotation` lands in this document.
+    pub fn anchor(&self, annotation: &Annotation) -> Anchor {
+        let named = self.by_id.get(annotation.target.as_str()).copied();
+        let quote: Vec<char> = fold(&annotation.quote.exact).text.chars().collect();
+        let quote = trim_spaces(&quote);
+        if annotation.whole_paragraph {
+            return self.anchor_paragraph(named, quote);
+        }
+        if quote.is_empty() {
+            return Anchor::Orphan;
+        }
+        let prefix: Vec<char> = fold(&annotation.quote.prefix).text.chars().collect();
+        let suffix: Vec<char> = fold(&annotation.quote.suffix).text.chars().collect();
+        let ctx = Context {
+            quote,
+            prefix: &prefix,
+            suffix: &suffix,
+            named,
+            hint: named.and_then(|n| {
+                annotation
+                    .position
+                    .as_ref()
+                    .map(|p| self.paragraphs[n].folded_index(p.start))
+            }),
+        };
+
+        // 1. Exact, in the named paragraph.
+        if let Some(n) = named {
+            let para = &self.paragraphs[n];
+            let m = quote.len();
+            let best = para
+                .occurrences(quote)
+                .into_iter()
+                .map(|s| Candidate {
+                    para: n,
+                    start: s,
+                    end: s + m,
+                    errors: 0,
+                })
+                .max_by(|a, b| {
+                    let (sa, sb) = match ctx.hint {
+                        Some(h) => (-(a.start.abs_diff(h) as f32), -(b.start.abs_diff(h) as f32)),
+                        None => (self.score(&ctx, a), self.score(&ctx, b)),
+                    };
+                    // Ties: the earlier occurrence.
+                    sa.total_cmp(&sb).then(b.start.cmp(&a.start))
+                });
+            if let Some(c) = best {
+                return Anchor::Exact {
+                    paragraph: para.id.to_string(),
+                    range: para.original_range(c.start..c.end),
+                };
+            }
+        }
+
+        // 2. Fuzzy: the named paragraph, then the whole document.
+        if quote.len() > MAX_FUZZY_QUOTE {
+            return Anchor::Orphan;
+        }
+        let pattern = self.pattern(quote);
+        let reversed: Vec<char> = quote.iter().rev().copied().collect();
+        let reversed = self.pattern(&reversed);
+        let mut tries: Vec<(Vec<usize>, f32, f32)> = Vec::new();
+        if let Some(n) = named {
+            tries.push((vec![n], PARAGRAPH_ERROR_RATE, 0.0));
+        }
+        tries.push((
+            (0..self.paragraphs.len()).collect(),
+            DOCUMENT_ERROR_RATE,
+            MIN_DOCUMENT_SCORE,
+        ));
+        for (paras, rate, min_score) in tries {
+            let k = max_errors(quote.len(), rate);
+            let mut cands = Vec::new();
+            for p in paras {
+                self.find_ends(p, &pattern, k, &mut cands);
+            }
+            cands.sort_by_key(|c| c.errors);
+            cands.truncate(MAX_CANDIDATES);
+            let best = cands
+                .into_iter()
+                .map(|c| self.find_start(c, &reversed, k))
+                .map(|c| (self.score(&ctx, &c), c))
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .filter(|(score, _)| *score >= min_score);
+            if let Some((score, c)) = best {
+                let para = &self.paragraphs[c.para];
+                return Anchor::Fuzzy {
+                    paragraph: para.id.to_string(),
+                    range: para.original_range(c.start..c.end),
+                    score,
+                };
+            }
+        }
+        Anchor::Orphan
+    }
+
+    fn anchor_paragraph(&self, named: Option<usize>, quote: &[char]) -> Anchor {
+        if let Some(n) = named {
+            let para = &self.paragraphs[n];
+            if quote.is_empty() || trim_spaces(&para.fchars) == quote {
+                return Anchor::Exact {
+                    paragraph: para.id.to_string(),
+                    range: 0..para.char_count(),
+                };
+            }
+        }
+        if !quote.is_empty() {
+            let pattern = self.pattern(quote);
+            let k = max_errors(quote.len(), DOCUMENT_ERROR_RATE);
+            // The paragraph whose whole text is closest to the quote.
+            let mut best: Option<(f32, usize)> = None;
+            let mut order: Vec<usize> = named.into_iter().collect();
+            order.extend((0..self.paragraphs.len()).filter(|&p| Some(p) != named));
+            for p in order {
+                let len = self.paragraphs[p].fchars.len();
+                if len.abs_diff(quote.len()) > k as usize {
+                    continue;
+                }
+                let mut cands = Vec::new();
+                self.find_ends(p, &pattern, k, &mut cands);
+                if let Some(c) = cands.iter().min_by_key(|c| c.errors) {
+                    let edits = c.errors as usize + len.abs_diff(quote.len());
+                    let score = 1.0 - edits as f32 / quote.len().max(len) as f32;
+                    if edits <= k as usize && best.is_none_or(|(s, _)| score > s) {
+                        best = Some((score, p));
+                    }
+                }
+            }
+            if let Some((score, p)) = best {
+                let para = &self.paragraphs[p];
+                return Anchor::Fuzzy {
+                    paragraph: para.id.to_string(),
+                    range: 0..para.char_count(),
+                    score: score.clamp(0.0, 1.0),
+                };
+            }
+        }
+        match named {
+            Some(n) => Anchor::Fuzzy {
+                paragraph: self.paragraphs[n].id.to_string(),
+                range: 0..self.paragraphs[n].char_count(),
+                score: 0.0,
+            },
+            None => Anchor::Orphan,
+        }
+    }
+
+    /// Hypothesis-style score of a candidate, 0..=1.
+    fn score(&self, ctx: &Context<'_>, c: &Candidate) -> f32 {
+        let para = &self.paragraphs[c.para];
+        let m = ctx.quote.len().max(1) as f32;
+        let quote_score = 1.0 - c.errors as f32 / m;
+        let prefix_score = if ctx.prefix.is_empty() {
+            1.0
+        } else {
+            let from = c.start.saturating_sub(ctx.prefix.len());
+            context_score(ctx.prefix, &para.fchars[from..c.start])
+        };
+        let suffix_score = if ctx.suffix.is_empty() {
+            1.0
+        } else {
+            let to = (c.end + ctx.suffix.len()).min(para.fchars.len());
+            context_score(ctx.suffix, &para.fchars[c.end.min(to)..to])
+        };
+        let position_score = match (ctx.hint, ctx.named) {
+            (Some(h), Some(n)) if n == c.para => {
+                1.0 - c.start.abs_diff(h) as f32 / para.fchars.len().max(1) as f32
+            }
+            _ => 0.0,
+        };
+        let raw = QUOTE_WEIGHT * quote_score
+            + PREFIX_WEIGHT * prefix_score
+            + SUFFIX_WEIGHT * suffix_score
+            + POSITION_WEIGHT * position_score;
+        (raw / (QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT)).clamp(0.0, 1.0)
+    }
+
+    /// The Myers match table of a (folded) pattern over this document's alphabet.
+    fn pattern(&self, chars: &[char]) -> Pattern {
+        let m = chars.len();
+        let blocks = m.div_ceil(64).max(1);
+        let mut peq = vec![0u64; self.alphabet.len() * blocks];
+        for (i, c) in chars.iter().enumerate() {
+            if let Some(&id) = self.alphabet.get(c) {
+                peq[id as usize * blocks + i / 64] |= 1u64 << (i % 64);
+            }
+        }
+        Pattern {
+            m,
+            blocks,
+            peq,
+            last_mask: 1u64 << ((m.max(1) - 1) % 64),
+        }
+    }
+
+    /// Ends of approximate matches with at most `k` edits in paragraph `p`: of each run of
+    /// consecutive ends, those with the fewest edits (a few; scoring then decides).
+    fn find_ends(&self, p: usize, pattern: &Pattern, k: u32, out: &mut Vec<Candidate>) {
+        const PER_RUN: usize = 4;
+        let mut run: Vec<usize> = Vec::new();
+        let mut best = u32::MAX;
+        let flush = |run: &mut Vec<usize>, best: u32, out: &mut Vec<Candidate>| {
+            out.extend(run.drain(..).map(|end| Candidate {
+                para: p,
+                start: end,
+                end,
+                errors: best,
+            }));
+        };
+        myers(pattern, &self.paragraphs[p].ids, false, |j, score| {
+            if score <= k {
+                if score < best {
+                    run.clear();
+                    best = score;
+                }
+                if score == best && run.len() < PER_RUN {
+                    run.push(j + 1);
+                }
+            } else if !run.is_empty() {
+                flush(&mut run, best, out);
+                best = u32::MAX;
+            }
+        });
+        flush(&mut run, best, out);
+    }
+
+    /// Where the match ending at `c.end` best starts: the reversed quote matched against the
+    /// text before `c.end`, read backwards, anchored at `c.end`.
+    fn find_start(&self, c: Candidate, reversed: &Pattern, k: u32) -> Candidate {
+        let ids = &self.paragraphs[c.para].ids;
+        let from = c.end.saturating_sub(reversed.m + k as usize);
+        let window: Vec<u16> = ids[from..c.end].iter().rev().copied().collect();
+        let mut best: Option<(u32, usize)> = None;
+        myers(reversed, &window, true, |j, score| {
+            let len = j + 1;
+            let better = match best {
+                None => true,
+                Some((s, l)) => {
+                    score < s || (score == s && len.abs_diff(reversed.m) < l.abs_diff(reversed.m))
+                }
+            };
+            if better {
+                best = Some((score, len));
+            }
+        });
+        match best {
+            Some((errors, len)) => Candidate {
+                start: c.end - len,
+                errors,
+                ..c
+            },
+            None => Candidate {
+                start: c.end.saturating_sub(reversed.m),
+                ..c
+            },
+        }
+    }
+}
+
+struct Context<'a> {
+    quote: &'a [char],
+    prefix: &'a [char],
+    suffix: &'a [char],
+    /// Index of the named paragraph, if it exists.
+    named: Option<usize>,
+    /// Stored start, in folded chars of the named paragraph.
+    hint: Option<usize>,
+}
+
+impl Indexed<'_> {
+    fn char_count(&self) -> usize {
+        self.char_starts.len().saturating_sub(1)
+    }
+
+    /// Folded-char index of original code point `pos`.
+    fn folded_index(&self, pos: usize) -> usize {
+        let byte = self.char_starts[pos.min(self.char_count())];
+        let n = self.fchars.len();
+        self.forig[..n].partition_point(|&b| b < byte)
+    }
+
+    /// Start indices (folded chars) of non-overlapping exact occurrences of `needle`.
+    fn occurrences(&self, needle: &[char]) -> Vec<usize> {
+        let mut out = Vec::new();
+        let m = needle.len();
+        if m == 0 || m > self.fchars.len() {
+            return out;
+        }
+        let mut i = 0;
+        while i + m <= self.fchars.len() {
+            if self.fchars[i..i + m] == *needle {
+                out.push(i);
+                i += m;
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// Code-point range of the original text that the folded-char range came from, without
+    /// white space or deletable characters at the ends.
+    fn original_range(&self, folded: Range<usize>) -> Range<usize> {
+        let n = self.fchars.len();
+        let (mut s, mut e) = (folded.start.min(n), folded.end.min(n));
+        while s < e && self.fchars[s] == ' ' {
+            s += 1;
+        }
+        while e > s && self.fchars[e - 1] == ' ' {
+            e -= 1;
+        }
+        if s >= e {
+            let at = self.char_index(self.forig[s]);
+            return at..at;
+        }
+        let start = self.forig[s];
+        let floor = self.forig[e - 1];
+        // The cluster the last folded char came from ends where the next one starts.
+        let next = self.forig[e..]
+            .iter()
+            .copied()
+            .find(|&b| b > floor)
+            .unwrap_or(self.text.len());
+        let end = trim_end(&self.text, floor, next);
+        let end = if end <= floor { next } else { end };
+        self.char_index(start)..self.char_index(end)
+    }
+
+    /// Code-point index of an original byte offset.
+    fn char_index(&self, byte: usize) -> usize {
+        self.char_starts.partition_point(|&b| b < byte)
+    }
+}
+
+/// Trim white space and deletable non-mark characters from the end of `text[..end]`, not
+/// below `floor`.
+fn trim_end(text: &str, floor: usize, mut end: usize) -> usize {
+    while end > floor {
+        let Some(c) = text.get(..end).and_then(|s| s.chars().next_back()) else {
+            break;
+        };
+        if c.is_whitespace() || (is_ignorable(c) && !is_combining_mark(c)) {
+            end -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+fn trim_spaces(chars: &[char]) -> &[char] {
+    let start = chars.iter().position(|&c| c != ' ').unwrap_or(chars.len());
+    let end = chars
+        .iter()
+        .rposition(|&c| c != ' ')
+        .map_or(start, |e| e + 1);
+    &chars[start..end.max(start)]
+}
+
+/// Error budget for a quote of `m` characters.
+fn max_errors(m: usize, rate: f32) -> u32 {
+    ((m as f32 * rate).floor() as u32).min(u32::try_from(m).unwrap_or(u32::MAX))
+}
+
+/// 1 − edit distance / stored length, over folded characters.
+fn context_score(stored: &[char], actual: &[char]) -> f32 {
+    let a: String = stored.iter().collect();
+    let b: String = actual.iter().collect();
+    let d = strsim::levenshtein(&a, &b) as f32;
+    (1.0 - d / stored.len().max(1) as f32).max(0.0)
+}
+
+/// A pattern's match bit-vectors for Myers' algorithm, 64 pattern characters per block.
+struct Pattern {
+    m: usize,
+    blocks: usize,
+    /// `peq[symbol * blocks + block]`.
+    peq: Vec<u64>,
+    /// The bit of the pattern's last character in the last block.
+    last_mask: u64,
+}
+
+/// Myers' bit-parallel edit distance (Hyyrö's block form). For each text position `j`, calls
+/// `visit(j, d)` with `d` the edits between the whole pattern and the best text substring
+/// ending at `j` (or, when `anchored`, the text prefix `text[..=j]`).
+fn myers(pattern: &Pattern, text: &[u16], anchored: bool, mut visit: impl FnMut(usize, u32)) {
+    if pattern.m == 0 {
+        return;
+    }
+    let blocks = pattern.blocks;
+    let symbols = pattern.peq.len() / blocks;
+    let mut pv = vec![!0u64; blocks];
+    let mut mv = vec![0u64; blocks];
+    let mut score = pattern.m as i64;
+    for (j, &c) in text.iter().enumerate() {
+        let c = c as usize;
+        let mut carry: i32 = i32::from(anchored);
+        for b in 0..blocks {
+            let eq = if c < symbols {
+                pattern.peq[c * blocks + b]
+            } else {
+                0
+            };
+            let mask = if b + 1 == blocks {
+                pattern.last_mask
+            } else {
+                1u64 << 63
+            };
+            carry = advance_block(&mut pv[b], &mut mv[b], eq, carry, mask);
+        }
+        score += i64::from(carry);
+        visit(j, u32::try_from(score.max(0)).unwrap_or(u32::MAX));
+    }
+}
+
+/// One column step of one 64-row block; returns the horizontal delta at the block's last row.
+#[inline]
+fn advance_block(pv: &mut u64, mv: &mut u64, eq: u64, h_in: i32, last: u64) -> i32 {
+    let h_neg = u64::from(h_in < 0);
+    let h_pos = u64::from(h_in > 0);
+    let eq = eq | h_neg;
+    let xv = eq | *mv;
+    let xh = ((eq & *pv).wrapping_add(*pv) ^ *pv) | eq;
+    let mut ph = *mv | !(xh | *pv);
+    let mut mh = *pv & xh;
+    let h_out = if ph & last != 0 {
+        1
+    } else if mh & last != 0 {
+        -1
+    } else {
+        0
+    };
+    ph = (ph << 1) | h_pos;
+    mh = (mh << 1) | h_neg;
+    *pv = mh | !(xv | ph);
+    *mv = ph & xv;
+    h_out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Plain DP reference: edits between pattern and the best substring ending at each j.
+    fn reference(pattern: &[u16], text: &[u16], anchored: bool) -> Vec<u32> {
+        let m = pattern.len();
+        let mut col: Vec<u32> = (0..=m as u32).collect();
+        let mut out = Vec::new();
+        for (j, &t) in text.iter().enumerate() {
+            let mut next = vec![if anchored { j as u32 + 1 } else { 0 }; m + 1];
+            for i in 1..=m {
+                let sub = col[i - 1] + u32::from(pattern[i - 1] != t);
+                next[i] = sub.min(col[i] + 1).min(next[i - 1] + 1);
+            }
+            out.push(next[m]);
+            col = next;
+        }
+        out
+    }
+
+    fn pattern_of(p: &[u16], symbols: usize) -> Pattern {
+        let m = p.len();
+        let blocks = m.div_ceil(64).max(1);
+        let mut peq = vec![0u64; symbols * blocks];
+        for (i, &c) in p.iter().enumerate() {
+            peq[c as usize * blocks + i / 64] |= 1 << (i % 64);
+        }
+        Pattern {
+            m,
+            blocks,
+            peq,
+            last_mask: 1 << ((m - 1) % 64),
+        }
+    }
+
+    #[test]
+    fn myers_matches_dynamic_programming() {
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut rand = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        for _ in 0..200 {
+            let m = 1 + rand(150) as usize;
+            let n = rand(300) as usize;
+            let p: Vec<u16> = (0..m).map(|_| rand(4) as u16).collect();
+            let t: Vec<u16> = (0..n).map(|_| rand(4) as u16).collect();
+            let pat = pattern_of(&p, 4);
+            for anchored in [false, true] {
+                let mut got = Vec::new();
+                myers(&pat, &t, anchored, |_, s| got.push(s));
+                assert_eq!(
+                    got,
+                    reference(&p, &t, anchored),
+                    "m={m} n={n} anchored={anchored}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn odd_annotations_do_not_panic() {
+        use crate::annotations::model::{Color, Quote};
+        use crate::document::model::{Paragraph, ParagraphKind, Run};
+        let mut doc = Document::default();
+        let mut p = Paragraph::new("para_1", ParagraphKind::Operative);
+        p.runs.push(Run::plain("ﻻ إِلـٰهَ \u{200F}  ٱلأمم، نص نص"));
+        doc.operative.push(p);
+        let len = doc.operative[0].text().chars().count();
+        let anchorer = Anchorer::new(&doc);
+        for exact in [
+            "",
+            " ",
+            "\u{064E}",
+            "لا",
+            "نص",
+            "x",
+            "ﻻ إله",
+            "الامم، نص نص نص نص",
+        ] {
+            for target in ["", "para_1", "nope"] {
+                for position in [
+                    None,
+                    Some(0..0),
+                    #[allow(clippy::reversed_empty_ranges)]
+                    Some(99..3),
+                    Some(usize::MAX - 1..usize::MAX),
+                ] {
+                    for whole_paragraph in [false, true] {
+                        let a = Annotation {
+                            id: "x".into(),
+                            created: String::new(),
+                            modified: String::new(),
+                            color: Color::Yellow,
+                            note: String::new(),
+                            note_language: None,
+                            tags: vec![],
+                            target: target.into(),
+                            quote: Quote {
+                                exact: exact.into(),
+                                prefix: "ﻻ".into(),
+                                suffix: " ".into(),
+                            },
+                            position: position.clone(),
+                            whole_paragraph,
+                        };
+                        if let Some(r) = anchorer.anchor(&a).range() {
+                            assert!(r.start <= r.end && r.end <= len, "{exact:?} {r:?}");
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(
+            anchor(
+                &Document::default(),
+                &Annotation {
+                    id: "x".into(),
+                    created: String::new(),
+                    modified: String::new(),
+                    color: Color::Blue,
+                    note: String::new(),
+                    note_language: None,
+                    tags: vec![],
+                    target: "p".into(),
+                    quote: Quote {
+                        exact: "abc".into(),
+                        ..Quote::default()
+                    },
+                    position: None,
+                    whole_paragraph: false,
+                }
+            ),
+            Anchor::Orphan
+        );
+    }
+
+    #[test]
+    fn spaces_trimmed() {
+        assert_eq!(trim_spaces(&[' ', 'a', ' ']), &['a']);
+        assert!(trim_spaces(&[' ', ' ']).is_empty());
+    }
+}

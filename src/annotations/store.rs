@@ -1,0 +1,650 @@
+//! Annotation files in the user's data directory: one W3C `AnnotationPage` per document.
+//!
+//! Layout of the store directory (`<data dir>/annotations`, or `$QARAR_DATA_DIR/annotations`,
+//! or the directory given to [`Store::open`]), for a document whose
+//! [`storage_key`](DocumentIdentity::storage_key) is `KEY`:
+//!
+//! | file | what |
+//! |---|---|
+//! | `KEY.jsonld` | the annotations (an `AnnotationPage`, see [`super::w3c`]) |
+//! | `KEY.jsonld.bak` | the version before the last save |
+//! | `KEY.lock` | advisory lock serialising loads and saves across threads and processes |
+//! | `KEY.damaged-<UTC time>.jsonld` | a file that could not be read, set aside, never overwritten |
+//! | `.KEY.jsonld.tmp-*` | a save in progress (removed by the next save if a writer died) |
+//!
+//! Every [`Store::save`] takes the lock, reads what is on disk, merges (by id, the newer
+//! `modified` wins, deletions are kept as tombstones that always win), and, when something
+//! changed, writes atomically: the old file is hard-linked (or copied) to `.bak`, the new one
+//! is written to a temporary file in the same directory, fsynced, renamed over the old one,
+//! and the directory is fsynced. When `save` returns `Ok`, the annotations are on disk.
+//! A crash at any moment leaves either the old or the new file, both valid.
+
+use super::identity::DocumentIdentity;
+use super::model::{Annotation, compare_times, now_rfc3339};
+use super::w3c::{self, Tombstone, W3cError};
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::ffi::OsString;
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Environment variable that overrides the data directory (annotations go to
+/// `$QARAR_DATA_DIR/annotations`).
+pub const DATA_DIR_ENV: &str = "QARAR_DATA_DIR";
+/// Extension of annotation files.
+pub const EXTENSION: &str = "jsonld";
+
+/// The annotation store: a directory of per-document annotation files.
+#[derive(Debug, Clone)]
+pub struct Store {
+    dir: PathBuf,
+}
+
+/// What [`Store::load`] (and [`Store::save`], which returns the merged state) found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Loaded {
+    /// The document's annotations, in file order (new ones last).
+    pub annotations: Vec<Annotation>,
+    /// Deleted annotation ids (kept so that no window brings them back).
+    pub deleted: Vec<Tombstone>,
+    /// Things the user should be told (a damaged file was set aside).
+    pub warnings: Vec<StoreWarning>,
+}
+
+/// Something the user should be told; nothing was lost by it, but a file was moved.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StoreWarning {
+    #[error(
+        "the annotation file {} could not be read ({reason}); it was kept as {}{}",
+        file.display(),
+        moved_to.display(),
+        if *restored_from_backup { " and the previous version was restored from the backup" } else { "; no usable backup was found" }
+    )]
+    DamagedFileSetAside {
+        file: PathBuf,
+        moved_to: PathBuf,
+        reason: String,
+        restored_from_backup: bool,
+    },
+}
+
+/// Why the store could not do what was asked.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{}: {source}", path.display())]
+    Io { path: PathBuf, source: io::Error },
+    #[error("no data directory could be found for this user (set {DATA_DIR_ENV})")]
+    NoDataDirectory,
+    #[error("{}: {source}", path.display())]
+    Import { path: PathBuf, source: W3cError },
+}
+
+fn io_err(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// The annotation directory for a given `QARAR_DATA_DIR` value (empty = unset), else the
+/// platform data directory (`ProjectDirs::from("org", "Qarar", "Qarar")`).
+pub fn default_dir(env_value: Option<OsString>) -> Option<PathBuf> {
+    if let Some(v) = env_value.filter(|v| !v.is_empty()) {
+        return Some(PathBuf::from(v).join("annotations"));
+    }
+    directories::ProjectDirs::from("org", "Qarar", "Qarar")
+        .map(|d| d.data_dir().join("annotations"))
+}
+
+impl Store {
+    /// The store in `$QARAR_DATA_DIR/annotations` if set, else in the user's data directory
+    /// (e.g. `~/.local/share/qarar/annotations`). Creates the directory.
+    pub fn open_default() -> Result<Store, StoreError> {
+        let dir = default_dir(std::env::var_os(DATA_DIR_ENV)).ok_or(StoreError::NoDataDirectory)?;
+        Store::open(dir)
+    }
+
+    /// The store in `dir` (created if missing).
+    pub fn open(dir: impl Into<PathBuf>) -> Result<Store, StoreError> {
+        let dir = dir.into();
+        fs::create_dir_all(&dir).map_err(io_err(&dir))?;
+        Ok(Store { dir })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The annotation file of a document.
+    pub fn path_for(&self, identity: &DocumentIdentity) -> PathBuf {
+        self.dir
+            .join(format!("{}.{EXTENSION}", identity.storage_key()))
+    }
+
+    /// The backup (previous version) of a document's annotation file.
+    pub fn backup_path_for(&self, identity: &DocumentIdentity) -> PathBuf {
+        self.dir
+            .join(format!("{}.{EXTENSION}.bak", identity.storage_key()))
+    }
+
+    /// The document's annotations. A damaged file is set aside (and the backup restored when
+    /// it is valid), with a warning; a missing file is no annotations.
+    pub fn load(&self, identity: &DocumentIdentity) -> Result<Loaded, StoreError> {
+        let _lock = self.lock(identity)?;
+        let mut warnings = Vec::new();
+        let disk = self.read_current(identity, &mut warnings)?;
+        Ok(Loaded {
+            annotations: disk.annotations,
+            deleted: disk.deleted,
+            warnings,
+        })
+    }
+
+    /// Merge `annotations` and the deletions `deleted_ids` with what is on disk and write the
+    /// result atomically. `annotations` may be all of the window's annotations or only the
+    /// changed ones. Returns the merged state (what other windows added included): adopt it.
+    pub fn save(
+        &self,
+        identity: &DocumentIdentity,
+        annotations: &[Annotation],
+        deleted_ids: &[String],
+    ) -> Result<Loaded, StoreError> {
+        let now = now_rfc3339();
+        let tombstones: Vec<Tombstone> = deleted_ids
+            .iter()
+            .map(|id| Tombstone {
+                id: id.clone(),
+                deleted: now.clone(),
+            })
+            .collect();
+        self.merge_and_write(identity, annotations, &tombstones)
+    }
+
+    /// Import an annotation file (any shape [`w3c::parse_str`] reads) into the document's
+    /// annotations, merging by id. Annotations apply to this document whatever their source.
+    pub fn import(&self, identity: &DocumentIdentity, file: &Path) -> Result<Loaded, StoreError> {
+        let bytes = fs::read(file).map_err(io_err(file))?;
+        let parsed = w3c::parse_bytes(&bytes).map_err(|source| StoreError::Import {
+            path: file.to_path_buf(),
+            source,
+        })?;
+        self.merge_and_write(identity, &parsed.annotations, &parsed.deleted)
+    }
+
+    /// Write the document's annotations (no tombstones) to `file` as an `AnnotationPage`,
+    /// atomically. Returns how many were written.
+    pub fn export(&self, identity: &DocumentIdentity, file: &Path) -> Result<usize, StoreError> {
+        let loaded = self.load(identity)?;
+        let text = w3c::to_page_string(identity, &loaded.annotations, &[]);
+        write_atomically(file, text.as_bytes(), None)?;
+        Ok(loaded.annotations.len())
+    }
+
+    fn merge_and_write(
+        &self,
+        identity: &DocumentIdentity,
+        annotations: &[Annotation],
+        tombstones: &[Tombstone],
+    ) -> Result<Loaded, StoreError> {
+        let _lock = self.lock(identity)?;
+        let path = self.path_for(identity);
+        self.remove_stale_temporaries(identity);
+        let mut warnings = Vec::new();
+        let disk = self.read_current(identity, &mut warnings)?;
+        let (merged, deleted) = merge(&disk.annotations, &disk.deleted, annotations, tombstones);
+        let text = w3c::to_page_string(identity, &merged, &deleted);
+        if disk.bytes.as_deref() != Some(text.as_bytes()) {
+            write_atomically(
+                &path,
+                text.as_bytes(),
+                disk.bytes
+                    .as_ref()
+                    .map(|b| (self.backup_path_for(identity), b.as_slice())),
+            )?;
+        }
+        Ok(Loaded {
+            annotations: merged,
+            deleted,
+            warnings,
+        })
+    }
+
+    /// Take the document's advisory lock (blocking); released when the file is dropped.
+    fn lock(&self, identity: &DocumentIdentity) -> Result<File, StoreError> {
+        let path = self.dir.join(format!("{}.lock", identity.storage_key()));
+        let file = File::options()
+            .create(true)
+            .truncate(false)
+            .read(true)
+            .write(true)
+            .open(&path)
+            .map_err(io_err(&path))?;
+        file.lock().map_err(io_err(&path))?;
+        Ok(file)
+    }
+
+    /// Remove temporary files left by a writer that died (we hold the lock: no one else is
+    /// writing them).
+    fn remove_stale_temporaries(&self, identity: &DocumentIdentity) {
+        let prefix = format!(".{}.{EXTENSION}.", identity.storage_key());
+        if let Ok(entries) = fs::read_dir(&self.dir) {
+            for entry in entries.flatten() {
+                let name = entry.file_name();
+                let name = name.to_string_lossy();
+                if name.starts_with(&prefix) && name.contains(".tmp") {
+                    let _ = fs::remove_file(entry.path());
+                }
+            }
+        }
+    }
+
+    /// Read the current file; set it aside if damaged, restoring the backup when valid.
+    fn read_current(
+        &self,
+        identity: &DocumentIdentity,
+        warnings: &mut Vec<StoreWarning>,
+    ) -> Result<OnDisk, StoreError> {
+        let path = self.path_for(identity);
+        let bytes = match fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(OnDisk::default()),
+            Err(e) => return Err(io_err(&path)(e)),
+        };
+        let reason = match w3c::parse_bytes(&bytes) {
+            Ok(p) => {
+                return Ok(OnDisk {
+                    annotations: p.annotations,
+                    deleted: p.deleted,
+                    bytes: Some(bytes),
+                });
+            }
+            Err(e) => e.to_string(),
+        };
+        // Damaged: set it aside under a new name, never overwrite it.
+        let moved_to = self.damaged_name(identity);
+        fs::rename(&path, &moved_to).map_err(io_err(&path))?;
+        sync_dir(&self.dir);
+        let backup = self.backup_path_for(identity);
+        let restored = fs::read(&backup)
+            .ok()
+            .and_then(|b| w3c::parse_bytes(&b).ok().map(|p| (b, p)));
+        let disk = match restored {
+            Some((b, p)) => {
+                write_atomically(&path, &b, None)?;
+                OnDisk {
+                    annotations: p.annotations,
+                    deleted: p.deleted,
+                    bytes: Some(b),
+                }
+            }
+            None => OnDisk::default(),
+        };
+        warnings.push(StoreWarning::DamagedFileSetAside {
+            file: path,
+            moved_to,
+            reason,
+            restored_from_backup: disk.bytes.is_some(),
+        });
+        Ok(disk)
+    }
+
+    /// `KEY.damaged-20250102T030405Z.jsonld` (with `-2`, `-3`… if taken).
+    fn damaged_name(&self, identity: &DocumentIdentity) -> PathBuf {
+        let t = time::OffsetDateTime::now_utc();
+        let stamp = format!(
+            "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+            t.year(),
+            u8::from(t.month()),
+            t.day(),
+            t.hour(),
+            t.minute(),
+            t.second()
+        );
+        let key = identity.storage_key();
+        let mut n = 1;
+        loop {
+            let suffix = if n == 1 {
+                String::new()
+            } else {
+                format!("-{n}")
+            };
+            let p = self
+                .dir
+                .join(format!("{key}.damaged-{stamp}{suffix}.{EXTENSION}"));
+            if !p.exists() {
+                return p;
+            }
+            n += 1;
+        }
+    }
+}
+
+/// A document's file as read.
+#[derive(Default)]
+struct OnDisk {
+    annotations: Vec<Annotation>,
+    deleted: Vec<Tombstone>,
+    /// The file's bytes when it was valid.
+    bytes: Option<Vec<u8>>,
+}
+
+/// Merge two versions of a document's annotations: by id, the newer `modified` wins (on a
+/// tie, `incoming`); tombstones are united and always win. Order: `base`, then new ids of
+/// `incoming` in their order.
+pub fn merge(
+    base: &[Annotation],
+    base_deleted: &[Tombstone],
+    incoming: &[Annotation],
+    incoming_deleted: &[Tombstone],
+) -> (Vec<Annotation>, Vec<Tombstone>) {
+    let mut deleted: Vec<Tombstone> = Vec::new();
+    for t in base_deleted.iter().chain(incoming_deleted) {
+        if !deleted.iter().any(|d| d.id == t.id) {
+            deleted.push(t.clone());
+        }
+    }
+    let dead: std::collections::HashSet<&str> = deleted.iter().map(|t| t.id.as_str()).collect();
+    let mut out: Vec<Annotation> = Vec::with_capacity(base.len() + incoming.len());
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for a in base.iter().chain(incoming) {
+        if dead.contains(a.id.as_str()) {
+            continue;
+        }
+        match index.get(&a.id) {
+            Some(&i) => {
+                if compare_times(&a.modified, &out[i].modified) != Ordering::Less {
+                    out[i] = a.clone();
+                }
+            }
+            None => {
+                index.insert(a.id.clone(), out.len());
+                out.push(a.clone());
+            }
+        }
+    }
+    (out, deleted)
+}
+
+/// Write `bytes` to `path` atomically: temporary file in the same directory, fsync, rename,
+/// fsync of the directory. With `backup`, first make `backup.0` hold the old content
+/// `backup.1` (a hard link to the old file, else a synced copy).
+fn write_atomically(
+    path: &Path,
+    bytes: &[u8],
+    backup: Option<(PathBuf, &[u8])>,
+) -> Result<(), StoreError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if let Some((bak, old)) = backup {
+        let bak_tmp = dir.join(format!(".{name}.bak.tmp-{}", std::process::id()));
+        let _ = fs::remove_file(&bak_tmp);
+        if fs::hard_link(path, &bak_tmp).is_err() {
+            write_synced(&bak_tmp, old)?;
+        }
+        fs::rename(&bak_tmp, &bak).map_err(io_err(&bak))?;
+    }
+    let tmp = dir.join(format!(
+        ".{name}.tmp-{}-{}",
+        std::process::id(),
+        uuid::Uuid::new_v4().simple()
+    ));
+    if let Err(e) = write_synced(&tmp, bytes) {
+        let _ = fs::remove_file(&tmp);
+        return Err(e);
+    }
+    if let Err(e) = fs::rename(&tmp, path) {
+        let _ = fs::remove_file(&tmp);
+        return Err(io_err(path)(e));
+    }
+    sync_dir(dir);
+    Ok(())
+}
+
+/// Create `path`, write `bytes`, fsync.
+fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let mut f = File::create(path).map_err(io_err(path))?;
+    f.write_all(bytes).map_err(io_err(path))?;
+    f.sync_all().map_err(io_err(path))?;
+    Ok(())
+}
+
+/// fsync a directory so that renames in it are durable (Unix; elsewhere a no-op).
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotations::model::{Color, Quote};
+    use crate::document::model::Language;
+
+    fn identity() -> DocumentIdentity {
+        DocumentIdentity {
+            symbol: Some("A/RES/75/10".into()),
+            language: Language::Ar,
+            content_hash: "0f".repeat(32),
+        }
+    }
+
+    fn ann(id: &str, modified: &str, note: &str) -> Annotation {
+        Annotation {
+            id: id.into(),
+            created: "2025-01-01T00:00:00Z".into(),
+            modified: modified.into(),
+            color: Color::Yellow,
+            note: note.into(),
+            note_language: None,
+            tags: vec![],
+            target: "para_1".into(),
+            quote: Quote {
+                exact: "نص".into(),
+                ..Quote::default()
+            },
+            position: Some(0..2),
+            whole_paragraph: false,
+        }
+    }
+
+    fn temp_store(name: &str) -> Store {
+        let dir = std::env::temp_dir().join(format!(
+            "qarar-store-{name}-{}-{}",
+            std::process::id(),
+            uuid::Uuid::new_v4().simple()
+        ));
+        Store::open(dir).unwrap()
+    }
+
+    #[test]
+    fn env_override_and_default_dir() {
+        assert_eq!(
+            default_dir(Some("/tmp/q".into())),
+            Some(PathBuf::from("/tmp/q/annotations"))
+        );
+        // Empty means unset: the platform directory (if the platform has one).
+        if let Some(d) = default_dir(Some(OsString::new())) {
+            assert!(d.ends_with("annotations"));
+        }
+    }
+
+    #[test]
+    fn merge_newer_wins_and_tombstones_win() {
+        let base = vec![
+            ann("a", "2025-01-01T00:00:01Z", "old"),
+            ann("b", "2025-01-01T00:00:01Z", ""),
+        ];
+        let incoming = vec![
+            ann("a", "2025-01-01T00:00:02+01:00", "older by offset"),
+            ann("c", "2025-01-01T00:00:01Z", ""),
+        ];
+        let tomb = vec![Tombstone {
+            id: "b".into(),
+            deleted: "2025-01-01T00:00:03Z".into(),
+        }];
+        let (m, d) = merge(&base, &[], &incoming, &tomb);
+        let ids: Vec<&str> = m.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a", "c"]);
+        assert_eq!(m[0].note, "old"); // 00:00:02+01:00 is earlier than 00:00:01Z
+        assert_eq!(d.len(), 1);
+    }
+
+    #[test]
+    fn save_load_backup_and_damaged_file() {
+        let store = temp_store("damaged");
+        let id = identity();
+        store
+            .save(&id, &[ann("a", "2025-01-01T00:00:01Z", "1")], &[])
+            .unwrap();
+        assert!(
+            !store.backup_path_for(&id).exists(),
+            "no previous version yet"
+        );
+        store
+            .save(&id, &[ann("b", "2025-01-01T00:00:01Z", "2")], &[])
+            .unwrap();
+        let bak = fs::read_to_string(store.backup_path_for(&id)).unwrap();
+        let bak = w3c::parse_str(&bak).unwrap();
+        assert_eq!(
+            bak.annotations.len(),
+            1,
+            "the .bak holds the previous version"
+        );
+
+        // Damage the file: it is set aside, reported, and the backup restored.
+        let path = store.path_for(&id);
+        fs::write(&path, b"{\"type\": \"AnnotationPage\", \"items\": [").unwrap();
+        let loaded = store.load(&id).unwrap();
+        assert_eq!(loaded.warnings.len(), 1);
+        let StoreWarning::DamagedFileSetAside {
+            moved_to,
+            restored_from_backup,
+            ..
+        } = &loaded.warnings[0];
+        assert!(*restored_from_backup);
+        assert_eq!(
+            fs::read(moved_to).unwrap(),
+            b"{\"type\": \"AnnotationPage\", \"items\": [",
+            "the damaged file is kept as it was"
+        );
+        assert!(loaded.warnings[0].to_string().contains("damaged-"));
+        assert_eq!(loaded.annotations.len(), 1);
+        assert!(w3c::parse_str(&fs::read_to_string(&path).unwrap()).is_ok());
+        // Loading again: no more warnings.
+        assert!(store.load(&id).unwrap().warnings.is_empty());
+
+        // Valid JSON that is not annotations, and no usable backup.
+        fs::write(&path, b"{\"hello\": 1}").unwrap();
+        fs::write(store.backup_path_for(&id), b"garbage").unwrap();
+        let saved = store
+            .save(&id, &[ann("c", "2025-01-01T00:00:01Z", "")], &[])
+            .unwrap();
+        assert_eq!(saved.warnings.len(), 1);
+        assert_eq!(saved.annotations.len(), 1);
+        let damaged: Vec<_> = fs::read_dir(store.dir())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().contains(".damaged-"))
+            .collect();
+        assert_eq!(damaged.len(), 2, "both damaged files kept");
+        let _ = fs::remove_dir_all(store.dir());
+    }
+
+    #[test]
+    fn deletions_do_not_come_back() {
+        let store = temp_store("tomb");
+        let id = identity();
+        let a = ann("urn:uuid:a", "2025-01-01T00:00:01Z", "");
+        let b = ann("urn:uuid:b", "2025-01-01T00:00:01Z", "");
+        // Two windows both hold a and b.
+        store.save(&id, &[a.clone(), b.clone()], &[]).unwrap();
+        // Window 1 deletes a.
+        let after = store
+            .save(&id, std::slice::from_ref(&b), &["urn:uuid:a".into()])
+            .unwrap();
+        assert_eq!(after.annotations.len(), 1);
+        // Window 2 still has a (even a newer edit of it) and saves everything.
+        let mut a2 = a.clone();
+        a2.modified = "2030-01-01T00:00:00Z".into();
+        let after = store.save(&id, &[a2, b], &[]).unwrap();
+        assert_eq!(after.annotations.len(), 1);
+        assert_eq!(after.annotations[0].id, "urn:uuid:b");
+        let loaded = store.load(&id).unwrap();
+        assert_eq!(loaded.annotations.len(), 1);
+        assert_eq!(loaded.deleted.len(), 1);
+        let _ = fs::remove_dir_all(store.dir());
+    }
+
+    #[test]
+    fn two_windows_save_concurrently_and_lose_nothing() {
+        let store = temp_store("concurrent");
+        let dir = store.dir().to_path_buf();
+        let id = identity();
+        let threads: Vec<_> = (0..2)
+            .map(|w| {
+                let dir = dir.clone();
+                let id = id.clone();
+                std::thread::spawn(move || {
+                    // Each "window" has its own Store and its own list.
+                    let store = Store::open(dir).unwrap();
+                    let mut mine = Vec::new();
+                    for i in 0..40 {
+                        let mut a = ann(&format!("urn:w{w}:{i}"), &now_rfc3339(), "");
+                        a.note = format!("window {w} #{i}");
+                        mine.push(a);
+                        // Only this window's list: the other window's are on disk only.
+                        store.save(&id, &mine, &[]).unwrap();
+                    }
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().unwrap();
+        }
+        let loaded = store.load(&id).unwrap();
+        assert_eq!(loaded.annotations.len(), 80);
+        assert!(loaded.warnings.is_empty());
+        let _ = fs::remove_dir_all(store.dir());
+    }
+
+    #[test]
+    fn import_and_export_merge_by_id() {
+        let store = temp_store("import");
+        let id = identity();
+        store
+            .save(&id, &[ann("urn:x:1", "2025-01-01T00:00:01Z", "mine")], &[])
+            .unwrap();
+        let file = store.dir().join("in.json");
+        let other = [
+            ann("urn:x:1", "2025-01-01T00:00:05Z", "theirs, newer"),
+            ann("urn:x:2", "2025-01-01T00:00:01Z", "new"),
+        ];
+        fs::write(&file, w3c::to_page_string(&id, &other, &[])).unwrap();
+        let merged = store.import(&id, &file).unwrap();
+        assert_eq!(merged.annotations.len(), 2);
+        assert_eq!(merged.annotations[0].note, "theirs, newer");
+        let out = store.dir().join("out.jsonld");
+        assert_eq!(store.export(&id, &out).unwrap(), 2);
+        assert_eq!(
+            w3c::parse_str(&fs::read_to_string(&out).unwrap())
+                .unwrap()
+                .annotations
+                .len(),
+            2
+        );
+        fs::write(&file, b"not json").unwrap();
+        assert!(matches!(
+            store.import(&id, &file),
+            Err(StoreError::Import { .. })
+        ));
+        let _ = fs::remove_dir_all(store.dir());
+    }
+}
