@@ -18,6 +18,7 @@ fn main() -> ExitCode {
         file: cli.file,
         exit_after_first_frame: cli.exit_after_first_frame,
         started: Some(started),
+        data_dir: None,
     };
     match qarar::ui::run(start) {
         Ok(()) => ExitCode::SUCCESS,

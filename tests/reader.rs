@@ -5,7 +5,11 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use qarar::ui::{ReaderApp, StartOptions};
 
-fn reader(start: StartOptions) -> Harness<'static, ReaderApp> {
+fn reader(mut start: StartOptions) -> Harness<'static, ReaderApp> {
+    // Keep the tests' annotation stores out of the user's data directory.
+    start.data_dir.get_or_insert_with(|| {
+        std::env::temp_dir().join(format!("qarar-reader-test-{}", std::process::id()))
+    });
     let mut app = ReaderApp::new(&egui::Context::default(), None, start);
     app.settings.show_outline = true;
     Harness::builder()
@@ -177,7 +181,11 @@ fn a_hostile_file_shows_an_error_and_the_window_keeps_working() {
 
 #[test]
 fn f7_and_the_outline_button_show_and_hide_the_outline() {
-    let mut app = ReaderApp::new(&egui::Context::default(), None, StartOptions::default());
+    let start = StartOptions {
+        data_dir: Some(std::env::temp_dir().join(format!("qarar-f7-test-{}", std::process::id()))),
+        ..StartOptions::default()
+    };
+    let mut app = ReaderApp::new(&egui::Context::default(), None, start);
     app.settings.show_outline = false;
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))

@@ -1,15 +1,20 @@
 //! The reader application: window layout, menus, shortcuts, opening files, and the glue
 //! between the document view, the outline, popups and search.
 
+use super::annotate::Annotations;
+use super::annotations_pane::{AnnotationsPane, PaneAction, PaneItem};
+use super::note_widget::{NoteMesh, note_editor_ui};
 use super::outline::{self, Outline};
 use super::popup::{self, Popup, PopupAction, PopupKind};
 use super::search::{Search, SearchAction};
 use super::settings::{STORAGE_KEY, Settings};
 use super::text_painter::{LabelCache, TextPainter};
 use super::view::{DocumentView, ViewEvent};
+use crate::annotations::{Annotation, Color};
 use crate::document::{self, Direction, Document, LoadError};
 use crate::text::display::Hot;
 use crate::text::layout::Typography;
+use crate::text::note_editor::NoteEditor;
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
@@ -25,18 +30,60 @@ pub struct OpenDocument {
     pub doc: Document,
     pub view: DocumentView,
     pub outline: Outline,
+    pub annotations: Annotations,
 }
 
 impl OpenDocument {
-    pub fn new(doc: Document, path: Option<PathBuf>) -> OpenDocument {
+    pub fn new(doc: Document, path: Option<PathBuf>, data_dir: Option<&PathBuf>) -> OpenDocument {
         let view = DocumentView::new(&doc);
         let outline = Outline::new(outline::entries(&doc, view.blocks()));
+        let annotations = Annotations::open(&doc, data_dir);
         OpenDocument {
             path,
             doc,
             view,
             outline,
+            annotations,
         }
+    }
+
+    /// Annotations in document order (orphans last), for the pane.
+    pub fn pane_items(&self) -> Vec<PaneItem> {
+        let mut items: Vec<(usize, usize, PaneItem)> = self
+            .annotations
+            .list
+            .iter()
+            .map(|a| {
+                let anchor = self.annotations.anchors.get(&a.id);
+                let paragraph = anchor.and_then(|x| x.paragraph()).map(str::to_string);
+                let block = paragraph
+                    .as_deref()
+                    .and_then(|p| {
+                        self.view
+                            .blocks()
+                            .iter()
+                            .position(|b| b.paragraph_id() == Some(p))
+                    })
+                    .unwrap_or(usize::MAX);
+                let start = anchor.and_then(|x| x.range()).map(|r| r.start).unwrap_or(0);
+                let orphan = anchor.is_none_or(|x| x.is_orphan());
+                (
+                    block,
+                    start,
+                    PaneItem {
+                        id: a.id.clone(),
+                        color: a.color,
+                        quote: a.quote.exact.clone(),
+                        note: a.note.clone(),
+                        tags: a.tags.clone(),
+                        paragraph,
+                        orphan,
+                    },
+                )
+            })
+            .collect();
+        items.sort_by_key(|(b, s, _)| (*b, *s));
+        items.into_iter().map(|(_, _, i)| i).collect()
     }
 
     pub fn name(&self) -> String {
@@ -66,6 +113,8 @@ pub struct StartOptions {
     pub file: Option<PathBuf>,
     pub exit_after_first_frame: bool,
     pub started: Option<Instant>,
+    /// Where annotations are kept (default: the user's data directory, or `QARAR_DATA_DIR`).
+    pub data_dir: Option<PathBuf>,
 }
 
 type LoadResult = (PathBuf, Result<Document, LoadError>);
@@ -86,6 +135,19 @@ pub struct ReaderApp {
     show_notes: bool,
     frame_count: u64,
     title: String,
+    /// The note being edited, if any.
+    pub editing: Option<NoteEditing>,
+    pane: AnnotationsPane,
+}
+
+/// The note window's state.
+pub struct NoteEditing {
+    pub id: String,
+    pub editor: NoteEditor,
+    mesh: NoteMesh,
+    pub tags: String,
+    labels: LabelCache,
+    focus: bool,
 }
 
 impl ReaderApp {
@@ -118,6 +180,8 @@ impl ReaderApp {
             start: start.clone(),
             show_notes: false,
             frame_count: 0,
+            editing: None,
+            pane: AnnotationsPane::default(),
             title: String::new(),
         };
         match &start.file {
@@ -125,7 +189,11 @@ impl ReaderApp {
             Some(path) => match document::load_path(path) {
                 Ok(doc) => {
                     app.settings.add_recent(path.clone());
-                    app.current = Some(OpenDocument::new(doc, Some(path.clone())));
+                    app.current = Some(OpenDocument::new(
+                        doc,
+                        Some(path.clone()),
+                        start.data_dir.as_ref(),
+                    ));
                 }
                 Err(e) => {
                     app.error = Some(e.to_string());
@@ -139,7 +207,9 @@ impl ReaderApp {
 
     fn open_seed(&mut self) {
         match document::load_bytes(SEED, Path::new(SEED_NAME)) {
-            Ok(doc) => self.current = Some(OpenDocument::new(doc, None)),
+            Ok(doc) => {
+                self.current = Some(OpenDocument::new(doc, None, self.start.data_dir.as_ref()))
+            }
             Err(e) => self.error = Some(e.to_string()),
         }
     }
@@ -167,7 +237,11 @@ impl ReaderApp {
             match rx.try_recv() {
                 Ok((path, Ok(doc))) => {
                     self.settings.add_recent(path.clone());
-                    self.current = Some(OpenDocument::new(doc, Some(path)));
+                    self.current = Some(OpenDocument::new(
+                        doc,
+                        Some(path),
+                        self.start.data_dir.as_ref(),
+                    ));
                     self.popup = None;
                     self.search.query.clear();
                 }
@@ -210,6 +284,344 @@ impl ReaderApp {
                 Ok(None) | Err(std::sync::mpsc::TryRecvError::Disconnected) => self.picking = None,
                 Err(std::sync::mpsc::TryRecvError::Empty) => {}
             }
+        }
+    }
+
+    /// Highlight the selected passages in `color`; with `note`, open the note editor on the
+    /// (first) new highlight.
+    pub fn highlight_selection(&mut self, color: Color, note: bool) {
+        let Some(cur) = &mut self.current else {
+            return;
+        };
+        let passages = cur.view.selected_passages(&cur.doc);
+        let mut first = None;
+        for (pid, chars) in passages {
+            match Annotation::new_on_passage(&cur.doc, &pid, chars, color) {
+                Ok(a) => {
+                    let id = cur.annotations.add(&cur.doc, a);
+                    first.get_or_insert(id);
+                }
+                Err(e) => cur
+                    .annotations
+                    .messages
+                    .push(format!("Cannot highlight: {e}")),
+            }
+        }
+        cur.view.selection = None;
+        if note && let Some(id) = first {
+            self.open_note(&id);
+        }
+    }
+
+    fn annotate_paragraph(&mut self, paragraph: &str, note: bool) {
+        let Some(cur) = &mut self.current else {
+            return;
+        };
+        let color = cur.annotations.last_color();
+        match Annotation::new_on_paragraph(&cur.doc, paragraph, color) {
+            Ok(a) => {
+                let id = cur.annotations.add(&cur.doc, a);
+                if note {
+                    self.open_note(&id);
+                }
+            }
+            Err(e) => cur
+                .annotations
+                .messages
+                .push(format!("Cannot annotate: {e}")),
+        }
+    }
+
+    /// Open the note editor on an annotation.
+    pub fn open_note(&mut self, id: &str) {
+        self.close_note();
+        let Some(cur) = &self.current else {
+            return;
+        };
+        let Some(a) = cur.annotations.get(id) else {
+            return;
+        };
+        let editor = NoteEditor::new(&mut self.painter.fonts, &a.note, 340.0, 17.0);
+        self.editing = Some(NoteEditing {
+            id: id.to_string(),
+            editor,
+            mesh: NoteMesh::default(),
+            tags: a.tags.join("، "),
+            labels: LabelCache::default(),
+            focus: true,
+        });
+    }
+
+    /// Apply the note editor's text and tags to its annotation and close it.
+    pub fn close_note(&mut self) {
+        let Some(e) = self.editing.take() else {
+            return;
+        };
+        let Some(cur) = &mut self.current else {
+            return;
+        };
+        let note = e.editor.text();
+        let tags: Vec<String> = e
+            .tags
+            .split(['،', ',', ';', '؛'])
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect();
+        cur.annotations.update(&cur.doc, &e.id, |a| {
+            if a.note != note {
+                a.set_note(note.clone());
+            }
+            if a.tags != tags {
+                a.set_tags(tags.iter().map(String::as_str));
+            }
+        });
+    }
+
+    fn note_window(&mut self, ctx: &egui::Context) {
+        let Some(id) = self.editing.as_ref().map(|e| e.id.clone()) else {
+            return;
+        };
+        let (quote, color) = match self.current.as_ref().and_then(|c| c.annotations.get(&id)) {
+            Some(a) => (a.quote.exact.clone(), a.color),
+            None => {
+                self.editing = None;
+                return;
+            }
+        };
+        let direction = self
+            .current
+            .as_ref()
+            .map(|c| c.doc.meta.direction)
+            .unwrap_or_default();
+        let mut open = true;
+        let mut done = false;
+        let mut delete = false;
+        let mut recolor = None;
+        egui::Window::new("Note")
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .default_pos(ctx.content_rect().right_top() + egui::vec2(-420.0, 80.0))
+            .show(ctx, |ui| {
+                let Some(e) = self.editing.as_mut() else {
+                    return;
+                };
+                let style = super::text_painter::LabelStyle {
+                    size: 15.0,
+                    bold: false,
+                    color: ui.visuals().weak_text_color(),
+                    direction,
+                    width: 356.0,
+                    line_height: 1.5,
+                };
+                let q = crate::cli::first_words(&quote, 24);
+                let label = self.painter.label(ctx, &mut e.labels, &q, style);
+                let (rect, _) = ui.allocate_exact_size(label.size, egui::Sense::hover());
+                super::text_painter::paint_label(ui.painter(), &label, rect.min);
+                ui.add_space(4.0);
+                let resp = note_editor_ui(
+                    ui,
+                    &mut self.painter,
+                    &mut e.editor,
+                    &mut e.mesh,
+                    356.0,
+                    "Note text",
+                );
+                if e.focus {
+                    resp.request_focus();
+                    e.focus = false;
+                }
+                ui.add_space(4.0);
+                ui.horizontal(|ui| {
+                    ui.label("Tags:");
+                    super::search::line_edit_labeled(
+                        ui,
+                        &mut self.painter,
+                        &mut e.labels,
+                        &mut e.tags,
+                        300.0,
+                        "Tags",
+                    );
+                });
+                ui.horizontal(|ui| {
+                    for c in Color::ALL {
+                        let [r, g, b] = c.rgb();
+                        let selected = c == color;
+                        let swatch = egui::Button::new("  ")
+                            .fill(egui::Color32::from_rgb(r, g, b))
+                            .selected(selected);
+                        let resp = ui.add(swatch).on_hover_text(c.name());
+                        resp.widget_info(|| {
+                            egui::WidgetInfo::labeled(
+                                egui::accesskit::Role::Button,
+                                true,
+                                format!("Colour {}", c.name()),
+                            )
+                        });
+                        if resp.clicked() {
+                            recolor = Some(c);
+                        }
+                    }
+                });
+                ui.separator();
+                ui.horizontal(|ui| {
+                    if ui.button("Done").clicked() {
+                        done = true;
+                    }
+                    if ui.button("Delete highlight").clicked() {
+                        delete = true;
+                    }
+                });
+            });
+        if let (Some(c), Some(cur)) = (recolor, self.current.as_mut()) {
+            cur.annotations.update(&cur.doc, &id, |a| a.set_color(c));
+        }
+        if delete {
+            self.editing = None;
+            if let Some(cur) = &mut self.current {
+                cur.annotations.delete(&cur.doc, &id);
+            }
+        } else if done || !open {
+            self.close_note();
+        }
+    }
+
+    fn selection_toolbar(&mut self, ctx: &egui::Context) {
+        let Some(cur) = &self.current else {
+            return;
+        };
+        let dragging = cur.view.is_selecting();
+        let Some(tip) = cur
+            .view
+            .selection_tip
+            .filter(|_| !dragging && self.editing.is_none())
+        else {
+            return;
+        };
+        if cur.view.selected_passages(&cur.doc).is_empty() {
+            return;
+        }
+        let mut chosen = None;
+        egui::Area::new(egui::Id::unique("qarar-highlight-bar"))
+            .order(egui::Order::Foreground)
+            .fixed_pos(tip + egui::vec2(-110.0, 6.0))
+            .constrain(true)
+            .show(ctx, |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        for (n, c) in Color::ALL.into_iter().enumerate() {
+                            let [r, g, b] = c.rgb();
+                            let resp = ui
+                                .add(egui::Button::new("  ").fill(egui::Color32::from_rgb(r, g, b)))
+                                .on_hover_text(format!("Highlight {} ({})", c.name(), n + 1));
+                            resp.widget_info(|| {
+                                egui::WidgetInfo::labeled(
+                                    egui::accesskit::Role::Button,
+                                    true,
+                                    format!("Highlight {}", c.name()),
+                                )
+                            });
+                            if resp.clicked() {
+                                chosen = Some((c, false));
+                            }
+                        }
+                        if ui
+                            .button("Note…")
+                            .on_hover_text("Highlight and add a note (N)")
+                            .clicked()
+                        {
+                            chosen = Some((Color::Yellow, true));
+                        }
+                    });
+                });
+            });
+        if let Some((c, note)) = chosen {
+            let c = if note {
+                self.current
+                    .as_ref()
+                    .map(|c| c.annotations.last_color())
+                    .unwrap_or(c)
+            } else {
+                c
+            };
+            self.highlight_selection(c, note);
+        }
+    }
+
+    fn annotation_shortcuts(&mut self, ctx: &egui::Context) {
+        let text_focus = ctx.memory(|m| m.focused().is_some());
+        if text_focus || self.editing.is_some() {
+            return;
+        }
+        let has_selection = self
+            .current
+            .as_ref()
+            .is_some_and(|c| !c.view.selected_passages(&c.doc).is_empty());
+        if has_selection {
+            let keys = [
+                Key::Num1,
+                Key::Num2,
+                Key::Num3,
+                Key::Num4,
+                Key::Num5,
+                Key::Num6,
+            ];
+            for (k, c) in keys.into_iter().zip(Color::ALL) {
+                if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, k)) {
+                    self.highlight_selection(c, false);
+                    return;
+                }
+            }
+            if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::N)) {
+                let c = self
+                    .current
+                    .as_ref()
+                    .map(|c| c.annotations.last_color())
+                    .unwrap_or(Color::Yellow);
+                self.highlight_selection(c, true);
+                return;
+            }
+        }
+        // Redo first: Ctrl+Z would also match Ctrl+Shift+Z.
+        let redo = ctx.input_mut(|i| {
+            i.consume_shortcut(&KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::Z,
+            )) || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Y))
+        });
+        let undo = ctx
+            .input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Z)));
+        if let Some(cur) = &mut self.current {
+            if redo {
+                cur.annotations.redo(&cur.doc);
+            } else if undo {
+                cur.annotations.undo(&cur.doc);
+            }
+        }
+    }
+
+    fn annotation_messages(&mut self, ctx: &egui::Context) {
+        let Some(cur) = &mut self.current else {
+            return;
+        };
+        if cur.annotations.messages.is_empty() {
+            return;
+        }
+        let mut close = false;
+        egui::Window::new("Annotations")
+            .collapsible(false)
+            .anchor(egui::Align2::CENTER_TOP, [0.0, 60.0])
+            .show(ctx, |ui| {
+                for m in &cur.annotations.messages {
+                    ui.label(m);
+                }
+                if ui.button("OK").clicked() {
+                    close = true;
+                }
+            });
+        if close {
+            cur.annotations.messages.clear();
         }
     }
 
@@ -256,6 +668,9 @@ impl ReaderApp {
         }
         if ctx.input(|i| i.key_pressed(Key::F7)) {
             self.settings.show_outline = !self.settings.show_outline;
+        }
+        if ctx.input(|i| i.key_pressed(Key::F8)) {
+            self.settings.show_annotations = !self.settings.show_annotations;
         }
         if ctx.input_mut(|i| i.consume_shortcut(&cmd(Key::Q))) {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -407,6 +822,8 @@ impl ReaderApp {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.toggle_value(&mut self.settings.show_outline, "Outline")
                     .on_hover_text("Show or hide the clause outline (F7)");
+                ui.toggle_value(&mut self.settings.show_annotations, "Annotations")
+                    .on_hover_text("Show or hide the annotations (F8)");
                 ui.weak(format!("{:.0}%", self.settings.zoom * 100.0))
                     .on_hover_text("Zoom: Ctrl +, Ctrl −, Ctrl 0");
                 if self.is_loading() || self.picking.is_some() {
@@ -543,6 +960,13 @@ impl ReaderApp {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
         }
         self.shortcuts(&ctx);
+        self.annotation_shortcuts(&ctx);
+        if let Some(cur) = &mut self.current {
+            cur.annotations.tick(&cur.doc, &ctx);
+            if cur.view.highlights_generation != cur.annotations.generation {
+                cur.view.set_highlights(&cur.doc, &cur.annotations);
+            }
+        }
         let title = match &self.current {
             Some(c) => format!("{} — Qarar", c.name()),
             None => "Qarar".into(),
@@ -580,8 +1004,53 @@ impl ReaderApp {
                 cur.go_to_block(block, now);
             }
         }
+        let mut pane_action = None;
+        if self.settings.show_annotations
+            && let Some(cur) = &mut self.current
+        {
+            let panel = match direction {
+                Direction::Rtl => egui::Panel::left("annotations"),
+                Direction::Ltr => egui::Panel::right("annotations"),
+            };
+            let items = cur.pane_items();
+            pane_action = panel
+                .resizable(true)
+                .default_size(300.0)
+                .min_size(200.0)
+                .show(ui, |ui| {
+                    self.pane.ui(ui, &mut self.painter, &items, direction)
+                })
+                .inner;
+        }
+        match pane_action {
+            Some(PaneAction::GoTo(id)) => {
+                if let Some(cur) = &mut self.current {
+                    let block = cur
+                        .view
+                        .highlights
+                        .iter()
+                        .find(|h| h.id == id)
+                        .map(|h| h.block);
+                    if let Some(b) = block {
+                        let now = ctx.input(|i| i.time);
+                        cur.go_to_block(b, now);
+                    }
+                }
+            }
+            Some(PaneAction::Edit(id)) => self.open_note(&id),
+            Some(PaneAction::Delete(id)) => {
+                if self.editing.as_ref().is_some_and(|e| e.id == id) {
+                    self.editing = None;
+                }
+                if let Some(cur) = &mut self.current {
+                    cur.annotations.delete(&cur.doc, &id);
+                }
+            }
+            None => {}
+        }
         let mut hot_clicked = None;
         let mut clicked_text = false;
+        let mut view_events = Vec::new();
         egui::CentralPanel::default().show(ui, |ui| {
             let Some(cur) = &mut self.current else {
                 ui.centered_and_justified(|ui| {
@@ -629,6 +1098,7 @@ impl ReaderApp {
                 match e {
                     ViewEvent::HotClicked { hot, at, .. } => hot_clicked = Some((hot, at)),
                     ViewEvent::ClickedText => clicked_text = true,
+                    other => view_events.push(other),
                 }
             }
         });
@@ -679,6 +1149,18 @@ impl ReaderApp {
             }
             self.popup_rect = rect;
         }
+        for e in view_events {
+            match e {
+                ViewEvent::HighlightClicked { id, .. } => self.open_note(&id),
+                ViewEvent::ParagraphAction { paragraph, note } => {
+                    self.annotate_paragraph(&paragraph, note)
+                }
+                _ => {}
+            }
+        }
+        self.selection_toolbar(&ctx);
+        self.note_window(&ctx);
+        self.annotation_messages(&ctx);
         self.error_window(&ctx);
         self.notes_window(&ctx);
 
@@ -707,5 +1189,12 @@ impl eframe::App for ReaderApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, STORAGE_KEY, &self.settings);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.close_note();
+        if let Some(cur) = &mut self.current {
+            cur.annotations.flush();
+        }
     }
 }

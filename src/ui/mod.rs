@@ -1,8 +1,11 @@
 //! The reader window (egui/eframe). Arabic text is shaped and laid out by cosmic-text
 //! (`crate::text`) and painted here as meshes over a glyph atlas.
 
+pub mod annotate;
+pub mod annotations_pane;
 pub mod app;
 pub mod atlas;
+pub mod note_widget;
 pub mod outline;
 pub mod popup;
 pub mod search;

@@ -130,6 +130,19 @@ pub fn line_edit(
     id_salt: &str,
     width: f32,
 ) -> egui::Response {
+    let _ = id_salt;
+    line_edit_labeled(ui, painter, labels, text, width, "Search")
+}
+
+/// [`line_edit`] with its own AccessKit label.
+pub fn line_edit_labeled(
+    ui: &mut egui::Ui,
+    painter: &mut TextPainter,
+    labels: &mut LabelCache,
+    text: &mut String,
+    width: f32,
+    a11y_label: &str,
+) -> egui::Response {
     let height = 30.0;
     let (rect, resp) = ui.allocate_exact_size(vec2(width, height), Sense::click());
     let id = resp.id;
@@ -201,10 +214,13 @@ pub fn line_edit(
         );
     }
     let value = text.clone();
-    let _ = id_salt;
     resp.widget_info(|| {
-        let mut info =
-            egui::WidgetInfo::labeled(egui::accesskit::Role::SearchInput, true, "Search");
+        let role = if a11y_label == "Search" {
+            egui::accesskit::Role::SearchInput
+        } else {
+            egui::accesskit::Role::TextInput
+        };
+        let mut info = egui::WidgetInfo::labeled(role, true, a11y_label);
         info.current_text_value = Some(value.clone());
         info
     });

@@ -13,6 +13,7 @@ pub struct Settings {
     pub dark: bool,
     pub zoom: f32,
     pub show_outline: bool,
+    pub show_annotations: bool,
     pub justify: bool,
 }
 
@@ -25,6 +26,7 @@ impl Default for Settings {
             // Like Okular and Preview, the side pane starts closed; F7 or the Outline button
             // opens it, and its state is remembered.
             show_outline: false,
+            show_annotations: false,
             justify: true,
         }
     }

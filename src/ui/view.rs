@@ -21,9 +21,23 @@ pub struct TextPos {
     pub offset: usize,
 }
 
+/// An annotation's highlight, in display coordinates of a block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Highlight {
+    pub block: usize,
+    pub range: Range<usize>,
+    pub color: Color32,
+    pub id: String,
+    pub has_note: bool,
+}
+
 /// What the user did in the view this frame.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ViewEvent {
+    /// A highlight or its margin mark was clicked.
+    HighlightClicked { id: String, at: Pos2 },
+    /// "Highlight paragraph" / "Add note to paragraph" from a paragraph's context menu.
+    ParagraphAction { paragraph: String, note: bool },
     /// A footnote marker or reference was clicked; `at` is where (screen coordinates).
     HotClicked { block: usize, hot: Hot, at: Pos2 },
     /// A click on text that is not a hot span.
@@ -68,6 +82,11 @@ pub struct DocumentView {
     /// Footnote texts by id, for the hover preview.
     footnote_texts: HashMap<String, String>,
     preview_labels: super::text_painter::LabelCache,
+    /// Annotation highlights, rebuilt when the annotations change.
+    pub highlights: Vec<Highlight>,
+    pub highlights_generation: u64,
+    /// Where the selection ends on screen (for the highlight toolbar), last frame.
+    pub selection_tip: Option<Pos2>,
     /// Number of frames painted with the document visible.
     pub frames_painted: u64,
 }
@@ -93,8 +112,101 @@ impl DocumentView {
                 .map(|f| (f.id.clone(), f.text()))
                 .collect(),
             preview_labels: Default::default(),
+            highlights: Vec::new(),
+            highlights_generation: 0,
+            selection_tip: None,
             frames_painted: 0,
         }
+    }
+
+    /// Rebuild highlights from anchored annotations.
+    pub fn set_highlights(&mut self, doc: &Document, annotations: &super::annotate::Annotations) {
+        self.highlights.clear();
+        for a in &annotations.list {
+            let Some(anchor) = annotations.anchors.get(&a.id) else {
+                continue;
+            };
+            let (Some(pid), Some(chars)) = (anchor.paragraph(), anchor.range()) else {
+                continue;
+            };
+            let Some(block) = self
+                .blocks
+                .iter()
+                .position(|b| b.paragraph_id() == Some(pid))
+            else {
+                continue;
+            };
+            let Some(p) = doc.paragraph(pid) else {
+                continue;
+            };
+            let text = p.text();
+            let byte = |c: usize| {
+                text.char_indices()
+                    .nth(c)
+                    .map(|(i, _)| i)
+                    .unwrap_or(text.len())
+            };
+            let d = &self.blocks[block].display;
+            let range = d.display_offset(byte(chars.start))..d.display_offset(byte(chars.end));
+            let [r, g, b] = a.color.rgb();
+            self.highlights.push(Highlight {
+                block,
+                range,
+                color: Color32::from_rgb(r, g, b),
+                id: a.id.clone(),
+                has_note: a.has_note(),
+            });
+        }
+        self.highlights_generation = annotations.generation;
+    }
+
+    /// The selection as passages of paragraphs: (paragraph id, code-point range in its text).
+    pub fn selected_passages(&self, doc: &Document) -> Vec<(String, Range<usize>)> {
+        let Some((a, b)) = self.selection else {
+            return Vec::new();
+        };
+        let (start, end) = if a <= b { (a, b) } else { (b, a) };
+        let mut out = Vec::new();
+        for block in start.block..=end.block.min(self.blocks.len().saturating_sub(1)) {
+            let Some(r) = self.selection_in(block) else {
+                continue;
+            };
+            let b = &self.blocks[block];
+            let Some(pid) = b.paragraph_id() else {
+                continue;
+            };
+            let Some(p) = doc.paragraph(pid) else {
+                continue;
+            };
+            let text = p.text();
+            let d = &b.display;
+            let from = d.text_offset(r.start.max(d.text_start)).unwrap_or(0);
+            let to = d.text_offset(r.end.max(d.text_start)).unwrap_or(text.len());
+            let to_char = |byte: usize| text[..byte.min(text.len())].chars().count();
+            if !text.is_char_boundary(from.min(text.len()))
+                || !text.is_char_boundary(to.min(text.len()))
+            {
+                continue;
+            }
+            let (cs, ce) = (to_char(from), to_char(to));
+            if ce > cs {
+                out.push((pid.to_string(), cs..ce));
+            }
+        }
+        out
+    }
+
+    /// True while the user is dragging out a selection.
+    pub fn is_selecting(&self) -> bool {
+        self.drag_anchor.is_some()
+    }
+
+    /// Highlight under a display offset of a block.
+    fn highlight_at(&self, block: usize, offset: usize) -> Option<&Highlight> {
+        self.highlights
+            .iter()
+            .rev()
+            .find(|h| h.block == block && h.range.start <= offset && offset < h.range.end)
     }
 
     pub fn blocks(&self) -> &[Block] {
@@ -250,6 +362,7 @@ impl DocumentView {
             return;
         };
         let range = layout.visible(y0, y1);
+        self.selection_tip = None;
         self.top_block =
             (0..layout.tops.len()).find(|&i| layout.tops[i] + layout.height(i) > y0 + 4.0);
         let ppp = ui.ctx().pixels_per_point();
@@ -320,8 +433,48 @@ impl DocumentView {
                     );
                 }
             }
+            let dark = ui.visuals().dark_mode;
+            for h in self.highlights.iter().filter(|h| h.block == i) {
+                let fill = h.color.gamma_multiply(if dark { 0.45 } else { 0.5 });
+                let rects = layout.highlight_rects(i, h.range.clone());
+                for [x, y, w, hh] in &rects {
+                    ui.painter().rect_filled(
+                        Rect::from_min_size(block_origin + vec2(*x, *y), vec2(*w, *hh)),
+                        2.0,
+                        fill,
+                    );
+                }
+                // A margin mark on the reading-start side shows where notes are.
+                if h.has_note
+                    && let Some([_, y, _, hh]) = rects.first()
+                {
+                    let x = match self.direction {
+                        Direction::Rtl => block_rect.right() + 10.0,
+                        Direction::Ltr => block_rect.left() - 16.0,
+                    };
+                    let mark =
+                        Rect::from_min_size(pos2(x, block_origin.y + y + 4.0), vec2(6.0, hh - 8.0));
+                    ui.painter().rect_filled(mark, 3.0, h.color);
+                    let mid = Id::unique(("qarar-note-mark", &h.id));
+                    let mr = ui.interact(mark.expand(4.0), mid, Sense::click());
+                    let label = format!("Note on {}", block_label(&self.blocks[i]));
+                    mr.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &label)
+                    });
+                    if mr.on_hover_cursor(CursorIcon::PointingHand).clicked() {
+                        events.push(ViewEvent::HighlightClicked {
+                            id: h.id.clone(),
+                            at: mark.right_bottom(),
+                        });
+                    }
+                }
+            }
             if let Some(r) = self.selection_in(i) {
-                for [x, y, w, h] in layout.highlight_rects(i, r) {
+                let rects = layout.highlight_rects(i, r);
+                if let Some([x, y, w, hh]) = rects.last() {
+                    self.selection_tip = Some(block_origin + vec2(x + w / 2.0, y + hh));
+                }
+                for [x, y, w, h] in rects {
                     ui.painter().rect_filled(
                         Rect::from_min_size(block_origin + vec2(x, y), vec2(w, h)),
                         0.0,
@@ -357,7 +510,33 @@ impl DocumentView {
             }
             if resp.clicked() {
                 self.selection = None;
-                events.push(ViewEvent::ClickedText);
+                let hit = pointer.and_then(|p| {
+                    let pos = self.pos_at(i, block_origin, p);
+                    self.highlight_at(i, pos.offset).map(|h| (h.id.clone(), p))
+                });
+                match hit {
+                    Some((id, at)) => events.push(ViewEvent::HighlightClicked { id, at }),
+                    None => events.push(ViewEvent::ClickedText),
+                }
+            }
+            if let Some(pid) = block.paragraph_id() {
+                let pid = pid.to_string();
+                resp.context_menu(|ui| {
+                    if ui.button("Highlight paragraph").clicked() {
+                        events.push(ViewEvent::ParagraphAction {
+                            paragraph: pid.clone(),
+                            note: false,
+                        });
+                        ui.close();
+                    }
+                    if ui.button("Add note to paragraph…").clicked() {
+                        events.push(ViewEvent::ParagraphAction {
+                            paragraph: pid.clone(),
+                            note: true,
+                        });
+                        ui.close();
+                    }
+                });
             }
             // …and each footnote marker and reference in it.
             let hots = self
