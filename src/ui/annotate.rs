@@ -279,6 +279,40 @@ impl Annotations {
         }
     }
 
+    /// Import an annotation file, merging by id (undoable).
+    pub fn import(&mut self, doc: &Document, path: &std::path::Path) {
+        self.flush();
+        let Some(store) = &self.store else {
+            return;
+        };
+        match store.import(&self.identity, path) {
+            Ok(loaded) => {
+                let before = self.snapshot();
+                let n = loaded.annotations.len().saturating_sub(self.list.len());
+                self.list = loaded.annotations;
+                self.deleted = loaded.deleted.into_iter().map(|t| t.id).collect();
+                self.changed(doc, before);
+                self.messages
+                    .push(format!("Imported {n} annotations from {}", path.display()));
+            }
+            Err(e) => self.messages.push(format!("Cannot import: {e}")),
+        }
+    }
+
+    /// Write the document's annotations to a file others can read.
+    pub fn export(&mut self, path: &std::path::Path) {
+        self.flush();
+        let Some(store) = &self.store else {
+            return;
+        };
+        match store.export(&self.identity, path) {
+            Ok(n) => self
+                .messages
+                .push(format!("Exported {n} annotations to {}", path.display())),
+            Err(e) => self.messages.push(format!("Cannot export: {e}")),
+        }
+    }
+
     /// Colour of the most recent highlight (the default for the next one).
     pub fn last_color(&self) -> Color {
         self.list.last().map(|a| a.color).unwrap_or(Color::Yellow)

@@ -119,6 +119,14 @@ pub struct StartOptions {
 
 type LoadResult = (PathBuf, Result<Document, LoadError>);
 
+/// What a file dialog was opened for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pick {
+    Open,
+    ImportAnnotations,
+    ExportAnnotations,
+}
+
 pub struct ReaderApp {
     pub painter: TextPainter,
     pub current: Option<OpenDocument>,
@@ -130,7 +138,7 @@ pub struct ReaderApp {
     popup_labels: LabelCache,
     pub search: Search,
     loading: Vec<Receiver<LoadResult>>,
-    picking: Option<Receiver<Option<PathBuf>>>,
+    picking: Option<(Pick, Receiver<Option<PathBuf>>)>,
     start: StartOptions,
     show_notes: bool,
     frame_count: u64,
@@ -257,33 +265,74 @@ impl ReaderApp {
 
     /// Ask for a file with the system dialog, without freezing the window.
     pub fn pick_file(&mut self, ctx: &egui::Context) {
+        self.pick(ctx, Pick::Open);
+    }
+
+    fn pick(&mut self, ctx: &egui::Context, kind: Pick) {
         if self.picking.is_some() {
             return;
         }
+        let default_name = self
+            .current
+            .as_ref()
+            .map(|c| {
+                format!(
+                    "{}.annotations.jsonld",
+                    c.annotations.identity.storage_key()
+                )
+            })
+            .unwrap_or_else(|| "annotations.jsonld".into());
         let (tx, rx) = channel();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let file = rfd::FileDialog::new()
-                .set_title("Open a resolution")
-                .add_filter("Resolutions", &["txt", "xml", "akn"])
-                .add_filter("All files", &["*"])
-                .pick_file();
+            let dialog = rfd::FileDialog::new();
+            let file = match kind {
+                Pick::Open => dialog
+                    .set_title("Open a resolution")
+                    .add_filter("Resolutions", &["txt", "xml", "akn"])
+                    .add_filter("All files", &["*"])
+                    .pick_file(),
+                Pick::ImportAnnotations => dialog
+                    .set_title("Import annotations")
+                    .add_filter("Web Annotations", &["jsonld", "json"])
+                    .add_filter("All files", &["*"])
+                    .pick_file(),
+                Pick::ExportAnnotations => dialog
+                    .set_title("Export annotations")
+                    .add_filter("Web Annotations", &["jsonld"])
+                    .set_file_name(&default_name)
+                    .save_file(),
+            };
             let _ = tx.send(file);
             ctx.request_repaint();
         });
-        self.picking = Some(rx);
+        self.picking = Some((kind, rx));
     }
 
     fn poll_picking(&mut self, ctx: &egui::Context) {
-        if let Some(rx) = &self.picking {
-            match rx.try_recv() {
-                Ok(Some(path)) => {
-                    self.picking = None;
-                    self.open_path(path, ctx);
+        let Some((kind, rx)) = &self.picking else {
+            return;
+        };
+        let kind = *kind;
+        match rx.try_recv() {
+            Ok(Some(path)) => {
+                self.picking = None;
+                match kind {
+                    Pick::Open => self.open_path(path, ctx),
+                    Pick::ImportAnnotations => {
+                        if let Some(cur) = &mut self.current {
+                            cur.annotations.import(&cur.doc, &path);
+                        }
+                    }
+                    Pick::ExportAnnotations => {
+                        if let Some(cur) = &mut self.current {
+                            cur.annotations.export(&path);
+                        }
+                    }
                 }
-                Ok(None) | Err(std::sync::mpsc::TryRecvError::Disconnected) => self.picking = None,
-                Err(std::sync::mpsc::TryRecvError::Empty) => {}
             }
+            Ok(None) | Err(std::sync::mpsc::TryRecvError::Disconnected) => self.picking = None,
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
         }
     }
 
@@ -753,6 +802,15 @@ impl ReaderApp {
                 });
                 if ui.button("Open bundled resolution A/RES/75/10").clicked() {
                     self.open_seed();
+                    ui.close();
+                }
+                ui.separator();
+                if ui.button("Import annotations…").clicked() {
+                    self.pick(ui.ctx(), Pick::ImportAnnotations);
+                    ui.close();
+                }
+                if ui.button("Export annotations…").clicked() {
+                    self.pick(ui.ctx(), Pick::ExportAnnotations);
                     ui.close();
                 }
                 ui.separator();
