@@ -1,6 +1,12 @@
-//! Exporters: pure functions from a document to bytes, and a safe way to write them.
+//! Exporters: pure functions from a document (and its placed annotations) to bytes, and a
+//! safe way to write them.
 
+pub mod akn;
+pub mod docx;
+pub mod html;
 pub mod json;
+pub mod markdown;
+pub mod placed;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -22,7 +28,6 @@ pub enum WriteError {
         source: std::io::Error,
     },
 }
-
 /// Write `bytes` to `path` atomically: a temporary file beside it, fsync, rename. An existing
 /// file is replaced only when `force` is set; nothing half-written is ever left at `path`.
 pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteError> {

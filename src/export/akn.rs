@@ -1,0 +1,1 @@
+//! akn export (being written).

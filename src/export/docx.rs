@@ -1,0 +1,1 @@
+//! docx export (being written).

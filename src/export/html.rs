@@ -1,0 +1,1 @@
+//! html export (being written).

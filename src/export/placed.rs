@@ -1,0 +1,68 @@
+//! Annotations placed on the document being exported: re-anchored once, shared by every
+//! exporter.
+
+use crate::annotations::{Anchorer, Annotation};
+use crate::document::Document;
+use std::ops::Range;
+
+/// An annotation and where it sits in the exported document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    pub annotation: Annotation,
+    /// Paragraph id, `None` for an orphan.
+    pub paragraph: Option<String>,
+    /// Code-point range in the paragraph's `text()`, `None` for an orphan.
+    pub range: Option<Range<usize>>,
+}
+
+impl Placed {
+    pub fn is_orphan(&self) -> bool {
+        self.paragraph.is_none()
+    }
+
+    /// Byte range in the paragraph's `text()` (for slicing), if placed.
+    pub fn byte_range(&self, paragraph_text: &str) -> Option<Range<usize>> {
+        let r = self.range.clone()?;
+        let byte = |c: usize| {
+            paragraph_text
+                .char_indices()
+                .nth(c)
+                .map(|(i, _)| i)
+                .unwrap_or(paragraph_text.len())
+        };
+        Some(byte(r.start)..byte(r.end))
+    }
+}
+
+/// Re-anchor `annotations` on `doc`, in document order (orphans last).
+pub fn place(doc: &Document, annotations: &[Annotation]) -> Vec<Placed> {
+    let anchorer = Anchorer::new(doc);
+    let order: Vec<String> = doc.paragraphs().iter().map(|(_, p)| p.id.clone()).collect();
+    let mut placed: Vec<Placed> = annotations
+        .iter()
+        .map(|a| {
+            let anchor = anchorer.anchor(a);
+            Placed {
+                annotation: a.clone(),
+                paragraph: anchor.paragraph().map(str::to_string),
+                range: anchor.range(),
+            }
+        })
+        .collect();
+    placed.sort_by_key(|p| {
+        let index = p
+            .paragraph
+            .as_ref()
+            .and_then(|id| order.iter().position(|o| o == id))
+            .unwrap_or(usize::MAX);
+        (index, p.range.as_ref().map(|r| r.start).unwrap_or(0))
+    });
+    placed
+}
+
+/// Why an export failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("cannot build the {format} file: {message}")]
+    Build { format: &'static str, message: String },
+}
