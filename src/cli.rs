@@ -80,27 +80,12 @@ fn run_inner(command: Command) -> Result<(), String> {
             force,
         } => {
             let doc = document::load_path(&file).map_err(|e| e.to_string())?;
+            // Without --annotations, the user's stored annotations for FILE are exported.
             let annotations = match &annotations {
                 Some(path) => Some(read_annotations(path)?),
-                None => None,
+                None => stored_annotations(&doc),
             };
-            let bytes = match format {
-                Format::Json => {
-                    let mut value = export::json::structure(&doc);
-                    if let (Some(anns), Some(obj)) = (&annotations, value.as_object_mut()) {
-                        obj.insert(
-                            "annotations".into(),
-                            serde_json::Value::Array(crate::annotations::export::entries(
-                                &doc, anns,
-                            )),
-                        );
-                    }
-                    let mut s = serde_json::to_string_pretty(&value)
-                        .map_err(|e| format!("cannot write JSON: {e}"))?;
-                    s.push('\n');
-                    s.into_bytes()
-                }
-            };
+            let bytes = export::render(format, &doc, annotations.as_deref().unwrap_or(&[]))?;
             export::write_atomic(&output, &bytes, force).map_err(|e| e.to_string())
         }
     }
@@ -112,6 +97,24 @@ fn read_annotations(path: &std::path::Path) -> Result<Vec<crate::annotations::An
     crate::annotations::w3c::parse_bytes(&bytes)
         .map(|p| p.annotations)
         .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The annotations kept for `doc` in the user's data directory (none when there is no store).
+fn stored_annotations(doc: &Document) -> Option<Vec<crate::annotations::Annotation>> {
+    let store = crate::annotations::Store::open_default().ok()?;
+    let identity = crate::annotations::DocumentIdentity::of(doc);
+    match store.load(&identity) {
+        Ok(loaded) => {
+            for w in &loaded.warnings {
+                eprintln!("qarar: warning: {w}");
+            }
+            Some(loaded.annotations)
+        }
+        Err(e) => {
+            eprintln!("qarar: warning: stored annotations not read: {e}");
+            None
+        }
+    }
 }
 
 fn print_out(text: &str) -> Result<(), String> {

@@ -6,7 +6,10 @@ use std::process::{Command, Output};
 const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/A-RES-75-10.ar.txt");
 
 fn qarar(args: &[&str]) -> Output {
+    // An empty annotation store, whatever the user running the tests has annotated.
+    let store = std::env::temp_dir().join(format!("qarar-cli-store-{}", std::process::id()));
     Command::new(env!("CARGO_BIN_EXE_qarar"))
+        .env("QARAR_DATA_DIR", store)
         .args(args)
         .output()
         .expect("qarar runs")

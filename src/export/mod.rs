@@ -17,6 +17,50 @@ pub enum Format {
     Json,
 }
 
+impl Format {
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+        }
+    }
+
+    /// The format for a file name's extension.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        [Format::Json].into_iter().find(|f| f.extension() == ext)
+    }
+
+    pub fn all() -> &'static [Format] {
+        &[Format::Json]
+    }
+}
+
+/// Render `doc` with its annotations in `format`.
+pub fn render(
+    format: Format,
+    doc: &crate::document::Document,
+    annotations: &[crate::annotations::Annotation],
+) -> Result<Vec<u8>, String> {
+    match format {
+        Format::Json => {
+            let mut value = json::structure(doc);
+            if !annotations.is_empty()
+                && let Some(obj) = value.as_object_mut()
+            {
+                obj.insert(
+                    "annotations".into(),
+                    serde_json::Value::Array(crate::annotations::export::entries(doc, annotations)),
+                );
+            }
+            let mut s = serde_json::to_string_pretty(&value)
+                .map_err(|e| format!("cannot write JSON: {e}"))?;
+            s.push('\n');
+            Ok(s.into_bytes())
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
     #[error("{path}: already exists (use --force to replace it)")]

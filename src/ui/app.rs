@@ -125,6 +125,8 @@ enum Pick {
     Open,
     ImportAnnotations,
     ExportAnnotations,
+    /// An annotated copy in another format (File → Export…).
+    Export,
 }
 
 pub struct ReaderApp {
@@ -282,6 +284,11 @@ impl ReaderApp {
                 )
             })
             .unwrap_or_else(|| "annotations.jsonld".into());
+        let export_stem = self
+            .current
+            .as_ref()
+            .map(|c| c.name().replace('/', "-"))
+            .unwrap_or_else(|| "resolution".into());
         let (tx, rx) = channel();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
@@ -302,6 +309,18 @@ impl ReaderApp {
                     .add_filter("Web Annotations", &["jsonld"])
                     .set_file_name(&default_name)
                     .save_file(),
+                Pick::Export => {
+                    let mut d = dialog.set_title("Export an annotated copy");
+                    for f in crate::export::Format::all() {
+                        d = d.add_filter(f.extension().to_uppercase(), &[f.extension()]);
+                    }
+                    let first = crate::export::Format::all()
+                        .first()
+                        .map(|f| f.extension())
+                        .unwrap_or("json");
+                    d.set_file_name(format!("{export_stem}.{first}"))
+                        .save_file()
+                }
             };
             let _ = tx.send(file);
             ctx.request_repaint();
@@ -329,11 +348,40 @@ impl ReaderApp {
                             cur.annotations.export(&path);
                         }
                     }
+                    Pick::Export => self.export_copy(&path),
                 }
             }
             Ok(None) | Err(std::sync::mpsc::TryRecvError::Disconnected) => self.picking = None,
             Err(std::sync::mpsc::TryRecvError::Empty) => {}
         }
+    }
+
+    /// Write an annotated copy; the format comes from the file name's extension.
+    pub fn export_copy(&mut self, path: &Path) {
+        let Some(cur) = &mut self.current else {
+            return;
+        };
+        let Some(format) = crate::export::Format::from_path(path) else {
+            let known: Vec<&str> = crate::export::Format::all()
+                .iter()
+                .map(|f| f.extension())
+                .collect();
+            cur.annotations.messages.push(format!(
+                "{}: unknown export format (use one of: {})",
+                path.display(),
+                known.join(", ")
+            ));
+            return;
+        };
+        // The save dialog already asked before replacing an existing file.
+        let result =
+            crate::export::render(format, &cur.doc, &cur.annotations.list).and_then(|bytes| {
+                crate::export::write_atomic(path, &bytes, true).map_err(|e| e.to_string())
+            });
+        cur.annotations.messages.push(match result {
+            Ok(()) => format!("Exported to {}", path.display()),
+            Err(e) => format!("Export failed: {e}"),
+        });
     }
 
     /// Highlight the selected passages in `color`; with `note`, open the note editor on the
@@ -701,6 +749,9 @@ impl ReaderApp {
         if ctx.input_mut(|i| i.consume_shortcut(&cmd(Key::O))) {
             self.pick_file(ctx);
         }
+        if ctx.input_mut(|i| i.consume_shortcut(&cmd(Key::E))) {
+            self.pick(ctx, Pick::Export);
+        }
         if ctx.input_mut(|i| i.consume_shortcut(&cmd(Key::F))) {
             self.search.open();
         }
@@ -805,6 +856,13 @@ impl ReaderApp {
                     ui.close();
                 }
                 ui.separator();
+                if ui
+                    .add(egui::Button::new("Export…").shortcut_text("Ctrl+E"))
+                    .clicked()
+                {
+                    self.pick(ui.ctx(), Pick::Export);
+                    ui.close();
+                }
                 if ui.button("Import annotations…").clicked() {
                     self.pick(ui.ctx(), Pick::ImportAnnotations);
                     ui.close();
