@@ -213,3 +213,36 @@ fn export_with_annotations_re_anchors_them_on_the_file() {
     assert!(stderr(&o).contains("notes.jsonld"), "{}", stderr(&o));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn every_export_format_writes_a_file_that_starts_as_it_should() {
+    let dir = scratch("formats");
+    for (format, ext, start) in [
+        ("html", "html", "<!doctype html>"),
+        ("md", "md", "# "),
+        ("akn", "xml", "<?xml"),
+        ("json", "json", "{"),
+    ] {
+        let out = dir.join(format!("seed.{ext}"));
+        let o = qarar(&[
+            "export",
+            SEED,
+            "--format",
+            format,
+            "-o",
+            &out.to_string_lossy(),
+        ]);
+        assert!(o.status.success(), "{format}: {}", stderr(&o));
+        let bytes = std::fs::read(&out).expect("written");
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            text.trim_start().to_lowercase().starts_with(start),
+            "{format} starts with {start}"
+        );
+        assert!(
+            text.contains("الإنترپول") || text.contains("INTERPOL"),
+            "{format} has the text"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

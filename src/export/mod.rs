@@ -14,25 +14,41 @@ use std::path::{Path, PathBuf};
 /// Export formats known to the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// Self-contained HTML: fonts embedded, highlights as `<mark>`, notes beside them.
+    Html,
+    /// Markdown for note-taking apps.
+    Md,
+    /// The structure JSON plus annotations.
     Json,
+    /// Akoma Ntoso 3.0 XML.
+    Akn,
 }
 
 impl Format {
     /// The usual file extension.
     pub fn extension(self) -> &'static str {
         match self {
+            Format::Html => "html",
+            Format::Md => "md",
             Format::Json => "json",
+            Format::Akn => "xml",
         }
     }
 
     /// The format for a file name's extension.
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        [Format::Json].into_iter().find(|f| f.extension() == ext)
+        let ext = match ext.as_str() {
+            "htm" => "html".to_string(),
+            "markdown" => "md".to_string(),
+            "akn" => "xml".to_string(),
+            _ => ext,
+        };
+        Format::all().iter().copied().find(|f| f.extension() == ext)
     }
 
     pub fn all() -> &'static [Format] {
-        &[Format::Json]
+        &[Format::Html, Format::Md, Format::Json, Format::Akn]
     }
 }
 
@@ -42,7 +58,11 @@ pub fn render(
     doc: &crate::document::Document,
     annotations: &[crate::annotations::Annotation],
 ) -> Result<Vec<u8>, String> {
+    let placed = || placed::place(doc, annotations);
     match format {
+        Format::Html => html::export(doc, &placed()).map_err(|e| e.to_string()),
+        Format::Md => Ok(markdown::export(doc, &placed()).into_bytes()),
+        Format::Akn => akn::export(doc, &placed()).map_err(|e| e.to_string()),
         Format::Json => {
             let mut value = json::structure(doc);
             if !annotations.is_empty()

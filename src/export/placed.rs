@@ -64,5 +64,8 @@ pub fn place(doc: &Document, annotations: &[Annotation]) -> Vec<Placed> {
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     #[error("cannot build the {format} file: {message}")]
-    Build { format: &'static str, message: String },
+    Build {
+        format: &'static str,
+        message: String,
+    },
 }
