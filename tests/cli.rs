@@ -222,6 +222,7 @@ fn every_export_format_writes_a_file_that_starts_as_it_should() {
         ("md", "md", "# "),
         ("akn", "xml", "<?xml"),
         ("json", "json", "{"),
+        ("docx", "docx", "pk"),
     ] {
         let out = dir.join(format!("seed.{ext}"));
         let o = qarar(&[
@@ -239,10 +240,13 @@ fn every_export_format_writes_a_file_that_starts_as_it_should() {
             text.trim_start().to_lowercase().starts_with(start),
             "{format} starts with {start}"
         );
-        assert!(
-            text.contains("الإنترپول") || text.contains("INTERPOL"),
-            "{format} has the text"
-        );
+        // A .docx is a zip archive: its text is compressed.
+        if format != "docx" {
+            assert!(
+                text.contains("الإنترپول") || text.contains("INTERPOL"),
+                "{format} has the text"
+            );
+        }
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

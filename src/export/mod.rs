@@ -16,6 +16,8 @@ use std::path::{Path, PathBuf};
 pub enum Format {
     /// Self-contained HTML: fonts embedded, highlights as `<mark>`, notes beside them.
     Html,
+    /// Word document with right-to-left paragraphs, footnotes and real comments.
+    Docx,
     /// Markdown for note-taking apps.
     Md,
     /// The structure JSON plus annotations.
@@ -29,6 +31,7 @@ impl Format {
     pub fn extension(self) -> &'static str {
         match self {
             Format::Html => "html",
+            Format::Docx => "docx",
             Format::Md => "md",
             Format::Json => "json",
             Format::Akn => "xml",
@@ -48,7 +51,13 @@ impl Format {
     }
 
     pub fn all() -> &'static [Format] {
-        &[Format::Html, Format::Md, Format::Json, Format::Akn]
+        &[
+            Format::Html,
+            Format::Docx,
+            Format::Md,
+            Format::Json,
+            Format::Akn,
+        ]
     }
 }
 
@@ -61,6 +70,7 @@ pub fn render(
     let placed = || placed::place(doc, annotations);
     match format {
         Format::Html => html::export(doc, &placed()).map_err(|e| e.to_string()),
+        Format::Docx => docx::export(doc, &placed()).map_err(|e| e.to_string()),
         Format::Md => Ok(markdown::export(doc, &placed()).into_bytes()),
         Format::Akn => akn::export(doc, &placed()).map_err(|e| e.to_string()),
         Format::Json => {
