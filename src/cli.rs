@@ -41,6 +41,9 @@ pub enum Command {
         /// Web Annotation file (JSON-LD) to re-anchor on FILE and include, whatever its source.
         #[arg(long)]
         annotations: Option<PathBuf>,
+        /// Paper size for PDF.
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: crate::export::pdf::Paper,
         /// Where to write.
         #[arg(short, long)]
         output: PathBuf,
@@ -76,6 +79,7 @@ fn run_inner(command: Command) -> Result<(), String> {
             file,
             format,
             annotations,
+            paper,
             output,
             force,
         } => {
@@ -85,7 +89,8 @@ fn run_inner(command: Command) -> Result<(), String> {
                 Some(path) => Some(read_annotations(path)?),
                 None => stored_annotations(&doc),
             };
-            let bytes = export::render(format, &doc, annotations.as_deref().unwrap_or(&[]))?;
+            let bytes =
+                export::render_with(format, &doc, annotations.as_deref().unwrap_or(&[]), paper)?;
             export::write_atomic(&output, &bytes, force).map_err(|e| e.to_string())
         }
     }

@@ -6,6 +6,7 @@ pub mod docx;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod pdf;
 pub mod placed;
 
 use std::io::Write;
@@ -14,6 +15,8 @@ use std::path::{Path, PathBuf};
 /// Export formats known to the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// PDF with the document's fonts embedded and real highlight annotations.
+    Pdf,
     /// Self-contained HTML: fonts embedded, highlights as `<mark>`, notes beside them.
     Html,
     /// Word document with right-to-left paragraphs, footnotes and real comments.
@@ -30,6 +33,7 @@ impl Format {
     /// The usual file extension.
     pub fn extension(self) -> &'static str {
         match self {
+            Format::Pdf => "pdf",
             Format::Html => "html",
             Format::Docx => "docx",
             Format::Md => "md",
@@ -61,14 +65,27 @@ impl Format {
     }
 }
 
-/// Render `doc` with its annotations in `format`.
+/// Render `doc` with its annotations in `format` (PDF on A4).
 pub fn render(
     format: Format,
     doc: &crate::document::Document,
     annotations: &[crate::annotations::Annotation],
 ) -> Result<Vec<u8>, String> {
+    render_with(format, doc, annotations, pdf::Paper::A4)
+}
+
+/// [`render`] with a paper size for PDF.
+pub fn render_with(
+    format: Format,
+    doc: &crate::document::Document,
+    annotations: &[crate::annotations::Annotation],
+    paper: pdf::Paper,
+) -> Result<Vec<u8>, String> {
     let placed = || placed::place(doc, annotations);
     match format {
+        Format::Pdf => {
+            pdf::export(doc, &placed(), &pdf::PdfOptions { paper }).map_err(|e| e.to_string())
+        }
         Format::Html => html::export(doc, &placed()).map_err(|e| e.to_string()),
         Format::Docx => docx::export(doc, &placed()).map_err(|e| e.to_string()),
         Format::Md => Ok(markdown::export(doc, &placed()).into_bytes()),

@@ -1,0 +1,586 @@
+//! PDF export: the document laid out with the reader's cosmic-text code and drawn with `krilla`
+//! (subset fonts with ToUnicode, so copying and `pdftotext` give logical Arabic), with page
+//! numbers, bookmarks, links to undocs.org and footnotes as endnotes. krilla 0.8 writes only
+//! link annotations, so highlights (`/Highlight` with `/QuadPoints`, a `/Popup`) and margin
+//! notes (`/Text`) are appended afterwards as a small incremental update ([`annots`]).
+
+mod annots;
+
+use super::placed::{ExportError, Placed};
+use crate::document::{Direction, Document, ReferenceKind};
+use crate::text::display::{
+    Block, BlockKind, DisplayText, Hot, Span, SpanStyle, blocks, protect_symbols,
+};
+use crate::text::fonts::{ARABIC_FAMILY, font_data, font_system};
+use crate::text::layout::{BlockLayout, Typography, layout_block, unpack_metadata};
+use annots::{PdfAnnot, PdfAnnotKind};
+use cosmic_text::{FontSystem, fontdb};
+use krilla::Document as PdfDocument;
+use krilla::action::LinkAction;
+use krilla::annotation::{Annotation as PdfLink, LinkAnnotation, Target};
+use krilla::color::rgb;
+use krilla::destination::XyzDestination;
+use krilla::geom::{Point, Rect};
+use krilla::outline::{Outline, OutlineNode};
+use krilla::page::PageSettings;
+use krilla::paint::Fill;
+use krilla::text::{Font, GlyphId, KrillaGlyph};
+
+/// Paper sizes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
+impl Paper {
+    /// Width and height in points.
+    pub fn size(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (595.0, 842.0),
+            Paper::Letter => (612.0, 792.0),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PdfOptions {
+    pub paper: Paper,
+}
+
+const MARGIN: f32 = 56.0;
+/// Space kept for the page number at the foot.
+const FOOTER: f32 = 24.0;
+/// How far footnote markers are raised, as a fraction of the body size (as on screen).
+const MARKER_RAISE: f32 = 0.38;
+
+fn build_error(message: impl Into<String>) -> ExportError {
+    ExportError::Build {
+        format: "PDF",
+        message: message.into(),
+    }
+}
+
+fn style_rgb(style: SpanStyle) -> (u8, u8, u8) {
+    match style {
+        SpanStyle::Body | SpanStyle::Emphasis | SpanStyle::Verb => (0x12, 0x12, 0x12),
+        SpanStyle::Opener => (0x1F, 0x4E, 0x8C),
+        SpanStyle::Number => (0x55, 0x55, 0x55),
+        SpanStyle::Marker => (0xB0, 0x4A, 0x00),
+        SpanStyle::Reference => (0x0B, 0x5C, 0xC4),
+        SpanStyle::Meta => (0x4A, 0x4A, 0x4A),
+        SpanStyle::Title => (0x0C, 0x0C, 0x0C),
+    }
+}
+
+/// The bundled fonts as krilla fonts, and which one each fontdb face is.
+struct Fonts {
+    krilla: Vec<Font>,
+    faces: Vec<(fontdb::ID, usize)>,
+}
+
+impl Fonts {
+    fn new(fs: &FontSystem) -> Result<Fonts, ExportError> {
+        let mut krilla = Vec::new();
+        for data in font_data() {
+            let data: &'static [u8] = data;
+            krilla
+                .push(Font::new(data.into(), 0).ok_or_else(|| build_error("cannot read a font"))?);
+        }
+        let mut faces = Vec::new();
+        for face in fs.db().faces() {
+            let arabic = face.families.iter().any(|(n, _)| n == ARABIC_FAMILY);
+            let bold = face.weight.0 >= 600;
+            let italic = face.style != fontdb::Style::Normal;
+            let index = match (arabic, bold, italic) {
+                (true, false, _) => 0,
+                (true, true, _) => 1,
+                (false, false, false) => 2,
+                (false, true, _) => 3,
+                (false, false, true) => 4,
+            };
+            faces.push((face.id, index));
+        }
+        Ok(Fonts { krilla, faces })
+    }
+
+    fn get(&self, id: fontdb::ID) -> Option<&Font> {
+        let index = self.faces.iter().find(|(f, _)| *f == id)?.1;
+        self.krilla.get(index)
+    }
+}
+
+/// Where each line (layout run) of a block goes: page and vertical shift from block to page.
+struct Placement {
+    lines: Vec<(usize, f32)>,
+}
+
+fn simple_display(text: &str, style: SpanStyle, direction: Direction) -> DisplayText {
+    let mark = match direction {
+        Direction::Rtl => '\u{200F}',
+        Direction::Ltr => '\u{200E}',
+    };
+    let text = format!("{mark}{}", protect_symbols(text));
+    DisplayText {
+        spans: vec![Span {
+            range: 0..text.len(),
+            style,
+            hot: 0,
+        }],
+        text,
+        hots: Vec::new(),
+        text_start: mark.len_utf8(),
+    }
+}
+
+/// Footnotes as endnotes, after the closing.
+fn endnote_blocks(doc: &Document) -> Vec<Block> {
+    let dir = doc.meta.direction;
+    let mut out = Vec::new();
+    if doc.footnotes.is_empty() {
+        return out;
+    }
+    let heading = match dir {
+        Direction::Rtl => "الحواشي",
+        Direction::Ltr => "Notes",
+    };
+    out.push(Block {
+        kind: BlockKind::Title,
+        display: simple_display(heading, SpanStyle::Title, dir),
+        direction: dir,
+    });
+    for f in &doc.footnotes {
+        out.push(Block {
+            kind: BlockKind::Closing,
+            display: simple_display(
+                &format!("({}) {}", f.marker, f.text()),
+                SpanStyle::Body,
+                dir,
+            ),
+            direction: dir,
+        });
+    }
+    out
+}
+
+/// Export `doc` with its placed annotations as PDF bytes.
+pub fn export(
+    doc: &Document,
+    placed: &[Placed],
+    options: &PdfOptions,
+) -> Result<Vec<u8>, ExportError> {
+    let (page_w, page_h) = options.paper.size();
+    let text_w = page_w - 2.0 * MARGIN;
+    let typo = Typography {
+        body_size: 12.0,
+        line_height: 1.7,
+        zoom: 1.0,
+        indent: 22.0,
+        justify: true,
+    };
+    let mut fs = font_system();
+    let fonts = Fonts::new(&fs)?;
+    let mut all = blocks(doc);
+    all.extend(endnote_blocks(doc));
+    let layouts: Vec<BlockLayout> = all
+        .iter()
+        .map(|b| layout_block(&mut fs, b, &typo, text_w))
+        .collect();
+
+    // Paginate: break between lines when a line does not fit.
+    let bottom = page_h - MARGIN - FOOTER;
+    let mut placements = Vec::with_capacity(layouts.len());
+    let mut page = 0usize;
+    let mut y = MARGIN;
+    for (b, l) in all.iter().zip(&layouts) {
+        let mut dy = y;
+        let mut lines = Vec::new();
+        let mut end = y;
+        for run in l.buffer.layout_runs() {
+            let top = run.line_top + dy;
+            if top + run.line_height > bottom && top > MARGIN + 0.5 {
+                page += 1;
+                dy = MARGIN - run.line_top;
+            }
+            lines.push((page, dy));
+            end = run.line_top + run.line_height + dy;
+        }
+        y = end + typo.gap_after(&b.kind);
+        placements.push(Placement { lines });
+    }
+    let page_count = page + 1;
+
+    let mut pdf = PdfDocument::new();
+    let mut outline = Outline::new();
+    let mut extra: Vec<Vec<PdfAnnot>> = (0..page_count).map(|_| Vec::new()).collect();
+    annotations(doc, placed, &all, &layouts, &placements, page_w, &mut extra);
+    outline_nodes(doc, &all, &layouts, &placements, &mut outline);
+
+    for p in 0..page_count {
+        let settings = PageSettings::from_wh(page_w, page_h)
+            .ok_or_else(|| build_error("invalid page size"))?;
+        let mut page = pdf.start_page_with(settings);
+        let mut links = Vec::new();
+        {
+            let mut surface = page.surface();
+            for ((b, l), pl) in all.iter().zip(&layouts).zip(&placements) {
+                for (run, &(lp, dy)) in l.buffer.layout_runs().zip(&pl.lines) {
+                    if lp != p {
+                        continue;
+                    }
+                    let mut link: Option<(usize, f32, f32)> = None;
+                    let glyphs = run.glyphs;
+                    let mut i = 0;
+                    while i < glyphs.len() {
+                        // A group: consecutive glyphs with the same face, size and style, drawn
+                        // in one call so that krilla sees whole clusters (ligatures, marks).
+                        let g0 = &glyphs[i];
+                        let (style, _) = unpack_metadata(g0.metadata);
+                        let mut j = i + 1;
+                        while j < glyphs.len() {
+                            let g = &glyphs[j];
+                            if g.font_id != g0.font_id
+                                || g.font_size.to_bits() != g0.font_size.to_bits()
+                                || g.y.to_bits() != g0.y.to_bits()
+                                || unpack_metadata(g.metadata).0 != style
+                            {
+                                break;
+                            }
+                            j += 1;
+                        }
+                        let group = &glyphs[i..j];
+                        i = j;
+                        let Some(font) = fonts.get(g0.font_id) else {
+                            continue;
+                        };
+                        let raise = if style == SpanStyle::Marker {
+                            l.font_size * MARKER_RAISE
+                        } else {
+                            0.0
+                        };
+                        let size = g0.font_size.max(0.01);
+                        let kg: Vec<KrillaGlyph> = group
+                            .iter()
+                            .enumerate()
+                            .map(|(k, g)| {
+                                let advance = match group.get(k + 1) {
+                                    Some(n) => n.x - g.x,
+                                    None => g.w,
+                                };
+                                KrillaGlyph::new(
+                                    GlyphId::new(u32::from(g.glyph_id)),
+                                    advance / size,
+                                    g.x_offset,
+                                    g.y_offset,
+                                    0.0,
+                                    g.start..g.end,
+                                    None,
+                                )
+                            })
+                            .collect();
+                        let (r, gr, bl) = style_rgb(style);
+                        surface.set_fill(Some(Fill {
+                            paint: rgb::Color::new(r, gr, bl).into(),
+                            ..Fill::default()
+                        }));
+                        surface.draw_glyphs(
+                            Point::from_xy(
+                                MARGIN + l.x_offset + g0.x,
+                                run.line_y + dy + g0.y - raise,
+                            ),
+                            &kg,
+                            font.clone(),
+                            &b.display.text,
+                            size,
+                            false,
+                        );
+                        for g in group {
+                            let (_, hot) = unpack_metadata(g.metadata);
+                            // Reference links: one rectangle per run of a hot span.
+                            let href = match b.display.hots.get(hot.wrapping_sub(1)) {
+                                Some(Hot::Reference { index }) if hot > 0 => Some(*index),
+                                _ => None,
+                            };
+                            let gx0 = MARGIN + l.x_offset + g.x;
+                            let gx1 = gx0 + g.w;
+                            link = match (link, href) {
+                                (Some((i, a, z)), Some(h)) if i == h => {
+                                    Some((i, a.min(gx0), z.max(gx1)))
+                                }
+                                (prev, h) => {
+                                    if let Some(done) = prev {
+                                        links.push((done, run.line_top + dy, run.line_height));
+                                    }
+                                    h.map(|i| (i, gx0, gx1))
+                                }
+                            };
+                        }
+                    }
+                    if let Some(done) = link {
+                        links.push((done, run.line_top + dy, run.line_height));
+                    }
+                }
+            }
+            // Page number at the foot.
+            let number = Block {
+                kind: BlockKind::Meta,
+                display: simple_display(&(p + 1).to_string(), SpanStyle::Meta, Direction::Ltr),
+                direction: Direction::Ltr,
+            };
+            let nl = layout_block(&mut fs, &number, &typo, text_w);
+            for run in nl.buffer.layout_runs() {
+                let w = run.line_w;
+                let shift = (page_w - w) / 2.0;
+                for g in run.glyphs {
+                    let Some(font) = fonts.get(g.font_id) else {
+                        continue;
+                    };
+                    let (r, gr, bl) = style_rgb(SpanStyle::Meta);
+                    surface.set_fill(Some(Fill {
+                        paint: rgb::Color::new(r, gr, bl).into(),
+                        ..Fill::default()
+                    }));
+                    let glyph = KrillaGlyph::new(
+                        GlyphId::new(u32::from(g.glyph_id)),
+                        g.w / g.font_size.max(0.01),
+                        0.0,
+                        0.0,
+                        0.0,
+                        g.start..g.end,
+                        None,
+                    );
+                    surface.draw_glyphs(
+                        Point::from_xy(shift + g.x, page_h - MARGIN + run.line_y - FOOTER / 2.0),
+                        &[glyph],
+                        font.clone(),
+                        &number.display.text,
+                        g.font_size,
+                        false,
+                    );
+                }
+            }
+            surface.finish();
+        }
+        for ((index, x0, x1), top, h) in links {
+            let Some(r) = doc.references.get(index) else {
+                continue;
+            };
+            if matches!(r.kind, ReferenceKind::Treaty | ReferenceKind::Paragraph) {
+                continue;
+            }
+            let Some(rect) = Rect::from_ltrb(x0, top, x1, top + h) else {
+                continue;
+            };
+            let uri = format!(
+                "https://undocs.org/{}/{}",
+                doc.meta.language.code(),
+                url_path(&r.target)
+            );
+            page.add_annotation(PdfLink::new_link(
+                LinkAnnotation::new(rect, Target::Action(LinkAction::new(uri).into())),
+                None,
+            ));
+        }
+        page.finish();
+    }
+    pdf.set_outline(outline);
+    let bytes = pdf
+        .finish()
+        .map_err(|e| build_error(format!("krilla: {e:?}")))?;
+    annots::append(bytes, &extra, page_h).map_err(build_error)
+}
+
+fn url_path(s: &str) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'/' | b'.' | b'-' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+/// First position (page, y) of a block.
+fn block_start(l: &BlockLayout, pl: &Placement) -> Option<(usize, f32)> {
+    let run = l.buffer.layout_runs().next()?;
+    let &(p, dy) = pl.lines.first()?;
+    Some((p, run.line_top + dy))
+}
+
+fn outline_nodes(
+    doc: &Document,
+    all: &[Block],
+    layouts: &[BlockLayout],
+    placements: &[Placement],
+    outline: &mut Outline,
+) {
+    let ar = doc.meta.direction == Direction::Rtl;
+    let find = |id: &str| {
+        all.iter()
+            .position(|b| b.paragraph_id() == Some(id))
+            .and_then(|i| block_start(&layouts[i], &placements[i]))
+    };
+    if let Some(first) = doc.preamble.first()
+        && let Some((p, y)) = find(&first.id)
+    {
+        let label = if ar { "الديباجة" } else { "Preamble" };
+        outline.push_child(OutlineNode::new(
+            label.to_string(),
+            XyzDestination::new(p, Point::from_xy(0.0, y)),
+        ));
+    }
+    for para in &doc.operative {
+        let Some((p, y)) = find(&para.id) else {
+            continue;
+        };
+        let words: String = para
+            .text()
+            .split_whitespace()
+            .take(6)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let label = match para.number {
+            Some(n) => format!("{n} - {words}"),
+            None => words,
+        };
+        outline.push_child(OutlineNode::new(
+            label,
+            XyzDestination::new(p, Point::from_xy(0.0, y)),
+        ));
+    }
+    let notes = all.iter().position(|b| {
+        b.kind == BlockKind::Title
+            && (b.display.text.contains("الحواشي") || b.display.text.contains("Notes"))
+    });
+    if let Some(i) = notes
+        && i + 1 < all.len()
+        && !doc.footnotes.is_empty()
+        && let Some((p, y)) = block_start(&layouts[i], &placements[i])
+    {
+        let label = if ar { "الحواشي" } else { "Notes" };
+        outline.push_child(OutlineNode::new(
+            label.to_string(),
+            XyzDestination::new(p, Point::from_xy(0.0, y)),
+        ));
+    }
+}
+
+/// Highlight and text annotations for the placed annotations, per page (top-down coordinates).
+fn annotations(
+    doc: &Document,
+    placed: &[Placed],
+    all: &[Block],
+    layouts: &[BlockLayout],
+    placements: &[Placement],
+    page_w: f32,
+    out: &mut [Vec<PdfAnnot>],
+) {
+    for pa in placed {
+        let (Some(pid), Some(chars)) = (pa.paragraph.as_deref(), pa.range.clone()) else {
+            continue;
+        };
+        let Some(bi) = all.iter().position(|b| b.paragraph_id() == Some(pid)) else {
+            continue;
+        };
+        let Some(p) = doc.paragraph(pid) else {
+            continue;
+        };
+        let a = &pa.annotation;
+        let mut contents = a.note.clone();
+        if !a.tags.is_empty() {
+            if !contents.is_empty() {
+                contents.push('\n');
+            }
+            contents.push_str(
+                &a.tags
+                    .iter()
+                    .map(|t| format!("#{t}"))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+        }
+        let (l, pl) = (&layouts[bi], &placements[bi]);
+        let [r, g, b] = a.color.rgb();
+        let color = [r, g, b].map(|c| f32::from(c) / 255.0);
+        if a.whole_paragraph && a.has_note() {
+            if let Some((page, y)) = block_start(l, pl)
+                && let Some(list) = out.get_mut(page)
+            {
+                let x = match doc.meta.direction {
+                    Direction::Rtl => page_w - MARGIN + 14.0,
+                    Direction::Ltr => MARGIN - 32.0,
+                };
+                list.push(PdfAnnot {
+                    kind: PdfAnnotKind::Text,
+                    rect: [x, y, x + 18.0, y + 18.0],
+                    quads: Vec::new(),
+                    color,
+                    contents,
+                    id: a.id.clone(),
+                });
+            }
+            continue;
+        }
+        let text = p.text();
+        let byte = |c: usize| {
+            text.char_indices()
+                .nth(c)
+                .map(|(i, _)| i)
+                .unwrap_or(text.len())
+        };
+        let d = &all[bi].display;
+        let start = d.display_offset(byte(chars.start));
+        let end = d.display_offset(byte(chars.end));
+        let (cs, ce) = (
+            cosmic_text::Cursor::new(0, start),
+            cosmic_text::Cursor::new(0, end),
+        );
+        // Quads grouped per page: one per line fragment.
+        let mut per_page: Vec<(usize, Vec<[f32; 4]>)> = Vec::new();
+        for (run, &(page, dy)) in l.buffer.layout_runs().zip(&pl.lines) {
+            for (x, w) in run.highlight(cs, ce) {
+                if w <= 0.0 {
+                    continue;
+                }
+                let x0 = MARGIN + l.x_offset + x;
+                let q = [
+                    x0,
+                    run.line_top + dy,
+                    x0 + w,
+                    run.line_top + dy + run.line_height,
+                ];
+                match per_page.iter_mut().find(|(p, _)| *p == page) {
+                    Some((_, v)) => v.push(q),
+                    None => per_page.push((page, vec![q])),
+                }
+            }
+        }
+        for (page, quads) in per_page {
+            let Some(list) = out.get_mut(page) else {
+                continue;
+            };
+            let rect = quads
+                .iter()
+                .fold([f32::MAX, f32::MAX, f32::MIN, f32::MIN], |acc, q| {
+                    [
+                        acc[0].min(q[0]),
+                        acc[1].min(q[1]),
+                        acc[2].max(q[2]),
+                        acc[3].max(q[3]),
+                    ]
+                });
+            list.push(PdfAnnot {
+                kind: PdfAnnotKind::Highlight,
+                rect,
+                quads,
+                color,
+                contents: contents.clone(),
+                id: a.id.clone(),
+            });
+        }
+    }
+}

@@ -1,0 +1,156 @@
+//! PDF export of the annotated seed: fonts embedded, Arabic extractable in logical order, one
+//! real `/Highlight` per annotated passage.
+
+use qarar::annotations::{Annotation, Color};
+use qarar::export::pdf::{Paper, PdfOptions, export};
+use qarar::export::placed::place;
+use qarar::text::fold::fold_str;
+use std::path::Path;
+use std::process::Command;
+
+fn seed() -> qarar::document::Document {
+    qarar::document::load_path(Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/A-RES-75-10.ar.txt"
+    )))
+    .expect("seed loads")
+}
+
+fn annotations(doc: &qarar::document::Document) -> Vec<Annotation> {
+    let mut a = Annotation::new_on_passage(doc, "para_13", 0..20, Color::Green).expect("passage");
+    a.set_note("<script>alert('x')</script> ملاحظة");
+    let first = doc.operative[0].id.clone();
+    let len = doc.operative[0].text().chars().count();
+    let mut b = Annotation::new_on_passage(doc, &first, 5..len.min(160), Color::Yellow)
+        .expect("second passage");
+    b.set_note("يمتد على أكثر من سطر");
+    b.set_tags(["متابعة"]);
+    let mut c = Annotation::new_on_paragraph(doc, "para_13", Color::Blue).expect("paragraph");
+    c.set_note("ملاحظة على الفقرة كلها");
+    vec![a, b, c]
+}
+
+fn tool(name: &str) -> bool {
+    Command::new(name).arg("-v").output().is_ok()
+}
+
+/// poppler reorders the two letters of a lam-alef ligature glyph in right-to-left text (one
+/// glyph, two code points in ToUnicode), so order is checked on words without one.
+fn has_lam_alef(w: &str) -> bool {
+    let c: Vec<char> = w.chars().collect();
+    c.windows(2)
+        .any(|p| p[0] == 'ل' && matches!(p[1], 'ا' | 'أ' | 'إ' | 'آ'))
+}
+
+fn squash(s: &str) -> String {
+    fold_str(s).chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn seed_exports_to_pdf_with_highlights() {
+    let doc = seed();
+    let anns = annotations(&doc);
+    let placed = place(&doc, &anns);
+    let started = std::time::Instant::now();
+    let pdf = export(&doc, &placed, &PdfOptions { paper: Paper::A4 }).expect("export");
+    eprintln!("PDF export: {} bytes in {:?}", pdf.len(), started.elapsed());
+    assert!(pdf.starts_with(b"%PDF-"));
+    if let Ok(out) = std::env::var("QARAR_PDF_OUT") {
+        // For looking at the result: `QARAR_PDF_OUT=/tmp/seed.pdf cargo test …`.
+        std::fs::write(out, &pdf).expect("write QARAR_PDF_OUT");
+    }
+    let text = String::from_utf8_lossy(&pdf);
+    let passages = anns.iter().filter(|a| !a.whole_paragraph).count();
+    let highlights = text.matches("/Subtype /Highlight").count();
+    assert!(highlights >= passages, "{highlights} highlights");
+    assert!(text.contains("/Subtype /Text"), "margin note");
+    assert!(text.contains("/Subtype /Popup"));
+
+    let dir = std::env::temp_dir().join(format!("qarar-pdf-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("seed.pdf");
+    std::fs::write(&path, &pdf).expect("write");
+
+    if tool("pdfinfo") {
+        let out = Command::new("pdfinfo")
+            .arg(&path)
+            .output()
+            .expect("pdfinfo");
+        let info = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "pdfinfo: {info}");
+        let pages: usize = info
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .and_then(|n| n.trim().parse().ok())
+            .expect("page count");
+        assert!(pages >= 2, "{pages} pages");
+        assert!(info.contains("595 x 842"), "{info}");
+    } else {
+        eprintln!("pdfinfo not found: page count not checked by poppler");
+        assert!(text.matches("/Type/Page/").count() >= 2);
+    }
+
+    if tool("pdffonts") {
+        let out = Command::new("pdffonts")
+            .arg(&path)
+            .output()
+            .expect("pdffonts");
+        let list = String::from_utf8_lossy(&out.stdout);
+        let rows: Vec<&str> = list.lines().skip(2).collect();
+        assert!(!rows.is_empty(), "{list}");
+        for row in rows {
+            // name type encoding emb sub uni object-id
+            let cols: Vec<&str> = row.split_whitespace().collect();
+            let n = cols.len();
+            assert!(n >= 7, "{row}");
+            assert_eq!(cols[n - 5], "yes", "not embedded: {row}");
+            assert_eq!(cols[n - 3], "yes", "no ToUnicode: {row}");
+        }
+    } else {
+        eprintln!("pdffonts not found: embedding not checked");
+    }
+
+    if tool("pdftotext") {
+        let out = Command::new("pdftotext")
+            .args(["-enc", "UTF-8"])
+            .arg(&path)
+            .arg("-")
+            .output()
+            .expect("pdftotext");
+        let extracted = squash(&String::from_utf8_lossy(&out.stdout));
+        let first: String = doc.operative[0]
+            .text()
+            .split_whitespace()
+            .take_while(|w| !has_lam_alef(w))
+            .take(6)
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            extracted.contains(&squash(&first)),
+            "first operative words not found in logical order: {first}"
+        );
+        assert!(first.split_whitespace().count() >= 3, "{first}");
+        assert!(extracted.contains(&squash("المنظمة الدولية للشرطة الجنائية")));
+        assert!(extracted.contains(&squash("الحواشي")) || doc.footnotes.is_empty());
+    } else {
+        eprintln!("pdftotext not found: text extraction not checked");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn letter_paper_and_no_annotations() {
+    let doc = seed();
+    let pdf = export(
+        &doc,
+        &[],
+        &PdfOptions {
+            paper: Paper::Letter,
+        },
+    )
+    .expect("export");
+    assert!(pdf.starts_with(b"%PDF-"));
+    let text = String::from_utf8_lossy(&pdf);
+    assert!(!text.contains("/Highlight"));
+    assert!(text.contains("612"), "Letter width");
+}
