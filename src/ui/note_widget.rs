@@ -96,16 +96,7 @@ pub fn note_editor_ui(
     let color = visuals.text_color();
     let key = (editor.revision, painter.atlas.generation, color.to_array());
     if cache.key != Some(key) {
-        let palette = Palette {
-            body: color,
-            opener: color,
-            verb: color,
-            number: color,
-            marker: color,
-            reference: color,
-            meta: color,
-            title: color,
-        };
+        let palette = Palette::uniform(color);
         let size = editor.with_buffer(|b| b.metrics().font_size);
         cache.mesh = editor.with_buffer(|b| painter.mesh(ui.ctx(), b, 0.0, size, &palette));
         cache.key = Some((editor.revision, painter.atlas.generation, color.to_array()));

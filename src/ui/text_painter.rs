@@ -47,6 +47,20 @@ impl Palette {
         }
     }
 
+    /// Every style in one colour (UI labels, the note editor).
+    pub fn uniform(color: Color32) -> Palette {
+        Palette {
+            body: color,
+            opener: color,
+            verb: color,
+            number: color,
+            marker: color,
+            reference: color,
+            meta: color,
+            title: color,
+        }
+    }
+
     pub fn color(&self, style: SpanStyle) -> Color32 {
         match style {
             SpanStyle::Body | SpanStyle::Emphasis => self.body,
@@ -241,16 +255,7 @@ impl TextPainter {
             .map(|r| r.line_top + r.line_height)
             .unwrap_or(line);
         let line_width = buffer.layout_runs().map(|r| r.line_w).fold(0.0, f32::max);
-        let palette = Palette {
-            body: style.color,
-            opener: style.color,
-            verb: style.color,
-            number: style.color,
-            marker: style.color,
-            reference: style.color,
-            meta: style.color,
-            title: style.color,
-        };
+        let palette = Palette::uniform(style.color);
         let mesh = self.mesh(ctx, &buffer, 0.0, style.size, &palette);
         let label = Label {
             mesh: std::sync::Arc::new(mesh),
