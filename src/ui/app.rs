@@ -936,12 +936,18 @@ impl ReaderApp {
                 }
             });
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.toggle_value(&mut self.settings.show_outline, "Outline")
-                    .on_hover_text("Show or hide the clause outline (F7)");
-                ui.toggle_value(&mut self.settings.show_annotations, "Annotations")
-                    .on_hover_text("Show or hide the annotations (F8)");
-                ui.weak(format!("{:.0}%", self.settings.zoom * 100.0))
-                    .on_hover_text("Zoom: Ctrl +, Ctrl −, Ctrl 0");
+                pane_toggle(ui, &mut self.settings.show_outline, PaneIcon::Outline)
+                    .on_hover_text("Outline: show or hide the clause outline (F7)");
+                pane_toggle(
+                    ui,
+                    &mut self.settings.show_annotations,
+                    PaneIcon::Annotations,
+                )
+                .on_hover_text("Annotations: show or hide them (F8)");
+                if (self.settings.zoom - 1.0).abs() > 0.01 {
+                    ui.weak(format!("{:.0}%", self.settings.zoom * 100.0))
+                        .on_hover_text("Zoom: Ctrl +, Ctrl −, Ctrl 0");
+                }
                 if self.is_loading() || self.picking.is_some() {
                     ui.spinner();
                 }
@@ -1296,6 +1302,64 @@ impl ReaderApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
+}
+
+/// Which pane a toolbar toggle opens.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PaneIcon {
+    Outline,
+    Annotations,
+}
+
+/// A small toolbar toggle drawn as an icon (a nested list, or a highlighted line), announced
+/// to screen readers by name.
+fn pane_toggle(ui: &mut egui::Ui, on: &mut bool, icon: PaneIcon) -> egui::Response {
+    let (rect, resp) = ui.allocate_exact_size(egui::vec2(26.0, 18.0), egui::Sense::click());
+    if resp.clicked() {
+        *on = !*on;
+    }
+    let v = ui.visuals();
+    let fill = if *on {
+        v.selection.bg_fill
+    } else if resp.hovered() {
+        v.widgets.hovered.weak_bg_fill
+    } else {
+        egui::Color32::TRANSPARENT
+    };
+    let ink = if *on {
+        v.selection.stroke.color
+    } else {
+        v.text_color()
+    };
+    let p = ui.painter();
+    p.rect_filled(rect, 3.0, fill);
+    let stroke = egui::Stroke::new(1.6, ink);
+    let (l, r, t) = (rect.left() + 6.0, rect.right() - 6.0, rect.top() + 5.0);
+    match icon {
+        PaneIcon::Outline => {
+            for (i, indent) in [0.0, 4.0, 4.0].into_iter().enumerate() {
+                let y = t + i as f32 * 4.0;
+                p.line_segment([egui::pos2(l + indent, y), egui::pos2(r, y)], stroke);
+            }
+        }
+        PaneIcon::Annotations => {
+            let band = egui::Rect::from_min_max(egui::pos2(l, t - 1.0), egui::pos2(r, t + 4.0));
+            p.rect_filled(band, 1.0, egui::Color32::from_rgb(250, 220, 80));
+            for i in 0..2 {
+                let y = t + 1.5 + i as f32 * 5.0;
+                p.line_segment([egui::pos2(l, y), egui::pos2(r, y)], stroke);
+            }
+        }
+    }
+    let name = match icon {
+        PaneIcon::Outline => "Outline",
+        PaneIcon::Annotations => "Annotations",
+    };
+    let selected = *on;
+    resp.widget_info(|| {
+        egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, selected, name)
+    });
+    resp
 }
 
 impl eframe::App for ReaderApp {
