@@ -7,5 +7,6 @@ pub mod annotations;
 pub mod cli;
 pub mod document;
 pub mod export;
+pub mod library;
 pub mod text;
 pub mod ui;

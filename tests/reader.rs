@@ -222,3 +222,27 @@ fn an_english_resolution_reads_left_to_right_with_the_outline_on_the_left() {
         "outline on the left of the text"
     );
 }
+
+#[test]
+fn copy_citation_on_a_paragraph_gives_the_arabic_convention_and_the_link() {
+    let mut h = reader(StartOptions::default());
+    settle(&mut h);
+    press_outline(&mut h, "Outline: Paragraph 13 (b)");
+    h.get_by_label("Paragraph 13 (b)").click_secondary();
+    settle(&mut h);
+    h.get_by_label("Copy citation").click();
+    h.step();
+    let copied: Vec<String> = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
+    let text = copied.last().expect("something was copied");
+    assert!(text.contains("القرار 75/10، الفقرة 13 (ب)"), "{text}");
+    assert!(text.contains("https://undocs.org/ar/A/RES/75/10"), "{text}");
+}

@@ -1277,6 +1277,15 @@ impl ReaderApp {
                 ViewEvent::ParagraphAction { paragraph, note } => {
                     self.annotate_paragraph(&paragraph, note)
                 }
+                ViewEvent::CopyCitation { paragraph } => {
+                    if let Some(text) = self
+                        .current
+                        .as_ref()
+                        .and_then(|c| crate::library::citation_text(&c.doc, &paragraph))
+                    {
+                        ctx.copy_text(text);
+                    }
+                }
                 _ => {}
             }
         }

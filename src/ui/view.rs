@@ -38,6 +38,8 @@ pub enum ViewEvent {
     HighlightClicked { id: String, at: Pos2 },
     /// "Highlight paragraph" / "Add note to paragraph" from a paragraph's context menu.
     ParagraphAction { paragraph: String, note: bool },
+    /// "Copy citation" from a paragraph's context menu.
+    CopyCitation { paragraph: String },
     /// A footnote marker or reference was clicked; `at` is where (screen coordinates).
     HotClicked { block: usize, hot: Hot, at: Pos2 },
     /// A click on text that is not a hot span.
@@ -533,6 +535,13 @@ impl DocumentView {
                         events.push(ViewEvent::ParagraphAction {
                             paragraph: pid.clone(),
                             note: true,
+                        });
+                        ui.close();
+                    }
+                    ui.separator();
+                    if ui.button("Copy citation").clicked() {
+                        events.push(ViewEvent::CopyCitation {
+                            paragraph: pid.clone(),
                         });
                         ui.close();
                     }

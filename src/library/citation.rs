@@ -1,0 +1,165 @@
+//! "Copy citation": a paragraph cited in each language's convention, with its undocs.org link.
+//!
+//! English: `A/RES/75/10, para. 13 (b) (ii)`, `A/RES/75/10, preambular paragraph 3`.
+//! Arabic: `القرار 75/10، الفقرة 13 (ب)`, `القرار 75/10، الفقرة 3 من الديباجة`; a second-level
+//! sub-paragraph keeps the form the document writes (`'2'` or `(ii)`).
+//! French, Spanish, Russian and Chinese documents use the English form.
+
+use crate::document::ids::{arabic_letter, letter_position, parse_number};
+use crate::document::{Document, Language, Paragraph};
+
+/// A paragraph citation in English and Arabic, with the link to the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citation {
+    /// `A/RES/75/10, para. 13 (b)`.
+    pub text_en: String,
+    /// `القرار 75/10، الفقرة 13 (ب)`.
+    pub text_ar: String,
+    /// `https://undocs.org/{lang}/A/RES/75/10`, in the document's language.
+    pub url: String,
+}
+
+/// Where a paragraph id points: a preambular paragraph or an operative paragraph with its
+/// sub-paragraph path.
+enum Place<'a> {
+    Preamble(&'a str),
+    Operative {
+        number: &'a str,
+        /// Latin letter of the first level (`b`), if any.
+        letter: Option<&'a str>,
+        /// Deeper levels as they appear in the id (`ii`), paired with the label as written.
+        deeper: Vec<(&'a str, Option<String>)>,
+    },
+}
+
+/// The citation of paragraph `paragraph_id` of `doc`, or `None` when the document has no
+/// symbol, the paragraph does not exist, or it is not a preambular or operative paragraph.
+pub fn citation(doc: &Document, paragraph_id: &str) -> Option<Citation> {
+    let symbol = doc.meta.symbol.as_deref()?.trim();
+    if symbol.is_empty() {
+        return None;
+    }
+    doc.paragraph(paragraph_id)?;
+    let place = place_of(doc, paragraph_id)?;
+    let url = format!(
+        "https://undocs.org/{}/{}",
+        doc.meta.language.code(),
+        symbol.replace(' ', "%20")
+    );
+    let short = symbol.strip_prefix("A/RES/").unwrap_or(symbol);
+    let (text_en, text_ar) = match place {
+        Place::Preamble(n) => (
+            format!("{symbol}, preambular paragraph {n}"),
+            format!("القرار {short}، الفقرة {n} من الديباجة"),
+        ),
+        Place::Operative {
+            number,
+            letter,
+            deeper,
+        } => {
+            let mut en = format!("{symbol}, para. {number}");
+            let mut ar = format!("القرار {short}، الفقرة {number}");
+            if let Some(letter) = letter {
+                en.push_str(&format!(" ({letter})"));
+                let ar_letter = letter_position(letter)
+                    .and_then(arabic_letter)
+                    .map(String::from)
+                    .unwrap_or_else(|| letter.to_string());
+                ar.push_str(&format!(" ({ar_letter})"));
+            }
+            for (roman, written) in deeper {
+                en.push_str(&format!(" ({roman})"));
+                match written.as_deref().map(str::trim) {
+                    // Arabic texts number the second level '1', '2', … between quotes.
+                    Some(w) if doc.meta.language == Language::Ar && parse_number(w).is_some() => {
+                        ar.push_str(&format!(" '{w}'"));
+                    }
+                    _ => ar.push_str(&format!(" ({roman})")),
+                }
+            }
+            (en, ar)
+        }
+    };
+    Some(Citation {
+        text_en,
+        text_ar,
+        url,
+    })
+}
+
+/// The citation in the document's own language, then the link on a second line.
+pub fn citation_text(doc: &Document, paragraph_id: &str) -> Option<String> {
+    let c = citation(doc, paragraph_id)?;
+    let text = if doc.meta.language == Language::Ar {
+        c.text_ar
+    } else {
+        c.text_en
+    };
+    Some(format!("{text}\n{}", c.url))
+}
+
+fn place_of<'a>(doc: &Document, id: &'a str) -> Option<Place<'a>> {
+    if let Some(n) = id.strip_prefix("preamble_") {
+        return n.parse::<u32>().is_ok().then_some(Place::Preamble(n));
+    }
+    let rest = id.strip_prefix("para_")?;
+    let mut parts = rest.split('_');
+    let number = parts.next()?;
+    number.parse::<u32>().ok()?;
+    let letter = parts.next();
+    let mut deeper = Vec::new();
+    let mut prefix = match letter {
+        Some(l) => format!("para_{number}_{l}"),
+        None => String::new(),
+    };
+    for part in parts {
+        prefix.push('_');
+        prefix.push_str(part);
+        let written = doc
+            .paragraph(&prefix)
+            .and_then(|p: &Paragraph| p.label.clone());
+        deeper.push((part, written));
+    }
+    Some(Place::Operative {
+        number,
+        letter,
+        deeper,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::ParagraphKind;
+
+    fn doc(language: Language, deep_label: &str) -> Document {
+        let mut deep = Paragraph::new("para_2_b_ii", ParagraphKind::SubParagraph);
+        deep.label = Some(deep_label.to_string());
+        let mut sub = Paragraph::new("para_2_b", ParagraphKind::SubParagraph);
+        sub.children.push(deep);
+        let mut op = Paragraph::new("para_2", ParagraphKind::Operative);
+        op.children.push(sub);
+        let mut d = Document::default();
+        d.meta.symbol = Some("A/RES/75/10".into());
+        d.meta.language = language;
+        d.operative.push(op);
+        d
+    }
+
+    #[test]
+    fn second_level_as_written() {
+        let c = citation(&doc(Language::Ar, "2"), "para_2_b_ii").expect("citation");
+        assert_eq!(c.text_ar, "القرار 75/10، الفقرة 2 (ب) '2'");
+        assert_eq!(c.text_en, "A/RES/75/10, para. 2 (b) (ii)");
+        let c = citation(&doc(Language::Ar, "ii"), "para_2_b_ii").expect("citation");
+        assert_eq!(c.text_ar, "القرار 75/10، الفقرة 2 (ب) (ii)");
+        let fr = doc(Language::Fr, "ii");
+        assert_eq!(
+            citation_text(&fr, "para_2_b_ii").as_deref(),
+            Some("A/RES/75/10, para. 2 (b) (ii)\nhttps://undocs.org/fr/A/RES/75/10")
+        );
+        let mut none = doc(Language::En, "ii");
+        none.meta.symbol = None;
+        assert!(citation(&none, "para_2").is_none());
+    }
+}
