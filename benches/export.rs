@@ -20,13 +20,7 @@ fn export(c: &mut Criterion) {
             annotations.push(a);
         }
     }
-    for format in [
-        Format::Html,
-        Format::Docx,
-        Format::Md,
-        Format::Akn,
-        Format::Json,
-    ] {
+    for format in Format::all().iter().copied() {
         c.bench_function(&format!("export/{}", format.extension()), |b| {
             b.iter(|| black_box(render(format, &doc, &annotations).map(|v| v.len())))
         });

@@ -251,3 +251,15 @@ fn every_export_format_writes_a_file_that_starts_as_it_should() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn every_format_is_offered_and_found_by_its_extension() {
+    use qarar::export::Format;
+    for ext in ["pdf", "html", "docx", "md", "json", "xml"] {
+        let f = Format::from_path(Path::new(&format!("copy.{ext}")));
+        assert!(f.is_some(), "{ext} is an export format");
+        assert!(Format::all().contains(&f.expect("checked")));
+    }
+    assert_eq!(Format::from_path(Path::new("copy.PDF")), Some(Format::Pdf));
+    assert_eq!(Format::from_path(Path::new("copy.txt")), None);
+}

@@ -56,6 +56,7 @@ impl Format {
 
     pub fn all() -> &'static [Format] {
         &[
+            Format::Pdf,
             Format::Html,
             Format::Docx,
             Format::Md,
