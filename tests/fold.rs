@@ -219,3 +219,16 @@ proptest! {
         }
     }
 }
+
+/// Regression: a match that would end between a digit and a combining mark kept by folding
+/// (found by the property test `find_all_ranges_are_valid_slices`).
+#[test]
+fn matches_never_split_a_character_from_its_combining_mark() {
+    let text = "القرار 288/60\u{0DD8}";
+    assert!(find_all(text, "القرار 288/60").is_empty());
+    let text = "القرار 288/60 و";
+    assert_eq!(
+        find_all(text, "القرار 288/60"),
+        vec![0..text.len() - " و".len()]
+    );
+}

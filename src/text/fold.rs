@@ -88,13 +88,22 @@ pub fn find_all_with(haystack: &str, query: &str, options: FoldOptions) -> Vec<R
         return Vec::new();
     }
     let folded = fold_with(haystack, options);
+    let map = &folded.map;
     folded
         .text
         .match_indices(needle)
+        // Whole clusters only: a match may not start or end between a character and a
+        // combining mark the folding kept (as a browser's find does not split graphemes).
+        .filter(|(i, m)| {
+            let end = i + m.len();
+            let starts_inside = *i > 0 && map[i - 1] == map[*i];
+            let ends_inside = end < folded.text.len() && map[end] == map[end - 1];
+            !starts_inside && !ends_inside
+        })
         .map(|(i, m)| {
-            let start = folded.map[i];
-            let last_start = folded.map[i + m.len() - 1];
-            let end = trim_ignorable_end(haystack, last_start, folded.map[i + m.len()]);
+            let start = map[i];
+            let last_start = map[i + m.len() - 1];
+            let end = trim_ignorable_end(haystack, last_start, map[i + m.len()]);
             start..end
         })
         .collect()
