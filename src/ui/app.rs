@@ -35,9 +35,18 @@ pub struct OpenDocument {
 
 impl OpenDocument {
     pub fn new(doc: Document, path: Option<PathBuf>, data_dir: Option<&PathBuf>) -> OpenDocument {
+        let annotations = Annotations::open(&doc, data_dir);
+        OpenDocument::with_annotations(doc, path, annotations)
+    }
+
+    /// A document whose annotations were already loaded (in the loader thread).
+    pub fn with_annotations(
+        doc: Document,
+        path: Option<PathBuf>,
+        annotations: Annotations,
+    ) -> OpenDocument {
         let view = DocumentView::new(&doc);
         let outline = Outline::new(outline::entries(&doc, view.blocks()));
-        let annotations = Annotations::open(&doc, data_dir);
         OpenDocument {
             path,
             doc,
@@ -117,7 +126,8 @@ pub struct StartOptions {
     pub data_dir: Option<PathBuf>,
 }
 
-type LoadResult = (PathBuf, Result<Document, LoadError>);
+/// A document read in the background, with its stored annotations already anchored.
+type LoadResult = (PathBuf, Result<(Document, Annotations), LoadError>);
 
 /// What a file dialog was opened for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -216,6 +226,7 @@ impl ReaderApp {
     }
 
     fn open_seed(&mut self) {
+        self.close_note();
         match document::load_bytes(SEED, Path::new(SEED_NAME)) {
             Ok(doc) => {
                 self.current = Some(OpenDocument::new(doc, None, self.start.data_dir.as_ref()))
@@ -228,8 +239,13 @@ impl ReaderApp {
     pub fn open_path(&mut self, path: PathBuf, ctx: &egui::Context) {
         let (tx, rx) = channel();
         let ctx = ctx.clone();
+        let data_dir = self.start.data_dir.clone();
         std::thread::spawn(move || {
-            let result = document::load_path(&path);
+            // Parsing, reading the annotation store and anchoring stay off the UI thread.
+            let result = document::load_path(&path).map(|doc| {
+                let annotations = Annotations::open(&doc, data_dir.as_ref());
+                (doc, annotations)
+            });
             let _ = tx.send((path, result));
             ctx.request_repaint();
         });
@@ -245,13 +261,11 @@ impl ReaderApp {
         let mut still = Vec::new();
         for rx in std::mem::take(&mut self.loading) {
             match rx.try_recv() {
-                Ok((path, Ok(doc))) => {
+                Ok((path, Ok((doc, annotations)))) => {
                     self.settings.add_recent(path.clone());
-                    self.current = Some(OpenDocument::new(
-                        doc,
-                        Some(path),
-                        self.start.data_dir.as_ref(),
-                    ));
+                    self.close_note();
+                    self.current =
+                        Some(OpenDocument::with_annotations(doc, Some(path), annotations));
                     self.popup = None;
                     self.search.query.clear();
                 }

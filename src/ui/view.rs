@@ -493,11 +493,11 @@ impl DocumentView {
             let id = Id::unique(("qarar-block", i));
             let resp = ui.interact(block_rect, id, Sense::click_and_drag());
             let label = block_label(block);
-            let text_value = block.display.logical(0..block.display.text.len());
+            // The paragraph's text is only built when AccessKit asks for the node.
             resp.widget_info(|| {
                 let mut info =
                     egui::WidgetInfo::labeled(egui::accesskit::Role::Paragraph, true, &label);
-                info.current_text_value = Some(text_value.clone());
+                info.current_text_value = Some(block.display.logical(0..block.display.text.len()));
                 info
             });
             if resp.hovered() {
