@@ -22,6 +22,9 @@ pub struct Cli {
     /// Render the first frame, print "first frame: N ms" on stderr and exit (start-up timing).
     #[arg(long)]
     pub exit_after_first_frame: bool,
+    /// Folder of resolutions to index as the library (remembered for the next runs).
+    #[arg(long, value_name = "DIR")]
+    pub library: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -19,6 +19,7 @@ fn main() -> ExitCode {
         exit_after_first_frame: cli.exit_after_first_frame,
         started: Some(started),
         data_dir: None,
+        library: cli.library,
     };
     match qarar::ui::run(start) {
         Ok(()) => ExitCode::SUCCESS,

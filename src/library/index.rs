@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, UNIX_EPOCH};
 
 /// Version of the on-disk index format; an index of another version is rebuilt.
-pub const INDEX_VERSION: u32 = 1;
+pub const INDEX_VERSION: u32 = 2;
 
 /// One file of the library.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -29,6 +29,9 @@ pub struct Entry {
     /// ISO 8601.
     pub adopted: Option<String>,
     pub operative_count: usize,
+    /// The first operative paragraph (its opening words, for reference popups).
+    #[serde(default)]
+    pub first_operative: Option<String>,
     pub paragraph_ids: Vec<String>,
     /// Canonical targets of the references it makes (resolutions, decisions, documents,
     /// treaties), sorted, without duplicates.
@@ -185,6 +188,10 @@ fn index_file(path: &Path, size: u64, mtime_ns: u64) -> Entry {
                 .clone()
                 .or_else(|| doc.closing.as_ref().and_then(|c| c.date.clone()));
             entry.operative_count = doc.operative.len();
+            entry.first_operative = doc
+                .operative
+                .first()
+                .map(|p| crate::cli::first_words(&p.text(), 60));
             entry.paragraph_ids = doc
                 .paragraphs()
                 .into_iter()

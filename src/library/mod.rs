@@ -2,6 +2,7 @@
 //! UN metadata (`data_extract*.jsonl`), and citations of paragraphs.
 
 pub mod citation;
+pub mod fulltext;
 pub mod index;
 pub mod metadata;
 

@@ -202,6 +202,8 @@ pub struct DocumentLayout {
     pub layouts: Vec<Option<BlockLayout>>,
     /// Height of each block: real when laid out, estimated otherwise.
     heights: Vec<f32>,
+    /// Extra space above each block (parallel view alignment; empty = none).
+    pad_before: Vec<f32>,
     /// Top of each block (points, from the top of the column).
     pub tops: Vec<f32>,
     pub total_height: f32,
@@ -229,6 +231,7 @@ impl DocumentLayout {
             blocks,
             layouts: (0..n).map(|_| None).collect(),
             heights: vec![0.0; n],
+            pad_before: Vec::new(),
             tops: Vec::new(),
             total_height: 0.0,
             column_width,
@@ -262,7 +265,8 @@ impl DocumentLayout {
     fn stack(&mut self) {
         self.tops.clear();
         let mut y = 0.0;
-        for (b, h) in self.blocks.iter().zip(&self.heights) {
+        for (i, (b, h)) in self.blocks.iter().zip(&self.heights).enumerate() {
+            y += self.pad_before.get(i).copied().unwrap_or(0.0);
             self.tops.push(y);
             y += h + self.typography.gap_after(&b.kind);
         }
@@ -352,6 +356,21 @@ impl DocumentLayout {
         self.estimate_all();
         self.stack();
         true
+    }
+
+    /// Extra space above each block, by index (used to line up two languages side by side).
+    /// An empty vector removes all padding.
+    pub fn set_padding(&mut self, pad_before: Vec<f32>) {
+        if pad_before != self.pad_before {
+            self.pad_before = pad_before;
+            self.stack();
+        }
+    }
+
+    /// Top of block `i` as it would be without padding.
+    pub fn natural_top(&self, i: usize) -> f32 {
+        let pad: f32 = self.pad_before.iter().take(i + 1).sum();
+        self.tops.get(i).copied().unwrap_or(0.0) - pad
     }
 
     /// Laid-out block `i`, if it is laid out.

@@ -1,6 +1,7 @@
 //! Text processing: folding for search, display blocks, fonts and layout (cosmic-text).
 //! Nothing here needs a window.
 
+pub mod align;
 pub mod display;
 pub mod fold;
 pub mod fonts;

@@ -3,15 +3,18 @@
 
 use super::annotate::Annotations;
 use super::annotations_pane::{AnnotationsPane, PaneAction, PaneItem};
+use super::library::LibraryState;
+use super::library_pane::{LibraryAction, language_name};
 use super::note_widget::{NoteMesh, note_editor_ui};
 use super::outline::{self, Outline};
+use super::parallel::Side;
 use super::popup::{self, Popup, PopupAction, PopupKind};
 use super::search::{Search, SearchAction};
 use super::settings::{STORAGE_KEY, Settings};
 use super::text_painter::{LabelCache, TextPainter};
 use super::view::{DocumentView, ViewEvent};
 use crate::annotations::{Annotation, Color};
-use crate::document::{self, Direction, Document, LoadError};
+use crate::document::{self, Direction, Document, Language, LoadError};
 use crate::text::display::Hot;
 use crate::text::layout::Typography;
 use crate::text::note_editor::NoteEditor;
@@ -31,6 +34,10 @@ pub struct OpenDocument {
     pub view: DocumentView,
     pub outline: Outline,
     pub annotations: Annotations,
+    /// The same resolution in another language, shown side by side.
+    pub beside: Option<Box<OpenDocument>>,
+    /// Column widths and annotation generations the side-by-side alignment was made for.
+    pub(crate) aligned_for: Option<(u32, u32, u64, u64)>,
 }
 
 impl OpenDocument {
@@ -53,7 +60,35 @@ impl OpenDocument {
             view,
             outline,
             annotations,
+            beside: None,
+            aligned_for: None,
         }
+    }
+
+    /// Short name for a tab: symbol and language (`A/RES/75/10 · AR`).
+    pub fn tab_title(&self) -> String {
+        format!(
+            "{} · {}",
+            self.name(),
+            self.doc.meta.language.code().to_uppercase()
+        )
+    }
+
+    /// Block index of a paragraph, without needing the layout.
+    pub fn block_of(&self, paragraph: &str) -> Option<usize> {
+        self.view
+            .blocks()
+            .iter()
+            .position(|b| b.paragraph_id() == Some(paragraph))
+    }
+
+    /// Id of the paragraph at the top of the view (or the nearest one after it).
+    pub fn top_paragraph(&self) -> Option<String> {
+        let top = self.view.top_block?;
+        self.view.blocks()[top.min(self.view.blocks().len().saturating_sub(1))..]
+            .iter()
+            .find_map(|b| b.paragraph_id())
+            .map(str::to_string)
     }
 
     /// Annotations in document order (orphans last), for the pane.
@@ -124,10 +159,37 @@ pub struct StartOptions {
     pub started: Option<Instant>,
     /// Where annotations are kept (default: the user's data directory, or `QARAR_DATA_DIR`).
     pub data_dir: Option<PathBuf>,
+    /// Library folder to index (`--library DIR`); otherwise the one in the settings.
+    pub library: Option<PathBuf>,
+}
+
+/// Where a document being loaded will go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// In place of the current document (File → Open, language switch).
+    Replace,
+    /// In a new tab.
+    NewTab,
+    /// Beside the current document (parallel view).
+    Beside,
+}
+
+/// A document to load, where it goes, and the paragraph to show first.
+#[derive(Debug, Clone)]
+pub struct LoadRequest {
+    pub path: PathBuf,
+    pub target: Target,
+    pub at: Option<String>,
+}
+
+/// A tab. The active tab's document lives in `ReaderApp::current`; the others are parked here.
+#[derive(Default)]
+pub struct Tab {
+    pub parked: Option<OpenDocument>,
 }
 
 /// A document read in the background, with its stored annotations already anchored.
-type LoadResult = (PathBuf, Result<(Document, Annotations), LoadError>);
+type LoadResult = (LoadRequest, Result<(Document, Annotations), LoadError>);
 
 /// What a file dialog was opened for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,6 +199,8 @@ enum Pick {
     ExportAnnotations,
     /// An annotated copy in another format (File → Export…).
     Export,
+    /// The library folder (Settings → Library folder…).
+    LibraryFolder,
 }
 
 pub struct ReaderApp {
@@ -158,6 +222,13 @@ pub struct ReaderApp {
     /// The note being edited, if any.
     pub editing: Option<NoteEditing>,
     pane: AnnotationsPane,
+    /// All tabs, in order; `active` is the one shown (its document is `current`).
+    pub tabs: Vec<Tab>,
+    pub active: usize,
+    pub library: LibraryState,
+    pub library_pane: super::library_pane::LibraryPane,
+    /// The document information window (metadata, votes, cited by).
+    pub show_info: bool,
 }
 
 /// The note window's state.
@@ -203,7 +274,20 @@ impl ReaderApp {
             editing: None,
             pane: AnnotationsPane::default(),
             title: String::new(),
+            tabs: vec![Tab::default()],
+            active: 0,
+            library: LibraryState::new(start.data_dir.as_ref()),
+            library_pane: Default::default(),
+            show_info: false,
         };
+        let folder = start.library.clone().or(app.settings.library.clone());
+        if let Some(folder) = folder {
+            if start.library.is_some() {
+                app.settings.show_library = true;
+            }
+            app.settings.library = Some(folder.clone());
+            app.library.set_folder(folder, ctx);
+        }
         match &start.file {
             // The first document loads before the first frame: it is what the user asked to see.
             Some(path) => match document::load_path(path) {
@@ -237,16 +321,28 @@ impl ReaderApp {
 
     /// Open a file in the background; the current document stays until it has loaded.
     pub fn open_path(&mut self, path: PathBuf, ctx: &egui::Context) {
+        self.open(
+            LoadRequest {
+                path,
+                target: Target::Replace,
+                at: None,
+            },
+            ctx,
+        );
+    }
+
+    /// Load a document in the background and put it where the request says.
+    pub fn open(&mut self, request: LoadRequest, ctx: &egui::Context) {
         let (tx, rx) = channel();
         let ctx = ctx.clone();
         let data_dir = self.start.data_dir.clone();
         std::thread::spawn(move || {
             // Parsing, reading the annotation store and anchoring stay off the UI thread.
-            let result = document::load_path(&path).map(|doc| {
+            let result = document::load_path(&request.path).map(|doc| {
                 let annotations = Annotations::open(&doc, data_dir.as_ref());
                 (doc, annotations)
             });
-            let _ = tx.send((path, result));
+            let _ = tx.send((request, result));
             ctx.request_repaint();
         });
         self.loading.push(rx);
@@ -261,15 +357,7 @@ impl ReaderApp {
         let mut still = Vec::new();
         for rx in std::mem::take(&mut self.loading) {
             match rx.try_recv() {
-                Ok((path, Ok((doc, annotations)))) => {
-                    self.settings.add_recent(path.clone());
-                    self.close_note();
-                    self.current =
-                        Some(OpenDocument::with_annotations(doc, Some(path), annotations));
-                    self.popup = None;
-                    self.search.query.clear();
-                }
-                Ok((_, Err(e))) => self.error = Some(e.to_string()),
+                Ok(result) => self.loaded(result),
                 Err(std::sync::mpsc::TryRecvError::Empty) => still.push(rx),
                 Err(std::sync::mpsc::TryRecvError::Disconnected) => {
                     self.error = Some("the file could not be loaded (the loader stopped)".into());
@@ -277,6 +365,180 @@ impl ReaderApp {
             }
         }
         self.loading = still;
+    }
+
+    /// Wait for every document being loaded and for the library index, and place them (tests).
+    pub fn finish_loading(&mut self) {
+        for rx in std::mem::take(&mut self.loading) {
+            match rx.recv() {
+                Ok(result) => self.loaded(result),
+                Err(_) => {
+                    self.error = Some("the file could not be loaded (the loader stopped)".into())
+                }
+            }
+        }
+        if let Some(m) = self.library.wait() {
+            self.error = Some(m);
+        }
+    }
+
+    fn loaded(&mut self, (request, result): LoadResult) {
+        let (doc, annotations) = match result {
+            Ok(x) => x,
+            Err(e) => {
+                self.error = Some(e.to_string());
+                return;
+            }
+        };
+        let mut open = OpenDocument::with_annotations(doc, Some(request.path.clone()), annotations);
+        if let Some(at) = &request.at
+            && let Some(b) = open.block_of(at)
+        {
+            open.view.scroll_to_block = Some(b);
+        }
+        match request.target {
+            Target::Replace => {
+                self.settings.add_recent(request.path);
+                self.close_note();
+                // Side by side stays when the other language is still a different one.
+                let beside = self.current.as_mut().and_then(|c| c.beside.take());
+                open.beside = beside.filter(|b| b.doc.meta.language != open.doc.meta.language);
+                self.current = Some(open);
+                self.popup = None;
+                self.search.query.clear();
+            }
+            Target::NewTab => {
+                self.settings.add_recent(request.path);
+                self.close_note();
+                self.park_current();
+                self.tabs.push(Tab::default());
+                self.active = self.tabs.len() - 1;
+                self.current = Some(open);
+                self.popup = None;
+                self.search.query.clear();
+            }
+            Target::Beside => {
+                let Some(cur) = &mut self.current else {
+                    self.current = Some(open);
+                    return;
+                };
+                open.view.salt = 1;
+                open.view.scroll_to_block = None;
+                cur.beside = Some(Box::new(open));
+                cur.aligned_for = None;
+                // Both columns start at the paragraph the reader was at.
+                if let Some(top) = cur.view.top_block {
+                    cur.view.scroll_to_block = Some(top);
+                }
+            }
+        }
+    }
+
+    /// Put the current document into its tab's slot (before showing another tab).
+    fn park_current(&mut self) {
+        if let Some(cur) = &mut self.current {
+            cur.annotations.flush();
+        }
+        if let Some(tab) = self.tabs.get_mut(self.active) {
+            tab.parked = self.current.take();
+        }
+    }
+
+    /// Show tab `i`.
+    pub fn switch_tab(&mut self, i: usize) {
+        if i == self.active || i >= self.tabs.len() {
+            return;
+        }
+        self.close_note();
+        self.park_current();
+        self.active = i;
+        self.current = self.tabs[i].parked.take();
+        self.popup = None;
+        if let Some(cur) = &mut self.current {
+            cur.view.matches.clear();
+            cur.view.current_match = None;
+        }
+        self.search.open = false;
+    }
+
+    /// Close tab `i` (its annotations are saved first). The last tab stays.
+    pub fn close_tab(&mut self, i: usize) {
+        if self.tabs.len() <= 1 || i >= self.tabs.len() {
+            return;
+        }
+        if i == self.active {
+            self.close_note();
+            if let Some(mut cur) = self.current.take() {
+                cur.annotations.flush();
+            }
+            self.tabs.remove(i);
+            self.active = i.min(self.tabs.len() - 1);
+            self.current = self.tabs[self.active].parked.take();
+            self.popup = None;
+        } else {
+            if let Some(mut doc) = self.tabs.remove(i).parked {
+                doc.annotations.flush();
+            }
+            if i < self.active {
+                self.active -= 1;
+            }
+        }
+    }
+
+    /// Titles of the tabs, in order.
+    pub fn tab_titles(&self) -> Vec<String> {
+        self.tabs
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let doc = if i == self.active {
+                    self.current.as_ref()
+                } else {
+                    t.parked.as_ref()
+                };
+                doc.map(OpenDocument::tab_title)
+                    .unwrap_or_else(|| "Empty".into())
+            })
+            .collect()
+    }
+
+    /// Languages the library holds for the current document's symbol.
+    pub fn languages(&self) -> Vec<Language> {
+        self.current
+            .as_ref()
+            .and_then(|c| c.doc.meta.symbol.as_deref())
+            .map(|s| self.library.languages_of(s))
+            .unwrap_or_default()
+    }
+
+    /// Read the current resolution in another language (from the library), at the same
+    /// paragraph.
+    pub fn switch_language(&mut self, language: Language, ctx: &egui::Context) {
+        self.open_language(language, Target::Replace, ctx);
+    }
+
+    /// Show another language of the current resolution beside it.
+    pub fn open_beside(&mut self, language: Language, ctx: &egui::Context) {
+        self.open_language(language, Target::Beside, ctx);
+    }
+
+    fn open_language(&mut self, language: Language, target: Target, ctx: &egui::Context) {
+        let Some(cur) = &self.current else {
+            return;
+        };
+        let Some(symbol) = cur.doc.meta.symbol.clone() else {
+            return;
+        };
+        let Some(entry) = self.library.find(&symbol, language) else {
+            self.error = Some(format!(
+                "The library has no {} text of {symbol}.",
+                language_name(language)
+            ));
+            return;
+        };
+        let path = entry.path.clone();
+        let at = cur.top_paragraph();
+        self.open(LoadRequest { path, target, at }, ctx);
     }
 
     /// Ask for a file with the system dialog, without freezing the window.
@@ -308,6 +570,7 @@ impl ReaderApp {
         std::thread::spawn(move || {
             let dialog = rfd::FileDialog::new();
             let file = match kind {
+                Pick::LibraryFolder => dialog.set_title("Choose the library folder").pick_folder(),
                 Pick::Open => dialog
                     .set_title("Open a resolution")
                     .add_filter("Resolutions", &["txt", "xml", "akn"])
@@ -363,6 +626,11 @@ impl ReaderApp {
                         }
                     }
                     Pick::Export => self.export_copy(&path),
+                    Pick::LibraryFolder => {
+                        self.settings.library = Some(path.clone());
+                        self.settings.show_library = true;
+                        self.library.set_folder(path, ctx);
+                    }
                 }
             }
             Ok(None) | Err(std::sync::mpsc::TryRecvError::Disconnected) => self.picking = None,
@@ -737,9 +1005,19 @@ impl ReaderApp {
     }
 
     fn typography(&self) -> Typography {
-        let lang_size = match self.current.as_ref().map(|c| c.doc.meta.direction) {
-            Some(Direction::Ltr) => 17.0,
-            _ => 20.0,
+        self.typography_for(
+            self.current
+                .as_ref()
+                .map(|c| c.doc.meta.direction)
+                .unwrap_or_default(),
+        )
+    }
+
+    /// Arabic is set larger than Latin text at the same zoom.
+    fn typography_for(&self, direction: Direction) -> Typography {
+        let lang_size = match direction {
+            Direction::Ltr => 17.0,
+            Direction::Rtl => 20.0,
         };
         Typography {
             body_size: lang_size,
@@ -786,6 +1064,31 @@ impl ReaderApp {
         if ctx.input(|i| i.key_pressed(Key::F8)) {
             self.settings.show_annotations = !self.settings.show_annotations;
         }
+        if ctx.input(|i| i.key_pressed(Key::F9)) {
+            self.settings.show_library = !self.settings.show_library;
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&cmd(Key::I))) {
+            self.show_info = !self.show_info;
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&cmd(Key::W))) {
+            self.close_tab(self.active);
+        }
+        let n = self.tabs.len();
+        let (next, previous) = ctx.input_mut(|i| {
+            let prev = i.consume_shortcut(&KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::Tab,
+            )) || i.consume_shortcut(&cmd(Key::PageUp));
+            let next =
+                i.consume_shortcut(&cmd(Key::Tab)) || i.consume_shortcut(&cmd(Key::PageDown));
+            (next, prev)
+        });
+        if n > 1 && next {
+            self.switch_tab((self.active + 1) % n);
+        }
+        if n > 1 && previous {
+            self.switch_tab((self.active + n - 1) % n);
+        }
         if ctx.input_mut(|i| i.consume_shortcut(&cmd(Key::Q))) {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
@@ -799,7 +1102,11 @@ impl ReaderApp {
             if select_all && !searching {
                 cur.view.select_all();
             }
-            if copy && let Some(text) = cur.view.selected_text() {
+            let selected = cur
+                .view
+                .selected_text()
+                .or_else(|| cur.beside.as_ref().and_then(|b| b.view.selected_text()));
+            if copy && let Some(text) = selected {
                 ctx.copy_text(text);
             }
             // Arrow keys move in the outline when it has the keyboard.
@@ -869,6 +1176,21 @@ impl ReaderApp {
                     self.open_seed();
                     ui.close();
                 }
+                if ui
+                    .add_enabled(
+                        self.tabs.len() > 1,
+                        egui::Button::new("Close tab").shortcut_text("Ctrl+W"),
+                    )
+                    .clicked()
+                {
+                    self.close_tab(self.active);
+                    ui.close();
+                }
+                ui.separator();
+                if ui.button("Library folder…").clicked() {
+                    self.pick(ui.ctx(), Pick::LibraryFolder);
+                    ui.close();
+                }
                 ui.separator();
                 if ui
                     .add(egui::Button::new("Export…").shortcut_text("Ctrl+E"))
@@ -887,6 +1209,13 @@ impl ReaderApp {
                 }
                 ui.separator();
                 ui.menu_button("Document information", |ui| self.document_menu(ui));
+                if ui
+                    .add(egui::Button::new("Resolution details…").shortcut_text("Ctrl+I"))
+                    .clicked()
+                {
+                    self.show_info = true;
+                    ui.close();
+                }
                 ui.separator();
                 if ui
                     .add(egui::Button::new("Quit").shortcut_text("Ctrl+Q"))
@@ -924,6 +1253,9 @@ impl ReaderApp {
             });
             ui.menu_button("View", |ui| {
                 ui.checkbox(&mut self.settings.show_outline, "Outline pane (F7)");
+                ui.checkbox(&mut self.settings.show_annotations, "Annotations pane (F8)");
+                ui.checkbox(&mut self.settings.show_library, "Library pane (F9)");
+                self.language_menu(ui);
                 ui.checkbox(&mut self.settings.justify, "Justify paragraphs");
                 let mut dark = self.settings.dark;
                 if ui.checkbox(&mut dark, "Dark theme").changed() {
@@ -952,12 +1284,15 @@ impl ReaderApp {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 pane_toggle(ui, &mut self.settings.show_outline, PaneIcon::Outline)
                     .on_hover_text("Outline: show or hide the clause outline (F7)");
+                pane_toggle(ui, &mut self.settings.show_library, PaneIcon::Library)
+                    .on_hover_text("Library: the resolutions of your library folder (F9)");
                 pane_toggle(
                     ui,
                     &mut self.settings.show_annotations,
                     PaneIcon::Annotations,
                 )
                 .on_hover_text("Annotations: show or hide them (F8)");
+                self.language_switcher(ui);
                 if (self.settings.zoom - 1.0).abs() > 0.01 {
                     ui.weak(format!("{:.0}%", self.settings.zoom * 100.0))
                         .on_hover_text("Zoom: Ctrl +, Ctrl −, Ctrl 0");
@@ -967,6 +1302,269 @@ impl ReaderApp {
                 }
             });
         });
+    }
+
+    /// The strip of tabs (shown when more than one document is open).
+    fn tab_bar(&mut self, ui: &mut egui::Ui) {
+        let titles = self.tab_titles();
+        let mut switch = None;
+        let mut close = None;
+        ui.horizontal(|ui| {
+            for (i, title) in titles.iter().enumerate() {
+                let selected = i == self.active;
+                let frame = egui::Frame::new()
+                    .inner_margin(egui::Margin::symmetric(6, 2))
+                    .corner_radius(4.0)
+                    .fill(if selected {
+                        ui.visuals().selection.bg_fill.gamma_multiply(0.5)
+                    } else {
+                        egui::Color32::TRANSPARENT
+                    });
+                frame.show(ui, |ui| {
+                    let r = ui.selectable_label(selected, title);
+                    let name = format!("Tab {title}");
+                    r.widget_info(|| {
+                        egui::WidgetInfo::selected(
+                            egui::accesskit::Role::Tab,
+                            true,
+                            selected,
+                            &name,
+                        )
+                    });
+                    if r.clicked() {
+                        switch = Some(i);
+                    }
+                    if r.middle_clicked() {
+                        close = Some(i);
+                    }
+                    let x = ui.small_button("×").on_hover_text("Close tab (Ctrl+W)");
+                    let name = format!("Close tab {title}");
+                    x.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &name)
+                    });
+                    if x.clicked() {
+                        close = Some(i);
+                    }
+                });
+            }
+        });
+        if let Some(i) = switch {
+            self.switch_tab(i);
+        }
+        if let Some(i) = close {
+            self.close_tab(i);
+        }
+    }
+
+    /// Language buttons for the current resolution (the languages the library has).
+    fn language_switcher(&mut self, ui: &mut egui::Ui) {
+        let languages = self.languages();
+        if languages.len() < 2 {
+            return;
+        }
+        let Some(cur) = &self.current else {
+            return;
+        };
+        let current = cur.doc.meta.language;
+        let beside = cur.beside.as_ref().map(|b| b.doc.meta.language);
+        let mut chosen = None;
+        // Right-to-left layout: add in reverse so that they read AR EN FR … from the left.
+        for l in languages.iter().rev() {
+            let r = ui
+                .selectable_label(*l == current, l.code().to_uppercase())
+                .on_hover_text(format!(
+                    "Read in {} (the same paragraph)",
+                    language_name(*l)
+                ));
+            let name = format!("Language: {}", language_name(*l));
+            let selected = *l == current || Some(*l) == beside;
+            r.widget_info(|| {
+                egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, selected, &name)
+            });
+            if r.clicked() && *l != current {
+                chosen = Some(*l);
+            }
+        }
+        ui.weak("|");
+        if let Some(l) = chosen {
+            self.switch_language(l, ui.ctx());
+        }
+    }
+
+    /// View → Side by side: another language of the resolution in a second column.
+    fn language_menu(&mut self, ui: &mut egui::Ui) {
+        let languages = self.languages();
+        let Some(cur) = &self.current else {
+            return;
+        };
+        let current = cur.doc.meta.language;
+        let beside = cur.beside.as_ref().map(|b| b.doc.meta.language);
+        let mut chosen = None;
+        let mut close = false;
+        ui.menu_button("Side by side with", |ui| {
+            if languages.len() < 2 {
+                ui.weak("The library has no other language of this resolution.");
+            }
+            for l in languages.iter().filter(|l| **l != current) {
+                if ui.radio(beside == Some(*l), language_name(*l)).clicked() {
+                    chosen = Some(*l);
+                    ui.close();
+                }
+            }
+            if beside.is_some() && ui.button("Close side by side").clicked() {
+                close = true;
+                ui.close();
+            }
+        });
+        if let Some(l) = chosen {
+            self.open_beside(l, ui.ctx());
+        }
+        if close && let Some(cur) = &mut self.current {
+            cur.beside = None;
+            cur.aligned_for = None;
+            if let Some(l) = cur.view.layout.as_mut() {
+                l.set_padding(Vec::new());
+            }
+            cur.view.margin_marks.clear();
+        }
+    }
+
+    /// Resolution details: what the library's UN metadata says, and who cites it.
+    fn info_window(&mut self, ctx: &egui::Context) -> Option<LoadRequest> {
+        if !self.show_info {
+            return None;
+        }
+        let cur = self.current.as_ref()?;
+        let symbol = cur.doc.meta.symbol.clone();
+        let language = cur.doc.meta.language;
+        let mut open = true;
+        let mut request = None;
+        let index = self.library.index.clone();
+        egui::Window::new("Resolution details")
+            .open(&mut open)
+            .default_width(460.0)
+            .show(ctx, |ui| {
+                let Some(symbol) = symbol else {
+                    ui.weak("This document has no symbol.");
+                    return;
+                };
+                ui.strong(&symbol);
+                let width = ui.available_width().max(300.0);
+                let style = super::text_painter::LabelStyle {
+                    size: 16.0,
+                    bold: false,
+                    color: ui.visuals().text_color(),
+                    direction: cur.doc.meta.direction,
+                    width,
+                    line_height: 1.5,
+                };
+                if let Some(t) = &cur.doc.meta.title {
+                    let label = self.painter.label(ctx, &mut self.popup_labels, t, style);
+                    let (rect, _) = ui.allocate_exact_size(label.size, egui::Sense::hover());
+                    super::text_painter::paint_label(ui.painter(), &label, rect.min);
+                }
+                let Some(index) = index else {
+                    ui.weak(
+                        "Choose a library folder to see votes, sponsors and citing resolutions.",
+                    );
+                    return;
+                };
+                let meta = index.metadata.get(&symbol);
+                egui::Grid::new("resolution-meta")
+                    .num_columns(2)
+                    .striped(true)
+                    .show(ui, |ui| {
+                        let row = |ui: &mut egui::Ui, k: &str, v: String| {
+                            ui.weak(k);
+                            ui.add(egui::Label::new(v).wrap());
+                            ui.end_row();
+                        };
+                        if let Some(m) = meta {
+                            if let Some(t) = &m.title {
+                                row(ui, "Title (UN)", t.clone());
+                            }
+                            if let Some(d) =
+                                m.adoption_date.as_ref().or(m.adoption_date_iso.as_ref())
+                            {
+                                row(ui, "Adopted", d.clone());
+                            }
+                            if let Some(mt) = &m.adoption_meeting {
+                                row(ui, "Meeting", mt.clone());
+                            }
+                            match (&m.votes, &m.adoption_type) {
+                                (Some(v), _) => row(
+                                    ui,
+                                    "Vote",
+                                    format!(
+                                        "{} in favour, {} against, {} abstaining",
+                                        v.in_favour, v.against, v.abstaining
+                                    ),
+                                ),
+                                (None, Some(t)) => row(ui, "Adoption", t.clone()),
+                                _ => {}
+                            }
+                            if let Some(a) = &m.agenda_item {
+                                let name = m.agenda_item_name.clone().unwrap_or_default();
+                                row(ui, "Agenda item", format!("{a} {name}").trim().to_string());
+                            }
+                            if let Some(c) = &m.committee {
+                                row(ui, "Committee", c.clone());
+                            }
+                            if let Some(o) = &m.originating_document {
+                                row(ui, "Draft", o.clone());
+                            }
+                            let mut sponsors = m.sponsors.clone();
+                            sponsors.extend(m.additional_sponsors.iter().cloned());
+                            if !sponsors.is_empty() {
+                                row(
+                                    ui,
+                                    "Sponsors",
+                                    format!("{} ({})", sponsors.join(", "), sponsors.len()),
+                                );
+                            }
+                        } else {
+                            row(ui, "UN metadata", "not in the library folder".into());
+                        }
+                        let langs: Vec<String> = index
+                            .languages_of(&symbol)
+                            .iter()
+                            .map(|l| l.code().to_uppercase())
+                            .collect();
+                        if !langs.is_empty() {
+                            row(ui, "Languages", langs.join(" "));
+                        }
+                    });
+                ui.separator();
+                let citing = index.cited_by(&symbol);
+                ui.strong(format!("Cited by ({})", citing.len()));
+                if citing.is_empty() {
+                    ui.weak("No resolution of the library cites this one.");
+                }
+                egui::ScrollArea::vertical()
+                    .max_height(220.0)
+                    .show(ui, |ui| {
+                        for e in citing {
+                            let sym = e.symbol.clone().unwrap_or_default();
+                            let lang = e
+                                .language
+                                .map(|l| l.code().to_uppercase())
+                                .unwrap_or_default();
+                            let b = ui.button(format!("{sym} · {lang}"));
+                            if b.clicked() {
+                                request = Some(LoadRequest {
+                                    path: e.path.clone(),
+                                    target: Target::NewTab,
+                                    at: None,
+                                });
+                            }
+                        }
+                    });
+                let _ = language;
+            });
+        if !open {
+            self.show_info = false;
+        }
+        request
     }
 
     /// The document menu: what the parser knows and noticed.
@@ -1092,7 +1690,10 @@ impl ReaderApp {
         self.frame_count += 1;
         self.poll_loading();
         self.poll_picking(&ctx);
-        if self.is_loading() || self.picking.is_some() {
+        if let Some(m) = self.library.poll() {
+            self.library.problem = Some(m);
+        }
+        if self.is_loading() || self.picking.is_some() || self.library.is_indexing() {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
         }
         self.shortcuts(&ctx);
@@ -1101,6 +1702,12 @@ impl ReaderApp {
             cur.annotations.tick(&cur.doc, &ctx);
             if cur.view.highlights_generation != cur.annotations.generation {
                 cur.view.set_highlights(&cur.doc, &cur.annotations);
+            }
+            if let Some(b) = cur.beside.as_deref_mut() {
+                b.annotations.tick(&b.doc, &ctx);
+                if b.view.highlights_generation != b.annotations.generation {
+                    b.view.set_highlights(&b.doc, &b.annotations);
+                }
             }
         }
         let title = match &self.current {
@@ -1113,6 +1720,9 @@ impl ReaderApp {
         }
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        if self.tabs.len() > 1 {
+            egui::Panel::top("tabs").show(ui, |ui| self.tab_bar(ui));
+        }
         let typo = self.typography();
         let direction = self
             .current
@@ -1138,6 +1748,40 @@ impl ReaderApp {
             if let Some(block) = go {
                 let now = ctx.input(|i| i.time);
                 cur.go_to_block(block, now);
+            }
+        }
+        if self.settings.show_library {
+            let panel = match direction {
+                Direction::Rtl => egui::Panel::left("library"),
+                Direction::Ltr => egui::Panel::right("library"),
+            };
+            let prefer = self
+                .current
+                .as_ref()
+                .map(|c| c.doc.meta.language)
+                .unwrap_or_default();
+            let action = panel
+                .resizable(true)
+                .default_size(320.0)
+                .min_size(220.0)
+                .show(ui, |ui| {
+                    self.library_pane
+                        .ui(ui, &mut self.painter, &mut self.library, prefer)
+                })
+                .inner;
+            match action {
+                Some(LibraryAction::Open { path, at }) => self.open(
+                    LoadRequest {
+                        path,
+                        target: Target::NewTab,
+                        at,
+                    },
+                    &ctx,
+                ),
+                Some(LibraryAction::ChooseFolder) => self.pick(&ctx, Pick::LibraryFolder),
+                Some(LibraryAction::Refresh) => self.library.refresh(&ctx),
+                Some(LibraryAction::Cancel) => self.library.cancel(),
+                None => {}
             }
         }
         let mut pane_action = None;
@@ -1230,11 +1874,26 @@ impl ReaderApp {
                 }
                 ui.separator();
             }
-            for e in cur.view.ui(ui, &mut self.painter, typo) {
+            let events: Vec<(Side, ViewEvent)> = if cur.beside.is_some() {
+                let typo_of = |d: Direction| Typography {
+                    body_size: if d == Direction::Ltr { 17.0 } else { 20.0 },
+                    ..typo
+                };
+                super::parallel::ui(ui, &mut self.painter, cur, &typo_of)
+            } else {
+                cur.view
+                    .ui(ui, &mut self.painter, typo)
+                    .into_iter()
+                    .map(|e| (Side::Main, e))
+                    .collect()
+            };
+            for (side, e) in events {
                 match e {
-                    ViewEvent::HotClicked { hot, at, .. } => hot_clicked = Some((hot, at)),
+                    ViewEvent::HotClicked { hot, at, .. } => hot_clicked = Some((side, hot, at)),
                     ViewEvent::ClickedText => clicked_text = true,
-                    other => view_events.push(other),
+                    // The other language's own highlights are edited in its own tab.
+                    ViewEvent::HighlightClicked { .. } if side == Side::Beside => {}
+                    other => view_events.push((side, other)),
                 }
             }
         });
@@ -1242,7 +1901,7 @@ impl ReaderApp {
             cur.outline.focused = false;
         }
         // Popups.
-        if let Some((hot, at)) = hot_clicked {
+        if let Some((side, hot, at)) = hot_clicked {
             let kind = match hot {
                 Hot::Footnote { id, .. } => PopupKind::Footnote { id },
                 Hot::Reference { index } => PopupKind::Reference { index },
@@ -1251,6 +1910,7 @@ impl ReaderApp {
                 kind,
                 at,
                 opened_frame: self.frame_count,
+                beside: side == Side::Beside,
             });
         } else if let Some(p) = &self.popup {
             let pressed_outside = ctx.input(|i| {
@@ -1263,12 +1923,18 @@ impl ReaderApp {
                 self.popup = None;
             }
         }
+        let mut open_request = None;
         if let (Some(p), Some(cur)) = (self.popup.clone(), self.current.as_mut()) {
             let mut rect = None;
+            let shown = match cur.beside.as_deref_mut() {
+                Some(b) if p.beside => b,
+                _ => cur,
+            };
             match popup::show(
                 &ctx,
                 &p,
-                &cur.doc,
+                &shown.doc,
+                &self.library,
                 &mut self.painter,
                 &mut self.popup_labels,
                 &mut rect,
@@ -1276,26 +1942,39 @@ impl ReaderApp {
                 Some(PopupAction::Close) => self.popup = None,
                 Some(PopupAction::GoTo(id)) => {
                     self.popup = None;
-                    if let Some(b) = cur.view.layout.as_ref().and_then(|l| l.block_of(&id)) {
+                    if let Some(b) = shown.block_of(&id) {
                         let now = ctx.input(|i| i.time);
-                        cur.go_to_block(b, now);
+                        shown.go_to_block(b, now);
                     }
+                }
+                Some(PopupAction::Open { path, at }) => {
+                    self.popup = None;
+                    open_request = Some(LoadRequest {
+                        path,
+                        target: Target::NewTab,
+                        at,
+                    });
                 }
                 None => {}
             }
             self.popup_rect = rect;
         }
-        for e in view_events {
+        if let Some(r) = open_request {
+            self.open(r, &ctx);
+        }
+        for (side, e) in view_events {
             match e {
                 ViewEvent::HighlightClicked { id, .. } => self.open_note(&id),
                 ViewEvent::ParagraphAction { paragraph, note } => {
                     self.annotate_paragraph(&paragraph, note)
                 }
                 ViewEvent::CopyCitation { paragraph } => {
-                    if let Some(text) = self
-                        .current
-                        .as_ref()
-                        .and_then(|c| crate::library::citation_text(&c.doc, &paragraph))
+                    let doc = self.current.as_ref().map(|c| match (&c.beside, side) {
+                        (Some(b), Side::Beside) => &b.doc,
+                        _ => &c.doc,
+                    });
+                    if let Some(text) =
+                        doc.and_then(|d| crate::library::citation_text(d, &paragraph))
                     {
                         ctx.copy_text(text);
                     }
@@ -1308,6 +1987,9 @@ impl ReaderApp {
         self.annotation_messages(&ctx);
         self.error_window(&ctx);
         self.notes_window(&ctx);
+        if let Some(a) = self.info_window(&ctx) {
+            self.open(a, &ctx);
+        }
 
         if self.start.exit_after_first_frame
             && self
@@ -1332,6 +2014,7 @@ impl ReaderApp {
 enum PaneIcon {
     Outline,
     Annotations,
+    Library,
 }
 
 /// A small toolbar toggle drawn as an icon (a nested list, or a highlighted line), announced
@@ -1365,6 +2048,24 @@ fn pane_toggle(ui: &mut egui::Ui, on: &mut bool, icon: PaneIcon) -> egui::Respon
                 p.line_segment([egui::pos2(l + indent, y), egui::pos2(r, y)], stroke);
             }
         }
+        PaneIcon::Library => {
+            // Three books on a shelf.
+            for (i, h) in [9.0, 11.0, 8.0].into_iter().enumerate() {
+                let x = l + i as f32 * 5.0;
+                let book = egui::Rect::from_min_max(
+                    egui::pos2(x, rect.bottom() - 4.0 - h),
+                    egui::pos2(x + 3.0, rect.bottom() - 4.0),
+                );
+                p.rect_stroke(book, 0.5, stroke, egui::StrokeKind::Inside);
+            }
+            p.line_segment(
+                [
+                    egui::pos2(l - 1.0, rect.bottom() - 3.5),
+                    egui::pos2(r, rect.bottom() - 3.5),
+                ],
+                stroke,
+            );
+        }
         PaneIcon::Annotations => {
             let band = egui::Rect::from_min_max(egui::pos2(l, t - 1.0), egui::pos2(r, t + 4.0));
             p.rect_filled(band, 1.0, egui::Color32::from_rgb(250, 220, 80));
@@ -1377,6 +2078,7 @@ fn pane_toggle(ui: &mut egui::Ui, on: &mut bool, icon: PaneIcon) -> egui::Respon
     let name = match icon {
         PaneIcon::Outline => "Outline",
         PaneIcon::Annotations => "Annotations",
+        PaneIcon::Library => "Library",
     };
     let selected = *on;
     resp.widget_info(|| {
@@ -1398,6 +2100,11 @@ impl eframe::App for ReaderApp {
         self.close_note();
         if let Some(cur) = &mut self.current {
             cur.annotations.flush();
+        }
+        for t in &mut self.tabs {
+            if let Some(doc) = &mut t.parked {
+                doc.annotations.flush();
+            }
         }
     }
 }

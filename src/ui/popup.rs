@@ -1,6 +1,7 @@
 //! Footnote and reference popups: opened by clicking a marker or reference, closed with Esc
 //! or a click elsewhere.
 
+use super::library::LibraryState;
 use super::text_painter::{LabelCache, LabelStyle, TextPainter, paint_label};
 use super::view::paragraph_label;
 use crate::document::{Direction, Document, ReferenceKind, catalogue};
@@ -20,6 +21,8 @@ pub struct Popup {
     pub at: Pos2,
     /// Frame it was opened on (the opening click must not close it).
     pub opened_frame: u64,
+    /// It belongs to the document shown beside the current one (parallel view).
+    pub beside: bool,
 }
 
 /// What the user asked for from a popup.
@@ -27,6 +30,11 @@ pub struct Popup {
 pub enum PopupAction {
     Close,
     GoTo(String),
+    /// Open a library document (in a new tab), at a paragraph if given.
+    Open {
+        path: std::path::PathBuf,
+        at: Option<String>,
+    },
 }
 
 const WIDTH: f32 = 400.0;
@@ -37,6 +45,7 @@ pub fn show(
     ctx: &egui::Context,
     popup: &Popup,
     doc: &Document,
+    library: &LibraryState,
     painter: &mut TextPainter,
     labels: &mut LabelCache,
     rect_out: &mut Option<Rect>,
@@ -111,7 +120,93 @@ pub fn show(
                             return;
                         }
                         ui.strong(format!("{kind} {}", r.target));
-                        if let Some(e) = catalogue::lookup(&r.target) {
+                        let in_library = library.find_any(&r.target, doc.meta.language);
+                        let meta = library
+                            .index
+                            .as_ref()
+                            .and_then(|i| i.metadata.get(&r.target));
+                        if let Some(entry) = in_library {
+                            // The library has it: its own title, date and first operative
+                            // paragraph, in its language.
+                            let edir = match entry.language {
+                                Some(crate::document::Language::Ar) => Direction::Rtl,
+                                _ => Direction::Ltr,
+                            };
+                            let estyle = LabelStyle {
+                                direction: edir,
+                                ..body_style
+                            };
+                            if let Some(t) = entry
+                                .title
+                                .as_deref()
+                                .or(meta.and_then(|m| m.title.as_deref()))
+                            {
+                                body_text(
+                                    ui,
+                                    painter,
+                                    labels,
+                                    t,
+                                    LabelStyle {
+                                        bold: true,
+                                        ..estyle
+                                    },
+                                    "Title",
+                                );
+                            }
+                            let date = entry
+                                .adopted
+                                .clone()
+                                .or_else(|| meta.and_then(|m| m.adoption_date.clone()));
+                            if let Some(d) = date {
+                                ui.weak(format!("Adopted {d}"));
+                            }
+                            if let Some(v) = meta.and_then(|m| m.vote_summary.clone()) {
+                                ui.weak(v);
+                            }
+                            if let Some(first) = &entry.first_operative {
+                                ui.add_space(4.0);
+                                body_text(
+                                    ui,
+                                    painter,
+                                    labels,
+                                    first,
+                                    LabelStyle {
+                                        size: 15.0,
+                                        ..estyle
+                                    },
+                                    "First operative paragraph",
+                                );
+                            }
+                            ui.separator();
+                            ui.horizontal(|ui| {
+                                let lang = entry
+                                    .language
+                                    .map(|l| l.code().to_uppercase())
+                                    .unwrap_or_default();
+                                if ui
+                                    .button(format!("Open ({lang})"))
+                                    .on_hover_text("Open it in a new tab")
+                                    .clicked()
+                                {
+                                    action = Some(PopupAction::Open {
+                                        path: entry.path.clone(),
+                                        at: None,
+                                    });
+                                }
+                                if ui.button("Copy symbol").clicked() {
+                                    ui.ctx().copy_text(r.target.clone());
+                                }
+                            });
+                            return;
+                        }
+                        if let Some(m) = meta {
+                            if let Some(t) = &m.title {
+                                ui.label(t);
+                            }
+                            if let Some(d) = &m.adoption_date {
+                                ui.weak(d);
+                            }
+                        } else if let Some(e) = catalogue::lookup(&r.target) {
                             if !e.title_en.is_empty() {
                                 ui.label(e.title_en);
                             }

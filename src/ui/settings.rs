@@ -15,6 +15,9 @@ pub struct Settings {
     pub show_outline: bool,
     pub show_annotations: bool,
     pub justify: bool,
+    /// The library folder (Settings → Library folder…, or `--library DIR`).
+    pub library: Option<PathBuf>,
+    pub show_library: bool,
 }
 
 impl Default for Settings {
@@ -28,6 +31,8 @@ impl Default for Settings {
             show_outline: false,
             show_annotations: false,
             justify: true,
+            library: None,
+            show_library: false,
         }
     }
 }

@@ -12,7 +12,7 @@ use std::ops::Range;
 
 /// Comfortable measure for reading (points at zoom 1).
 pub const MAX_COLUMN: f32 = 760.0;
-const MARGIN: f32 = 28.0;
+pub const MARGIN: f32 = 28.0;
 
 /// A position in the document: block index and byte offset in its display text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -91,6 +91,10 @@ pub struct DocumentView {
     pub selection_tip: Option<Pos2>,
     /// Number of frames painted with the document visible.
     pub frames_painted: u64,
+    /// Distinguishes this view's widgets from another view's in the same window (parallel view).
+    pub salt: u64,
+    /// Coloured bars in the margin beside blocks (the other language's annotations).
+    pub margin_marks: Vec<(usize, Color32)>,
 }
 
 impl DocumentView {
@@ -118,6 +122,8 @@ impl DocumentView {
             highlights_generation: 0,
             selection_tip: None,
             frames_painted: 0,
+            salt: 0,
+            margin_marks: Vec::new(),
         }
     }
 
@@ -295,6 +301,41 @@ impl DocumentView {
         (left, column)
     }
 
+    /// Lay out for a column of `column` points, and, when a jump is pending, everything above
+    /// its target (so it lands exactly in a viewport `view_height` high).
+    pub fn prepare(
+        &mut self,
+        painter: &mut TextPainter,
+        typo: Typography,
+        column: f32,
+        view_height: f32,
+    ) {
+        self.ensure_layout(painter, typo, column);
+        if let Some(b) = self.scroll_to_block
+            && let Some(layout) = self.layout.as_mut()
+        {
+            let y = layout.tops.get(b).copied().unwrap_or(0.0);
+            layout.ensure_visible(&mut painter.fonts, 0.0, y + view_height);
+            let y = layout.tops.get(b).copied().unwrap_or(0.0);
+            layout.ensure_visible(&mut painter.fonts, 0.0, y + view_height);
+        }
+    }
+
+    /// The scroll offset that puts a pending jump target at the top (and forgets the jump).
+    pub fn take_scroll_target(&mut self) -> Option<f32> {
+        let b = self.scroll_to_block.take()?;
+        let top = self.layout.as_ref()?.tops.get(b).copied()?;
+        Some((top + MARGIN - 12.0).max(0.0))
+    }
+
+    /// Height of the whole column, margins included.
+    pub fn content_height(&self) -> f32 {
+        self.layout
+            .as_ref()
+            .map(|l| l.total_height + 2.0 * MARGIN)
+            .unwrap_or(0.0)
+    }
+
     /// Show the view in the remaining space of `ui`. Returns what the user did.
     pub fn ui(
         &mut self,
@@ -305,27 +346,16 @@ impl DocumentView {
         let mut events = Vec::new();
         let avail = ui.available_rect_before_wrap();
         let (_, column) = self.column_geometry(avail, typo.zoom);
-        self.ensure_layout(painter, typo, column);
-        // A jump lands exactly: lay out everything above the target first.
-        if let Some(b) = self.scroll_to_block
-            && let Some(layout) = self.layout.as_mut()
-        {
-            let y = layout.tops.get(b).copied().unwrap_or(0.0);
-            layout.ensure_visible(&mut painter.fonts, 0.0, y + avail.height());
-            let y = layout.tops.get(b).copied().unwrap_or(0.0);
-            layout.ensure_visible(&mut painter.fonts, 0.0, y + avail.height());
-        }
-        let Some(layout) = self.layout.as_ref() else {
+        self.prepare(painter, typo, column, avail.height());
+        if self.layout.is_none() {
             return events;
-        };
-        let total = layout.total_height + 2.0 * MARGIN;
+        }
+        let total = self.content_height();
         let mut scroll = egui::ScrollArea::vertical()
             .id_salt("document")
             .auto_shrink([false, false]);
-        if let Some(b) = self.scroll_to_block.take()
-            && let Some(top) = layout.tops.get(b)
-        {
-            scroll = scroll.vertical_scroll_offset((top + MARGIN - 12.0).max(0.0));
+        if let Some(y) = self.take_scroll_target() {
+            scroll = scroll.vertical_scroll_offset(y);
         }
         let palette = Palette::for_visuals(ui.visuals().dark_mode);
         scroll.show_viewport(ui, |ui, viewport| {
@@ -339,7 +369,9 @@ impl DocumentView {
         events
     }
 
-    fn paint_visible(
+    /// Paint the blocks inside `viewport` (content coordinates, as `show_viewport` gives it),
+    /// with the column's top-left corner at `origin`; collect what the user did.
+    pub fn paint_visible(
         &mut self,
         ui: &mut egui::Ui,
         painter: &mut TextPainter,
@@ -457,7 +489,7 @@ impl DocumentView {
                     let mark =
                         Rect::from_min_size(pos2(x, block_origin.y + y + 4.0), vec2(6.0, hh - 8.0));
                     ui.painter().rect_filled(mark, 3.0, h.color);
-                    let mid = Id::unique(("qarar-note-mark", &h.id));
+                    let mid = Id::unique(("qarar-note-mark", self.salt, &h.id));
                     let mr = ui.interact(mark.expand(4.0), mid, Sense::click());
                     let label = format!("Note on {}", block_label(&self.blocks[i]));
                     mr.widget_info(|| {
@@ -470,6 +502,23 @@ impl DocumentView {
                         });
                     }
                 }
+            }
+            // The other language's annotations on this paragraph: a bar in the margin.
+            for (n, (_, color)) in self
+                .margin_marks
+                .iter()
+                .filter(|(b, _)| *b == i)
+                .enumerate()
+            {
+                let x = match self.direction {
+                    Direction::Rtl => block_rect.right() + 10.0 + n as f32 * 5.0,
+                    Direction::Ltr => block_rect.left() - 14.0 - n as f32 * 5.0,
+                };
+                let bar = Rect::from_min_size(
+                    pos2(x, block_rect.top() + 4.0),
+                    vec2(3.0, (l.height - 8.0).max(6.0)),
+                );
+                ui.painter().rect_filled(bar, 1.5, *color);
             }
             if let Some(r) = self.selection_in(i) {
                 let rects = layout.highlight_rects(i, r);
@@ -490,7 +539,7 @@ impl DocumentView {
             }
             // Interaction: the block itself (selection, AccessKit paragraph node)…
             let block = &self.blocks[i];
-            let id = Id::unique(("qarar-block", i));
+            let id = Id::unique(("qarar-block", self.salt, i));
             let resp = ui.interact(block_rect, id, Sense::click_and_drag());
             let label = block_label(block);
             // The paragraph's text is only built when AccessKit asks for the node.
@@ -560,6 +609,7 @@ impl DocumentView {
                 let rect = rect.translate(block_origin.to_vec2());
                 let hid = Id::unique((
                     "qarar-hot",
+                    self.salt,
                     i,
                     hot_index,
                     rect.min.x as i32,

@@ -1,0 +1,389 @@
+//! The library folder as the window sees it: the index (read from the cache, then refreshed
+//! in a background thread with progress and cancel), and what the popups and panes ask of it.
+
+use crate::document::Language;
+use crate::library::fulltext::{FullText, Hit};
+use crate::library::{Entry, Library, LibraryIndex};
+use eframe::egui;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::Instant;
+
+/// Progress of a background indexing job, shared with its thread.
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// 0 while reading the files, 1 while indexing their text for search.
+    pub phase: AtomicUsize,
+    pub done: AtomicUsize,
+    pub total: AtomicUsize,
+    pub cancel: AtomicBool,
+}
+
+/// What the indexing thread sends back.
+enum Message {
+    /// The index saved by the last run, shown while the folder is checked again.
+    Cached(LibraryIndex),
+    /// The refreshed index (complete, or what was done before a cancel).
+    Done(Box<LibraryIndex>, Option<FullText>, Vec<String>),
+}
+
+/// Most hits a library search returns.
+pub const SEARCH_LIMIT: usize = 200;
+
+/// The answer to a full-text search.
+#[derive(Debug, Clone, Default)]
+pub struct SearchResults {
+    pub query: String,
+    pub hits: Vec<Hit>,
+    pub error: Option<String>,
+}
+
+struct Job {
+    rx: Receiver<Message>,
+    progress: Arc<Progress>,
+    started: Instant,
+}
+
+/// The library folder, its index and the indexing job.
+#[derive(Default)]
+pub struct LibraryState {
+    pub folder: Option<PathBuf>,
+    pub index: Option<Arc<LibraryIndex>>,
+    /// Bumped whenever `index` changes (panes cache what they derive from it).
+    pub generation: u64,
+    /// One line about the last indexing run ("20 files indexed in 39 ms").
+    pub status: Option<String>,
+    /// A problem with the last indexing run (index not saved, search unavailable).
+    pub problem: Option<String>,
+    /// Where indexes are cached (`<data dir>/library`).
+    cache_root: Option<PathBuf>,
+    job: Option<Job>,
+    /// The full-text index (shared with search threads).
+    fulltext: Option<Arc<FullText>>,
+    /// Last query asked for, and the results of the last one answered.
+    asked: String,
+    results: Option<SearchResults>,
+    searching: Option<Receiver<SearchResults>>,
+}
+
+impl LibraryState {
+    /// `data_dir` is the annotation store's directory given to the app (tests), or `None`
+    /// for the user's data directory.
+    pub fn new(data_dir: Option<&PathBuf>) -> LibraryState {
+        let cache_root = match data_dir {
+            Some(d) => Some(d.join("library")),
+            None => crate::annotations::store::default_dir(std::env::var_os(
+                crate::annotations::store::DATA_DIR_ENV,
+            ))
+            .and_then(|d| d.parent().map(|p| p.join("library"))),
+        };
+        LibraryState {
+            cache_root,
+            ..LibraryState::default()
+        }
+    }
+
+    /// Use `folder` as the library and index it in the background.
+    pub fn set_folder(&mut self, folder: PathBuf, ctx: &egui::Context) {
+        let folder = std::fs::canonicalize(&folder).unwrap_or(folder);
+        if self.folder.as_ref() != Some(&folder) {
+            self.index = None;
+            self.generation += 1;
+        }
+        self.folder = Some(folder);
+        self.refresh(ctx);
+    }
+
+    /// Check the folder again: only new or changed files are read.
+    pub fn refresh(&mut self, ctx: &egui::Context) {
+        let Some(folder) = self.folder.clone() else {
+            return;
+        };
+        self.cancel();
+        let progress = Arc::new(Progress::default());
+        let (tx, rx) = channel();
+        let cache = self.cache_file(&folder);
+        let previous = self.index.clone();
+        let thread_progress = progress.clone();
+        // The refresh updates the full-text index in place when no search is using it.
+        let fulltext = self.fulltext.take().and_then(|f| Arc::try_unwrap(f).ok());
+        let text_dir = cache
+            .as_ref()
+            .and_then(|c| c.parent().map(|p| p.join("fulltext")));
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let p = thread_progress;
+            let cached = match previous {
+                Some(i) => Some((*i).clone()),
+                None => cache
+                    .as_deref()
+                    .and_then(|c| LibraryIndex::load(c).ok())
+                    .filter(|i| i.root == folder),
+            };
+            if let Some(c) = &cached {
+                let _ = tx.send(Message::Cached(c.clone()));
+                ctx.request_repaint();
+            }
+            let report = |done: usize, total: usize| {
+                p.done.store(done, Ordering::Relaxed);
+                p.total.store(total, Ordering::Relaxed);
+                ctx.request_repaint();
+                !p.cancel.load(Ordering::Relaxed)
+            };
+            let index = Library::scan(&folder, cached.as_ref(), &report);
+            let mut problems = Vec::new();
+            if let Some(c) = &cache {
+                let saved = c
+                    .parent()
+                    .map(std::fs::create_dir_all)
+                    .unwrap_or(Ok(()))
+                    .and_then(|_| index.save(c));
+                if let Err(e) = saved {
+                    problems.push(format!(
+                        "The library index could not be saved to {}: {e}",
+                        c.display()
+                    ));
+                }
+            }
+            let mut text = None;
+            if !index.stats.cancelled {
+                p.phase.store(1, Ordering::Relaxed);
+                let opened = match (fulltext, &text_dir) {
+                    (Some(f), _) => Ok(f),
+                    (None, Some(dir)) => FullText::open(dir),
+                    (None, None) => FullText::in_memory(),
+                };
+                match opened {
+                    Ok(mut f) => {
+                        if let Err(e) = f.refresh(&index, &report) {
+                            problems.push(format!("Full-text search index: {e}"));
+                        }
+                        text = Some(f);
+                    }
+                    Err(e) => problems.push(format!("Full-text search is unavailable: {e}")),
+                }
+            }
+            let _ = tx.send(Message::Done(Box::new(index), text, problems));
+            ctx.request_repaint();
+        });
+        self.job = Some(Job {
+            rx,
+            progress,
+            started: Instant::now(),
+        });
+    }
+
+    /// Stop indexing; what was indexed so far is kept.
+    pub fn cancel(&mut self) {
+        if let Some(j) = &self.job {
+            j.progress.cancel.store(true, Ordering::Relaxed);
+        }
+    }
+
+    pub fn is_indexing(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// `(phase, files done, files in all)` while indexing; phase 0 reads the files, phase 1
+    /// indexes their text.
+    pub fn progress(&self) -> Option<(usize, usize, usize)> {
+        self.job.as_ref().map(|j| {
+            (
+                j.progress.phase.load(Ordering::Relaxed),
+                j.progress.done.load(Ordering::Relaxed),
+                j.progress.total.load(Ordering::Relaxed),
+            )
+        })
+    }
+
+    /// Search the text of the library for `query` (in a background thread; the answer comes
+    /// through [`LibraryState::results`]). Asking the same query again does nothing.
+    pub fn search(&mut self, query: &str, ctx: &egui::Context) {
+        self.poll_search();
+        let query = query.trim();
+        if query == self.asked {
+            return;
+        }
+        self.asked = query.to_string();
+        if query.is_empty() {
+            self.results = None;
+            self.searching = None;
+            return;
+        }
+        let Some(text) = self.fulltext.clone() else {
+            self.results = Some(SearchResults {
+                query: query.to_string(),
+                hits: Vec::new(),
+                error: Some(if self.is_indexing() {
+                    "Search is ready when indexing ends.".into()
+                } else {
+                    "Full-text search is not available for this library.".into()
+                }),
+            });
+            // Try again once indexing is over.
+            self.asked.clear();
+            return;
+        };
+        let (tx, rx) = channel();
+        let q = query.to_string();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let r = match text.search(&q, SEARCH_LIMIT) {
+                Ok(hits) => SearchResults {
+                    query: q,
+                    hits,
+                    error: None,
+                },
+                Err(e) => SearchResults {
+                    query: q,
+                    hits: Vec::new(),
+                    error: Some(e.to_string()),
+                },
+            };
+            let _ = tx.send(r);
+            ctx.request_repaint();
+        });
+        self.searching = Some(rx);
+    }
+
+    fn poll_search(&mut self) {
+        if let Some(rx) = &self.searching {
+            match rx.try_recv() {
+                Ok(r) => {
+                    self.results = Some(r);
+                    self.searching = None;
+                }
+                Err(TryRecvError::Empty) => {}
+                Err(TryRecvError::Disconnected) => self.searching = None,
+            }
+        }
+    }
+
+    /// Wait for the search in flight (tests).
+    pub fn wait_search(&mut self) {
+        if let Some(rx) = self.searching.take()
+            && let Ok(r) = rx.recv()
+        {
+            self.results = Some(r);
+        }
+    }
+
+    /// Results of the last answered search, if they answer the last query asked.
+    pub fn results(&mut self) -> Option<&SearchResults> {
+        self.poll_search();
+        self.results
+            .as_ref()
+            .filter(|r| r.query == self.asked || self.asked.is_empty())
+    }
+
+    pub fn is_searching(&self) -> bool {
+        self.searching.is_some()
+    }
+
+    /// Take what the indexing thread sent. Returns a message for the user, if any.
+    pub fn poll(&mut self) -> Option<String> {
+        let job = self.job.as_ref()?;
+        let mut message = None;
+        loop {
+            match job.rx.try_recv() {
+                Ok(Message::Cached(index)) => {
+                    if self.index.is_none() {
+                        self.index = Some(Arc::new(index));
+                        self.generation += 1;
+                    }
+                }
+                Ok(Message::Done(index, text, problems)) => {
+                    let s = &index.stats;
+                    let mut status = format!(
+                        "{} files: {} read, {} unchanged, {} with errors ({:.1} s)",
+                        s.files,
+                        s.parsed,
+                        s.reused,
+                        s.failed,
+                        job.started.elapsed().as_secs_f64()
+                    );
+                    if s.cancelled {
+                        status.push_str(" — stopped before the end");
+                    }
+                    self.status = Some(status);
+                    self.index = Some(Arc::new(*index));
+                    self.generation += 1;
+                    self.job = None;
+                    if text.is_some() {
+                        self.fulltext = text.map(Arc::new);
+                        // Answers may have changed: ask again.
+                        self.results = None;
+                        self.asked.clear();
+                    }
+                    if !problems.is_empty() {
+                        message = Some(problems.join("\n"));
+                    }
+                    break;
+                }
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    self.job = None;
+                    message = Some("Indexing the library stopped unexpectedly.".into());
+                    break;
+                }
+            }
+        }
+        message
+    }
+
+    /// Block until the indexing job is over (tests and the command line).
+    pub fn wait(&mut self) -> Option<String> {
+        let mut message = None;
+        while self.job.is_some() {
+            if let Some(m) = self.poll() {
+                message = Some(m);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        message
+    }
+
+    fn cache_file(&self, folder: &Path) -> Option<PathBuf> {
+        use sha2::Digest;
+        let root = self.cache_root.as_ref()?;
+        let digest = sha2::Sha256::digest(folder.to_string_lossy().as_bytes());
+        let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+        Some(root.join(hex).join("index.json"))
+    }
+
+    /// The cache directory of the current folder (the full-text index lives there too).
+    pub fn cache_dir(&self) -> Option<PathBuf> {
+        let folder = self.folder.as_ref()?;
+        self.cache_file(folder)
+            .and_then(|f| f.parent().map(Path::to_path_buf))
+    }
+
+    /// The library's entry for a symbol in a language.
+    pub fn find(&self, symbol: &str, language: Language) -> Option<&Entry> {
+        self.index.as_ref()?.find(symbol, language)
+    }
+
+    /// The library's entry for a cited symbol: in `language` if there, else English, else any.
+    pub fn find_any(&self, symbol: &str, language: Language) -> Option<&Entry> {
+        let index = self.index.as_ref()?;
+        index
+            .find(symbol, language)
+            .or_else(|| index.find(symbol, Language::En))
+            .or_else(|| {
+                index
+                    .languages_of(symbol)
+                    .first()
+                    .and_then(|l| index.find(symbol, *l))
+            })
+    }
+
+    /// Languages the library has for a symbol.
+    pub fn languages_of(&self, symbol: &str) -> Vec<Language> {
+        self.index
+            .as_ref()
+            .map(|i| i.languages_of(symbol))
+            .unwrap_or_default()
+    }
+}

@@ -1,0 +1,659 @@
+//! The library pane: the folder's resolutions by session, each with its languages, filtered by
+//! symbol or title words (Arabic folding); indexing progress with Cancel; full-text search
+//! across the library. Pressing a row opens the document in a new tab.
+//!
+//! Titles and snippets (Arabic, French, …) are shaped by cosmic-text; symbols, language codes,
+//! buttons and counts are Latin chrome drawn by egui. Only the visible rows are drawn.
+
+use super::library::LibraryState;
+use super::search::line_edit_labeled;
+use super::text_painter::{LabelCache, LabelStyle, TextPainter, paint_label};
+use super::view::paragraph_label;
+use crate::document::{Direction, Language};
+use crate::library::{Entry, LibraryIndex};
+use eframe::egui::{self, Rect, Sense, UiBuilder, pos2, vec2};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// AccessKit label of the filter field.
+pub const FILTER_LABEL: &str = "Filter library";
+/// AccessKit label of the full-text search field.
+pub const SEARCH_LABEL: &str = "Search the library";
+
+const SESSION_ROW: f32 = 28.0;
+const DOC_ROW: f32 = 58.0;
+const HIT_ROW: f32 = 76.0;
+const ERROR_ROW: f32 = 40.0;
+
+/// What the pane asks of the window.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LibraryAction {
+    /// Open a file in a new tab, at a paragraph if given.
+    Open {
+        path: PathBuf,
+        at: Option<String>,
+    },
+    ChooseFolder,
+    Refresh,
+    Cancel,
+}
+
+/// Browse the index, or search the text of every document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    #[default]
+    Browse,
+    Search,
+}
+
+/// One row of the browse list.
+#[derive(Debug, Clone)]
+enum Row {
+    Session {
+        session: Option<u32>,
+        count: usize,
+    },
+    Doc {
+        symbol: String,
+        files: Vec<(Language, PathBuf)>,
+        title: String,
+        title_dir: Direction,
+    },
+    ErrorsHeader(usize),
+    Error {
+        path: PathBuf,
+        error: String,
+    },
+}
+
+impl Row {
+    fn height(&self) -> f32 {
+        match self {
+            Row::Session { .. } | Row::ErrorsHeader(_) => SESSION_ROW,
+            Row::Doc { .. } => DOC_ROW,
+            Row::Error { .. } => ERROR_ROW,
+        }
+    }
+}
+
+/// The pane's state.
+#[derive(Default)]
+pub struct LibraryPane {
+    pub mode: Mode,
+    pub filter: String,
+    pub language: Option<Language>,
+    pub query: String,
+    rows: Vec<Row>,
+    tops: Vec<f32>,
+    rows_key: Option<(u64, String, Option<Language>, Language)>,
+    labels: LabelCache,
+}
+
+/// English name of a language (UI chrome).
+pub fn language_name(l: Language) -> &'static str {
+    match l {
+        Language::Ar => "Arabic",
+        Language::En => "English",
+        Language::Fr => "French",
+        Language::Es => "Spanish",
+        Language::Ru => "Russian",
+        Language::Zh => "Chinese",
+    }
+}
+
+pub const ALL_LANGUAGES: [Language; 6] = [
+    Language::Ar,
+    Language::En,
+    Language::Fr,
+    Language::Es,
+    Language::Ru,
+    Language::Zh,
+];
+
+/// `A/RES/75/125` → (75, 125) for ordering; other symbols sort after, by text.
+fn symbol_order(symbol: &str) -> (u32, u32, String) {
+    let nums: Vec<u32> = symbol
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|p| p.parse().ok())
+        .collect();
+    (
+        nums.first().copied().unwrap_or(u32::MAX),
+        nums.get(1).copied().unwrap_or(u32::MAX),
+        symbol.to_string(),
+    )
+}
+
+fn direction_of(language: Language) -> Direction {
+    match language {
+        Language::Ar => Direction::Rtl,
+        _ => Direction::Ltr,
+    }
+}
+
+/// Rows of the browse list: sessions (newest first), their resolutions in number order, then
+/// the files that could not be read.
+fn build_rows(
+    index: &LibraryIndex,
+    filter: &str,
+    language: Option<Language>,
+    prefer: Language,
+) -> Vec<Row> {
+    let matching: Vec<&Entry> = index.filter(filter);
+    let mut by_symbol: BTreeMap<String, Vec<&Entry>> = BTreeMap::new();
+    for e in matching.iter().filter(|e| e.is_ok()) {
+        let Some(symbol) = &e.symbol else { continue };
+        by_symbol.entry(symbol.clone()).or_default().push(e);
+    }
+    let mut sessions: BTreeMap<std::cmp::Reverse<Option<u32>>, Vec<(String, Vec<&Entry>)>> =
+        BTreeMap::new();
+    for (symbol, entries) in by_symbol {
+        if let Some(l) = language
+            && !entries.iter().any(|e| e.language == Some(l))
+        {
+            continue;
+        }
+        let session = entries.iter().find_map(|e| e.session);
+        sessions
+            .entry(std::cmp::Reverse(session))
+            .or_default()
+            .push((symbol, entries));
+    }
+    let mut rows = Vec::new();
+    for (std::cmp::Reverse(session), mut docs) in sessions {
+        docs.sort_by_key(|(s, _)| symbol_order(s));
+        rows.push(Row::Session {
+            session,
+            count: docs.len(),
+        });
+        for (symbol, mut entries) in docs {
+            entries.sort_by_key(|e| {
+                ALL_LANGUAGES
+                    .iter()
+                    .position(|l| Some(*l) == e.language)
+                    .unwrap_or(9)
+            });
+            let shown = language.unwrap_or(prefer);
+            let titled = entries
+                .iter()
+                .find(|e| e.language == Some(shown) && e.title.is_some())
+                .or_else(|| {
+                    entries
+                        .iter()
+                        .find(|e| e.language == Some(Language::En) && e.title.is_some())
+                })
+                .or_else(|| entries.iter().find(|e| e.title.is_some()));
+            let (title, title_dir) = match titled {
+                Some(e) => (
+                    e.title.clone().unwrap_or_default(),
+                    direction_of(e.language.unwrap_or(Language::En)),
+                ),
+                None => (String::new(), Direction::Ltr),
+            };
+            rows.push(Row::Doc {
+                symbol,
+                files: entries
+                    .iter()
+                    .filter_map(|e| e.language.map(|l| (l, e.path.clone())))
+                    .collect(),
+                title,
+                title_dir,
+            });
+        }
+    }
+    let errors: Vec<&&Entry> = matching.iter().filter(|e| !e.is_ok()).collect();
+    if !errors.is_empty() {
+        rows.push(Row::ErrorsHeader(errors.len()));
+        for e in errors {
+            rows.push(Row::Error {
+                path: e.path.clone(),
+                error: e.error.clone().unwrap_or_default(),
+            });
+        }
+    }
+    rows
+}
+
+/// Cut a title to about `chars` characters at a word boundary.
+fn shorten(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for w in text.split_whitespace() {
+        if out.chars().count() + w.chars().count() + 1 > chars {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out.push('…');
+    out
+}
+
+impl LibraryPane {
+    /// Show the pane. `prefer` is the language titles are shown in when there is a choice.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        painter: &mut TextPainter,
+        library: &mut LibraryState,
+        prefer: Language,
+    ) -> Option<LibraryAction> {
+        let mut action = None;
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            ui.strong("Library");
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button("Choose folder…").clicked() {
+                    action = Some(LibraryAction::ChooseFolder);
+                }
+                if library.folder.is_some()
+                    && !library.is_indexing()
+                    && ui
+                        .button("Refresh")
+                        .on_hover_text("Read new and changed files again")
+                        .clicked()
+                {
+                    action = Some(LibraryAction::Refresh);
+                }
+            });
+        });
+        let Some(folder) = library.folder.clone() else {
+            ui.add_space(8.0);
+            ui.label(
+                "No library folder yet. Choose a folder of resolutions (for example a clone of \
+                 UNxml/GAresolutions); Qarar indexes it in the background.",
+            );
+            return action;
+        };
+        ui.weak(folder.display().to_string())
+            .on_hover_text("The library folder");
+        if let Some((phase, done, total)) = library.progress() {
+            ui.horizontal(|ui| {
+                let frac = if total == 0 {
+                    0.0
+                } else {
+                    done as f32 / total as f32
+                };
+                let bar = egui::ProgressBar::new(frac)
+                    .desired_width(ui.available_width() - 70.0)
+                    .text(match phase {
+                        0 => format!("Reading files {done} / {total}"),
+                        _ => format!("Indexing text {done} / {total}"),
+                    });
+                ui.add(bar);
+                if ui.button("Cancel").clicked() {
+                    action = Some(LibraryAction::Cancel);
+                }
+            });
+        } else if let Some(status) = &library.status {
+            ui.weak(status);
+        }
+        if let Some(problem) = &library.problem {
+            ui.colored_label(ui.visuals().warn_fg_color, problem);
+        }
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.mode, Mode::Browse, "Browse");
+            ui.selectable_value(&mut self.mode, Mode::Search, "Search text");
+        });
+        ui.separator();
+        let Some(index) = library.index.clone() else {
+            ui.weak("Reading the folder…");
+            return action;
+        };
+        let found = match self.mode {
+            Mode::Browse => self.browse(ui, painter, &index, library.generation, prefer),
+            Mode::Search => self.search(ui, painter, library),
+        };
+        action.or(found)
+    }
+
+    fn browse(
+        &mut self,
+        ui: &mut egui::Ui,
+        painter: &mut TextPainter,
+        index: &LibraryIndex,
+        generation: u64,
+        prefer: Language,
+    ) -> Option<LibraryAction> {
+        let mut action = None;
+        let width = ui.available_width();
+        line_edit_labeled(
+            ui,
+            painter,
+            &mut self.labels,
+            &mut self.filter,
+            width,
+            FILTER_LABEL,
+        )
+        .on_hover_text("Symbol (75/10) or words of the title, in any language");
+        ui.horizontal_wrapped(|ui| {
+            ui.selectable_value(&mut self.language, None, "All");
+            for l in ALL_LANGUAGES {
+                ui.selectable_value(&mut self.language, Some(l), l.code().to_uppercase())
+                    .on_hover_text(language_name(l));
+            }
+        });
+        let key = (generation, self.filter.clone(), self.language, prefer);
+        if self.rows_key.as_ref() != Some(&key) {
+            self.rows = build_rows(index, &self.filter, self.language, prefer);
+            self.tops.clear();
+            let mut y = 0.0;
+            for r in &self.rows {
+                self.tops.push(y);
+                y += r.height();
+            }
+            self.tops.push(y);
+            self.rows_key = Some(key);
+        }
+        if self.rows.is_empty() {
+            ui.add_space(8.0);
+            ui.weak(if self.filter.trim().is_empty() {
+                "No resolutions in this folder."
+            } else {
+                "Nothing matches the filter."
+            });
+            return None;
+        }
+        let total = self.tops.last().copied().unwrap_or(0.0);
+        egui::ScrollArea::vertical()
+            .id_salt("library-rows")
+            .auto_shrink([false, false])
+            .show_viewport(ui, |ui, viewport| {
+                ui.set_min_height(total);
+                let content = ui.max_rect();
+                let first = self.tops.partition_point(|&t| t <= viewport.top());
+                let first = first.saturating_sub(1);
+                for i in first..self.rows.len() {
+                    let top = self.tops[i];
+                    if top > viewport.bottom() {
+                        break;
+                    }
+                    let rect = Rect::from_min_size(
+                        pos2(content.left(), content.top() + top),
+                        vec2(content.width(), self.rows[i].height()),
+                    );
+                    let row = self.rows[i].clone();
+                    if let Some(a) = self.row(ui, painter, &row, rect) {
+                        action = Some(a);
+                    }
+                }
+            });
+        action
+    }
+
+    fn row(
+        &mut self,
+        ui: &mut egui::Ui,
+        painter: &mut TextPainter,
+        row: &Row,
+        rect: Rect,
+    ) -> Option<LibraryAction> {
+        let mut action = None;
+        let mut child = ui.new_child(UiBuilder::new().max_rect(rect));
+        let ui = &mut child;
+        match row {
+            Row::Session { session, count } => {
+                ui.add_space(6.0);
+                let name = match session {
+                    Some(s) => format!("Session {s}"),
+                    None => "Other documents".into(),
+                };
+                ui.horizontal(|ui| {
+                    ui.strong(name);
+                    ui.weak(format!("{count} resolutions"));
+                });
+            }
+            Row::ErrorsHeader(n) => {
+                ui.add_space(6.0);
+                ui.strong(format!("Files that could not be read ({n})"));
+            }
+            Row::Error { path, error } => {
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                ui.colored_label(ui.visuals().error_fg_color, name)
+                    .on_hover_text(path.display().to_string());
+                ui.weak(shorten(error, 70)).on_hover_text(error);
+            }
+            Row::Doc {
+                symbol,
+                files,
+                title,
+                title_dir,
+            } => {
+                let resp = ui.interact(
+                    rect,
+                    egui::Id::new(("qarar-library-doc", symbol)),
+                    Sense::click(),
+                );
+                if resp.hovered() {
+                    ui.painter()
+                        .rect_filled(rect, 3.0, ui.visuals().widgets.hovered.weak_bg_fill);
+                }
+                let langs: Vec<&str> = files.iter().map(|(l, _)| l.code()).collect();
+                let label = format!("{symbol} ({}): {title}", langs.join(", "));
+                resp.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::accesskit::Role::ListItem, true, &label)
+                });
+                ui.horizontal(|ui| {
+                    ui.add_space(4.0);
+                    ui.strong(symbol);
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        for (l, path) in files.iter().rev() {
+                            let b = ui
+                                .small_button(l.code().to_uppercase())
+                                .on_hover_text(format!("Open in {}", language_name(*l)));
+                            let name = format!("Open {symbol} in {}", language_name(*l));
+                            b.widget_info(|| {
+                                egui::WidgetInfo::labeled(
+                                    egui::accesskit::Role::Button,
+                                    true,
+                                    &name,
+                                )
+                            });
+                            if b.clicked() {
+                                action = Some(LibraryAction::Open {
+                                    path: path.clone(),
+                                    at: None,
+                                });
+                            }
+                        }
+                    });
+                });
+                if !title.is_empty() {
+                    let style = LabelStyle {
+                        size: 14.0,
+                        bold: false,
+                        color: ui.visuals().text_color(),
+                        direction: *title_dir,
+                        width: rect.width() - 12.0,
+                        line_height: 1.35,
+                    };
+                    let mut shown = shorten(title, 70);
+                    let mut l = painter.label(ui.ctx(), &mut self.labels, &shown, style);
+                    // One line: cut further until it fits.
+                    while l.size.y > 14.0 * 1.35 * 1.5 && shown.chars().count() > 12 {
+                        shown = shorten(&shown, shown.chars().count() * 3 / 4);
+                        l = painter.label(ui.ctx(), &mut self.labels, &shown, style);
+                    }
+                    paint_label(
+                        ui.painter(),
+                        &l,
+                        pos2(rect.left() + 6.0, rect.bottom() - l.size.y - 6.0),
+                    );
+                }
+                if action.is_none()
+                    && resp
+                        .on_hover_cursor(egui::CursorIcon::PointingHand)
+                        .clicked()
+                {
+                    let preferred = files
+                        .iter()
+                        .find(|(l, _)| Some(*l) == self.language)
+                        .or_else(|| files.first());
+                    if let Some((_, path)) = preferred {
+                        action = Some(LibraryAction::Open {
+                            path: path.clone(),
+                            at: None,
+                        });
+                    }
+                }
+                ui.painter().hline(
+                    rect.x_range(),
+                    rect.bottom() - 0.5,
+                    ui.visuals().widgets.noninteractive.bg_stroke,
+                );
+            }
+        }
+        action
+    }
+
+    fn search(
+        &mut self,
+        ui: &mut egui::Ui,
+        painter: &mut TextPainter,
+        library: &mut LibraryState,
+    ) -> Option<LibraryAction> {
+        let mut action = None;
+        let width = ui.available_width();
+        let resp = line_edit_labeled(
+            ui,
+            painter,
+            &mut self.labels,
+            &mut self.query,
+            width,
+            SEARCH_LABEL,
+        );
+        if resp.has_focus() || !self.query.is_empty() {
+            library.search(&self.query, ui.ctx());
+        }
+        let Some(results) = library.results() else {
+            ui.weak(if library.is_searching() {
+                "Searching…"
+            } else {
+                "Words are found in every form: with or without hamza, harakat or tatweel."
+            });
+            return None;
+        };
+        if let Some(e) = &results.error {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+            return None;
+        }
+        ui.weak(match results.hits.len() {
+            0 => "No paragraph has these words.".to_string(),
+            1 => "1 paragraph".to_string(),
+            n if n >= super::library::SEARCH_LIMIT => format!("First {n} paragraphs"),
+            n => format!("{n} paragraphs"),
+        });
+        let hits = results.hits.clone();
+        let total = hits.len() as f32 * HIT_ROW;
+        egui::ScrollArea::vertical()
+            .id_salt("library-hits")
+            .auto_shrink([false, false])
+            .show_viewport(ui, |ui, viewport| {
+                ui.set_min_height(total);
+                let content = ui.max_rect();
+                let first = (viewport.top() / HIT_ROW).floor().max(0.0) as usize;
+                let last = ((viewport.bottom() / HIT_ROW).ceil() as usize).min(hits.len());
+                for (i, hit) in hits.iter().enumerate().take(last).skip(first) {
+                    let rect = Rect::from_min_size(
+                        pos2(content.left(), content.top() + i as f32 * HIT_ROW),
+                        vec2(content.width(), HIT_ROW),
+                    );
+                    let resp = ui.interact(
+                        rect,
+                        egui::Id::new(("qarar-library-hit", i)),
+                        Sense::click(),
+                    );
+                    if resp.hovered() {
+                        ui.painter().rect_filled(
+                            rect,
+                            3.0,
+                            ui.visuals().widgets.hovered.weak_bg_fill,
+                        );
+                    }
+                    let symbol = hit.symbol.clone().unwrap_or_else(|| {
+                        hit.path
+                            .file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_default()
+                    });
+                    let lang = hit
+                        .language
+                        .map(|l| l.code().to_uppercase())
+                        .unwrap_or_default();
+                    let head = format!("{symbol} · {lang} · {}", paragraph_label(&hit.paragraph));
+                    let a11y = format!("{head}: {}", hit.snippet);
+                    resp.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::accesskit::Role::ListItem, true, &a11y)
+                    });
+                    ui.painter().text(
+                        rect.left_top() + vec2(6.0, 4.0),
+                        egui::Align2::LEFT_TOP,
+                        &head,
+                        egui::FontId::proportional(13.0),
+                        ui.visuals().strong_text_color(),
+                    );
+                    let style = LabelStyle {
+                        size: 14.0,
+                        bold: false,
+                        color: ui.visuals().text_color(),
+                        direction: hit.language.map(direction_of).unwrap_or(Direction::Ltr),
+                        width: rect.width() - 12.0,
+                        line_height: 1.35,
+                    };
+                    let shown = shorten(&hit.snippet, 150);
+                    let l = painter.label(ui.ctx(), &mut self.labels, &shown, style);
+                    let clip = Rect::from_min_max(
+                        pos2(rect.left(), rect.top() + 22.0),
+                        pos2(rect.right(), rect.bottom() - 4.0),
+                    );
+                    paint_label(
+                        &ui.painter().with_clip_rect(clip.intersect(ui.clip_rect())),
+                        &l,
+                        pos2(rect.left() + 6.0, rect.top() + 24.0),
+                    );
+                    if resp
+                        .on_hover_cursor(egui::CursorIcon::PointingHand)
+                        .clicked()
+                    {
+                        action = Some(LibraryAction::Open {
+                            path: hit.path.clone(),
+                            at: Some(hit.paragraph.clone()),
+                        });
+                    }
+                    ui.painter().hline(
+                        rect.x_range(),
+                        rect.bottom() - 0.5,
+                        ui.visuals().widgets.noninteractive.bg_stroke,
+                    );
+                }
+            });
+        action
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn symbols_sort_by_number_not_text() {
+        let mut v = vec!["A/RES/75/125", "A/RES/75/10", "A/RES/75/1", "A/RES/75/59"];
+        v.sort_by_key(|s| symbol_order(s));
+        assert_eq!(
+            v,
+            ["A/RES/75/1", "A/RES/75/10", "A/RES/75/59", "A/RES/75/125"]
+        );
+    }
+
+    #[test]
+    fn long_titles_are_cut_at_a_word() {
+        assert_eq!(shorten("one two three four", 10), "one two…");
+        assert_eq!(shorten("short", 10), "short");
+    }
+}
