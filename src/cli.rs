@@ -25,6 +25,15 @@ pub struct Cli {
     /// Folder of resolutions to index as the library (remembered for the next runs).
     #[arg(long, value_name = "DIR")]
     pub library: Option<PathBuf>,
+    /// Show the same resolution in another language side by side (ar, en, fr, es, ru, zh),
+    /// taken from the library.
+    #[arg(long, value_name = "LANG", value_parser = parse_language)]
+    pub beside: Option<crate::document::Language>,
+}
+
+fn parse_language(code: &str) -> Result<crate::document::Language, String> {
+    crate::document::Language::from_code(&code.to_ascii_lowercase())
+        .ok_or_else(|| format!("unknown language {code:?} (use ar, en, fr, es, ru or zh)"))
 }
 
 #[derive(Debug, Subcommand)]

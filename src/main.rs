@@ -20,6 +20,7 @@ fn main() -> ExitCode {
         started: Some(started),
         data_dir: None,
         library: cli.library,
+        beside: cli.beside,
     };
     match qarar::ui::run(start) {
         Ok(()) => ExitCode::SUCCESS,

@@ -161,6 +161,8 @@ pub struct StartOptions {
     pub data_dir: Option<PathBuf>,
     /// Library folder to index (`--library DIR`); otherwise the one in the settings.
     pub library: Option<PathBuf>,
+    /// Language to show beside the first document once the library is read (`--beside`).
+    pub beside: Option<Language>,
 }
 
 /// Where a document being loaded will go.
@@ -1692,6 +1694,13 @@ impl ReaderApp {
         self.poll_picking(&ctx);
         if let Some(m) = self.library.poll() {
             self.library.problem = Some(m);
+        }
+        if let Some(l) = self.start.beside
+            && self.library.index.is_some()
+            && self.current.is_some()
+        {
+            self.start.beside = None;
+            self.open_beside(l, &ctx);
         }
         if self.is_loading() || self.picking.is_some() || self.library.is_indexing() {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));

@@ -130,6 +130,9 @@ fn direction_of(language: Language) -> Direction {
     }
 }
 
+/// A symbol and its files (one per language).
+type SymbolFiles<'a> = (String, Vec<&'a Entry>);
+
 /// Rows of the browse list: sessions (newest first), their resolutions in number order, then
 /// the files that could not be read.
 fn build_rows(
@@ -144,8 +147,7 @@ fn build_rows(
         let Some(symbol) = &e.symbol else { continue };
         by_symbol.entry(symbol.clone()).or_default().push(e);
     }
-    let mut sessions: BTreeMap<std::cmp::Reverse<Option<u32>>, Vec<(String, Vec<&Entry>)>> =
-        BTreeMap::new();
+    let mut sessions: BTreeMap<std::cmp::Reverse<Option<u32>>, Vec<SymbolFiles>> = BTreeMap::new();
     for (symbol, entries) in by_symbol {
         if let Some(l) = language
             && !entries.iter().any(|e| e.language == Some(l))
@@ -427,7 +429,7 @@ impl LibraryPane {
             } => {
                 let resp = ui.interact(
                     rect,
-                    egui::Id::new(("qarar-library-doc", symbol)),
+                    egui::Id::unique(("qarar-library-doc", symbol)),
                     Sense::click(),
                 );
                 if resp.hovered() {
@@ -443,9 +445,12 @@ impl LibraryPane {
                     ui.add_space(4.0);
                     ui.strong(symbol);
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        ui.spacing_mut().item_spacing.x = 2.0;
+                        ui.spacing_mut().button_padding = vec2(3.0, 0.0);
                         for (l, path) in files.iter().rev() {
+                            let text = egui::RichText::new(l.code().to_uppercase()).size(10.5);
                             let b = ui
-                                .small_button(l.code().to_uppercase())
+                                .add(egui::Button::new(text).small())
                                 .on_hover_text(format!("Open in {}", language_name(*l)));
                             let name = format!("Open {symbol} in {}", language_name(*l));
                             b.widget_info(|| {
@@ -566,7 +571,7 @@ impl LibraryPane {
                     );
                     let resp = ui.interact(
                         rect,
-                        egui::Id::new(("qarar-library-hit", i)),
+                        egui::Id::unique(("qarar-library-hit", i)),
                         Sense::click(),
                     );
                     if resp.hovered() {

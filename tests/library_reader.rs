@@ -1,0 +1,233 @@
+//! The library in the reader window, driven through AccessKit: the pane lists the corpus,
+//! the language switcher finds the same paragraph in English, the side-by-side view lines
+//! paragraphs up, and a reference to a resolution in the folder shows its real title.
+
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use qarar::document::Language;
+use qarar::ui::{ReaderApp, StartOptions};
+use std::path::PathBuf;
+
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/akn");
+
+fn corpus() -> Option<PathBuf> {
+    let p = PathBuf::from(CORPUS);
+    if p.is_dir() {
+        Some(p)
+    } else {
+        eprintln!("skipping: corpus folder {CORPUS} is absent");
+        None
+    }
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("qarar-libreader-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).expect("create temp dir");
+    d
+}
+
+/// The reader on `file` with `library` as its library folder, everything loaded.
+fn reader(name: &str, file: PathBuf, library: PathBuf) -> Harness<'static, ReaderApp> {
+    let start = StartOptions {
+        file: Some(file),
+        data_dir: Some(temp_dir(&format!("{name}-data"))),
+        library: Some(library),
+        ..StartOptions::default()
+    };
+    let mut app = ReaderApp::new(&egui::Context::default(), None, start);
+    app.finish_loading();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(40)
+        .build_ui_state(|ui, app: &mut ReaderApp| app.frame(ui), app);
+    h.run_ok();
+    h
+}
+
+/// Let background loads finish, then let the window settle.
+fn settle(h: &mut Harness<'static, ReaderApp>) {
+    h.run_ok();
+    h.state_mut().finish_loading();
+    h.run_ok();
+}
+
+/// Jump to a paragraph as the outline would.
+fn go_to(h: &mut Harness<'static, ReaderApp>, paragraph: &str) {
+    let cur = h.state_mut().current.as_mut().expect("a document is open");
+    let b = cur.block_of(paragraph).expect("the paragraph exists");
+    cur.go_to_block(b, 0.0);
+    h.run_ok();
+}
+
+fn text_of(h: &Harness<'static, ReaderApp>, label: &str) -> String {
+    h.get_by_label(label)
+        .accesskit_node()
+        .value()
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_library_pane_lists_every_file_with_its_symbol_language_and_title() {
+    let Some(dir) = corpus() else { return };
+    let h = reader("pane", dir.join("75_10_A.xml"), dir.clone());
+    let index = h
+        .state()
+        .library
+        .index
+        .clone()
+        .expect("the folder is indexed");
+    let files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("corpus")
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "xml"))
+        .collect();
+    assert_eq!(index.entries.len(), files.len());
+    for e in &index.entries {
+        let symbol = e.symbol.as_deref().expect("every file has a symbol");
+        let lang = e.language.expect("every file has a language");
+        let name = match lang {
+            Language::Ar => "Arabic",
+            Language::En => "English",
+            Language::Fr => "French",
+            Language::Es => "Spanish",
+            Language::Ru => "Russian",
+            Language::Zh => "Chinese",
+        };
+        assert!(
+            h.query_by_label(&format!("Open {symbol} in {name}"))
+                .is_some(),
+            "{} is listed as {symbol} in {name}",
+            e.path.display()
+        );
+    }
+    // Each row names the symbol, its languages and its title (here in Arabic, the language
+    // of the open document).
+    let row = h.get_by_label_contains("A/RES/75/10 (ar, en, fr, es, ru, zh):");
+    let label = row.accesskit_node().label().unwrap_or_default();
+    assert!(label.contains("الإنتربول"), "row: {label}");
+    assert!(
+        h.query_by_label_contains("A/RES/75/239 (ar, en):")
+            .is_some()
+    );
+}
+
+#[test]
+fn switching_75_10_from_arabic_to_english_keeps_paragraph_13_b() {
+    let Some(dir) = corpus() else { return };
+    let mut h = reader("switch", dir.join("75_10_A.xml"), dir.clone());
+    go_to(&mut h, "para_13_b");
+    let arabic = text_of(&h, "Paragraph 13 (b)");
+    assert!(arabic.contains("الإنتربول"), "Arabic 13 (b): {arabic}");
+    h.get_by_label("Language: English").click();
+    settle(&mut h);
+    let cur = h.state().current.as_ref().expect("a document is open");
+    assert_eq!(cur.doc.meta.language, Language::En);
+    assert_eq!(
+        h.state().tabs.len(),
+        1,
+        "the language replaces the document"
+    );
+    let english = text_of(&h, "Paragraph 13 (b)");
+    assert!(english.contains("INTERPOL"), "English 13 (b): {english}");
+    let p = h.get_by_label("Paragraph 13 (b)").rect();
+    assert!(
+        p.top() > 20.0 && p.top() < 760.0,
+        "13 (b) is in view: {p:?}"
+    );
+}
+
+#[test]
+fn side_by_side_lines_up_paragraph_13_b_in_arabic_and_english() {
+    let Some(dir) = corpus() else { return };
+    let mut h = reader("beside", dir.join("75_10_A.xml"), dir.clone());
+    h.state_mut().settings.show_library = false;
+    let ctx = h.ctx.clone();
+    h.state_mut().open_beside(Language::En, &ctx);
+    settle(&mut h);
+    go_to(&mut h, "para_13_b");
+    let both = h.get_all_by_label("Paragraph 13 (b)").collect::<Vec<_>>();
+    assert_eq!(both.len(), 2, "13 (b) shows in both columns");
+    let (a, b) = (both[0].rect(), both[1].rect());
+    assert!((a.top() - b.top()).abs() < 1.0, "tops line up: {a:?} {b:?}");
+    let (arabic, english) = if a.left() > b.left() { (a, b) } else { (b, a) };
+    assert!(arabic.left() > english.right(), "Arabic on the right");
+    let texts: Vec<String> = both
+        .iter()
+        .map(|n| n.accesskit_node().value().unwrap_or_default())
+        .collect();
+    assert!(texts.iter().any(|t| t.contains("INTERPOL")));
+    assert!(texts.iter().any(|t| t.contains("الإنتربول")));
+    // A highlight made on the Arabic paragraph marks the English one too (by paragraph id).
+    {
+        let app = h.state_mut();
+        let cur = app.current.as_mut().expect("open");
+        let a = qarar::annotations::Annotation::new_on_paragraph(
+            &cur.doc,
+            "para_13_b",
+            qarar::annotations::Color::Green,
+        )
+        .expect("annotation");
+        cur.annotations.add(&cur.doc, a);
+    }
+    h.run_ok();
+    let cur = h.state().current.as_ref().expect("open");
+    let beside = cur.beside.as_ref().expect("side by side");
+    let b13 = beside.block_of("para_13_b").expect("13 (b) in English");
+    assert!(
+        beside.view.margin_marks.iter().any(|(b, _)| *b == b13),
+        "the English 13 (b) carries the mark"
+    );
+}
+
+#[test]
+fn a_reference_to_a_resolution_in_the_folder_shows_its_title_and_opens_it() {
+    let Some(dir) = corpus() else { return };
+    // A folder with 75/1 and an English 75/10 whose "73/11" was changed into "75/1".
+    let lib = temp_dir("refs");
+    for f in ["75_1_A.xml", "75_1_E.xml"] {
+        std::fs::copy(dir.join(f), lib.join(f)).expect("copy");
+    }
+    let text = std::fs::read_to_string(dir.join("75_10_E.xml")).expect("read");
+    std::fs::write(lib.join("75_10_E.xml"), text.replace("73/11", "75/1")).expect("write");
+    let mut h = reader("refs", lib.join("75_10_E.xml"), lib.clone());
+    h.state_mut().settings.show_library = false;
+    h.run_ok();
+    h.get_by_label("Reference A/RES/75/1").click();
+    h.run_ok();
+    assert!(
+        h.query_by_label_contains(
+            "Declaration on the commemoration of the seventy-fifth anniversary"
+        )
+        .is_some(),
+        "the popup shows the title of 75/1 as the folder has it"
+    );
+    assert!(
+        h.query_by_label_contains("Adopted").is_some(),
+        "and its date"
+    );
+    h.get_by_label("Open (EN)").click();
+    settle(&mut h);
+    assert_eq!(h.state().tabs.len(), 2, "it opens in a new tab");
+    assert_eq!(
+        h.state()
+            .current
+            .as_ref()
+            .and_then(|c| c.doc.meta.symbol.clone())
+            .as_deref(),
+        Some("A/RES/75/1")
+    );
+    // Ctrl+W closes it and the first tab comes back.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::W);
+    h.run_ok();
+    assert_eq!(h.state().tabs.len(), 1);
+    assert_eq!(
+        h.state()
+            .current
+            .as_ref()
+            .and_then(|c| c.doc.meta.symbol.clone())
+            .as_deref(),
+        Some("A/RES/75/10")
+    );
+}
