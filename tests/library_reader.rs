@@ -218,6 +218,11 @@ fn a_reference_to_a_resolution_in_the_folder_shows_its_title_and_opens_it() {
             .as_deref(),
         Some("A/RES/75/1")
     );
+    // Its details list the library documents that cite it.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::I);
+    h.run_ok();
+    assert!(h.query_by_label("Cited by (1)").is_some());
+    assert!(h.query_by_label("A/RES/75/10 · EN").is_some());
     // Ctrl+W closes it and the first tab comes back.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::W);
     h.run_ok();

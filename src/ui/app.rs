@@ -38,6 +38,8 @@ pub struct OpenDocument {
     pub beside: Option<Box<OpenDocument>>,
     /// Column widths and annotation generations the side-by-side alignment was made for.
     pub(crate) aligned_for: Option<(u32, u32, u64, u64)>,
+    /// The annotations pane's items and the annotation generation they were made for.
+    pane_cache: Option<(u64, std::sync::Arc<Vec<PaneItem>>)>,
 }
 
 impl OpenDocument {
@@ -62,6 +64,20 @@ impl OpenDocument {
             annotations,
             beside: None,
             aligned_for: None,
+            pane_cache: None,
+        }
+    }
+
+    /// [`OpenDocument::pane_items`], rebuilt only when the annotations changed.
+    pub fn pane_items_cached(&mut self) -> std::sync::Arc<Vec<PaneItem>> {
+        let generation = self.annotations.generation;
+        match &self.pane_cache {
+            Some((g, items)) if *g == generation => items.clone(),
+            _ => {
+                let items = std::sync::Arc::new(self.pane_items());
+                self.pane_cache = Some((generation, items.clone()));
+                items
+            }
         }
     }
 
@@ -1537,7 +1553,15 @@ impl ReaderApp {
                         }
                     });
                 ui.separator();
-                let citing = index.cited_by(&symbol);
+                // One line per citing resolution, in the language being read when there.
+                let mut citing: Vec<&crate::library::Entry> = Vec::new();
+                for e in index.cited_by(&symbol) {
+                    match citing.iter_mut().find(|c| c.symbol == e.symbol) {
+                        Some(c) if e.language == Some(language) => *c = e,
+                        Some(_) => {}
+                        None => citing.push(e),
+                    }
+                }
                 ui.strong(format!("Cited by ({})", citing.len()));
                 if citing.is_empty() {
                     ui.weak("No resolution of the library cites this one.");
@@ -1561,7 +1585,6 @@ impl ReaderApp {
                             }
                         }
                     });
-                let _ = language;
             });
         if !open {
             self.show_info = false;
@@ -1801,7 +1824,7 @@ impl ReaderApp {
                 Direction::Rtl => egui::Panel::left("annotations"),
                 Direction::Ltr => egui::Panel::right("annotations"),
             };
-            let items = cur.pane_items();
+            let items = cur.pane_items_cached();
             pane_action = panel
                 .resizable(true)
                 .default_size(300.0)

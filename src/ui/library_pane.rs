@@ -21,7 +21,7 @@ pub const FILTER_LABEL: &str = "Filter library";
 pub const SEARCH_LABEL: &str = "Search the library";
 
 const SESSION_ROW: f32 = 28.0;
-const DOC_ROW: f32 = 58.0;
+const DOC_ROW: f32 = 74.0;
 const HIT_ROW: f32 = 76.0;
 const ERROR_ROW: f32 = 40.0;
 
@@ -478,17 +478,17 @@ impl LibraryPane {
                         width: rect.width() - 12.0,
                         line_height: 1.35,
                     };
-                    let mut shown = shorten(title, 70);
+                    let mut shown = shorten(title, 110);
                     let mut l = painter.label(ui.ctx(), &mut self.labels, &shown, style);
-                    // One line: cut further until it fits.
-                    while l.size.y > 14.0 * 1.35 * 1.5 && shown.chars().count() > 12 {
-                        shown = shorten(&shown, shown.chars().count() * 3 / 4);
+                    // Two lines at most: cut further, a few words at a time, until it fits.
+                    while l.size.y > 14.0 * 1.35 * 2.5 && shown.chars().count() > 12 {
+                        shown = shorten(&shown, shown.chars().count() * 9 / 10);
                         l = painter.label(ui.ctx(), &mut self.labels, &shown, style);
                     }
                     paint_label(
                         ui.painter(),
                         &l,
-                        pos2(rect.left() + 6.0, rect.bottom() - l.size.y - 6.0),
+                        pos2(rect.left() + 6.0, rect.top() + 24.0),
                     );
                 }
                 if action.is_none()

@@ -185,17 +185,7 @@ impl Outline {
 
     /// Whether an entry is shown (no collapsed ancestor).
     pub fn is_visible(&self, i: usize) -> bool {
-        let mut p = self.entries.get(i).and_then(|e| e.parent);
-        while let Some(pi) = p {
-            let Some(e) = self.entries.get(pi) else {
-                break;
-            };
-            if self.collapsed.contains(&e.id) {
-                return false;
-            }
-            p = e.parent;
-        }
-        true
+        visible(&self.entries, &self.collapsed, i)
     }
 
     /// The entry to highlight for the block at the top of the view.
@@ -248,16 +238,17 @@ impl Outline {
         let strong = ui.visuals().strong_text_color();
         let hl = ui.visuals().selection.bg_fill.gamma_multiply(0.45);
         let rtl = direction == Direction::Rtl;
+        // Borrowed, not cloned, while the rest of `self` is updated.
+        let entries = std::mem::take(&mut self.entries);
         egui::ScrollArea::vertical()
             .id_salt("outline")
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 let width = ui.available_width();
-                for i in 0..self.entries.len() {
-                    if !self.is_visible(i) {
+                for (i, e) in entries.iter().enumerate() {
+                    if !visible(&entries, &self.collapsed, i) {
                         continue;
                     }
-                    let e = self.entries[i].clone();
                     let indent = 14.0 * e.depth as f32 + 18.0;
                     let style = LabelStyle {
                         size: 15.0,
@@ -359,7 +350,27 @@ impl Outline {
                     }
                 }
             });
+        self.entries = entries;
         self.cursor_moved = false;
         go
     }
+}
+
+/// An entry is shown when none of its ancestors is collapsed.
+fn visible(
+    entries: &[OutlineEntry],
+    collapsed: &std::collections::HashSet<String>,
+    i: usize,
+) -> bool {
+    let mut p = entries.get(i).and_then(|e| e.parent);
+    while let Some(pi) = p {
+        let Some(e) = entries.get(pi) else {
+            break;
+        };
+        if collapsed.contains(&e.id) {
+            return false;
+        }
+        p = e.parent;
+    }
+    true
 }
