@@ -485,11 +485,7 @@ impl LibraryPane {
                         shown = shorten(&shown, shown.chars().count() * 9 / 10);
                         l = painter.label(ui.ctx(), &mut self.labels, &shown, style);
                     }
-                    paint_label(
-                        ui.painter(),
-                        &l,
-                        pos2(rect.left() + 6.0, rect.top() + 24.0),
-                    );
+                    paint_label(ui.painter(), &l, pos2(rect.left() + 6.0, rect.top() + 24.0));
                 }
                 if action.is_none()
                     && resp
