@@ -124,3 +124,26 @@ fn undo_removes_a_highlight_and_redo_brings_it_back() {
     drop(h);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn file_export_writes_an_annotated_copy_without_blocking_the_window() {
+    let dir = std::env::temp_dir().join(format!("qarar-gui-export-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let mut h = reader(&dir.join("data"));
+    h.run_ok();
+    let out = dir.join("copy.html");
+    h.state_mut().export_copy(&out);
+    h.state_mut().finish_exports();
+    h.run_ok();
+    let html = std::fs::read_to_string(&out).expect("the copy is written");
+    assert!(html.contains("الإنتربول"));
+    assert!(h.query_by_label_contains("Exported to").is_some());
+    // An unknown extension is refused with a message naming the file.
+    h.state_mut().export_copy(&dir.join("copy.xyz"));
+    h.run_ok();
+    assert!(
+        h.query_by_label_contains("copy.xyz: unknown export format")
+            .is_some()
+    );
+}

@@ -247,6 +247,8 @@ pub struct ReaderApp {
     pub library_pane: super::library_pane::LibraryPane,
     /// The document information window (metadata, votes, cited by).
     pub show_info: bool,
+    /// Annotated copies being written (File → Export…).
+    exporting: Vec<Receiver<String>>,
 }
 
 /// The note window's state.
@@ -297,6 +299,7 @@ impl ReaderApp {
             library: LibraryState::new(start.data_dir.as_ref()),
             library_pane: Default::default(),
             show_info: false,
+            exporting: Vec::new(),
         };
         let folder = start.library.clone().or(app.settings.library.clone());
         if let Some(folder) = folder {
@@ -673,15 +676,57 @@ impl ReaderApp {
             ));
             return;
         };
-        // The save dialog already asked before replacing an existing file.
-        let result =
-            crate::export::render(format, &cur.doc, &cur.annotations.list).and_then(|bytes| {
-                crate::export::write_atomic(path, &bytes, true).map_err(|e| e.to_string())
+        // Rendering (PDF: tens of milliseconds) and writing happen off the UI thread. The save
+        // dialog already asked before replacing an existing file.
+        let doc = cur.doc.clone();
+        let list = cur.annotations.list.clone();
+        let path = path.to_path_buf();
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let result = crate::export::render(format, &doc, &list).and_then(|bytes| {
+                crate::export::write_atomic(&path, &bytes, true).map_err(|e| e.to_string())
             });
-        cur.annotations.messages.push(match result {
-            Ok(()) => format!("Exported to {}", path.display()),
-            Err(e) => format!("Export failed: {e}"),
+            let _ = tx.send(match result {
+                Ok(()) => format!("Exported to {}", path.display()),
+                Err(e) => format!("Export failed: {e}"),
+            });
         });
+        self.exporting.push(rx);
+    }
+
+    /// Report finished exports (in the current document's message window).
+    fn poll_exports(&mut self) {
+        let mut still = Vec::new();
+        for rx in std::mem::take(&mut self.exporting) {
+            let message = match rx.try_recv() {
+                Ok(m) => m,
+                Err(std::sync::mpsc::TryRecvError::Empty) => {
+                    still.push(rx);
+                    continue;
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    "Export failed: the exporter stopped".to_string()
+                }
+            };
+            match &mut self.current {
+                Some(cur) => cur.annotations.messages.push(message),
+                None => self.error = Some(message),
+            }
+        }
+        self.exporting = still;
+    }
+
+    /// Wait for exports in progress and report them (tests).
+    pub fn finish_exports(&mut self) {
+        for rx in std::mem::take(&mut self.exporting) {
+            let message = rx
+                .recv()
+                .unwrap_or_else(|_| "Export failed: the exporter stopped".to_string());
+            match &mut self.current {
+                Some(cur) => cur.annotations.messages.push(message),
+                None => self.error = Some(message),
+            }
+        }
     }
 
     /// Highlight the selected passages in `color`; with `note`, open the note editor on the
@@ -1715,6 +1760,7 @@ impl ReaderApp {
         self.frame_count += 1;
         self.poll_loading();
         self.poll_picking(&ctx);
+        self.poll_exports();
         if let Some(m) = self.library.poll() {
             self.library.problem = Some(m);
         }
@@ -1725,7 +1771,11 @@ impl ReaderApp {
             self.start.beside = None;
             self.open_beside(l, &ctx);
         }
-        if self.is_loading() || self.picking.is_some() || self.library.is_indexing() {
+        if self.is_loading()
+            || self.picking.is_some()
+            || self.library.is_indexing()
+            || !self.exporting.is_empty()
+        {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
         }
         self.shortcuts(&ctx);
