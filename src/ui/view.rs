@@ -95,7 +95,11 @@ pub struct DocumentView {
     pub salt: u64,
     /// Coloured bars in the margin beside blocks (the other language's annotations).
     pub margin_marks: Vec<(usize, Color32)>,
+    /// The passages of the last selection asked about.
+    passages_cache: std::cell::RefCell<Option<PassagesCache>>,
 }
+
+type PassagesCache = ((TextPos, TextPos), Vec<(String, Range<usize>)>);
 
 impl DocumentView {
     pub fn new(doc: &Document) -> DocumentView {
@@ -124,6 +128,7 @@ impl DocumentView {
             frames_painted: 0,
             salt: 0,
             margin_marks: Vec::new(),
+            passages_cache: Default::default(),
         }
     }
 
@@ -169,10 +174,27 @@ impl DocumentView {
     }
 
     /// The selection as passages of paragraphs: (paragraph id, code-point range in its text).
+    /// Asked every frame while a selection exists (toolbar, shortcuts): computed once per
+    /// selection.
     pub fn selected_passages(&self, doc: &Document) -> Vec<(String, Range<usize>)> {
-        let Some((a, b)) = self.selection else {
+        let Some(sel) = self.selection else {
             return Vec::new();
         };
+        if let Some((key, passages)) = &*self.passages_cache.borrow()
+            && *key == sel
+        {
+            return passages.clone();
+        }
+        let passages = self.compute_passages(doc, sel);
+        *self.passages_cache.borrow_mut() = Some((sel, passages.clone()));
+        passages
+    }
+
+    fn compute_passages(
+        &self,
+        doc: &Document,
+        (a, b): (TextPos, TextPos),
+    ) -> Vec<(String, Range<usize>)> {
         let (start, end) = if a <= b { (a, b) } else { (b, a) };
         let mut out = Vec::new();
         for block in start.block..=end.block.min(self.blocks.len().saturating_sub(1)) {
