@@ -1,5 +1,6 @@
 //! The window-independent core of the library: a folder of resolutions indexed on disk,
-//! UN metadata (`data_extract*.jsonl`), and citations of paragraphs.
+//! UN metadata (`data_extract*.jsonl`), citations of paragraphs, and full-text search of
+//! every paragraph (tantivy).
 
 pub mod citation;
 pub mod fulltext;
@@ -7,5 +8,6 @@ pub mod index;
 pub mod metadata;
 
 pub use citation::{Citation, citation, citation_text};
+pub use fulltext::{FullText, FullTextError, Hit, RefreshStats};
 pub use index::{Entry, Library, LibraryIndex, ScanStats, normalise_symbol};
 pub use metadata::{MetadataSet, ResolutionMeta, Votes, load_metadata_dir, load_metadata_file};
