@@ -236,3 +236,31 @@ fn a_reference_to_a_resolution_in_the_folder_shows_its_title_and_opens_it() {
         Some("A/RES/75/10")
     );
 }
+
+#[test]
+fn searching_the_library_without_hamza_opens_the_paragraph_found() {
+    let Some(dir) = corpus() else { return };
+    let mut h = reader("search", dir.join("75_1_E.xml"), dir.clone());
+    h.get_by_label("Search text").click();
+    h.run_ok();
+    h.get_by_label("Search the library").click();
+    h.run_ok();
+    h.get_by_label("Search the library").type_text("الانتربول");
+    h.run_ok();
+    h.state_mut().library.wait_search();
+    h.run_ok();
+    // Paragraphs of the Arabic 75/10 are found although they spell الإنتربول.
+    let first = h
+        .get_all_by_label_contains("A/RES/75/10 · AR · ")
+        .next()
+        .expect("an Arabic paragraph of 75/10 is found");
+    let label = first.accesskit_node().label().unwrap_or_default();
+    assert!(label.contains("الإنتربول"), "result: {label}");
+    first.click();
+    settle(&mut h);
+    let app = h.state();
+    assert_eq!(app.tabs.len(), 2, "the result opens in a new tab");
+    let cur = app.current.as_ref().expect("open");
+    assert_eq!(cur.doc.meta.symbol.as_deref(), Some("A/RES/75/10"));
+    assert_eq!(cur.doc.meta.language, Language::Ar);
+}
