@@ -21,9 +21,7 @@ use tantivy::schema::{
 };
 use tantivy::snippet::{SnippetGenerator, collapse_overlapped_ranges};
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
-use tantivy::{
-    Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term,
-};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term};
 use unicode_normalization::char::is_combining_mark;
 
 /// Version of the payload and schema; an index of another version is rebuilt.
@@ -297,9 +295,9 @@ impl FullText {
         for e in &library.entries {
             let key = e.path.to_string_lossy().into_owned();
             let current = self.files.get(&key);
-            let same = current.is_some_and(|s| {
-                s.size == e.size && s.mtime_ns == e.mtime_ns && e.mtime_ns != 0
-            }) && current.is_some_and(|s| s.failed == e.error.is_some());
+            let same = current
+                .is_some_and(|s| s.size == e.size && s.mtime_ns == e.mtime_ns && e.mtime_ns != 0)
+                && current.is_some_and(|s| s.failed == e.error.is_some());
             if same {
                 stats.unchanged += 1;
             } else {
@@ -368,7 +366,13 @@ impl FullText {
                         stats.failed += 1;
                         if entry.error.is_some() {
                             // Remembered so that it is not retried until it changes.
-                            files.insert(key.clone(), FileState { failed: true, ..state });
+                            files.insert(
+                                key.clone(),
+                                FileState {
+                                    failed: true,
+                                    ..state
+                                },
+                            );
                         } else {
                             // It parsed during the scan: retried at the next refresh.
                             files.remove(key);
@@ -383,27 +387,21 @@ impl FullText {
             }
         }
 
-        let payload = serde_json::to_string(&Payload {
+        let payload = Payload {
             version: FULLTEXT_VERSION,
             files,
-        })
-        .map_err(|source| FullTextError::State {
+        };
+        let json = serde_json::to_string(&payload).map_err(|source| FullTextError::State {
             place: self.place(),
             source,
         })?;
         let mut commit = writer.prepare_commit().map_err(|e| self.error(e))?;
-        commit.set_payload(&payload);
+        commit.set_payload(&json);
         commit.commit().map_err(|e| self.error(e))?;
+        // The paragraphs and the file state are committed together.
+        self.files = payload.files;
         writer.wait_merging_threads().map_err(|e| self.error(e))?;
         self.reader.reload().map_err(|e| self.error(e))?;
-        // Only now is the new state the committed one.
-        let committed: Payload = serde_json::from_str(&payload).map_err(|source| {
-            FullTextError::State {
-                place: self.place(),
-                source,
-            }
-        })?;
-        self.files = committed.files;
         stats.elapsed = start.elapsed();
         Ok(stats)
     }
@@ -629,7 +627,7 @@ impl FoldTokenStream<'_> {
             }
             // Trailing format controls or tatweel are not part of the word as shown.
             while let Some(c) = self.text[start..end].chars().next_back() {
-                if end - c.len_utf8() <= start || !(is_ignorable(c) && !is_combining_mark(c)) {
+                if end - c.len_utf8() <= start || !is_ignorable(c) || is_combining_mark(c) {
                     break;
                 }
                 end -= c.len_utf8();
@@ -693,7 +691,7 @@ fn arabic_variants(word: &str) -> Vec<String> {
         }
     };
     let mut bases: Vec<&[char]> = vec![&chars];
-    if matches!(chars[0], 'و' | 'ف') && chars.len() - 1 >= 3 {
+    if matches!(chars[0], 'و' | 'ف') && chars.len() > 3 {
         bases.push(&chars[1..]);
         push(&chars[1..], &mut out);
     }
