@@ -1107,6 +1107,12 @@ impl ReaderApp {
         if ctx.input_mut(|i| i.consume_shortcut(&cmd(Key::E))) {
             self.pick(ctx, Pick::Export);
         }
+        let library_search = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+        if ctx.input_mut(|i| i.consume_shortcut(&library_search)) {
+            self.settings.show_library = true;
+            self.library_pane.mode = super::library_pane::Mode::Search;
+            self.library_pane.focus_search = true;
+        }
         if ctx.input_mut(|i| i.consume_shortcut(&cmd(Key::F))) {
             self.search.open();
         }

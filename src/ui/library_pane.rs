@@ -22,7 +22,7 @@ pub const SEARCH_LABEL: &str = "Search the library";
 
 const SESSION_ROW: f32 = 28.0;
 const DOC_ROW: f32 = 74.0;
-const HIT_ROW: f32 = 76.0;
+const HIT_ROW: f32 = 70.0;
 const ERROR_ROW: f32 = 40.0;
 
 /// What the pane asks of the window.
@@ -83,6 +83,8 @@ pub struct LibraryPane {
     pub filter: String,
     pub language: Option<Language>,
     pub query: String,
+    /// Give the search field the keyboard on the next frame.
+    pub focus_search: bool,
     rows: Vec<Row>,
     tops: Vec<f32>,
     rows_key: Option<(u64, String, Option<Language>, Language)>,
@@ -298,7 +300,13 @@ impl LibraryPane {
         }
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.mode, Mode::Browse, "Browse");
-            ui.selectable_value(&mut self.mode, Mode::Search, "Search text");
+            if ui
+                .selectable_value(&mut self.mode, Mode::Search, "Search text")
+                .on_hover_text("Search the text of every document (Ctrl+Shift+F)")
+                .clicked()
+            {
+                self.focus_search = true;
+            }
         });
         ui.separator();
         let Some(index) = library.index.clone() else {
@@ -331,13 +339,7 @@ impl LibraryPane {
             FILTER_LABEL,
         )
         .on_hover_text("Symbol (75/10) or words of the title, in any language");
-        ui.horizontal_wrapped(|ui| {
-            ui.selectable_value(&mut self.language, None, "All");
-            for l in ALL_LANGUAGES {
-                ui.selectable_value(&mut self.language, Some(l), l.code().to_uppercase())
-                    .on_hover_text(language_name(l));
-            }
-        });
+        self.language_chips(ui);
         let key = (generation, self.filter.clone(), self.language, prefer);
         if self.rows_key.as_ref() != Some(&key) {
             self.rows = build_rows(index, &self.filter, self.language, prefer);
@@ -384,6 +386,17 @@ impl LibraryPane {
                 }
             });
         action
+    }
+
+    /// All / AR / EN / …: keep one language in the list and in search results.
+    fn language_chips(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal_wrapped(|ui| {
+            ui.selectable_value(&mut self.language, None, "All");
+            for l in ALL_LANGUAGES {
+                ui.selectable_value(&mut self.language, Some(l), l.code().to_uppercase())
+                    .on_hover_text(language_name(l));
+            }
+        });
     }
 
     fn row(
@@ -529,6 +542,10 @@ impl LibraryPane {
             width,
             SEARCH_LABEL,
         );
+        if std::mem::take(&mut self.focus_search) {
+            resp.request_focus();
+        }
+        self.language_chips(ui);
         if resp.has_focus() || !self.query.is_empty() {
             library.search(&self.query, ui.ctx());
         }
@@ -544,13 +561,18 @@ impl LibraryPane {
             ui.colored_label(ui.visuals().error_fg_color, e);
             return None;
         }
-        ui.weak(match results.hits.len() {
+        let hits: Vec<crate::library::Hit> = results
+            .hits
+            .iter()
+            .filter(|h| self.language.is_none() || h.language == self.language)
+            .cloned()
+            .collect();
+        ui.weak(match hits.len() {
             0 => "No paragraph has these words.".to_string(),
             1 => "1 paragraph".to_string(),
             n if n >= super::library::SEARCH_LIMIT => format!("First {n} paragraphs"),
             n => format!("{n} paragraphs"),
         });
-        let hits = results.hits.clone();
         let total = hits.len() as f32 * HIT_ROW;
         egui::ScrollArea::vertical()
             .id_salt("library-hits")
@@ -607,8 +629,13 @@ impl LibraryPane {
                         width: rect.width() - 12.0,
                         line_height: 1.35,
                     };
-                    let shown = shorten(&hit.snippet, 150);
-                    let l = painter.label(ui.ctx(), &mut self.labels, &shown, style);
+                    let mut shown = shorten(hit.snippet.trim(), 130);
+                    let mut l = painter.label(ui.ctx(), &mut self.labels, &shown, style);
+                    // Two lines at most, cut at a word.
+                    while l.size.y > 14.0 * 1.35 * 2.5 && shown.chars().count() > 12 {
+                        shown = shorten(&shown, shown.chars().count() * 9 / 10);
+                        l = painter.label(ui.ctx(), &mut self.labels, &shown, style);
+                    }
                     let clip = Rect::from_min_max(
                         pos2(rect.left(), rect.top() + 22.0),
                         pos2(rect.right(), rect.bottom() - 4.0),
