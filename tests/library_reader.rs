@@ -184,13 +184,19 @@ fn side_by_side_lines_up_paragraph_13_b_in_arabic_and_english() {
 #[test]
 fn a_reference_to_a_resolution_in_the_folder_shows_its_title_and_opens_it() {
     let Some(dir) = corpus() else { return };
-    // A folder with 75/1 and an English 75/10 whose "73/11" was changed into "75/1".
+    // A folder with 75/1 and an English 75/10 whose "73/11" became "paragraph 5 of
+    // resolution 75/1".
     let lib = temp_dir("refs");
     for f in ["75_1_A.xml", "75_1_E.xml"] {
         std::fs::copy(dir.join(f), lib.join(f)).expect("copy");
     }
     let text = std::fs::read_to_string(dir.join("75_10_E.xml")).expect("read");
-    std::fs::write(lib.join("75_10_E.xml"), text.replace("73/11", "75/1")).expect("write");
+    let link = r#"<a href="https://undocs.org/en/A/RES/73/11">"#;
+    assert!(text.contains(link), "the English 75/10 links 73/11");
+    let text = text
+        .replace(link, &format!("paragraph 5 of resolution {link}"))
+        .replace("73/11", "75/1");
+    std::fs::write(lib.join("75_10_E.xml"), text).expect("write");
     let mut h = reader("refs", lib.join("75_10_E.xml"), lib.clone());
     h.state_mut().settings.show_library = false;
     h.run_ok();
@@ -207,9 +213,14 @@ fn a_reference_to_a_resolution_in_the_folder_shows_its_title_and_opens_it() {
         h.query_by_label_contains("Adopted").is_some(),
         "and its date"
     );
-    h.get_by_label("Open (EN)").click();
+    h.get_by_label("Open at Paragraph 5 (EN)").click();
     settle(&mut h);
     assert_eq!(h.state().tabs.len(), 2, "it opens in a new tab");
+    let p5 = h.get_by_label("Paragraph 5").rect();
+    assert!(
+        p5.top() > 20.0 && p5.top() < 300.0,
+        "at paragraph 5: {p5:?}"
+    );
     assert_eq!(
         h.state()
             .current

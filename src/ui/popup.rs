@@ -177,12 +177,28 @@ pub fn show(
                                     "First operative paragraph",
                                 );
                             }
+                            // "paragraph 5 of resolution …": it can open there.
+                            let at = crate::document::pinpoint::pinpoint(doc, *index)
+                                .filter(|id| entry.paragraph_ids.iter().any(|p| p == id));
                             ui.separator();
                             ui.horizontal(|ui| {
                                 let lang = entry
                                     .language
                                     .map(|l| l.code().to_uppercase())
                                     .unwrap_or_default();
+                                if let Some(at) = &at
+                                    && ui
+                                        .button(format!("Open at {} ({lang})", paragraph_label(at)))
+                                        .on_hover_text(
+                                            "Open it in a new tab at the cited paragraph",
+                                        )
+                                        .clicked()
+                                {
+                                    action = Some(PopupAction::Open {
+                                        path: entry.path.clone(),
+                                        at: Some(at.clone()),
+                                    });
+                                }
                                 if ui
                                     .button(format!("Open ({lang})"))
                                     .on_hover_text("Open it in a new tab")
