@@ -132,6 +132,17 @@ fn seed_exports_to_pdf_with_highlights() {
         assert!(first.split_whitespace().count() >= 3, "{first}");
         assert!(extracted.contains(&squash("المنظمة الدولية للشرطة الجنائية")));
         assert!(extracted.contains(&squash("الحواشي")) || doc.footnotes.is_empty());
+        // Copying a symbol from the PDF gives the symbol: the reader's invisible helpers
+        // (word joiners, direction marks, isolates) are not in the text.
+        let raw = String::from_utf8_lossy(&out.stdout);
+        assert!(raw.contains("A/75/L.20"), "symbols are copied whole");
+        for helper in ['\u{2060}', '\u{200E}', '\u{200F}', '\u{2068}', '\u{2069}'] {
+            assert!(
+                !raw.contains(helper),
+                "U+{:04X} in the PDF text",
+                helper as u32
+            );
+        }
     } else {
         eprintln!("pdftotext not found: text extraction not checked");
     }

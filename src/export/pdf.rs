@@ -11,7 +11,7 @@ use crate::document::{Direction, Document, ReferenceKind};
 use crate::text::display::{
     Block, BlockKind, DisplayText, Hot, Span, SpanStyle, blocks, protect_symbols,
 };
-use crate::text::fonts::{ARABIC_FAMILY, font_data, font_system};
+use crate::text::fonts::{ARABIC_FAMILY, CJK_FAMILY, font_data, font_system};
 use crate::text::layout::{BlockLayout, Typography, layout_block, unpack_metadata};
 use annots::{PdfAnnot, PdfAnnotKind};
 use cosmic_text::{FontSystem, fontdb};
@@ -90,15 +90,17 @@ impl Fonts {
         }
         let mut faces = Vec::new();
         for face in fs.db().faces() {
-            let arabic = face.families.iter().any(|(n, _)| n == ARABIC_FAMILY);
+            let family = |name: &str| face.families.iter().any(|(n, _)| n == name);
             let bold = face.weight.0 >= 600;
             let italic = face.style != fontdb::Style::Normal;
-            let index = match (arabic, bold, italic) {
-                (true, false, _) => 0,
-                (true, true, _) => 1,
-                (false, false, false) => 2,
-                (false, true, _) => 3,
-                (false, false, true) => 4,
+            // Indices into `font_data()`.
+            let index = match (family(ARABIC_FAMILY), family(CJK_FAMILY), bold, italic) {
+                (_, true, _, _) => 5,
+                (true, _, false, _) => 0,
+                (true, _, true, _) => 1,
+                (false, _, false, false) => 2,
+                (false, _, true, _) => 3,
+                (false, _, false, true) => 4,
             };
             faces.push((face.id, index));
         }
@@ -225,6 +227,10 @@ pub fn export(
         {
             let mut surface = page.surface();
             for ((b, l), pl) in all.iter().zip(&layouts).zip(&placements) {
+                if !pl.lines.iter().any(|(lp, _)| *lp == p) {
+                    continue;
+                }
+                let clean = CleanText::new(&b.display.text);
                 for (run, &(lp, dy)) in l.buffer.layout_runs().zip(&pl.lines) {
                     if lp != p {
                         continue;
@@ -260,6 +266,8 @@ pub fn export(
                             0.0
                         };
                         let size = g0.font_size.max(0.01);
+                        // The text behind each glyph, without the display helpers (word
+                        // joiners, direction marks): copying from the PDF gives clean text.
                         let kg: Vec<KrillaGlyph> = group
                             .iter()
                             .enumerate()
@@ -274,7 +282,8 @@ pub fn export(
                                     g.x_offset,
                                     g.y_offset,
                                     0.0,
-                                    g.start..g.end,
+                                    clean.map[g.start.min(clean.map.len() - 1)]
+                                        ..clean.map[g.end.min(clean.map.len() - 1)],
                                     None,
                                 )
                             })
@@ -291,7 +300,7 @@ pub fn export(
                             ),
                             &kg,
                             font.clone(),
-                            &b.display.text,
+                            &clean.text,
                             size,
                             false,
                         );
@@ -329,6 +338,7 @@ pub fn export(
                 direction: Direction::Ltr,
             };
             let nl = layout_block(&mut fs, &number, &typo, text_w);
+            let clean = CleanText::new(&number.display.text);
             for run in nl.buffer.layout_runs() {
                 let w = run.line_w;
                 let shift = (page_w - w) / 2.0;
@@ -347,14 +357,15 @@ pub fn export(
                         0.0,
                         0.0,
                         0.0,
-                        g.start..g.end,
+                        clean.map[g.start.min(clean.map.len() - 1)]
+                            ..clean.map[g.end.min(clean.map.len() - 1)],
                         None,
                     );
                     surface.draw_glyphs(
                         Point::from_xy(shift + g.x, page_h - MARGIN + run.line_y - FOOTER / 2.0),
                         &[glyph],
                         font.clone(),
-                        &number.display.text,
+                        &clean.text,
                         g.font_size,
                         false,
                     );
@@ -582,5 +593,29 @@ fn annotations(
                 id: a.id.clone(),
             });
         }
+    }
+}
+
+/// A display text without its helper characters, and where each of its byte offsets lands.
+struct CleanText {
+    text: String,
+    /// `map[i]` is the offset in `text` of display byte offset `i` (`0..=len`).
+    map: Vec<usize>,
+}
+
+impl CleanText {
+    fn new(display: &str) -> CleanText {
+        let mut text = String::with_capacity(display.len());
+        let mut map = Vec::with_capacity(display.len() + 1);
+        for c in display.chars() {
+            for _ in 0..c.len_utf8() {
+                map.push(text.len());
+            }
+            if !crate::text::display::is_helper(c) {
+                text.push(c);
+            }
+        }
+        map.push(text.len());
+        CleanText { text, map }
     }
 }

@@ -7,6 +7,9 @@ use cosmic_text::{FontSystem, fontdb};
 pub const ARABIC_FAMILY: &str = "Noto Naskh Arabic";
 /// Latin face for symbols and the other UN languages.
 pub const LATIN_FAMILY: &str = "Noto Serif";
+/// Chinese face (a subset of Noto Serif CJK SC: GB 2312 and punctuation), reached by
+/// cosmic-text's fallback for Han characters.
+pub const CJK_FAMILY: &str = "Noto Serif CJK SC";
 
 const FONTS: &[&[u8]] = &[
     include_bytes!("../../fonts/NotoNaskhArabic-Regular.ttf"),
@@ -14,6 +17,7 @@ const FONTS: &[&[u8]] = &[
     include_bytes!("../../fonts/NotoSerif-Regular.ttf"),
     include_bytes!("../../fonts/NotoSerif-Bold.ttf"),
     include_bytes!("../../fonts/NotoSerif-Italic.ttf"),
+    include_bytes!("../../fonts/NotoSerifCJKsc-Regular-subset.otf"),
 ];
 
 /// The raw bytes of the bundled fonts (for exporters that embed them).
