@@ -275,3 +275,62 @@ fn searching_the_library_without_hamza_opens_the_paragraph_found() {
     assert_eq!(cur.doc.meta.symbol.as_deref(), Some("A/RES/75/10"));
     assert_eq!(cur.doc.meta.language, Language::Ar);
 }
+
+#[test]
+fn indexing_shows_progress_and_cancel_keeps_what_was_read() {
+    let Some(dir) = corpus() else { return };
+    // A folder big enough to take a moment: the corpus copied 15 times (300 files).
+    let lib = temp_dir("cancel");
+    for k in 0..15 {
+        for e in std::fs::read_dir(&dir).expect("corpus").flatten() {
+            if e.path().extension().is_some_and(|x| x == "xml") {
+                let name = format!("{k}_{}", e.file_name().to_string_lossy());
+                std::fs::copy(e.path(), lib.join(name)).expect("copy");
+            }
+        }
+    }
+    let start = StartOptions {
+        data_dir: Some(temp_dir("cancel-data")),
+        library: Some(lib.clone()),
+        ..StartOptions::default()
+    };
+    let app = ReaderApp::new(&egui::Context::default(), None, start);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(4)
+        .build_ui_state(|ui, app: &mut ReaderApp| app.frame(ui), app);
+    h.step();
+    assert!(
+        h.state().library.is_indexing(),
+        "indexing runs in the background"
+    );
+    h.get_by_label("Cancel").click();
+    h.step();
+    h.state_mut().finish_loading();
+    h.step();
+    let index = h
+        .state()
+        .library
+        .index
+        .clone()
+        .expect("what was read is kept");
+    assert!(index.stats.cancelled, "the scan stopped");
+    assert!(
+        index.entries.len() < 300,
+        "{} files read",
+        index.entries.len()
+    );
+    assert!(
+        h.query_by_label_contains("stopped before the end")
+            .is_some()
+    );
+    // Refresh finishes the job, reading only what is left.
+    h.get_by_label("Refresh").click();
+    h.step();
+    h.state_mut().finish_loading();
+    h.step();
+    let index = h.state().library.index.clone().expect("index");
+    assert_eq!(index.entries.len(), 300);
+    assert!(!index.stats.cancelled);
+    assert!(index.stats.reused > 0 || index.entries.len() == index.stats.parsed);
+}

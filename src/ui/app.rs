@@ -1207,7 +1207,14 @@ impl ReaderApp {
                 .collect()
         });
         if let Some(path) = dropped.into_iter().next() {
-            self.open_path(path, ctx);
+            // A folder dropped on the window becomes the library.
+            if path.is_dir() {
+                self.settings.library = Some(path.clone());
+                self.settings.show_library = true;
+                self.library.set_folder(path, ctx);
+            } else {
+                self.open_path(path, ctx);
+            }
         }
     }
 
