@@ -334,3 +334,54 @@ fn indexing_shows_progress_and_cancel_keeps_what_was_read() {
     assert!(!index.stats.cancelled);
     assert!(index.stats.reused > 0 || index.entries.len() == index.stats.parsed);
 }
+
+#[test]
+fn a_document_loaded_after_the_reader_moved_on_does_not_land_in_the_wrong_tab() {
+    let Some(dir) = corpus() else { return };
+    let mut h = reader("tabs", dir.join("75_10_A.xml"), dir.clone());
+    h.state_mut().settings.show_library = false;
+    let ctx = h.ctx.clone();
+    // Side by side with English, then File → Open another resolution: the English 75/10
+    // column does not stay beside 75/1.
+    h.state_mut().open_beside(Language::En, &ctx);
+    settle(&mut h);
+    assert!(
+        h.state()
+            .current
+            .as_ref()
+            .is_some_and(|c| c.beside.is_some())
+    );
+    h.state_mut().open_path(dir.join("75_1_A.xml"), &ctx);
+    settle(&mut h);
+    let cur = h.state().current.as_ref().expect("open");
+    assert_eq!(cur.doc.meta.symbol.as_deref(), Some("A/RES/75/1"));
+    assert!(
+        cur.beside.is_none(),
+        "no other resolution's column beside 75/1"
+    );
+    // Ask for 75/1 in English, then show another tab before it has loaded: the English text
+    // does not replace the other tab's document.
+    h.state_mut().open(
+        qarar::ui::app::LoadRequest::new(
+            dir.join("75_59_A.xml"),
+            qarar::ui::app::Target::NewTab,
+            None,
+        ),
+        &ctx,
+    );
+    settle(&mut h);
+    assert_eq!(h.state().tabs.len(), 2);
+    h.state_mut().switch_tab(0);
+    h.state_mut().switch_language(Language::En, &ctx);
+    h.state_mut().switch_tab(1);
+    settle(&mut h);
+    let titles = h.state().tab_titles();
+    assert!(
+        titles.contains(&"A/RES/75/59 · AR".to_string()),
+        "{titles:?}"
+    );
+    assert!(
+        titles.contains(&"A/RES/75/1 · EN".to_string()),
+        "{titles:?}"
+    );
+}

@@ -445,9 +445,30 @@ impl FullText {
     /// Persian letters); `"a quoted phrase"` matches the words in that order. An Arabic word
     /// also matches the same word with a leading و/ف, ب/ل/ك or ال attached.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, FullTextError> {
-        let Some(q) = self.build_query(query) else {
+        self.search_in(query, limit, None)
+    }
+
+    /// [`FullText::search`] in the documents of one language only (when given).
+    pub fn search_in(
+        &self,
+        query: &str,
+        limit: usize,
+        language: Option<Language>,
+    ) -> Result<Vec<Hit>, FullTextError> {
+        let Some(mut q) = self.build_query(query) else {
             return Ok(Vec::new());
         };
+        if let Some(l) = language {
+            let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(q))];
+            clauses.push((
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(self.fields.language, l.code()),
+                    IndexRecordOption::Basic,
+                )),
+            ));
+            q = BooleanQuery::new(clauses);
+        }
         if limit == 0 {
             return Ok(Vec::new());
         }

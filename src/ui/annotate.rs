@@ -258,6 +258,12 @@ impl Annotations {
     }
 
     /// Save now and wait (closing the window or the document).
+    /// True when every change is on disk (or there is no store to keep them in, which the
+    /// user was told when the document opened).
+    pub fn is_saved(&self) -> bool {
+        self.store.is_none() || self.saved_generation >= self.generation
+    }
+
     pub fn flush(&mut self) {
         // Let the worker finish what it has.
         self.jobs = None;

@@ -37,7 +37,7 @@ pub struct OpenDocument {
     /// The same resolution in another language, shown side by side.
     pub beside: Option<Box<OpenDocument>>,
     /// Column widths and annotation generations the side-by-side alignment was made for.
-    pub(crate) aligned_for: Option<(u32, u32, u64, u64)>,
+    pub(crate) aligned_for: Option<(u32, u32, u64, u64, u64)>,
     /// The annotations pane's items and the annotation generation they were made for.
     pane_cache: Option<(u64, std::sync::Arc<Vec<PaneItem>>)>,
 }
@@ -198,11 +198,27 @@ pub struct LoadRequest {
     pub path: PathBuf,
     pub target: Target,
     pub at: Option<String>,
+    /// The tab that asked (set by [`ReaderApp::open`]): a document for `Replace` or `Beside`
+    /// goes to that tab even if another one is shown by the time it has loaded.
+    pub tab: Option<u64>,
+}
+
+impl LoadRequest {
+    pub fn new(path: PathBuf, target: Target, at: Option<String>) -> LoadRequest {
+        LoadRequest {
+            path,
+            target,
+            at,
+            tab: None,
+        }
+    }
 }
 
 /// A tab. The active tab's document lives in `ReaderApp::current`; the others are parked here.
 #[derive(Default)]
 pub struct Tab {
+    /// Stable identity (tabs move when others close).
+    pub id: u64,
     pub parked: Option<OpenDocument>,
 }
 
@@ -242,6 +258,7 @@ pub struct ReaderApp {
     pane: AnnotationsPane,
     /// All tabs, in order; `active` is the one shown (its document is `current`).
     pub tabs: Vec<Tab>,
+    next_tab_id: u64,
     pub active: usize,
     pub library: LibraryState,
     pub library_pane: super::library_pane::LibraryPane,
@@ -249,7 +266,12 @@ pub struct ReaderApp {
     pub show_info: bool,
     /// Annotated copies being written (File → Export…).
     exporting: Vec<Receiver<String>>,
+    /// "Cited by" of the details window, and what it was worked out for.
+    cited: Option<CitedBy>,
 }
+
+/// (library generation, symbol, language) and the citing documents (label, path).
+type CitedBy = ((u64, String, Language), Vec<(String, PathBuf)>);
 
 /// The note window's state.
 pub struct NoteEditing {
@@ -294,12 +316,17 @@ impl ReaderApp {
             editing: None,
             pane: AnnotationsPane::default(),
             title: String::new(),
-            tabs: vec![Tab::default()],
+            tabs: vec![Tab {
+                id: 1,
+                parked: None,
+            }],
+            next_tab_id: 1,
             active: 0,
             library: LibraryState::new(start.data_dir.as_ref()),
             library_pane: Default::default(),
             show_info: false,
             exporting: Vec::new(),
+            cited: None,
         };
         let folder = start.library.clone().or(app.settings.library.clone());
         if let Some(folder) = folder {
@@ -342,18 +369,26 @@ impl ReaderApp {
 
     /// Open a file in the background; the current document stays until it has loaded.
     pub fn open_path(&mut self, path: PathBuf, ctx: &egui::Context) {
-        self.open(
-            LoadRequest {
-                path,
-                target: Target::Replace,
-                at: None,
-            },
-            ctx,
-        );
+        self.open(LoadRequest::new(path, Target::Replace, None), ctx);
     }
 
     /// Load a document in the background and put it where the request says.
-    pub fn open(&mut self, request: LoadRequest, ctx: &egui::Context) {
+    pub fn open(&mut self, mut request: LoadRequest, ctx: &egui::Context) {
+        request.tab = self.tabs.get(self.active).map(|t| t.id);
+        // A document already open in a tab is shown there, not loaded twice (two copies of
+        // its annotations would drift apart).
+        if request.target == Target::NewTab
+            && let Some(i) = self.tab_holding(&request.path)
+        {
+            self.switch_tab(i);
+            if let Some(cur) = &mut self.current
+                && let Some(b) = request.at.as_deref().and_then(|p| cur.block_of(p))
+            {
+                let now = ctx.input(|i| i.time);
+                cur.go_to_block(b, now);
+            }
+            return;
+        }
         let (tx, rx) = channel();
         let ctx = ctx.clone();
         let data_dir = self.start.data_dir.clone();
@@ -417,42 +452,84 @@ impl ReaderApp {
         {
             open.view.scroll_to_block = Some(b);
         }
-        match request.target {
+        // The tab that asked (it may not be the one shown any more).
+        let asked = request
+            .tab
+            .and_then(|id| self.tabs.iter().position(|t| t.id == id))
+            .unwrap_or(self.active);
+        let mut target = request.target;
+        if target == Target::Replace && asked != self.active {
+            target = Target::NewTab;
+        }
+        match target {
             Target::Replace => {
                 self.settings.add_recent(request.path);
                 self.close_note();
-                // Side by side stays when the other language is still a different one.
-                let beside = self.current.as_mut().and_then(|c| c.beside.take());
-                open.beside = beside.filter(|b| b.doc.meta.language != open.doc.meta.language);
+                if let Some(mut old) = self.current.take() {
+                    if !self.save_before_closing(&mut old) {
+                        // Keep the old document (its annotations are not saved): the new one
+                        // opens in a tab of its own.
+                        self.current = Some(old);
+                        self.place_in_new_tab(open);
+                        return;
+                    }
+                    // Side by side stays for another language of the same resolution.
+                    open.beside = old.beside.take().filter(|b| {
+                        b.doc.meta.language != open.doc.meta.language
+                            && b.doc.meta.symbol.is_some()
+                            && b.doc.meta.symbol == open.doc.meta.symbol
+                    });
+                }
                 self.current = Some(open);
                 self.popup = None;
                 self.search.query.clear();
             }
             Target::NewTab => {
                 self.settings.add_recent(request.path);
-                self.close_note();
-                self.park_current();
-                self.tabs.push(Tab::default());
-                self.active = self.tabs.len() - 1;
-                self.current = Some(open);
-                self.popup = None;
-                self.search.query.clear();
+                self.place_in_new_tab(open);
             }
             Target::Beside => {
-                let Some(cur) = &mut self.current else {
-                    self.current = Some(open);
+                let cur = if asked == self.active {
+                    self.current.as_mut()
+                } else {
+                    self.tabs[asked].parked.as_mut()
+                };
+                // Only beside the resolution it is a language of.
+                let Some(cur) = cur.filter(|c| {
+                    c.doc.meta.symbol.is_some() && c.doc.meta.symbol == open.doc.meta.symbol
+                }) else {
                     return;
                 };
                 open.view.salt = 1;
                 open.view.scroll_to_block = None;
+                if let Some(mut old) = cur.beside.take() {
+                    old.annotations.flush();
+                }
                 cur.beside = Some(Box::new(open));
                 cur.aligned_for = None;
                 // Both columns start at the paragraph the reader was at.
                 if let Some(top) = cur.view.top_block {
                     cur.view.scroll_to_block = Some(top);
                 }
+                if asked == self.active {
+                    self.popup = None;
+                }
             }
         }
+    }
+
+    /// Show a document in a new tab (or in the current one when it is empty).
+    fn place_in_new_tab(&mut self, open: OpenDocument) {
+        self.close_note();
+        if self.current.is_some() {
+            self.park_current();
+            let id = self.new_tab_id();
+            self.tabs.push(Tab { id, parked: None });
+            self.active = self.tabs.len() - 1;
+        }
+        self.current = Some(open);
+        self.popup = None;
+        self.search.query.clear();
     }
 
     /// Put the current document into its tab's slot (before showing another tab).
@@ -482,28 +559,81 @@ impl ReaderApp {
         self.search.open = false;
     }
 
-    /// Close tab `i` (its annotations are saved first). The last tab stays.
+    /// Close tab `i` (its annotations are saved first; when they cannot be, the tab stays and
+    /// says why). The last tab stays.
     pub fn close_tab(&mut self, i: usize) {
         if self.tabs.len() <= 1 || i >= self.tabs.len() {
             return;
         }
         if i == self.active {
             self.close_note();
-            if let Some(mut cur) = self.current.take() {
-                cur.annotations.flush();
+            if let Some(mut cur) = self.current.take()
+                && !self.save_before_closing(&mut cur)
+            {
+                self.current = Some(cur);
+                return;
             }
             self.tabs.remove(i);
             self.active = i.min(self.tabs.len() - 1);
             self.current = self.tabs[self.active].parked.take();
             self.popup = None;
         } else {
-            if let Some(mut doc) = self.tabs.remove(i).parked {
-                doc.annotations.flush();
+            if let Some(mut doc) = self.tabs[i].parked.take()
+                && !self.save_before_closing(&mut doc)
+            {
+                self.tabs[i].parked = Some(doc);
+                return;
             }
+            self.tabs.remove(i);
             if i < self.active {
                 self.active -= 1;
             }
         }
+    }
+
+    /// Save a document's annotations (and those of the document beside it) before it goes
+    /// away. When they cannot be saved, the reason is shown and `false` returned: the caller
+    /// keeps the document, so nothing the user made is lost.
+    fn save_before_closing(&mut self, doc: &mut OpenDocument) -> bool {
+        let mut problems = Vec::new();
+        for a in std::iter::once(&mut doc.annotations)
+            .chain(doc.beside.as_deref_mut().map(|b| &mut b.annotations))
+        {
+            a.flush();
+            if !a.is_saved() {
+                problems.append(&mut a.messages);
+            }
+        }
+        if problems.is_empty() {
+            return true;
+        }
+        self.error = Some(format!(
+            "The annotations of {} could not be saved, so it stays open ({}). Free some space \
+             or check the data folder's permissions, or keep them with File → Export \
+             annotations….",
+            doc.name(),
+            problems.join("; ")
+        ));
+        false
+    }
+
+    /// Index of the tab showing `path`, if one does.
+    fn tab_holding(&self, path: &Path) -> Option<usize> {
+        let want = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        (0..self.tabs.len()).find(|&i| {
+            let doc = if i == self.active {
+                self.current.as_ref()
+            } else {
+                self.tabs[i].parked.as_ref()
+            };
+            doc.and_then(|d| d.path.as_ref())
+                .is_some_and(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()) == want)
+        })
+    }
+
+    fn new_tab_id(&mut self) -> u64 {
+        self.next_tab_id += 1;
+        self.next_tab_id
     }
 
     /// Titles of the tabs, in order.
@@ -559,7 +689,7 @@ impl ReaderApp {
         };
         let path = entry.path.clone();
         let at = cur.top_paragraph();
-        self.open(LoadRequest { path, target, at }, ctx);
+        self.open(LoadRequest::new(path, target, at), ctx);
     }
 
     /// Ask for a file with the system dialog, without freezing the window.
@@ -1496,7 +1626,10 @@ impl ReaderApp {
             self.open_beside(l, ui.ctx());
         }
         if close && let Some(cur) = &mut self.current {
-            cur.beside = None;
+            if let Some(mut b) = cur.beside.take() {
+                b.annotations.flush();
+            }
+            self.popup = None;
             cur.aligned_for = None;
             if let Some(l) = cur.view.layout.as_mut() {
                 l.set_padding(Vec::new());
@@ -1516,6 +1649,10 @@ impl ReaderApp {
         let mut open = true;
         let mut request = None;
         let index = self.library.index.clone();
+        let painter = &mut self.painter;
+        let labels = &mut self.popup_labels;
+        let cited = &mut self.cited;
+        let library_generation = self.library.generation;
         egui::Window::new("Resolution details")
             .open(&mut open)
             .default_width(460.0)
@@ -1535,7 +1672,7 @@ impl ReaderApp {
                     line_height: 1.5,
                 };
                 if let Some(t) = &cur.doc.meta.title {
-                    let label = self.painter.label(ctx, &mut self.popup_labels, t, style);
+                    let label = painter.label(ctx, labels, t, style);
                     let (rect, _) = ui.allocate_exact_size(label.size, egui::Sense::hover());
                     super::text_painter::paint_label(ui.painter(), &label, rect.min);
                 }
@@ -1550,9 +1687,29 @@ impl ReaderApp {
                     .num_columns(2)
                     .striped(true)
                     .show(ui, |ui| {
-                        let row = |ui: &mut egui::Ui, k: &str, v: String| {
+                        // Values may be Arabic (titles, agenda items as written): shaped by
+                        // cosmic-text like the document.
+                        let mut row = |ui: &mut egui::Ui, k: &str, v: String| {
                             ui.weak(k);
-                            ui.add(egui::Label::new(v).wrap());
+                            let arabic = v.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+                            let style = super::text_painter::LabelStyle {
+                                size: 14.0,
+                                bold: false,
+                                color: ui.visuals().text_color(),
+                                direction: if arabic {
+                                    Direction::Rtl
+                                } else {
+                                    Direction::Ltr
+                                },
+                                width: 300.0,
+                                line_height: 1.4,
+                            };
+                            let l = painter.label(ctx, labels, &v, style);
+                            let (rect, resp) = ui.allocate_exact_size(l.size, egui::Sense::hover());
+                            super::text_painter::paint_label(ui.painter(), &l, rect.min);
+                            resp.widget_info(|| {
+                                egui::WidgetInfo::labeled(egui::accesskit::Role::Label, true, &v)
+                            });
                             ui.end_row();
                         };
                         if let Some(m) = meta {
@@ -1611,15 +1768,33 @@ impl ReaderApp {
                         }
                     });
                 ui.separator();
-                // One line per citing resolution, in the language being read when there.
-                let mut citing: Vec<&crate::library::Entry> = Vec::new();
-                for e in index.cited_by(&symbol) {
-                    match citing.iter_mut().find(|c| c.symbol == e.symbol) {
-                        Some(c) if e.language == Some(language) => *c = e,
-                        Some(_) => {}
-                        None => citing.push(e),
+                // One line per citing resolution, in the language being read when there
+                // (worked out once per index and document, not every frame).
+                let key = (library_generation, symbol.clone(), language);
+                if cited.as_ref().is_none_or(|(k, _)| *k != key) {
+                    let mut citing: Vec<&crate::library::Entry> = Vec::new();
+                    for e in index.cited_by(&symbol) {
+                        match citing.iter_mut().find(|c| c.symbol == e.symbol) {
+                            Some(c) if e.language == Some(language) => *c = e,
+                            Some(_) => {}
+                            None => citing.push(e),
+                        }
                     }
+                    let list = citing
+                        .iter()
+                        .map(|e| {
+                            let sym = e.symbol.clone().unwrap_or_default();
+                            let lang = e
+                                .language
+                                .map(|l| l.code().to_uppercase())
+                                .unwrap_or_default();
+                            (format!("{sym} · {lang}"), e.path.clone())
+                        })
+                        .collect();
+                    *cited = Some((key, list));
                 }
+                let citing: &[(String, PathBuf)] =
+                    cited.as_ref().map(|(_, l)| l.as_slice()).unwrap_or(&[]);
                 ui.strong(format!("Cited by ({})", citing.len()));
                 if citing.is_empty() {
                     ui.weak("No resolution of the library cites this one.");
@@ -1627,19 +1802,10 @@ impl ReaderApp {
                 egui::ScrollArea::vertical()
                     .max_height(220.0)
                     .show(ui, |ui| {
-                        for e in citing {
-                            let sym = e.symbol.clone().unwrap_or_default();
-                            let lang = e
-                                .language
-                                .map(|l| l.code().to_uppercase())
-                                .unwrap_or_default();
-                            let b = ui.button(format!("{sym} · {lang}"));
-                            if b.clicked() {
-                                request = Some(LoadRequest {
-                                    path: e.path.clone(),
-                                    target: Target::NewTab,
-                                    at: None,
-                                });
+                        for (label, path) in citing {
+                            if ui.button(label).clicked() {
+                                request =
+                                    Some(LoadRequest::new(path.clone(), Target::NewTab, None));
                             }
                         }
                     });
@@ -1865,14 +2031,9 @@ impl ReaderApp {
                 })
                 .inner;
             match action {
-                Some(LibraryAction::Open { path, at }) => self.open(
-                    LoadRequest {
-                        path,
-                        target: Target::NewTab,
-                        at,
-                    },
-                    &ctx,
-                ),
+                Some(LibraryAction::Open { path, at }) => {
+                    self.open(LoadRequest::new(path, Target::NewTab, at), &ctx)
+                }
                 Some(LibraryAction::ChooseFolder) => self.pick(&ctx, Pick::LibraryFolder),
                 Some(LibraryAction::Refresh) => self.library.refresh(&ctx),
                 Some(LibraryAction::Cancel) => self.library.cancel(),
@@ -2044,11 +2205,7 @@ impl ReaderApp {
                 }
                 Some(PopupAction::Open { path, at }) => {
                     self.popup = None;
-                    open_request = Some(LoadRequest {
-                        path,
-                        target: Target::NewTab,
-                        at,
-                    });
+                    open_request = Some(LoadRequest::new(path, Target::NewTab, at));
                 }
                 None => {}
             }

@@ -44,6 +44,7 @@ struct Job {
     rx: Receiver<Message>,
     progress: Arc<Progress>,
     started: Instant,
+    thread: Option<std::thread::JoinHandle<()>>,
 }
 
 /// The library folder, its index and the indexing job.
@@ -66,6 +67,8 @@ pub struct LibraryState {
     asked: String,
     results: Option<SearchResults>,
     searching: Option<Receiver<SearchResults>>,
+    /// Languages of the last symbol asked about (the toolbar asks every frame).
+    languages: std::cell::RefCell<Option<(u64, String, Vec<Language>)>>,
 }
 
 impl LibraryState {
@@ -89,7 +92,13 @@ impl LibraryState {
     pub fn set_folder(&mut self, folder: PathBuf, ctx: &egui::Context) {
         let folder = std::fs::canonicalize(&folder).unwrap_or(folder);
         if self.folder.as_ref() != Some(&folder) {
+            // Nothing of the old folder carries over: its index, search index and answers.
             self.index = None;
+            self.fulltext = None;
+            self.results = None;
+            self.asked.clear();
+            self.status = None;
+            self.problem = None;
             self.generation += 1;
         }
         self.folder = Some(folder);
@@ -101,7 +110,10 @@ impl LibraryState {
         let Some(folder) = self.folder.clone() else {
             return;
         };
+        // A job still running is stopped; the new one starts when it has let go of the
+        // index files (the full-text writer holds a lock).
         self.cancel();
+        let before = self.job.take().and_then(|j| j.thread);
         let progress = Arc::new(Progress::default());
         let (tx, rx) = channel();
         let cache = self.cache_file(&folder);
@@ -113,7 +125,10 @@ impl LibraryState {
             .as_ref()
             .and_then(|c| c.parent().map(|p| p.join("fulltext")));
         let ctx = ctx.clone();
-        std::thread::spawn(move || {
+        let thread = std::thread::spawn(move || {
+            if let Some(h) = before {
+                let _ = h.join();
+            }
             let p = thread_progress;
             let cached = match previous {
                 Some(i) => Some((*i).clone()),
@@ -132,7 +147,22 @@ impl LibraryState {
                 ctx.request_repaint();
                 !p.cancel.load(Ordering::Relaxed)
             };
-            let index = Library::scan(&folder, cached.as_ref(), &report);
+            let mut index = Library::scan(&folder, cached.as_ref(), &report);
+            if index.stats.cancelled
+                && let Some(c) = &cached
+            {
+                // Stopped early: what the last complete run knew about the files not reached
+                // stays listed.
+                let seen: std::collections::HashSet<PathBuf> =
+                    index.entries.iter().map(|e| e.path.clone()).collect();
+                index.entries.extend(
+                    c.entries
+                        .iter()
+                        .filter(|e| !seen.contains(&e.path))
+                        .cloned(),
+                );
+                index.entries.sort_by(|a, b| a.path.cmp(&b.path));
+            }
             let mut problems = Vec::new();
             if let Some(c) = &cache {
                 let saved = c
@@ -147,10 +177,11 @@ impl LibraryState {
                     ));
                 }
             }
-            let mut text = None;
+            // A cancelled run keeps the search index as it was.
+            let mut text = fulltext;
             if !index.stats.cancelled {
                 p.phase.store(1, Ordering::Relaxed);
-                let opened = match (fulltext, &text_dir) {
+                let opened = match (text.take(), &text_dir) {
                     (Some(f), _) => Ok(f),
                     (None, Some(dir)) => FullText::open(dir),
                     (None, None) => FullText::in_memory(),
@@ -172,6 +203,7 @@ impl LibraryState {
             rx,
             progress,
             started: Instant::now(),
+            thread: Some(thread),
         });
     }
 
@@ -200,13 +232,17 @@ impl LibraryState {
 
     /// Search the text of the library for `query` (in a background thread; the answer comes
     /// through [`LibraryState::results`]). Asking the same query again does nothing.
-    pub fn search(&mut self, query: &str, ctx: &egui::Context) {
+    pub fn search(&mut self, query: &str, language: Option<Language>, ctx: &egui::Context) {
         self.poll_search();
         let query = query.trim();
-        if query == self.asked {
+        let asked = match language {
+            Some(l) => format!("{}\u{1}{query}", l.code()),
+            None => query.to_string(),
+        };
+        if asked == self.asked {
             return;
         }
-        self.asked = query.to_string();
+        self.asked = asked.clone();
         if query.is_empty() {
             self.results = None;
             self.searching = None;
@@ -214,12 +250,12 @@ impl LibraryState {
         }
         let Some(text) = self.fulltext.clone() else {
             self.results = Some(SearchResults {
-                query: query.to_string(),
+                query: asked,
                 hits: Vec::new(),
                 error: Some(if self.is_indexing() {
                     "Search is ready when indexing ends.".into()
                 } else {
-                    "Full-text search is not available for this library.".into()
+                    "Search needs the folder indexed to the end: press Refresh.".into()
                 }),
             });
             // Try again once indexing is over.
@@ -230,14 +266,14 @@ impl LibraryState {
         let q = query.to_string();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let r = match text.search(&q, SEARCH_LIMIT) {
+            let r = match text.search_in(&q, SEARCH_LIMIT, language) {
                 Ok(hits) => SearchResults {
-                    query: q,
+                    query: asked,
                     hits,
                     error: None,
                 },
                 Err(e) => SearchResults {
-                    query: q,
+                    query: asked,
                     hits: Vec::new(),
                     error: Some(e.to_string()),
                 },
@@ -317,6 +353,7 @@ impl LibraryState {
                         self.results = None;
                         self.asked.clear();
                     }
+                    self.problem = None;
                     if !problems.is_empty() {
                         message = Some(problems.join("\n"));
                     }
@@ -381,9 +418,18 @@ impl LibraryState {
 
     /// Languages the library has for a symbol.
     pub fn languages_of(&self, symbol: &str) -> Vec<Language> {
-        self.index
+        if let Some((g, s, l)) = &*self.languages.borrow()
+            && *g == self.generation
+            && s == symbol
+        {
+            return l.clone();
+        }
+        let langs = self
+            .index
             .as_ref()
             .map(|i| i.languages_of(symbol))
-            .unwrap_or_default()
+            .unwrap_or_default();
+        *self.languages.borrow_mut() = Some((self.generation, symbol.to_string(), langs.clone()));
+        langs
     }
 }

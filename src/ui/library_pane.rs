@@ -547,7 +547,7 @@ impl LibraryPane {
         }
         self.language_chips(ui);
         if resp.has_focus() || !self.query.is_empty() {
-            library.search(&self.query, ui.ctx());
+            library.search(&self.query, self.language, ui.ctx());
         }
         let Some(results) = library.results() else {
             ui.weak(if library.is_searching() {
@@ -561,12 +561,8 @@ impl LibraryPane {
             ui.colored_label(ui.visuals().error_fg_color, e);
             return None;
         }
-        let hits: Vec<crate::library::Hit> = results
-            .hits
-            .iter()
-            .filter(|h| self.language.is_none() || h.language == self.language)
-            .cloned()
-            .collect();
+        // The language chip is part of the query: no filtering (or copying) here.
+        let hits = &results.hits;
         ui.weak(match hits.len() {
             0 => "No paragraph has these words.".to_string(),
             1 => "1 paragraph".to_string(),

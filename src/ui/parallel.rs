@@ -40,9 +40,12 @@ pub fn ui(
     cur.view.prepare(painter, typo_main, column, h);
     other.view.prepare(painter, typo_other, column, h);
     // Alignment needs exact heights: lay out both completely (once per width or zoom).
+    // Anything that changes heights: width, zoom, justification, font sizes.
     let key = (
         column.to_bits(),
         typo_main.zoom.to_bits(),
+        (typo_main.justify as u64) << 32
+            | u64::from(typo_main.body_size.to_bits() ^ typo_other.body_size.to_bits()),
         cur.annotations.generation,
         other.annotations.generation,
     );
@@ -58,6 +61,13 @@ pub fn ui(
         other.view.margin_marks = marks(&cur.view, &other.view);
         cur.view.margin_marks = marks(&other.view, &cur.view);
         cur.aligned_for = Some(key);
+    }
+    // One selection at a time: starting one in a column clears the other's (Ctrl+C copies
+    // what was selected last).
+    if cur.view.is_selecting() {
+        other.view.selection = None;
+    } else if other.view.is_selecting() {
+        cur.view.selection = None;
     }
     let total = cur.view.content_height().max(other.view.content_height());
     let mut scroll = egui::ScrollArea::vertical()

@@ -217,7 +217,11 @@ pub fn show(
                         }
                         if let Some(m) = meta {
                             if let Some(t) = &m.title {
-                                ui.label(t);
+                                let style = LabelStyle {
+                                    direction: text_direction(t),
+                                    ..body_style
+                                };
+                                body_text(ui, painter, labels, t, style, "Title");
                             }
                             if let Some(d) = &m.adoption_date {
                                 ui.weak(d);

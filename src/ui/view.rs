@@ -93,6 +93,8 @@ pub struct DocumentView {
     pub frames_painted: u64,
     /// Distinguishes this view's widgets from another view's in the same window (parallel view).
     pub salt: u64,
+    /// Its own scroll position (each tab keeps where the reader was).
+    scroll_id: u64,
     /// Coloured bars in the margin beside blocks (the other language's annotations).
     pub margin_marks: Vec<(usize, Color32)>,
     /// The passages of the last selection asked about.
@@ -127,6 +129,10 @@ impl DocumentView {
             selection_tip: None,
             frames_painted: 0,
             salt: 0,
+            scroll_id: {
+                static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+                NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            },
             margin_marks: Vec::new(),
             passages_cache: Default::default(),
         }
@@ -374,7 +380,7 @@ impl DocumentView {
         }
         let total = self.content_height();
         let mut scroll = egui::ScrollArea::vertical()
-            .id_salt("document")
+            .id_salt(("document", self.scroll_id))
             .auto_shrink([false, false]);
         if let Some(y) = self.take_scroll_target() {
             scroll = scroll.vertical_scroll_offset(y);
