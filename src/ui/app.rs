@@ -1653,9 +1653,13 @@ impl ReaderApp {
         let labels = &mut self.popup_labels;
         let cited = &mut self.cited;
         let library_generation = self.library.generation;
+        let max_height = (ctx.content_rect().height() - 80.0).max(200.0);
         egui::Window::new("Resolution details")
             .open(&mut open)
             .default_width(460.0)
+            .default_height(max_height.min(620.0))
+            .max_height(max_height)
+            .vscroll(true)
             .show(ctx, |ui| {
                 let Some(symbol) = symbol else {
                     ui.weak("This document has no symbol.");

@@ -380,7 +380,7 @@ impl LibraryPane {
                         vec2(content.width(), self.rows[i].height()),
                     );
                     let row = self.rows[i].clone();
-                    if let Some(a) = self.row(ui, painter, &row, rect) {
+                    if let Some(a) = self.row(ui, painter, &row, rect, prefer) {
                         action = Some(a);
                     }
                 }
@@ -405,6 +405,7 @@ impl LibraryPane {
         painter: &mut TextPainter,
         row: &Row,
         rect: Rect,
+        prefer: Language,
     ) -> Option<LibraryAction> {
         let mut action = None;
         let mut child = ui.new_child(UiBuilder::new().max_rect(rect));
@@ -458,6 +459,8 @@ impl LibraryPane {
                     ui.add_space(4.0);
                     ui.strong(symbol);
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        // Clear of the scroll bar.
+                        ui.add_space(8.0);
                         ui.spacing_mut().item_spacing.x = 2.0;
                         ui.spacing_mut().button_padding = vec2(3.0, 0.0);
                         for (l, path) in files.iter().rev() {
@@ -505,9 +508,11 @@ impl LibraryPane {
                         .on_hover_cursor(egui::CursorIcon::PointingHand)
                         .clicked()
                 {
+                    // The chosen language, else the one being read, else the first.
                     let preferred = files
                         .iter()
                         .find(|(l, _)| Some(*l) == self.language)
+                        .or_else(|| files.iter().find(|(l, _)| *l == prefer))
                         .or_else(|| files.first());
                     if let Some((_, path)) = preferred {
                         action = Some(LibraryAction::Open {
