@@ -217,6 +217,47 @@ fn build_rows(
     rows
 }
 
+/// A snippet that starts a few words before its first match (so that the match shows in two
+/// lines), with the match ranges moved along.
+fn around_first_mark(
+    snippet: &str,
+    marks: &[std::ops::Range<usize>],
+) -> (String, Vec<std::ops::Range<usize>>) {
+    let lead = snippet.len() - snippet.trim_start().len();
+    let text = snippet.trim();
+    let marks: Vec<std::ops::Range<usize>> = marks
+        .iter()
+        .filter(|r| r.start >= lead && r.end - lead <= text.len())
+        .map(|r| r.start - lead..r.end - lead)
+        .collect();
+    let Some(first) = marks.iter().map(|r| r.start).min() else {
+        return (text.to_string(), marks);
+    };
+    if first <= 60 {
+        return (text.to_string(), marks);
+    }
+    // Five words before the match.
+    let before = &text[..first];
+    let cut = before
+        .char_indices()
+        .rev()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(4)
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    if cut == 0 {
+        return (text.to_string(), marks);
+    }
+    let prefix = "… ";
+    let out = format!("{prefix}{}", &text[cut..]);
+    let moved = marks
+        .into_iter()
+        .filter(|r| r.start >= cut)
+        .map(|r| r.start - cut + prefix.len()..r.end - cut + prefix.len())
+        .collect();
+    (out, moved)
+}
+
 /// Cut a title to about `chars` characters at a word boundary.
 fn shorten(text: &str, chars: usize) -> String {
     if text.chars().count() <= chars {
@@ -630,12 +671,33 @@ impl LibraryPane {
                         width: rect.width() - 12.0,
                         line_height: 1.35,
                     };
-                    let mut shown = shorten(hit.snippet.trim(), 130);
-                    let mut l = painter.label(ui.ctx(), &mut self.labels, &shown, style);
+                    // The matched words in bold and colour, as the index found them.
+                    let (snippet, marks) = around_first_mark(&hit.snippet, &hit.highlights);
+                    let mark_color = if ui.visuals().dark_mode {
+                        egui::Color32::from_rgb(255, 190, 90)
+                    } else {
+                        egui::Color32::from_rgb(170, 70, 0)
+                    };
+                    let mut shown = shorten(&snippet, 130);
+                    let mut l = painter.label_marked(
+                        ui.ctx(),
+                        &mut self.labels,
+                        &shown,
+                        style,
+                        &marks,
+                        mark_color,
+                    );
                     // Two lines at most, cut at a word.
                     while l.size.y > 14.0 * 1.35 * 2.5 && shown.chars().count() > 12 {
                         shown = shorten(&shown, shown.chars().count() * 9 / 10);
-                        l = painter.label(ui.ctx(), &mut self.labels, &shown, style);
+                        l = painter.label_marked(
+                            ui.ctx(),
+                            &mut self.labels,
+                            &shown,
+                            style,
+                            &marks,
+                            mark_color,
+                        );
                     }
                     let clip = Rect::from_min_max(
                         pos2(rect.left(), rect.top() + 22.0),
@@ -678,6 +740,17 @@ mod tests {
             v,
             ["A/RES/75/1", "A/RES/75/10", "A/RES/75/59", "A/RES/75/125"]
         );
+    }
+
+    #[test]
+    fn snippets_start_a_few_words_before_the_match() {
+        let text =
+            "one two three four five six seven eight nine ten eleven twelve thirteen INTERPOL end";
+        let at = text.find("INTERPOL").unwrap_or(0);
+        let (shown, marks) = around_first_mark(text, &[at..at + 8]);
+        assert!(shown.starts_with("… "), "{shown}");
+        assert_eq!(&shown[marks[0].clone()], "INTERPOL");
+        assert!(shown.len() < text.len());
     }
 
     #[test]

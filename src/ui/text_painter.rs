@@ -207,9 +207,39 @@ impl TextPainter {
         text: &str,
         style: LabelStyle,
     ) -> Label {
+        self.label_marked(ctx, cache, text, style, &[], style.color)
+    }
+
+    /// A label whose byte ranges `marks` (matches of a search) are set in bold, in
+    /// `mark_color`.
+    pub fn label_marked(
+        &mut self,
+        ctx: &egui::Context,
+        cache: &mut LabelCache,
+        text: &str,
+        style: LabelStyle,
+        marks: &[std::ops::Range<usize>],
+        mark_color: Color32,
+    ) -> Label {
         let ppp = ctx.pixels_per_point();
+        // Clean, ordered, non-overlapping marks on character boundaries.
+        let mut clean: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut sorted = marks.to_vec();
+        sorted.sort_by_key(|r| r.start);
+        for r in sorted {
+            let start = r.start.max(clean.last().map_or(0, |l| l.end));
+            let end = r.end.min(text.len());
+            if start < end && text.is_char_boundary(start) && text.is_char_boundary(end) {
+                clean.push(start..end);
+            }
+        }
+        let key_text = if clean.is_empty() {
+            text.to_string()
+        } else {
+            format!("{text}\u{0}{clean:?}{:?}", mark_color.to_array())
+        };
         let key: LabelKey = (
-            text.to_string(),
+            key_text,
             [
                 style.size.to_bits(),
                 style.width.to_bits(),
@@ -241,13 +271,46 @@ impl TextPainter {
         let mut buffer = Buffer::new(&mut self.fonts, cosmic_text::Metrics::new(style.size, line));
         buffer.set_size(Some(style.width.max(10.0)), None);
         let mark = if rtl { '\u{200F}' } else { '\u{200E}' };
-        let shown = format!("{mark}{}", crate::text::display::protect_symbols(text));
         let align = if rtl {
             cosmic_text::Align::Right
         } else {
             cosmic_text::Align::Left
         };
-        buffer.set_text(&shown, &attrs, cosmic_text::Shaping::Advanced, Some(align));
+        // Plain and marked pieces, each protected (no break inside a symbol).
+        let mut pieces: Vec<(String, bool)> = Vec::new();
+        let mut at = 0;
+        for r in &clean {
+            pieces.push((text[at..r.start].to_string(), false));
+            pieces.push((text[r.clone()].to_string(), true));
+            at = r.end;
+        }
+        pieces.push((text[at..].to_string(), false));
+        let marked_attrs = attrs.clone().weight(cosmic_text::Weight::BOLD).metadata(
+            crate::text::layout::pack_metadata(crate::text::display::SpanStyle::Reference, 0),
+        );
+        let shown: Vec<(String, bool)> = pieces
+            .into_iter()
+            .enumerate()
+            .map(|(i, (t, m))| {
+                let t = crate::text::display::protect_symbols(&t);
+                (if i == 0 { format!("{mark}{t}") } else { t }, m)
+            })
+            .collect();
+        buffer.set_rich_text(
+            shown.iter().map(|(t, m)| {
+                (
+                    t.as_str(),
+                    if *m {
+                        marked_attrs.clone()
+                    } else {
+                        attrs.clone()
+                    },
+                )
+            }),
+            &attrs,
+            cosmic_text::Shaping::Advanced,
+            Some(align),
+        );
         buffer.shape_until_scroll(&mut self.fonts, false);
         let height = buffer
             .layout_runs()
@@ -255,7 +318,10 @@ impl TextPainter {
             .map(|r| r.line_top + r.line_height)
             .unwrap_or(line);
         let line_width = buffer.layout_runs().map(|r| r.line_w).fold(0.0, f32::max);
-        let palette = Palette::uniform(style.color);
+        let palette = Palette {
+            reference: mark_color,
+            ..Palette::uniform(style.color)
+        };
         let mesh = self.mesh(ctx, &buffer, 0.0, style.size, &palette);
         let label = Label {
             mesh: std::sync::Arc::new(mesh),
