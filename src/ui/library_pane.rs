@@ -747,7 +747,8 @@ mod tests {
         let text =
             "one two three four five six seven eight nine ten eleven twelve thirteen INTERPOL end";
         let at = text.find("INTERPOL").unwrap_or(0);
-        let (shown, marks) = around_first_mark(text, &[at..at + 8]);
+        let found = at..at + 8;
+        let (shown, marks) = around_first_mark(text, std::slice::from_ref(&found));
         assert!(shown.starts_with("… "), "{shown}");
         assert_eq!(&shown[marks[0].clone()], "INTERPOL");
         assert!(shown.len() < text.len());
