@@ -6,34 +6,15 @@ use std::cell::Cell;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/akn");
-
-fn corpus() -> Option<PathBuf> {
-    let p = PathBuf::from(CORPUS);
-    if p.is_dir() {
-        Some(p)
-    } else {
-        eprintln!("skipping: corpus folder {CORPUS} is absent");
-        None
-    }
-}
+mod common;
+use common::corpus;
 
 fn scan(dir: &Path, previous: Option<&LibraryIndex>) -> LibraryIndex {
     Library::scan(dir, previous, &|_, _| true)
 }
 
-/// A fresh temporary folder holding a copy of the corpus.
 fn temp_copy(name: &str) -> Option<PathBuf> {
-    let src = corpus()?;
-    let dst = std::env::temp_dir().join(format!("qarar-library-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dst);
-    std::fs::create_dir_all(&dst).expect("create temp dir");
-    for entry in std::fs::read_dir(&src).expect("read corpus").flatten() {
-        if entry.path().is_file() {
-            std::fs::copy(entry.path(), dst.join(entry.file_name())).expect("copy");
-        }
-    }
-    Some(dst)
+    common::temp_copy("library", name)
 }
 
 #[test]

@@ -9,23 +9,11 @@ use qarar::document::Language;
 use qarar::ui::{ReaderApp, StartOptions};
 use std::path::PathBuf;
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/akn");
-
-fn corpus() -> Option<PathBuf> {
-    let p = PathBuf::from(CORPUS);
-    if p.is_dir() {
-        Some(p)
-    } else {
-        eprintln!("skipping: corpus folder {CORPUS} is absent");
-        None
-    }
-}
+mod common;
+use common::corpus;
 
 fn temp_dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("qarar-libreader-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).expect("create temp dir");
-    d
+    common::temp_dir("libreader", name)
 }
 
 /// The reader on `file` with `library` as its library folder, everything loaded.
@@ -87,14 +75,7 @@ fn the_library_pane_lists_every_file_with_its_symbol_language_and_title() {
     for e in &index.entries {
         let symbol = e.symbol.as_deref().expect("every file has a symbol");
         let lang = e.language.expect("every file has a language");
-        let name = match lang {
-            Language::Ar => "Arabic",
-            Language::En => "English",
-            Language::Fr => "French",
-            Language::Es => "Spanish",
-            Language::Ru => "Russian",
-            Language::Zh => "Chinese",
-        };
+        let name = qarar::ui::library_pane::language_name(lang);
         assert!(
             h.query_by_label(&format!("Open {symbol} in {name}"))
                 .is_some(),

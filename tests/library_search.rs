@@ -7,17 +7,8 @@ use qarar::text::fold::fold_str;
 use std::cell::Cell;
 use std::path::{Path, PathBuf};
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/akn");
-
-fn corpus() -> Option<PathBuf> {
-    let p = PathBuf::from(CORPUS);
-    if p.is_dir() {
-        Some(p)
-    } else {
-        eprintln!("skipping: corpus folder {CORPUS} is absent");
-        None
-    }
-}
+mod common;
+use common::corpus;
 
 fn scan(dir: &Path, previous: Option<&LibraryIndex>) -> LibraryIndex {
     Library::scan(dir, previous, &|_, _| true)
@@ -31,25 +22,12 @@ fn search(ft: &FullText, query: &str) -> Vec<Hit> {
     ft.search(query, 1000).expect("search")
 }
 
-/// A fresh, empty temporary folder.
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("qarar-fulltext-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create temp dir");
-    dir
+    common::temp_dir("fulltext", name)
 }
 
-/// A temporary folder holding a copy of the corpus (the copies are writable).
 fn temp_copy(name: &str) -> Option<PathBuf> {
-    let src = corpus()?;
-    let dst = temp_dir(name);
-    for entry in std::fs::read_dir(&src).expect("read corpus").flatten() {
-        if entry.path().is_file() {
-            let bytes = std::fs::read(entry.path()).expect("read");
-            std::fs::write(dst.join(entry.file_name()), bytes).expect("write copy");
-        }
-    }
-    Some(dst)
+    common::temp_copy("fulltext", name)
 }
 
 /// The corpus indexed in memory.
