@@ -7,6 +7,7 @@
 //! `word/settings.xml`, `word/footnotes.xml`, `word/_rels/footnotes.xml.rels`,
 //! `word/comments.xml`.
 
+use super::url_path;
 use crate::annotations::{Annotation, Color};
 use crate::document::{Direction, Document, Paragraph, ParagraphKind, ReferenceKind, Run, RunKind};
 use crate::export::placed::{ExportError, Placed};
@@ -104,19 +105,6 @@ pub fn escape(s: &str) -> String {
             '\'' => out.push_str("&apos;"),
             c if xml_allowed(c) => out.push(c),
             _ => {}
-        }
-    }
-    out
-}
-
-/// Percent-encode what is not safe in a URL path (spaces, non-ASCII, …).
-fn url_path(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.trim().bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/:()".contains(&b) {
-            out.push(b as char);
-        } else {
-            let _ = write!(out, "%{b:02X}");
         }
     }
     out
@@ -968,7 +956,7 @@ mod tests {
 
     #[test]
     fn urls_are_encoded() {
-        assert_eq!(url_path("S/RES/2250 (2015)"), "S/RES/2250%20(2015)");
+        assert_eq!(url_path("S/RES/2250 (2015)"), "S/RES/2250%20%282015%29");
     }
 
     #[test]

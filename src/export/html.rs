@@ -17,6 +17,7 @@
 //! Every string from the document or the user goes through [`escape`].
 
 use super::placed::{ExportError, Placed};
+use super::url_path;
 use crate::document::{Direction, Document, Paragraph, ParagraphKind, ReferenceKind, RunKind};
 use crate::text::display::paragraph_prefix;
 use base64::Engine;
@@ -38,19 +39,6 @@ pub fn escape(s: &str) -> String {
             '\t' | '\n' => out.push(c),
             c if c.is_control() => {}
             c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Percent-encode a document symbol for a URL path (`/` kept).
-fn url_path(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'/' | b'.' | b'-' | b'_' | b'~') {
-            out.push(b as char);
-        } else {
-            let _ = write!(out, "%{b:02X}");
         }
     }
     out

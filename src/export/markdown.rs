@@ -7,6 +7,7 @@
 //! a list, a link or raw HTML.
 
 use super::placed::Placed;
+use super::url_path;
 use crate::document::{Document, Paragraph, ReferenceKind, RunKind};
 use crate::text::display::paragraph_prefix;
 use std::fmt::Write as _;
@@ -73,20 +74,6 @@ fn escape_inline(s: &str) -> String {
             '\r' => {}
             c if c.is_control() && c != '\t' => {}
             c => out.push(c),
-        }
-    }
-    out
-}
-
-/// A percent-encoded URL path for a document symbol (`/` kept; spaces and brackets encoded so
-/// that the link syntax cannot break).
-fn url_path(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'/' | b'.' | b'-' | b'_' | b'~') {
-            out.push(b as char);
-        } else {
-            let _ = write!(out, "%{b:02X}");
         }
     }
     out

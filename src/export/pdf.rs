@@ -7,6 +7,7 @@
 mod annots;
 
 use super::placed::{ExportError, Placed};
+use super::url_path;
 use crate::document::{Direction, Document, ReferenceKind};
 use crate::text::display::{
     Block, BlockKind, DisplayText, Hot, Span, SpanStyle, blocks, protect_symbols,
@@ -400,19 +401,6 @@ pub fn export(
         .finish()
         .map_err(|e| build_error(format!("krilla: {e:?}")))?;
     annots::append(bytes, &extra, page_h).map_err(build_error)
-}
-
-fn url_path(s: &str) -> String {
-    use std::fmt::Write;
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'/' | b'.' | b'-' | b'_' | b'~') {
-            out.push(b as char);
-        } else {
-            let _ = write!(out, "%{b:02X}");
-        }
-    }
-    out
 }
 
 /// First position (page, y) of a block.
