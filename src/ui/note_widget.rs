@@ -74,18 +74,7 @@ pub fn note_editor_ui(
     editor.set_width(&mut painter.fonts, width - 2.0 * pad);
 
     let visuals = ui.visuals().clone();
-    let stroke = if focused {
-        visuals.selection.stroke
-    } else {
-        visuals.widgets.inactive.bg_stroke
-    };
-    ui.painter().rect(
-        rect,
-        4.0,
-        visuals.extreme_bg_color,
-        stroke,
-        egui::StrokeKind::Inside,
-    );
+    super::text_painter::field_frame(ui, rect, focused);
     for [x, y, w, h] in editor.selection_rects() {
         ui.painter().rect_filled(
             Rect::from_min_size(origin + vec2(x, y), vec2(w, h)),

@@ -176,19 +176,8 @@ pub fn line_edit_labeled(
             }
         }
     }
+    super::text_painter::field_frame(ui, rect, focused);
     let visuals = ui.visuals();
-    let stroke = if focused {
-        visuals.selection.stroke
-    } else {
-        visuals.widgets.inactive.bg_stroke
-    };
-    ui.painter().rect(
-        rect,
-        4.0,
-        visuals.extreme_bg_color,
-        stroke,
-        egui::StrokeKind::Inside,
-    );
     let dir = text_direction(text);
     let style = LabelStyle {
         size: 16.0,

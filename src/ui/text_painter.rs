@@ -338,3 +338,21 @@ impl TextPainter {
 pub fn paint_label(painter: &egui::Painter, label: &Label, pos: Pos2) {
     painter.add(egui::Shape::mesh(placed(&label.mesh, pos)));
 }
+
+/// The frame of a text field (note editor, search and filter fields): the field background
+/// and a border that shows keyboard focus.
+pub fn field_frame(ui: &egui::Ui, rect: egui::Rect, focused: bool) {
+    let visuals = ui.visuals();
+    let stroke = if focused {
+        visuals.selection.stroke
+    } else {
+        visuals.widgets.inactive.bg_stroke
+    };
+    ui.painter().rect(
+        rect,
+        4.0,
+        visuals.extreme_bg_color,
+        stroke,
+        egui::StrokeKind::Inside,
+    );
+}
