@@ -366,3 +366,28 @@ fn a_document_loaded_after_the_reader_moved_on_does_not_land_in_the_wrong_tab() 
         "{titles:?}"
     );
 }
+
+#[test]
+fn a_missing_library_folder_is_named_in_the_pane_and_the_document_stays() {
+    let missing = std::env::temp_dir().join(format!("qarar-no-such-folder-{}", std::process::id()));
+    let start = StartOptions {
+        data_dir: Some(temp_dir("missing-data")),
+        library: Some(missing.clone()),
+        ..StartOptions::default()
+    };
+    let mut app = ReaderApp::new(&egui::Context::default(), None, start);
+    app.finish_loading();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(40)
+        .build_ui_state(|ui, app: &mut ReaderApp| app.frame(ui), app);
+    h.run_ok();
+    assert!(
+        h.query_by_label_contains("cannot be read").is_some(),
+        "the pane says the folder cannot be read"
+    );
+    assert!(
+        h.query_by_label("Title").is_some(),
+        "the bundled resolution is shown"
+    );
+}

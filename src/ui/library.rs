@@ -147,6 +147,13 @@ impl LibraryState {
                 ctx.request_repaint();
                 !p.cancel.load(Ordering::Relaxed)
             };
+            let mut problems = Vec::new();
+            if let Err(e) = std::fs::read_dir(&folder) {
+                problems.push(format!(
+                    "The library folder {} cannot be read: {e}",
+                    folder.display()
+                ));
+            }
             let mut index = Library::scan(&folder, cached.as_ref(), &report);
             if index.stats.cancelled
                 && let Some(c) = &cached
@@ -163,7 +170,6 @@ impl LibraryState {
                 );
                 index.entries.sort_by(|a, b| a.path.cmp(&b.path));
             }
-            let mut problems = Vec::new();
             if let Some(c) = &cache {
                 let saved = c
                     .parent()
