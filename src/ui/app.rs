@@ -1487,6 +1487,33 @@ impl ReaderApp {
                     self.settings.zoom = 1.0;
                 }
             });
+            ui.menu_button("Settings", |ui| {
+                if ui.button("Library folder…").clicked() {
+                    self.pick(ui.ctx(), Pick::LibraryFolder);
+                    ui.close();
+                }
+                match &self.library.folder {
+                    Some(f) => {
+                        ui.weak(f.display().to_string());
+                        if ui.button("Forget the library folder").clicked() {
+                            self.settings.library = None;
+                            self.settings.show_library = false;
+                            self.library.cancel();
+                            self.library = LibraryState::new(self.start.data_dir.as_ref());
+                            ui.close();
+                        }
+                    }
+                    None => {
+                        ui.weak("No library folder");
+                    }
+                }
+                ui.separator();
+                let mut dark = self.settings.dark;
+                if ui.checkbox(&mut dark, "Dark theme").changed() {
+                    self.set_dark(ui.ctx(), dark);
+                }
+                ui.checkbox(&mut self.settings.justify, "Justify paragraphs");
+            });
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 pane_toggle(ui, &mut self.settings.show_outline, PaneIcon::Outline)
                     .on_hover_text("Outline: show or hide the clause outline (F7)");
