@@ -403,6 +403,8 @@ impl LibraryPane {
             return None;
         }
         let total = self.tops.last().copied().unwrap_or(0.0);
+        // Borrowed, not cloned, while rows are drawn (drawing needs `&mut self`).
+        let rows = std::mem::take(&mut self.rows);
         egui::ScrollArea::vertical()
             .id_salt("library-rows")
             .auto_shrink([false, false])
@@ -411,21 +413,21 @@ impl LibraryPane {
                 let content = ui.max_rect();
                 let first = self.tops.partition_point(|&t| t <= viewport.top());
                 let first = first.saturating_sub(1);
-                for i in first..self.rows.len() {
+                for (i, row) in rows.iter().enumerate().skip(first) {
                     let top = self.tops[i];
                     if top > viewport.bottom() {
                         break;
                     }
                     let rect = Rect::from_min_size(
                         pos2(content.left(), content.top() + top),
-                        vec2(content.width(), self.rows[i].height()),
+                        vec2(content.width(), row.height()),
                     );
-                    let row = self.rows[i].clone();
-                    if let Some(a) = self.row(ui, painter, &row, rect, prefer) {
+                    if let Some(a) = self.row(ui, painter, row, rect, prefer) {
                         action = Some(a);
                     }
                 }
             });
+        self.rows = rows;
         action
     }
 
