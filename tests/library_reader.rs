@@ -160,6 +160,20 @@ fn side_by_side_lines_up_paragraph_13_b_in_arabic_and_english() {
         beside.view.margin_marks.iter().any(|(b, _)| *b == b13),
         "the English 13 (b) carries the mark"
     );
+    // Choosing English, shown beside, swaps the columns: nothing is loaded again.
+    h.get_by_label("Language: English").click();
+    h.run_ok();
+    assert!(
+        !h.state().is_loading(),
+        "no second copy of the English text"
+    );
+    let cur = h.state().current.as_ref().expect("open");
+    assert_eq!(cur.doc.meta.language, Language::En);
+    assert_eq!(
+        cur.beside.as_ref().map(|b| b.doc.meta.language),
+        Some(Language::Ar)
+    );
+    assert_eq!(h.get_all_by_label("Paragraph 13 (b)").count(), 2);
 }
 
 #[test]

@@ -452,14 +452,25 @@ impl ReaderApp {
         {
             open.view.scroll_to_block = Some(b);
         }
-        // The tab that asked (it may not be the one shown any more).
-        let asked = request
+        // The tab that asked (it may not be the one shown any more, or be closed).
+        let asking = request
             .tab
-            .and_then(|id| self.tabs.iter().position(|t| t.id == id))
-            .unwrap_or(self.active);
+            .and_then(|id| self.tabs.iter().position(|t| t.id == id));
+        let asked = asking.unwrap_or(self.active);
+        let gone = request.tab.is_some() && asking.is_none();
         let mut target = request.target;
-        if target == Target::Replace && asked != self.active {
+        if target == Target::Beside && gone {
+            return;
+        }
+        if target == Target::Replace && (asked != self.active || gone) {
             target = Target::NewTab;
+        }
+        // Opened meanwhile in a tab (a double click, a second request): show that one.
+        if target == Target::NewTab
+            && let Some(i) = self.tab_holding(&request.path)
+        {
+            self.switch_tab(i);
+            return;
         }
         match target {
             Target::Replace => {
@@ -626,8 +637,12 @@ impl ReaderApp {
             } else {
                 self.tabs[i].parked.as_ref()
             };
-            doc.and_then(|d| d.path.as_ref())
-                .is_some_and(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()) == want)
+            let same = |d: &OpenDocument| {
+                d.path
+                    .as_ref()
+                    .is_some_and(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()) == want)
+            };
+            doc.is_some_and(|d| same(d) || d.beside.as_deref().is_some_and(same))
         })
     }
 
@@ -674,6 +689,39 @@ impl ReaderApp {
     }
 
     fn open_language(&mut self, language: Language, target: Target, ctx: &egui::Context) {
+        // The language shown beside becomes the main one (the columns swap): no second copy
+        // of it, and its place is kept.
+        let swap = target == Target::Replace
+            && self
+                .current
+                .as_ref()
+                .and_then(|c| c.beside.as_ref())
+                .is_some_and(|b| b.doc.meta.language == language);
+        if swap {
+            self.close_note();
+            if let Some(mut cur) = self.current.take() {
+                match cur.beside.take() {
+                    Some(mut other) => {
+                        cur.view.salt = 1;
+                        other.view.salt = 0;
+                        for v in [&mut cur.view, &mut other.view] {
+                            v.margin_marks.clear();
+                            if let Some(l) = v.layout.as_mut() {
+                                l.set_padding(Vec::new());
+                            }
+                        }
+                        other.view.scroll_to_block =
+                            cur.top_paragraph().and_then(|p| other.block_of(&p));
+                        other.beside = Some(Box::new(cur));
+                        other.aligned_for = None;
+                        self.current = Some(*other);
+                    }
+                    None => self.current = Some(cur),
+                }
+            }
+            self.popup = None;
+            return;
+        }
         let Some(cur) = &self.current else {
             return;
         };
@@ -1498,8 +1546,7 @@ impl ReaderApp {
                         if ui.button("Forget the library folder").clicked() {
                             self.settings.library = None;
                             self.settings.show_library = false;
-                            self.library.cancel();
-                            self.library = LibraryState::new(self.start.data_dir.as_ref());
+                            self.library.forget();
                             ui.close();
                         }
                     }

@@ -213,6 +213,22 @@ impl LibraryState {
         });
     }
 
+    /// Stop using the folder: the job is stopped (and waited for, so that it lets go of the
+    /// index files), and everything derived from the folder is dropped.
+    pub fn forget(&mut self) {
+        self.cancel();
+        if let Some(h) = self.job.take().and_then(|j| j.thread) {
+            let _ = h.join();
+        }
+        let generation = self.generation + 1;
+        let cache_root = self.cache_root.take();
+        *self = LibraryState {
+            cache_root,
+            generation,
+            ..LibraryState::default()
+        };
+    }
+
     /// Stop indexing; what was indexed so far is kept.
     pub fn cancel(&mut self) {
         if let Some(j) = &self.job {

@@ -227,8 +227,11 @@ fn around_first_mark(
     let text = snippet.trim();
     let marks: Vec<std::ops::Range<usize>> = marks
         .iter()
-        .filter(|r| r.start >= lead && r.end - lead <= text.len())
+        .filter(|r| r.start >= lead && r.end >= r.start)
         .map(|r| r.start - lead..r.end - lead)
+        .filter(|r| {
+            r.end <= text.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end)
+        })
         .collect();
     let Some(first) = marks.iter().map(|r| r.start).min() else {
         return (text.to_string(), marks);
@@ -263,18 +266,26 @@ fn shorten(text: &str, chars: usize) -> String {
     if text.chars().count() <= chars {
         return text.to_string();
     }
-    let mut out = String::new();
-    for w in text.split_whitespace() {
-        if out.chars().count() + w.chars().count() + 1 > chars {
-            break;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out.push('…');
-    out
+    // Byte index of the `chars`-th character: the text is cut there or before, in place, so
+    // that byte offsets into it (search highlights) stay valid.
+    let limit = text
+        .char_indices()
+        .nth(chars.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| i);
+    let head = &text[..limit];
+    // At the last white space when there is one (words stay whole); text without spaces
+    // (Chinese) is cut at the character.
+    let at_word_end = text[limit..].starts_with(char::is_whitespace);
+    let cut = if at_word_end {
+        limit
+    } else {
+        head.char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(limit, |(i, _)| i)
+    };
+    let cut = if cut == 0 { limit } else { cut };
+    format!("{}…", head[..cut].trim_end())
 }
 
 impl LibraryPane {
@@ -760,5 +771,12 @@ mod tests {
     fn long_titles_are_cut_at_a_word() {
         assert_eq!(shorten("one two three four", 10), "one two…");
         assert_eq!(shorten("short", 10), "short");
+        // Offsets before the cut stay valid: the text is cut in place, spaces kept as they are.
+        assert_eq!(
+            shorten("générale\u{a0}: INTERPOL and more words", 20),
+            "générale\u{a0}: INTERPOL…"
+        );
+        // Chinese has no spaces: cut at the character.
+        assert_eq!(shorten("联合国同国际刑事警察组织的合作", 6), "联合国同国…");
     }
 }

@@ -71,7 +71,7 @@ pub fn ui(
     }
     let total = cur.view.content_height().max(other.view.content_height());
     let mut scroll = egui::ScrollArea::vertical()
-        .id_salt("parallel")
+        .id_salt(("parallel", cur.view.scroll_id()))
         .auto_shrink([false, false]);
     if let Some(y) = cur
         .view

@@ -356,6 +356,11 @@ impl DocumentView {
         Some((top + MARGIN - 12.0).max(0.0))
     }
 
+    /// Identity of this view's scroll position.
+    pub fn scroll_id(&self) -> u64 {
+        self.scroll_id
+    }
+
     /// Height of the whole column, margins included.
     pub fn content_height(&self) -> f32 {
         self.layout
