@@ -405,3 +405,31 @@ fn a_missing_library_folder_is_named_in_the_pane_and_the_document_stays() {
         "the bundled resolution is shown"
     );
 }
+
+#[test]
+fn the_library_filter_takes_arrows_and_enter() {
+    let Some(dir) = corpus() else { return };
+    let mut h = reader("keys", dir.join("75_1_E.xml"), dir.clone());
+    h.get_by_label("Filter library").click();
+    h.run_ok();
+    h.get_by_label("Filter library").type_text("interpol");
+    h.run_ok();
+    assert!(h.query_by_label_contains("A/RES/75/10 (").is_some());
+    assert!(
+        h.query_by_label_contains("A/RES/75/1 (").is_none(),
+        "filtered out"
+    );
+    h.key_press(egui::Key::ArrowDown);
+    h.run_ok();
+    h.key_press(egui::Key::Enter);
+    settle(&mut h);
+    let app = h.state();
+    assert_eq!(app.tabs.len(), 2, "Enter opens the resolution in a tab");
+    let cur = app.current.as_ref().expect("open");
+    assert_eq!(cur.doc.meta.symbol.as_deref(), Some("A/RES/75/10"));
+    assert_eq!(
+        cur.doc.meta.language,
+        Language::En,
+        "in the language being read"
+    );
+}

@@ -1344,7 +1344,8 @@ impl ReaderApp {
             let copy = i.events.iter().any(|e| matches!(e, egui::Event::Copy));
             (select_all, copy)
         });
-        let searching = self.search.open && ctx.memory(|m| m.focused().is_some());
+        // A text field (search, library filter, note) has the keyboard.
+        let searching = ctx.memory(|m| m.focused().is_some());
         if let Some(cur) = &mut self.current {
             if select_all && !searching {
                 cur.view.select_all();
@@ -1589,45 +1590,55 @@ impl ReaderApp {
         let titles = self.tab_titles();
         let mut switch = None;
         let mut close = None;
-        ui.horizontal(|ui| {
-            for (i, title) in titles.iter().enumerate() {
-                let selected = i == self.active;
-                let frame = egui::Frame::new()
-                    .inner_margin(egui::Margin::symmetric(6, 2))
-                    .corner_radius(4.0)
-                    .fill(if selected {
-                        ui.visuals().selection.bg_fill.gamma_multiply(0.5)
-                    } else {
-                        egui::Color32::TRANSPARENT
-                    });
-                frame.show(ui, |ui| {
-                    let r = ui.selectable_label(selected, title);
-                    let name = format!("Tab {title}");
-                    r.widget_info(|| {
-                        egui::WidgetInfo::selected(
-                            egui::accesskit::Role::Tab,
-                            true,
-                            selected,
-                            &name,
-                        )
-                    });
-                    if r.clicked() {
-                        switch = Some(i);
-                    }
-                    if r.middle_clicked() {
-                        close = Some(i);
-                    }
-                    let x = ui.small_button("×").on_hover_text("Close tab (Ctrl+W)");
-                    let name = format!("Close tab {title}");
-                    x.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &name)
-                    });
-                    if x.clicked() {
-                        close = Some(i);
+        // Many tabs scroll sideways instead of running off the window.
+        egui::ScrollArea::horizontal()
+            .id_salt("tabs")
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysHidden)
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    for (i, title) in titles.iter().enumerate() {
+                        let selected = i == self.active;
+                        let frame = egui::Frame::new()
+                            .inner_margin(egui::Margin::symmetric(6, 2))
+                            .corner_radius(4.0)
+                            .fill(if selected {
+                                ui.visuals().selection.bg_fill.gamma_multiply(0.5)
+                            } else {
+                                egui::Color32::TRANSPARENT
+                            });
+                        frame.show(ui, |ui| {
+                            let r = ui.selectable_label(selected, title);
+                            let name = format!("Tab {title}");
+                            r.widget_info(|| {
+                                egui::WidgetInfo::selected(
+                                    egui::accesskit::Role::Tab,
+                                    true,
+                                    selected,
+                                    &name,
+                                )
+                            });
+                            if r.clicked() {
+                                switch = Some(i);
+                            }
+                            if r.middle_clicked() {
+                                close = Some(i);
+                            }
+                            let x = ui.small_button("×").on_hover_text("Close tab (Ctrl+W)");
+                            let name = format!("Close tab {title}");
+                            x.widget_info(|| {
+                                egui::WidgetInfo::labeled(
+                                    egui::accesskit::Role::Button,
+                                    true,
+                                    &name,
+                                )
+                            });
+                            if x.clicked() {
+                                close = Some(i);
+                            }
+                        });
                     }
                 });
-            }
-        });
+            });
         if let Some(i) = switch {
             self.switch_tab(i);
         }

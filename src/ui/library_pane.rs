@@ -87,6 +87,8 @@ pub struct LibraryPane {
     pub focus_search: bool,
     rows: Vec<Row>,
     tops: Vec<f32>,
+    /// The row chosen with ↑/↓ from the filter field.
+    cursor: Option<usize>,
     rows_key: Option<(u64, String, Option<Language>, Language)>,
     labels: LabelCache,
 }
@@ -382,7 +384,7 @@ impl LibraryPane {
     ) -> Option<LibraryAction> {
         let mut action = None;
         let width = ui.available_width();
-        line_edit_labeled(
+        let field = line_edit_labeled(
             ui,
             painter,
             &mut self.labels,
@@ -390,7 +392,48 @@ impl LibraryPane {
             width,
             FILTER_LABEL,
         )
-        .on_hover_text("Symbol (75/10) or words of the title, in any language");
+        .on_hover_text("Symbol (75/10) or words of the title, in any language; ↑/↓ and Enter");
+        // From the filter field, ↑/↓ move through the resolutions and Enter opens one.
+        let mut moved = false;
+        if field.has_focus() {
+            let (up, down, enter) = ui.input(|i| {
+                (
+                    i.key_pressed(egui::Key::ArrowUp),
+                    i.key_pressed(egui::Key::ArrowDown),
+                    i.key_pressed(egui::Key::Enter),
+                )
+            });
+            let docs: Vec<usize> = (0..self.rows.len())
+                .filter(|&i| matches!(self.rows[i], Row::Doc { .. }))
+                .collect();
+            let at = self.cursor.and_then(|c| docs.iter().position(|&d| d == c));
+            let next = match (at, up, down) {
+                (None, _, true) => docs.first().copied(),
+                (Some(a), _, true) => docs.get(a + 1).or(docs.last()).copied(),
+                (Some(a), true, _) => docs.get(a.saturating_sub(1)).copied(),
+                _ => self.cursor,
+            };
+            moved = next != self.cursor;
+            self.cursor = next;
+            if enter
+                && let Some(Row::Doc { files, .. }) = self
+                    .cursor
+                    .or(docs.first().copied())
+                    .and_then(|c| self.rows.get(c))
+            {
+                let preferred = files
+                    .iter()
+                    .find(|(l, _)| Some(*l) == self.language)
+                    .or_else(|| files.iter().find(|(l, _)| *l == prefer))
+                    .or_else(|| files.first());
+                if let Some((_, path)) = preferred {
+                    action = Some(LibraryAction::Open {
+                        path: path.clone(),
+                        at: None,
+                    });
+                }
+            }
+        }
         self.language_chips(ui);
         let key = (generation, self.filter.clone(), self.language, prefer);
         if self.rows_key.as_ref() != Some(&key) {
@@ -403,6 +446,7 @@ impl LibraryPane {
             }
             self.tops.push(y);
             self.rows_key = Some(key);
+            self.cursor = None;
         }
         if self.rows.is_empty() {
             ui.add_space(8.0);
@@ -422,6 +466,19 @@ impl LibraryPane {
             .show_viewport(ui, |ui, viewport| {
                 ui.set_min_height(total);
                 let content = ui.max_rect();
+                // Keep the row chosen with the keyboard in view.
+                if moved
+                    && let Some(c) = self.cursor
+                    && let (Some(top), Some(row)) = (self.tops.get(c), rows.get(c))
+                {
+                    ui.scroll_to_rect(
+                        Rect::from_min_size(
+                            pos2(content.left(), content.top() + top),
+                            vec2(content.width(), row.height()),
+                        ),
+                        None,
+                    );
+                }
                 let first = self.tops.partition_point(|&t| t <= viewport.top());
                 let first = first.saturating_sub(1);
                 for (i, row) in rows.iter().enumerate().skip(first) {
@@ -433,6 +490,13 @@ impl LibraryPane {
                         pos2(content.left(), content.top() + top),
                         vec2(content.width(), row.height()),
                     );
+                    if Some(i) == self.cursor {
+                        ui.painter().rect_filled(
+                            rect,
+                            3.0,
+                            ui.visuals().selection.bg_fill.gamma_multiply(0.35),
+                        );
+                    }
                     if let Some(a) = self.row(ui, painter, row, rect, prefer) {
                         action = Some(a);
                     }

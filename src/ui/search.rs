@@ -151,6 +151,17 @@ pub fn line_edit_labeled(
     }
     let focused = resp.has_focus();
     if focused {
+        // Arrow keys belong to the field (and its list), not to egui's focus navigation.
+        ui.memory_mut(|m| {
+            m.set_focus_lock_filter(
+                id,
+                egui::EventFilter {
+                    horizontal_arrows: true,
+                    vertical_arrows: true,
+                    ..Default::default()
+                },
+            )
+        });
         let events = ui.input(|i| i.events.clone());
         for e in events {
             match e {
