@@ -16,6 +16,14 @@ fn temp_dir(name: &str) -> PathBuf {
     common::temp_dir("libreader", name)
 }
 
+/// The reader window at 1280×800, stepping at most `steps` frames per run.
+fn window(app: ReaderApp, steps: u64) -> Harness<'static, ReaderApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(steps)
+        .build_ui_state(|ui, app: &mut ReaderApp| app.frame(ui), app)
+}
+
 /// The reader on `file` with `library` as its library folder, everything loaded.
 fn reader(name: &str, file: PathBuf, library: PathBuf) -> Harness<'static, ReaderApp> {
     let start = StartOptions {
@@ -26,10 +34,7 @@ fn reader(name: &str, file: PathBuf, library: PathBuf) -> Harness<'static, Reade
     };
     let mut app = ReaderApp::new(&egui::Context::default(), None, start);
     app.finish_loading();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(40)
-        .build_ui_state(|ui, app: &mut ReaderApp| app.frame(ui), app);
+    let mut h = window(app, 40);
     h.run_ok();
     h
 }
@@ -290,10 +295,7 @@ fn indexing_shows_progress_and_cancel_keeps_what_was_read() {
         ..StartOptions::default()
     };
     let app = ReaderApp::new(&egui::Context::default(), None, start);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(4)
-        .build_ui_state(|ui, app: &mut ReaderApp| app.frame(ui), app);
+    let mut h = window(app, 4);
     h.step();
     assert!(
         h.state().library.is_indexing(),
@@ -391,10 +393,7 @@ fn a_missing_library_folder_is_named_in_the_pane_and_the_document_stays() {
     };
     let mut app = ReaderApp::new(&egui::Context::default(), None, start);
     app.finish_loading();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(40)
-        .build_ui_state(|ui, app: &mut ReaderApp| app.frame(ui), app);
+    let mut h = window(app, 40);
     h.run_ok();
     assert!(
         h.query_by_label_contains("cannot be read").is_some(),

@@ -674,16 +674,7 @@ fn pieces(
     if chars.is_empty() {
         return;
     }
-    let mut cuts = vec![start, end];
-    for m in marks {
-        for b in [m.range.start, m.range.end] {
-            if b > start && b < end {
-                cuts.push(b);
-            }
-        }
-    }
-    cuts.sort_unstable();
-    cuts.dedup();
+    let cuts = super::placed::cut_points(start, end, marks.iter().map(|m| &m.range));
     for w in cuts.windows(2) {
         let (a, b) = (w[0], w[1]);
         close_marks(out, marks, state, a);

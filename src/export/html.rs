@@ -226,32 +226,22 @@ pub fn export(doc: &Document, placed: &[Placed]) -> Result<Vec<u8>, ExportError>
     if let Some(f) = &doc.enacting_formula {
         paragraph(&mut out, &mut ctx, f, "formula");
     }
-    if !doc.preamble.is_empty() {
-        let _ = writeln!(
-            out,
-            "<section class=\"preamble\">\n<h2>{}</h2>",
-            ctx.labels.preamble
-        );
-        for p in &doc.preamble {
-            paragraph(&mut out, &mut ctx, p, "preamble");
+    let preamble = ctx.labels.preamble;
+    let operative = ctx.labels.operative;
+    for (class, heading, paragraphs, kind) in [
+        ("preamble", Some(preamble), &doc.preamble, "preamble"),
+        ("operative", Some(operative), &doc.operative, "operative"),
+        ("body", None, &doc.body, "plain"),
+    ] {
+        if paragraphs.is_empty() {
+            continue;
         }
-        out.push_str("</section>\n");
-    }
-    if !doc.operative.is_empty() {
-        let _ = writeln!(
-            out,
-            "<section class=\"operative\">\n<h2>{}</h2>",
-            ctx.labels.operative
-        );
-        for p in &doc.operative {
-            paragraph(&mut out, &mut ctx, p, "operative");
+        let _ = writeln!(out, "<section class=\"{class}\">");
+        if let Some(h) = heading {
+            let _ = writeln!(out, "<h2>{h}</h2>");
         }
-        out.push_str("</section>\n");
-    }
-    if !doc.body.is_empty() {
-        out.push_str("<section class=\"body\">\n");
-        for p in &doc.body {
-            paragraph(&mut out, &mut ctx, p, "plain");
+        for p in paragraphs {
+            paragraph(&mut out, &mut ctx, p, kind);
         }
         out.push_str("</section>\n");
     }
@@ -454,16 +444,7 @@ fn runs(out: &mut String, ctx: &mut Ctx, p: &Paragraph, hits: &[Hit]) {
         let chars: Vec<char> = run.text.chars().collect();
         let (start, end) = (pos, pos + chars.len());
         out.push_str(&open);
-        let mut cuts = vec![start, end];
-        for h in hits {
-            for b in [h.range.start, h.range.end] {
-                if b > start && b < end {
-                    cuts.push(b);
-                }
-            }
-        }
-        cuts.sort_unstable();
-        cuts.dedup();
+        let cuts = super::placed::cut_points(start, end, hits.iter().map(|h| &h.range));
         for w in cuts.windows(2) {
             let (s, e) = (w[0], w[1]);
             if s >= e {

@@ -34,6 +34,26 @@ impl Placed {
     }
 }
 
+/// Where a run of text `start..end` (code points) must be cut so that no annotation range
+/// begins or ends inside a piece: `start`, every range boundary strictly inside, `end`.
+pub fn cut_points<'a>(
+    start: usize,
+    end: usize,
+    ranges: impl IntoIterator<Item = &'a Range<usize>>,
+) -> Vec<usize> {
+    let mut cuts = vec![start, end];
+    for r in ranges {
+        for b in [r.start, r.end] {
+            if b > start && b < end {
+                cuts.push(b);
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts
+}
+
 /// Re-anchor `annotations` on `doc`, in document order (orphans last).
 pub fn place(doc: &Document, annotations: &[Annotation]) -> Vec<Placed> {
     let anchorer = Anchorer::new(doc);

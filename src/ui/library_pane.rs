@@ -219,6 +219,25 @@ fn build_rows(
     rows
 }
 
+/// A clickable row of a list: highlighted under the pointer.
+fn list_row(ui: &egui::Ui, rect: Rect, id: egui::Id) -> egui::Response {
+    let resp = ui.interact(rect, id, Sense::click());
+    if resp.hovered() {
+        ui.painter()
+            .rect_filled(rect, 3.0, ui.visuals().widgets.hovered.weak_bg_fill);
+    }
+    resp
+}
+
+/// The thin rule under a row.
+fn row_rule(ui: &egui::Ui, rect: Rect) {
+    ui.painter().hline(
+        rect.x_range(),
+        rect.bottom() - 0.5,
+        ui.visuals().widgets.noninteractive.bg_stroke,
+    );
+}
+
 /// A snippet that starts a few words before its first match (so that the match shows in two
 /// lines), with the match ranges moved along.
 fn around_first_mark(
@@ -559,15 +578,7 @@ impl LibraryPane {
                 title,
                 title_dir,
             } => {
-                let resp = ui.interact(
-                    rect,
-                    egui::Id::unique(("qarar-library-doc", symbol)),
-                    Sense::click(),
-                );
-                if resp.hovered() {
-                    ui.painter()
-                        .rect_filled(rect, 3.0, ui.visuals().widgets.hovered.weak_bg_fill);
-                }
+                let resp = list_row(ui, rect, egui::Id::unique(("qarar-library-doc", symbol)));
                 let langs: Vec<&str> = files.iter().map(|(l, _)| l.code()).collect();
                 let label = format!("{symbol} ({}): {title}", langs.join(", "));
                 resp.widget_info(|| {
@@ -639,11 +650,7 @@ impl LibraryPane {
                         });
                     }
                 }
-                ui.painter().hline(
-                    rect.x_range(),
-                    rect.bottom() - 0.5,
-                    ui.visuals().widgets.noninteractive.bg_stroke,
-                );
+                row_rule(ui, rect);
             }
         }
         action
@@ -706,18 +713,7 @@ impl LibraryPane {
                         pos2(content.left(), content.top() + i as f32 * HIT_ROW),
                         vec2(content.width(), HIT_ROW),
                     );
-                    let resp = ui.interact(
-                        rect,
-                        egui::Id::unique(("qarar-library-hit", i)),
-                        Sense::click(),
-                    );
-                    if resp.hovered() {
-                        ui.painter().rect_filled(
-                            rect,
-                            3.0,
-                            ui.visuals().widgets.hovered.weak_bg_fill,
-                        );
-                    }
+                    let resp = list_row(ui, rect, egui::Id::unique(("qarar-library-hit", i)));
                     let symbol = hit.symbol.clone().unwrap_or_else(|| {
                         hit.path
                             .file_name()
@@ -794,11 +790,7 @@ impl LibraryPane {
                             at: Some(hit.paragraph.clone()),
                         });
                     }
-                    ui.painter().hline(
-                        rect.x_range(),
-                        rect.bottom() - 0.5,
-                        ui.visuals().widgets.noninteractive.bg_stroke,
-                    );
+                    row_rule(ui, rect);
                 }
             });
         action
