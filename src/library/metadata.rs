@@ -273,36 +273,47 @@ fn string_list(v: &Value) -> Vec<String> {
     }
 }
 
-/// `21 September 2020` → `2020-09-21`.
+/// `21 September 2020` → `2020-09-21` (the `time` crate reads the date, so impossible days
+/// such as `31 February` are refused).
 pub fn english_date_to_iso(s: &str) -> Option<String> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let mut parts = s.split_whitespace();
-    let day: u32 = parts.next()?.parse().ok()?;
-    let month = parts.next()?.to_ascii_lowercase();
-    let month = MONTHS.iter().position(|m| *m == month)? + 1;
-    let year: u32 = parts.next()?.trim_end_matches('.').parse().ok()?;
-    if parts.next().is_some() || !(1..=31).contains(&day) || !(1900..=2999).contains(&year) {
-        return None;
-    }
-    Some(format!("{year:04}-{month:02}-{day:02}"))
+    use time::format_description::OwnedFormatItem;
+    static FORMAT: std::sync::OnceLock<Option<OwnedFormatItem>> = std::sync::OnceLock::new();
+    let format = FORMAT
+        .get_or_init(|| {
+            time::format_description::parse_owned::<2>(
+                "[day padding:none] [month repr:long case_sensitive:false] [year]",
+            )
+            .ok()
+        })
+        .as_ref()?;
+    let date = time::Date::parse(s.trim().trim_end_matches('.'), format).ok()?;
+    (1900..=2999).contains(&date.year()).then(|| {
+        format!(
+            "{:04}-{:02}-{:02}",
+            date.year(),
+            u8::from(date.month()),
+            date.day()
+        )
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_dates_become_iso() {
+        assert_eq!(
+            english_date_to_iso("5 November 2020").as_deref(),
+            Some("2020-11-05")
+        );
+        assert_eq!(
+            english_date_to_iso("21 september 2020.").as_deref(),
+            Some("2020-09-21")
+        );
+        assert_eq!(english_date_to_iso("31 February 2020"), None);
+        assert_eq!(english_date_to_iso("November 2020"), None);
+    }
 
     #[test]
     fn tolerant_lines() {
