@@ -341,11 +341,8 @@ impl ReaderApp {
             Some(path) => match document::load_path(path) {
                 Ok(doc) => {
                     app.settings.add_recent(path.clone());
-                    app.current = Some(OpenDocument::new(
-                        doc,
-                        Some(path.clone()),
-                        start.data_dir.as_ref(),
-                    ));
+                    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+                    app.current = Some(OpenDocument::new(doc, Some(path), start.data_dir.as_ref()));
                 }
                 Err(e) => {
                     app.error = Some(e.to_string());
@@ -393,7 +390,12 @@ impl ReaderApp {
         let ctx = ctx.clone();
         let data_dir = self.start.data_dir.clone();
         std::thread::spawn(move || {
-            // Parsing, reading the annotation store and anchoring stay off the UI thread.
+            // Parsing, reading the annotation store and anchoring stay off the UI thread; so
+            // does resolving the path (open documents are compared by their canonical path).
+            let mut request = request;
+            if let Ok(p) = std::fs::canonicalize(&request.path) {
+                request.path = p;
+            }
             let result = document::load_path(&request.path).map(|doc| {
                 let annotations = Annotations::open(&doc, data_dir.as_ref());
                 (doc, annotations)
@@ -630,6 +632,7 @@ impl ReaderApp {
 
     /// Index of the tab showing `path`, if one does.
     fn tab_holding(&self, path: &Path) -> Option<usize> {
+        // One system call for the path asked about (on a user action), none per tab.
         let want = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         (0..self.tabs.len()).find(|&i| {
             let doc = if i == self.active {
@@ -637,11 +640,8 @@ impl ReaderApp {
             } else {
                 self.tabs[i].parked.as_ref()
             };
-            let same = |d: &OpenDocument| {
-                d.path
-                    .as_ref()
-                    .is_some_and(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()) == want)
-            };
+            // Open documents hold canonical paths (resolved when they were loaded).
+            let same = |d: &OpenDocument| d.path.as_ref() == Some(&want);
             doc.is_some_and(|d| same(d) || d.beside.as_deref().is_some_and(same))
         })
     }
