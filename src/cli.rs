@@ -3,6 +3,7 @@
 
 use crate::document::{self, Document, ParagraphKind};
 use crate::export::{self, Format};
+use crate::util::first_words;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -142,16 +143,6 @@ fn print_out(text: &str) -> Result<(), String> {
         // A closed pipe (`qarar outline f | head`) is not an error worth reporting.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(format!("cannot write to standard output: {e}")),
-    }
-}
-
-/// The first `n` words of `text`, with an ellipsis when cut.
-pub fn first_words(text: &str, n: usize) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() <= n {
-        words.join(" ")
-    } else {
-        format!("{} …", words[..n].join(" "))
     }
 }
 

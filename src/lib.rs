@@ -10,3 +10,4 @@ pub mod export;
 pub mod library;
 pub mod text;
 pub mod ui;
+pub mod util;

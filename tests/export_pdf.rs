@@ -4,7 +4,7 @@
 use qarar::annotations::{Annotation, Color};
 use qarar::export::pdf::{Paper, PdfOptions, export};
 use qarar::export::placed::place;
-use qarar::text::fold::fold_str;
+use qarar::util::fold::fold_str;
 use std::path::Path;
 use std::process::Command;
 

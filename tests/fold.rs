@@ -1,7 +1,7 @@
 //! Search folding (GUIDE §2): rules, offset map and `find_all`.
 
 use proptest::prelude::*;
-use qarar::text::fold::{FoldOptions, find_all, fold, fold_str, fold_with, is_ignorable};
+use qarar::util::fold::{FoldOptions, find_all, fold, fold_str, fold_with, is_ignorable};
 
 const SEED: &str = include_str!("../assets/A-RES-75-10.ar.txt");
 

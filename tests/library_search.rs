@@ -3,7 +3,7 @@
 
 use qarar::document::Language;
 use qarar::library::{FullText, Hit, Library, LibraryIndex, RefreshStats};
-use qarar::text::fold::fold_str;
+use qarar::util::fold::fold_str;
 use std::cell::Cell;
 use std::path::{Path, PathBuf};
 

@@ -29,7 +29,7 @@ fuzz_target!(|data: &[u8]| {
     };
 
     // --- fold::find_all: ranges must be usable to slice the haystack.
-    for r in qarar::text::fold::find_all(haystack, needle) {
+    for r in qarar::util::fold::find_all(haystack, needle) {
         assert!(r.start <= r.end && r.end <= haystack.len(), "range {r:?} out of bounds");
         assert!(
             haystack.is_char_boundary(r.start) && haystack.is_char_boundary(r.end),

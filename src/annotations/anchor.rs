@@ -1,7 +1,7 @@
 //! Re-anchoring: where an annotation lands in a document, which may be another version or
 //! another format of the text it was made on.
 //!
-//! Order (all matching on folded text, [`crate::text::fold`], so hamza, ى/ي, ة/ه, پ/ب,
+//! Order (all matching on folded text, [`crate::util::fold`], so hamza, ى/ي, ة/ه, پ/ب,
 //! harakat and tatweel do not matter; results are mapped back to code points of the
 //! original paragraph text):
 //!
@@ -26,7 +26,7 @@
 
 use super::model::Annotation;
 use crate::document::model::Document;
-use crate::text::fold::{fold, is_ignorable};
+use crate::util::fold::{fold, is_ignorable};
 use std::collections::HashMap;
 use std::ops::Range;
 use unicode_normalization::char::is_combining_mark;

@@ -27,7 +27,7 @@ use super::model::{
     Document, Footnote, Language, Metadata, Paragraph, Reference, ReferenceKind, Run, RunKind,
     SourceFormat,
 };
-use crate::text::fold::{FoldOptions, fold_char};
+use crate::util::fold::{FoldOptions, fold_char};
 
 /// Paragraph id given to references that stand on the cover page (originating documents
 /// listed in [`Metadata::originating`]).

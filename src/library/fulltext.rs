@@ -1,5 +1,5 @@
 //! Full-text search across a library: one tantivy document per paragraph, indexed with the
-//! same Arabic/Latin folding as the in-document search (`text::fold`), persisted next to
+//! same Arabic/Latin folding as the in-document search (`util::fold`), persisted next to
 //! the library index and refreshed incrementally.
 //!
 //! The per-file state (path → size, mtime) travels in the commit payload of the tantivy
@@ -8,7 +8,7 @@
 
 use super::index::{Entry, LibraryIndex};
 use crate::document::{Document, Language, load_path};
-use crate::text::fold::{fold_str, is_ignorable};
+use crate::util::fold::{fold_str, is_ignorable};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;

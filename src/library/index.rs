@@ -3,7 +3,8 @@
 
 use super::metadata::{MetadataSet, load_metadata_dir};
 use crate::document::{Language, ReferenceKind, load_path};
-use crate::text::fold::fold_str;
+use crate::util::fold::fold_str;
+use crate::util::normalise_symbol;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -191,7 +192,7 @@ fn index_file(path: &Path, size: u64, mtime_ns: u64) -> Entry {
             entry.first_operative = doc
                 .operative
                 .first()
-                .map(|p| crate::cli::first_words(&p.text(), 60));
+                .map(|p| crate::util::first_words(&p.text(), 60));
             entry.paragraph_ids = doc
                 .paragraphs()
                 .into_iter()
@@ -268,16 +269,6 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
             out.push(path);
         }
     }
-}
-
-/// Canonical form of a symbol for comparisons: trimmed, upper-case, inner white space
-/// collapsed (`a/res/75/10 ` → `A/RES/75/10`).
-pub fn normalise_symbol(symbol: &str) -> String {
-    symbol
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_uppercase()
 }
 
 fn language_rank(l: Language) -> usize {

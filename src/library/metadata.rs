@@ -71,7 +71,7 @@ impl MetadataSet {
     pub fn get(&self, symbol: &str) -> Option<&ResolutionMeta> {
         self.entries
             .get(symbol)
-            .or_else(|| self.entries.get(&super::index::normalise_symbol(symbol)))
+            .or_else(|| self.entries.get(&crate::util::normalise_symbol(symbol)))
     }
 
     fn add_file(&mut self, path: &Path) {
@@ -169,7 +169,7 @@ fn meta_from_value(v: &Value) -> Option<ResolutionMeta> {
             _ => None,
         }
     };
-    let symbol = super::index::normalise_symbol(&s("symbol")?);
+    let symbol = crate::util::normalise_symbol(&s("symbol")?);
     if symbol.is_empty() {
         return None;
     }

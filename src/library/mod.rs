@@ -9,5 +9,6 @@ pub mod metadata;
 
 pub use citation::{Citation, citation, citation_text};
 pub use fulltext::{FullText, FullTextError, Hit, RefreshStats};
-pub use index::{Entry, Library, LibraryIndex, ScanStats, normalise_symbol};
+pub use crate::util::normalise_symbol;
+pub use index::{Entry, Library, LibraryIndex, ScanStats};
 pub use metadata::{MetadataSet, ResolutionMeta, Votes, load_metadata_dir, load_metadata_file};

@@ -35,31 +35,3 @@ pub fn font_system() -> FontSystem {
     db.set_sans_serif_family(LATIN_FAMILY);
     FontSystem::new_with_locale_and_db("ar".to_string(), db)
 }
-
-/// The characters the Arabic face has glyphs for (sorted code points).
-pub struct Coverage(Vec<u32>);
-
-impl Coverage {
-    pub fn covers(&self, c: char) -> bool {
-        self.0.binary_search(&(c as u32)).is_ok()
-    }
-}
-
-/// Coverage of the bundled Arabic face. Characters it lacks (Latin letters, `/`, brackets) are
-/// given the Latin face directly, so cosmic-text never has to search for a fallback.
-pub fn arabic_coverage(fonts: &mut FontSystem) -> &'static Coverage {
-    static COVERAGE: std::sync::OnceLock<Coverage> = std::sync::OnceLock::new();
-    COVERAGE.get_or_init(|| {
-        let id = fonts
-            .db()
-            .faces()
-            .find(|f| f.families.iter().any(|(n, _)| n == ARABIC_FAMILY))
-            .map(|f| f.id);
-        let mut points = id
-            .and_then(|id| fonts.get_font(id, fontdb::Weight::NORMAL))
-            .map(|f| f.unicode_codepoints().to_vec())
-            .unwrap_or_default();
-        points.sort_unstable();
-        Coverage(points)
-    })
-}

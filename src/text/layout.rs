@@ -397,24 +397,6 @@ impl DocumentLayout {
             .position(|b| b.paragraph_id() == Some(id))
     }
 
-    /// The hot span (footnote marker or reference) under a point in block coordinates.
-    pub fn hot_at(&self, block: usize, x: f32, y: f32) -> Option<usize> {
-        let l = self.block(block)?;
-        let x = x - l.x_offset;
-        for run in l.buffer.layout_runs() {
-            if y < run.line_top || y >= run.line_top + run.line_height {
-                continue;
-            }
-            for g in run.glyphs {
-                let (_, hot) = unpack_metadata(g.metadata);
-                if hot > 0 && x >= g.x - 1.0 && x <= g.x + g.w + 1.0 {
-                    return Some(hot);
-                }
-            }
-        }
-        None
-    }
-
     /// Byte offset in the block's display text nearest to a point in block coordinates.
     pub fn offset_at(&self, block: usize, x: f32, y: f32) -> Option<usize> {
         let l = self.block(block)?;

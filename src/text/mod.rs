@@ -3,7 +3,6 @@
 
 pub mod align;
 pub mod display;
-pub mod fold;
 pub mod fonts;
 pub mod layout;
 pub mod note_editor;

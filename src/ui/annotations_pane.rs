@@ -10,9 +10,9 @@ use super::popup::text_direction;
 use super::text_painter::{Label, LabelCache, LabelStyle, TextPainter, paint_label};
 use super::view::paragraph_label;
 use crate::annotations::Color;
-use crate::cli::first_words;
+use crate::util::first_words;
 use crate::document::Direction;
-use crate::text::fold;
+use crate::util::fold;
 use eframe::egui::accesskit::Role;
 use eframe::egui::{
     self, Align2, Color32, CursorIcon, FontId, Id, Rect, Sense, Stroke, pos2, vec2,

@@ -1035,7 +1035,7 @@ impl ReaderApp {
                     width: 356.0,
                     line_height: 1.5,
                 };
-                let q = crate::cli::first_words(&quote, 24);
+                let q = crate::util::first_words(&quote, 24);
                 let label = self.painter.label(ctx, &mut e.labels, &q, style);
                 let (rect, _) = ui.allocate_exact_size(label.size, egui::Sense::hover());
                 super::text_painter::paint_label(ui.painter(), &label, rect.min);

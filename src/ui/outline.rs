@@ -3,7 +3,7 @@
 
 use super::text_painter::{LabelCache, LabelStyle, TextPainter, paint_label};
 use super::view::paragraph_label;
-use crate::cli::first_words;
+use crate::util::first_words;
 use crate::document::{Direction, Document, Paragraph, ParagraphKind};
 use crate::text::display::Block;
 use eframe::egui::{self, Color32, CursorIcon, Id, Rect, Sense, pos2, vec2};

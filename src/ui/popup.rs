@@ -100,7 +100,7 @@ pub fn show(
                             ui.separator();
                             match doc.paragraph(&r.target) {
                                 Some(p) => {
-                                    let text = crate::cli::first_words(&p.text(), 80);
+                                    let text = crate::util::first_words(&p.text(), 80);
                                     body_text(
                                         ui,
                                         painter,

@@ -4,7 +4,7 @@
 use super::popup::text_direction;
 use super::text_painter::{LabelCache, LabelStyle, TextPainter, paint_label};
 use crate::text::display::Block;
-use crate::text::fold;
+use crate::util::fold;
 use eframe::egui::{self, Event, Key, Sense, pos2, vec2};
 use std::ops::Range;
 
