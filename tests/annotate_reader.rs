@@ -50,7 +50,7 @@ fn a_highlight_and_its_arabic_note_survive_closing_and_reopening() {
         h.get_by_label("Highlight green").click();
         settle(&mut h);
         let app = h.state();
-        let cur = app.current.as_ref().expect("document");
+        let cur = app.current().expect("document");
         assert_eq!(cur.annotations.list.len(), 1, "one highlight made");
         let a = &cur.annotations.list[0];
         assert_eq!(a.color.name(), "green");
@@ -70,7 +70,7 @@ fn a_highlight_and_its_arabic_note_survive_closing_and_reopening() {
         settle(&mut h);
         h.get_by_label("Done").click();
         settle(&mut h);
-        let cur = h.state().current.as_ref().expect("document");
+        let cur = h.state().current().expect("document");
         let a = &cur.annotations.list[0];
         assert_eq!(a.note, note);
         let anchor = cur.annotations.anchors.get(&a.id).expect("anchored");
@@ -79,7 +79,7 @@ fn a_highlight_and_its_arabic_note_survive_closing_and_reopening() {
     };
     let mut h = reader(&dir);
     settle(&mut h);
-    let cur = h.state().current.as_ref().expect("document");
+    let cur = h.state().current().expect("document");
     assert_eq!(
         cur.annotations.list.len(),
         1,
@@ -106,8 +106,7 @@ fn undo_removes_a_highlight_and_redo_brings_it_back() {
     settle(&mut h);
     let count = |h: &Harness<'static, ReaderApp>| {
         h.state()
-            .current
-            .as_ref()
+            .current()
             .map(|c| c.annotations.list.len())
             .unwrap_or(0)
     };

@@ -48,7 +48,7 @@ fn settle(h: &mut Harness<'static, ReaderApp>) {
 
 /// Jump to a paragraph as the outline would.
 fn go_to(h: &mut Harness<'static, ReaderApp>, paragraph: &str) {
-    let cur = h.state_mut().current.as_mut().expect("a document is open");
+    let cur = h.state_mut().current_mut().expect("a document is open");
     let b = cur.block_of(paragraph).expect("the paragraph exists");
     cur.go_to_block(b, 0.0);
     h.run_ok();
@@ -108,7 +108,7 @@ fn switching_75_10_from_arabic_to_english_keeps_paragraph_13_b() {
     assert!(arabic.contains("الإنتربول"), "Arabic 13 (b): {arabic}");
     h.get_by_label("Language: English").click();
     settle(&mut h);
-    let cur = h.state().current.as_ref().expect("a document is open");
+    let cur = h.state().current().expect("a document is open");
     assert_eq!(cur.doc.meta.language, Language::En);
     assert_eq!(
         h.state().tabs.len(),
@@ -148,7 +148,7 @@ fn side_by_side_lines_up_paragraph_13_b_in_arabic_and_english() {
     // A highlight made on the Arabic paragraph marks the English one too (by paragraph id).
     {
         let app = h.state_mut();
-        let cur = app.current.as_mut().expect("open");
+        let cur = app.current_mut().expect("open");
         let a = qarar::annotations::Annotation::new_on_paragraph(
             &cur.doc,
             "para_13_b",
@@ -158,7 +158,7 @@ fn side_by_side_lines_up_paragraph_13_b_in_arabic_and_english() {
         cur.annotations.add(&cur.doc, a);
     }
     h.run_ok();
-    let cur = h.state().current.as_ref().expect("open");
+    let cur = h.state().current().expect("open");
     let beside = cur.beside.as_ref().expect("side by side");
     let b13 = beside.block_of("para_13_b").expect("13 (b) in English");
     assert!(
@@ -172,7 +172,7 @@ fn side_by_side_lines_up_paragraph_13_b_in_arabic_and_english() {
         !h.state().is_loading(),
         "no second copy of the English text"
     );
-    let cur = h.state().current.as_ref().expect("open");
+    let cur = h.state().current().expect("open");
     assert_eq!(cur.doc.meta.language, Language::En);
     assert_eq!(
         cur.beside.as_ref().map(|b| b.doc.meta.language),
@@ -223,8 +223,7 @@ fn a_reference_to_a_resolution_in_the_folder_shows_its_title_and_opens_it() {
     );
     assert_eq!(
         h.state()
-            .current
-            .as_ref()
+            .current()
             .and_then(|c| c.doc.meta.symbol.clone())
             .as_deref(),
         Some("A/RES/75/1")
@@ -240,8 +239,7 @@ fn a_reference_to_a_resolution_in_the_folder_shows_its_title_and_opens_it() {
     assert_eq!(h.state().tabs.len(), 1);
     assert_eq!(
         h.state()
-            .current
-            .as_ref()
+            .current()
             .and_then(|c| c.doc.meta.symbol.clone())
             .as_deref(),
         Some("A/RES/75/10")
@@ -271,7 +269,7 @@ fn searching_the_library_without_hamza_opens_the_paragraph_found() {
     settle(&mut h);
     let app = h.state();
     assert_eq!(app.tabs.len(), 2, "the result opens in a new tab");
-    let cur = app.current.as_ref().expect("open");
+    let cur = app.current().expect("open");
     assert_eq!(cur.doc.meta.symbol.as_deref(), Some("A/RES/75/10"));
     assert_eq!(cur.doc.meta.language, Language::Ar);
 }
@@ -342,15 +340,10 @@ fn a_document_loaded_after_the_reader_moved_on_does_not_land_in_the_wrong_tab() 
     // column does not stay beside 75/1.
     h.state_mut().open_beside(Language::En, &ctx);
     settle(&mut h);
-    assert!(
-        h.state()
-            .current
-            .as_ref()
-            .is_some_and(|c| c.beside.is_some())
-    );
+    assert!(h.state().current().is_some_and(|c| c.beside.is_some()));
     h.state_mut().open_path(dir.join("75_1_A.xml"), &ctx);
     settle(&mut h);
-    let cur = h.state().current.as_ref().expect("open");
+    let cur = h.state().current().expect("open");
     assert_eq!(cur.doc.meta.symbol.as_deref(), Some("A/RES/75/1"));
     assert!(
         cur.beside.is_none(),
@@ -359,11 +352,7 @@ fn a_document_loaded_after_the_reader_moved_on_does_not_land_in_the_wrong_tab() 
     // Ask for 75/1 in English, then show another tab before it has loaded: the English text
     // does not replace the other tab's document.
     h.state_mut().open(
-        qarar::ui::app::LoadRequest::new(
-            dir.join("75_59_A.xml"),
-            qarar::ui::app::Target::NewTab,
-            None,
-        ),
+        qarar::ui::LoadRequest::new(dir.join("75_59_A.xml"), qarar::ui::Target::NewTab, None),
         &ctx,
     );
     settle(&mut h);
@@ -424,7 +413,7 @@ fn the_library_filter_takes_arrows_and_enter() {
     settle(&mut h);
     let app = h.state();
     assert_eq!(app.tabs.len(), 2, "Enter opens the resolution in a tab");
-    let cur = app.current.as_ref().expect("open");
+    let cur = app.current().expect("open");
     assert_eq!(cur.doc.meta.symbol.as_deref(), Some("A/RES/75/10"));
     assert_eq!(
         cur.doc.meta.language,

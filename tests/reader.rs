@@ -85,7 +85,7 @@ fn searching_interpol_without_hamza_finds_every_spelling() {
     h.get_by_label("Search").type_text("الانتربول");
     settle(&mut h);
     let app = h.state();
-    let cur = app.current.as_ref().expect("a document is open");
+    let cur = app.current().expect("a document is open");
     let blocks = cur.view.blocks();
     // Every written form in the displayed text is found: with hamza, with ب and with پ.
     let mut expected = 0;
@@ -130,11 +130,7 @@ fn copying_a_selection_with_a_latin_symbol_gives_logical_order() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::C);
     h.event(egui::Event::Copy);
     h.step();
-    let copied = h
-        .state()
-        .current
-        .as_ref()
-        .and_then(|c| c.view.selected_text());
+    let copied = h.state().current().and_then(|c| c.view.selected_text());
     let copied = copied.expect("something is selected");
     assert!(copied.contains("A/75/L.20"), "copied: {copied}");
     let a = copied.find("A/75/L.20").unwrap_or(usize::MAX);
@@ -213,7 +209,7 @@ fn an_english_resolution_reads_left_to_right_with_the_outline_on_the_left() {
         ..StartOptions::default()
     });
     settle(&mut h);
-    let doc = &h.state().current.as_ref().expect("opened").doc;
+    let doc = &h.state().current().expect("opened").doc;
     assert_eq!(doc.meta.language.code(), "en");
     let entry = h.get_by_label("Outline: Paragraph 1").rect();
     let para = h.get_by_label("Enacting formula").rect();

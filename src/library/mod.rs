@@ -7,8 +7,8 @@ pub mod fulltext;
 pub mod index;
 pub mod metadata;
 
+pub use crate::util::normalise_symbol;
 pub use citation::{Citation, citation, citation_text};
 pub use fulltext::{FullText, FullTextError, Hit, RefreshStats};
-pub use crate::util::normalise_symbol;
 pub use index::{Entry, Library, LibraryIndex, ScanStats};
 pub use metadata::{MetadataSet, ResolutionMeta, Votes, load_metadata_dir, load_metadata_file};

@@ -465,3 +465,16 @@ mod tests {
         );
     }
 }
+
+/// Direction of a text by its first strong character (search field, notes, details).
+pub fn text_direction(text: &str) -> Direction {
+    for c in text.chars() {
+        if ('\u{0590}'..='\u{08FF}').contains(&c) || ('\u{FB1D}'..='\u{FEFF}').contains(&c) {
+            return Direction::Rtl;
+        }
+        if c.is_alphabetic() {
+            return Direction::Ltr;
+        }
+    }
+    Direction::Rtl
+}

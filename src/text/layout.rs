@@ -15,6 +15,10 @@ pub fn unpack_metadata(metadata: usize) -> (SpanStyle, usize) {
     (style_from_code(metadata & 0xff), metadata >> 8)
 }
 
+/// How far footnote markers are raised, as a fraction of the body size (the view and the
+/// PDF export raise them alike).
+pub const MARKER_RAISE: f32 = 0.38;
+
 const STYLES: [SpanStyle; 9] = [
     SpanStyle::Body,
     SpanStyle::Verb,

@@ -1,6 +1,7 @@
 //! The open document's annotations: loaded from the store, anchored on the document, changed
 //! by the user with undo, and saved in the background within a second of every change.
 
+use super::status::Message;
 use crate::annotations::{Anchor, Anchorer, Annotation, Color, DocumentIdentity, Loaded, Store};
 use crate::document::Document;
 use std::collections::HashMap;
@@ -43,7 +44,7 @@ pub struct Annotations {
     results: Option<Receiver<SaveResult>>,
     worker: Option<std::thread::JoinHandle<()>>,
     /// Messages for the user (damaged file set aside, save failed).
-    pub messages: Vec<String>,
+    pub messages: Vec<Message>,
 }
 
 impl Annotations {
@@ -59,7 +60,7 @@ impl Annotations {
         let store = match store {
             Ok(s) => Some(s),
             Err(e) => {
-                messages.push(format!("Annotations cannot be kept: {e}"));
+                messages.push(Message::error(format!("Annotations cannot be kept: {e}")));
                 None
             }
         };
@@ -68,11 +69,18 @@ impl Annotations {
         if let Some(s) = &store {
             match s.load(&identity) {
                 Ok(loaded) => {
-                    messages.extend(loaded.warnings.iter().map(|w| w.to_string()));
+                    messages.extend(
+                        loaded
+                            .warnings
+                            .iter()
+                            .map(|w| Message::error(w.to_string())),
+                    );
                     list = loaded.annotations;
                     deleted = loaded.deleted.into_iter().map(|t| t.id).collect();
                 }
-                Err(e) => messages.push(format!("Annotations could not be read: {e}")),
+                Err(e) => messages.push(Message::error(format!(
+                    "Annotations could not be read: {e}"
+                ))),
             }
         }
         let mut me = Annotations {
@@ -202,8 +210,12 @@ impl Annotations {
                 match result {
                     Ok(loaded) => {
                         self.saved_generation = self.saved_generation.max(generation);
-                        self.messages
-                            .extend(loaded.warnings.iter().map(|w| w.to_string()));
+                        self.messages.extend(
+                            loaded
+                                .warnings
+                                .iter()
+                                .map(|w| Message::error(w.to_string())),
+                        );
                         // Adopt what other windows saved, unless the user changed more since.
                         if generation == self.generation && loaded.annotations != self.list {
                             self.list = loaded.annotations;
@@ -212,7 +224,9 @@ impl Annotations {
                             self.saved_generation = self.generation;
                         }
                     }
-                    Err(e) => self.messages.push(format!("Annotations not saved: {e}")),
+                    Err(e) => self
+                        .messages
+                        .push(Message::error(format!("Annotations not saved: {e}"))),
                 }
             }
         }
@@ -280,7 +294,9 @@ impl Annotations {
         {
             match store.save(&self.identity, &self.list, &self.deleted) {
                 Ok(_) => self.saved_generation = self.generation,
-                Err(e) => self.messages.push(format!("Annotations not saved: {e}")),
+                Err(e) => self
+                    .messages
+                    .push(Message::error(format!("Annotations not saved: {e}"))),
             }
         }
     }
@@ -298,10 +314,14 @@ impl Annotations {
                 self.list = loaded.annotations;
                 self.deleted = loaded.deleted.into_iter().map(|t| t.id).collect();
                 self.changed(doc, before);
-                self.messages
-                    .push(format!("Imported {n} annotations from {}", path.display()));
+                self.messages.push(Message::notice(format!(
+                    "Imported {n} annotations from {}",
+                    path.display()
+                )));
             }
-            Err(e) => self.messages.push(format!("Cannot import: {e}")),
+            Err(e) => self
+                .messages
+                .push(Message::error(format!("Cannot import: {e}"))),
         }
     }
 
@@ -312,10 +332,13 @@ impl Annotations {
             return;
         };
         match store.export(&self.identity, path) {
-            Ok(n) => self
+            Ok(n) => self.messages.push(Message::notice(format!(
+                "Exported {n} annotations to {}",
+                path.display()
+            ))),
+            Err(e) => self
                 .messages
-                .push(format!("Exported {n} annotations to {}", path.display())),
-            Err(e) => self.messages.push(format!("Cannot export: {e}")),
+                .push(Message::error(format!("Cannot export: {e}"))),
         }
     }
 

@@ -6,12 +6,12 @@
 //! cosmic-text through [`TextPainter`]; only Latin chrome (header, button captions, paragraph
 //! names) goes through egui's own text. Every row is an AccessKit node with a label.
 
-use super::popup::text_direction;
 use super::text_painter::{Label, LabelCache, LabelStyle, TextPainter, paint_label};
 use super::view::paragraph_label;
 use crate::annotations::Color;
-use crate::util::first_words;
 use crate::document::Direction;
+use crate::text::display::text_direction;
+use crate::util::first_words;
 use crate::util::fold;
 use eframe::egui::accesskit::Role;
 use eframe::egui::{

@@ -1,6 +1,7 @@
 //! The library folder as the window sees it: the index (read from the cache, then refreshed
 //! in a background thread with progress and cancel), and what the popups and panes ask of it.
 
+use super::jobs::{Event, Jobs};
 use crate::document::Language;
 use crate::library::fulltext::{FullText, Hit};
 use crate::library::{Entry, Library, LibraryIndex};
@@ -8,7 +9,6 @@ use eframe::egui;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::Instant;
 
 /// Progress of a background indexing job, shared with its thread.
@@ -40,11 +40,10 @@ pub struct SearchResults {
     pub error: Option<String>,
 }
 
-struct Job {
-    rx: Receiver<Message>,
+/// The indexing job: its progress (shared with its thread) and when it started.
+struct Indexing {
     progress: Arc<Progress>,
     started: Instant,
-    thread: Option<std::thread::JoinHandle<()>>,
 }
 
 /// The library folder, its index and the indexing job.
@@ -60,13 +59,14 @@ pub struct LibraryState {
     pub problem: Option<String>,
     /// Where indexes are cached (`<data dir>/library`).
     cache_root: Option<PathBuf>,
-    job: Option<Job>,
+    indexing: Jobs<Message>,
+    job: Option<Indexing>,
     /// The full-text index (shared with search threads).
     fulltext: Option<Arc<FullText>>,
     /// Last query asked for, and the results of the last one answered.
     asked: String,
     results: Option<SearchResults>,
-    searching: Option<Receiver<SearchResults>>,
+    searching: Jobs<SearchResults>,
     /// Languages of the last symbol asked about (the toolbar asks every frame).
     languages: std::cell::RefCell<Option<(u64, String, Vec<Language>)>>,
 }
@@ -113,9 +113,9 @@ impl LibraryState {
         // A job still running is stopped; the new one starts when it has let go of the
         // index files (the full-text writer holds a lock).
         self.cancel();
-        let before = self.job.take().and_then(|j| j.thread);
+        let before = self.indexing.abandon();
+        self.job = None;
         let progress = Arc::new(Progress::default());
-        let (tx, rx) = channel();
         let cache = self.cache_file(&folder);
         let previous = self.index.clone();
         let thread_progress = progress.clone();
@@ -124,9 +124,9 @@ impl LibraryState {
         let text_dir = cache
             .as_ref()
             .and_then(|c| c.parent().map(|p| p.join("fulltext")));
-        let ctx = ctx.clone();
-        let thread = std::thread::spawn(move || {
-            if let Some(h) = before {
+        let repaint = ctx.clone();
+        self.indexing.spawn(ctx, move |worker| {
+            for h in before {
                 let _ = h.join();
             }
             let p = thread_progress;
@@ -138,13 +138,12 @@ impl LibraryState {
                     .filter(|i| i.root == folder),
             };
             if let Some(c) = &cached {
-                let _ = tx.send(Message::Cached(c.clone()));
-                ctx.request_repaint();
+                worker.send(Message::Cached(c.clone()));
             }
             let report = |done: usize, total: usize| {
                 p.done.store(done, Ordering::Relaxed);
                 p.total.store(total, Ordering::Relaxed);
-                ctx.request_repaint();
+                repaint.request_repaint();
                 !p.cancel.load(Ordering::Relaxed)
             };
             let mut problems = Vec::new();
@@ -202,14 +201,11 @@ impl LibraryState {
                     Err(e) => problems.push(format!("Full-text search is unavailable: {e}")),
                 }
             }
-            let _ = tx.send(Message::Done(Box::new(index), text, problems));
-            ctx.request_repaint();
+            worker.send(Message::Done(Box::new(index), text, problems));
         });
-        self.job = Some(Job {
-            rx,
+        self.job = Some(Indexing {
             progress,
             started: Instant::now(),
-            thread: Some(thread),
         });
     }
 
@@ -217,7 +213,7 @@ impl LibraryState {
     /// index files), and everything derived from the folder is dropped.
     pub fn forget(&mut self) {
         self.cancel();
-        if let Some(h) = self.job.take().and_then(|j| j.thread) {
+        for h in self.indexing.abandon() {
             let _ = h.join();
         }
         let generation = self.generation + 1;
@@ -267,7 +263,7 @@ impl LibraryState {
         self.asked = asked.clone();
         if query.is_empty() {
             self.results = None;
-            self.searching = None;
+            self.searching.abandon();
             return;
         }
         let Some(text) = self.fulltext.clone() else {
@@ -284,11 +280,9 @@ impl LibraryState {
             self.asked.clear();
             return;
         };
-        let (tx, rx) = channel();
         let q = query.to_string();
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let r = match text.search_in(&q, SEARCH_LIMIT, language) {
+        self.searching.spawn_one(ctx, move || {
+            match text.search_in(&q, SEARCH_LIMIT, language) {
                 Ok(hits) => SearchResults {
                     query: asked,
                     hits,
@@ -299,33 +293,27 @@ impl LibraryState {
                     hits: Vec::new(),
                     error: Some(e.to_string()),
                 },
-            };
-            let _ = tx.send(r);
-            ctx.request_repaint();
+            }
         });
-        self.searching = Some(rx);
     }
 
     fn poll_search(&mut self) {
-        if let Some(rx) = &self.searching {
-            match rx.try_recv() {
-                Ok(r) => {
-                    self.results = Some(r);
-                    self.searching = None;
-                }
-                Err(TryRecvError::Empty) => {}
-                Err(TryRecvError::Disconnected) => self.searching = None,
+        let answers = self.searching.poll();
+        self.take_answers(answers);
+    }
+
+    fn take_answers(&mut self, answers: Vec<Event<SearchResults>>) {
+        for e in answers {
+            if let Event::Message(r) = e {
+                self.results = Some(r);
             }
         }
     }
 
     /// Wait for the search in flight (tests).
     pub fn wait_search(&mut self) {
-        if let Some(rx) = self.searching.take()
-            && let Ok(r) = rx.recv()
-        {
-            self.results = Some(r);
-        }
+        let answers = self.searching.wait();
+        self.take_answers(answers);
     }
 
     /// Results of the last answered search, if they answer the last query asked.
@@ -337,22 +325,28 @@ impl LibraryState {
     }
 
     pub fn is_searching(&self) -> bool {
-        self.searching.is_some()
+        self.searching.is_busy()
     }
 
     /// Take what the indexing thread sent. Returns a message for the user, if any.
     pub fn poll(&mut self) -> Option<String> {
-        let job = self.job.as_ref()?;
+        self.job.as_ref()?;
+        let events = self.indexing.poll();
+        self.take_indexing(events)
+    }
+
+    fn take_indexing(&mut self, events: Vec<Event<Message>>) -> Option<String> {
         let mut message = None;
-        loop {
-            match job.rx.try_recv() {
-                Ok(Message::Cached(index)) => {
+        for e in events {
+            match e {
+                Event::Message(Message::Cached(index)) => {
                     if self.index.is_none() {
                         self.index = Some(Arc::new(index));
                         self.generation += 1;
                     }
                 }
-                Ok(Message::Done(index, text, problems)) => {
+                Event::Message(Message::Done(index, text, problems)) => {
+                    let started = self.job.take().map(|j| j.started);
                     let s = &index.stats;
                     let mut status = format!(
                         "{} files: {} read, {} unchanged, {} with errors ({:.1} s)",
@@ -360,7 +354,7 @@ impl LibraryState {
                         s.parsed,
                         s.reused,
                         s.failed,
-                        job.started.elapsed().as_secs_f64()
+                        started.map(|t| t.elapsed().as_secs_f64()).unwrap_or(0.0)
                     );
                     if s.cancelled {
                         status.push_str(" — stopped before the end");
@@ -368,7 +362,6 @@ impl LibraryState {
                     self.status = Some(status);
                     self.index = Some(Arc::new(*index));
                     self.generation += 1;
-                    self.job = None;
                     if text.is_some() {
                         self.fulltext = text.map(Arc::new);
                         // Answers may have changed: ask again.
@@ -379,28 +372,23 @@ impl LibraryState {
                     if !problems.is_empty() {
                         message = Some(problems.join("\n"));
                     }
-                    break;
                 }
-                Err(TryRecvError::Empty) => break,
-                Err(TryRecvError::Disconnected) => {
-                    self.job = None;
-                    message = Some("Indexing the library stopped unexpectedly.".into());
-                    break;
-                }
+                Event::Lost => {}
             }
+        }
+        // The thread ended without its final answer (it panicked).
+        if self.job.is_some() && !self.indexing.is_busy() {
+            self.job = None;
+            message = Some("Indexing the library stopped unexpectedly.".into());
         }
         message
     }
 
     /// Block until the indexing job is over (tests and the command line).
     pub fn wait(&mut self) -> Option<String> {
-        let mut message = None;
-        while self.job.is_some() {
-            if let Some(m) = self.poll() {
-                message = Some(m);
-            }
-            std::thread::sleep(std::time::Duration::from_millis(5));
-        }
+        let events = self.indexing.wait();
+        let message = self.take_indexing(events);
+        self.job = None;
         message
     }
 

@@ -5,6 +5,7 @@
 //! Titles and snippets (Arabic, French, …) are shaped by cosmic-text; symbols, language codes,
 //! buttons and counts are Latin chrome drawn by egui. Only the visible rows are drawn.
 
+use super::command::Command;
 use super::library::LibraryState;
 use super::search::line_edit_labeled;
 use super::text_painter::{LabelCache, LabelStyle, TextPainter, paint_label};
@@ -89,6 +90,8 @@ pub struct LibraryPane {
     tops: Vec<f32>,
     /// The row chosen with ↑/↓ from the filter field.
     cursor: Option<usize>,
+    /// The filter field had the keyboard in the last frame.
+    pub filter_focused: bool,
     rows_key: Option<(u64, String, Option<Language>, Language)>,
     labels: LabelCache,
 }
@@ -414,12 +417,14 @@ impl LibraryPane {
         .on_hover_text("Symbol (75/10) or words of the title, in any language; ↑/↓ and Enter");
         // From the filter field, ↑/↓ move through the resolutions and Enter opens one.
         let mut moved = false;
+        self.filter_focused = field.has_focus();
         if field.has_focus() {
-            let (up, down, enter) = ui.input(|i| {
+            // The filter's keys, as the command list binds them.
+            let (up, down, enter) = ui.input_mut(|i| {
                 (
-                    i.key_pressed(egui::Key::ArrowUp),
-                    i.key_pressed(egui::Key::ArrowDown),
-                    i.key_pressed(egui::Key::Enter),
+                    Command::LibraryPreviousRow.consume(i),
+                    Command::LibraryNextRow.consume(i),
+                    Command::LibraryOpenRow.consume(i),
                 )
             });
             let docs: Vec<usize> = (0..self.rows.len())

@@ -1,10 +1,16 @@
 //! The reader window (egui/eframe). Arabic text is shaped and laid out by cosmic-text
 //! (`crate::text`) and painted here as meshes over a glyph atlas.
+//!
+//! `app` holds the window's state and applies [`command::Command`]s; the panes and windows
+//! each keep their own state and push commands.
 
 pub mod annotate;
 pub mod annotations_pane;
 pub mod app;
 pub mod atlas;
+pub mod command;
+pub mod document;
+pub mod jobs;
 pub mod library;
 pub mod library_pane;
 pub mod note_widget;
@@ -13,10 +19,15 @@ pub mod parallel;
 pub mod popup;
 pub mod search;
 pub mod settings;
+pub mod status;
+pub mod tabs;
 pub mod text_painter;
 pub mod view;
+pub mod widgets;
 
 pub use app::{ReaderApp, StartOptions};
+pub use command::{Command, Scope};
+pub use document::{LoadRequest, OpenDocument, Side, Target};
 
 /// Open the reader window.
 pub fn run(start: StartOptions) -> eframe::Result {

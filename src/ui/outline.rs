@@ -3,9 +3,9 @@
 
 use super::text_painter::{LabelCache, LabelStyle, TextPainter, paint_label};
 use super::view::paragraph_label;
-use crate::util::first_words;
 use crate::document::{Direction, Document, Paragraph, ParagraphKind};
 use crate::text::display::Block;
+use crate::util::first_words;
 use eframe::egui::{self, Color32, CursorIcon, Id, Rect, Sense, pos2, vec2};
 use std::collections::HashSet;
 

@@ -2,7 +2,7 @@
 //! own direction (the right-to-left one on the right), paragraphs with the same id starting
 //! at the same height, so that scrolling moves both together.
 
-use super::app::OpenDocument;
+use super::document::{OpenDocument, Side};
 use super::text_painter::{Palette, TextPainter};
 use super::view::{MARGIN, MAX_COLUMN, ViewEvent};
 use crate::document::Direction;
@@ -12,13 +12,6 @@ use eframe::egui::{self, Color32, pos2};
 
 /// Space between the two columns.
 const GUTTER: f32 = 36.0;
-
-/// Which column an event came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    Main,
-    Beside,
-}
 
 /// Show `cur` and the document beside it. `typo_of` gives each language its typography.
 pub fn ui(
@@ -65,9 +58,9 @@ pub fn ui(
     // One selection at a time: starting one in a column clears the other's (Ctrl+C copies
     // what was selected last).
     if cur.view.is_selecting() {
-        other.view.selection = None;
+        other.view.clear_selection();
     } else if other.view.is_selecting() {
-        cur.view.selection = None;
+        cur.view.clear_selection();
     }
     let total = cur.view.content_height().max(other.view.content_height());
     let mut scroll = egui::ScrollArea::vertical()

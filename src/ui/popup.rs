@@ -1,6 +1,7 @@
 //! Footnote and reference popups: opened by clicking a marker or reference, closed with Esc
 //! or a click elsewhere.
 
+use super::command::Command;
 use super::library::LibraryState;
 use super::text_painter::{LabelCache, LabelStyle, TextPainter, paint_label};
 use super::view::paragraph_label;
@@ -39,6 +40,19 @@ pub enum PopupAction {
 
 const WIDTH: f32 = 400.0;
 
+/// What the parts of a popup share: the painter, its label cache, the body text style.
+struct Cx<'a> {
+    painter: &'a mut TextPainter,
+    labels: &'a mut LabelCache,
+    body: LabelStyle,
+}
+
+impl Cx<'_> {
+    fn text(&mut self, ui: &mut egui::Ui, text: &str, style: LabelStyle, what: &str) {
+        body_text(ui, self.painter, self.labels, text, style, what);
+    }
+}
+
 /// Show the popup; returns an action when one was taken. `rect_out` receives the popup's rect
 /// (clicks inside it do not close it).
 pub fn show(
@@ -51,8 +65,6 @@ pub fn show(
     rect_out: &mut Option<Rect>,
 ) -> Option<PopupAction> {
     let mut action = None;
-    let dir = doc.meta.direction;
-    let lang = doc.meta.language.code();
     let area = egui::Area::new(egui::Id::unique("qarar-popup"))
         .order(egui::Order::Foreground)
         .fixed_pos(popup.at)
@@ -60,206 +72,217 @@ pub fn show(
         .show(ctx, |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.set_width(WIDTH);
-                let body_style = LabelStyle {
-                    size: 17.0,
-                    bold: false,
-                    color: ui.visuals().text_color(),
-                    direction: dir,
-                    width: WIDTH,
-                    line_height: 1.6,
+                let body =
+                    LabelStyle::new(17.0, ui.visuals().text_color(), doc.meta.direction, WIDTH)
+                        .line_height(1.6);
+                let mut cx = Cx {
+                    painter,
+                    labels,
+                    body,
                 };
-                match &popup.kind {
+                action = match &popup.kind {
                     PopupKind::Footnote { id } => {
-                        let Some(f) = doc.footnote(id) else {
-                            ui.label("This footnote is missing from the document.");
-                            return;
-                        };
-                        ui.horizontal(|ui| {
-                            ui.strong(format!("Footnote {}", f.marker));
-                            if let Some(p) = &f.paragraph {
-                                ui.weak(format!("in {}", paragraph_label(p)));
-                            }
-                        });
-                        ui.separator();
-                        body_text(ui, painter, labels, &f.text(), body_style, "Footnote text");
+                        footnote(ui, &mut cx, doc, id);
+                        None
                     }
-                    PopupKind::Reference { index } => {
-                        let Some(r) = doc.references.get(*index) else {
-                            ui.label("This reference is missing from the document.");
-                            return;
-                        };
-                        let kind = match r.kind {
-                            ReferenceKind::Resolution => "Resolution",
-                            ReferenceKind::Decision => "Decision",
-                            ReferenceKind::Document => "Document",
-                            ReferenceKind::Treaty => "Treaty",
-                            ReferenceKind::Paragraph => "Paragraph",
-                        };
-                        if r.kind == ReferenceKind::Paragraph {
-                            ui.strong(format!("{kind}: {}", paragraph_label(&r.target)));
-                            ui.separator();
-                            match doc.paragraph(&r.target) {
-                                Some(p) => {
-                                    let text = crate::util::first_words(&p.text(), 80);
-                                    body_text(
-                                        ui,
-                                        painter,
-                                        labels,
-                                        &text,
-                                        body_style,
-                                        "Referenced paragraph text",
-                                    );
-                                    if ui.button("Go to paragraph").clicked() {
-                                        action = Some(PopupAction::GoTo(r.target.clone()));
-                                    }
-                                }
-                                None => {
-                                    ui.label("That paragraph is not in this document.");
-                                }
-                            }
-                            return;
-                        }
-                        ui.strong(format!("{kind} {}", r.target));
-                        let in_library = library.find_any(&r.target, doc.meta.language);
-                        let meta = library
-                            .index
-                            .as_ref()
-                            .and_then(|i| i.metadata.get(&r.target));
-                        if let Some(entry) = in_library {
-                            // The library has it: its own title, date and first operative
-                            // paragraph, in its language.
-                            let edir = match entry.language {
-                                Some(crate::document::Language::Ar) => Direction::Rtl,
-                                _ => Direction::Ltr,
-                            };
-                            let estyle = LabelStyle {
-                                direction: edir,
-                                ..body_style
-                            };
-                            if let Some(t) = entry
-                                .title
-                                .as_deref()
-                                .or(meta.and_then(|m| m.title.as_deref()))
-                            {
-                                body_text(
-                                    ui,
-                                    painter,
-                                    labels,
-                                    t,
-                                    LabelStyle {
-                                        bold: true,
-                                        ..estyle
-                                    },
-                                    "Title",
-                                );
-                            }
-                            let date = entry
-                                .adopted
-                                .clone()
-                                .or_else(|| meta.and_then(|m| m.adoption_date.clone()));
-                            if let Some(d) = date {
-                                ui.weak(format!("Adopted {d}"));
-                            }
-                            if let Some(v) = meta.and_then(|m| m.vote_summary.clone()) {
-                                ui.weak(v);
-                            }
-                            if let Some(first) = &entry.first_operative {
-                                ui.add_space(4.0);
-                                body_text(
-                                    ui,
-                                    painter,
-                                    labels,
-                                    first,
-                                    LabelStyle {
-                                        size: 15.0,
-                                        ..estyle
-                                    },
-                                    "First operative paragraph",
-                                );
-                            }
-                            // "paragraph 5 of resolution …": it can open there.
-                            let at = crate::document::pinpoint::pinpoint(doc, *index)
-                                .filter(|id| entry.paragraph_ids.iter().any(|p| p == id));
-                            ui.separator();
-                            ui.horizontal(|ui| {
-                                let lang = entry
-                                    .language
-                                    .map(|l| l.code().to_uppercase())
-                                    .unwrap_or_default();
-                                if let Some(at) = &at
-                                    && ui
-                                        .button(format!("Open at {} ({lang})", paragraph_label(at)))
-                                        .on_hover_text(
-                                            "Open it in a new tab at the cited paragraph",
-                                        )
-                                        .clicked()
-                                {
-                                    action = Some(PopupAction::Open {
-                                        path: entry.path.clone(),
-                                        at: Some(at.clone()),
-                                    });
-                                }
-                                if ui
-                                    .button(format!("Open ({lang})"))
-                                    .on_hover_text("Open it in a new tab")
-                                    .clicked()
-                                {
-                                    action = Some(PopupAction::Open {
-                                        path: entry.path.clone(),
-                                        at: None,
-                                    });
-                                }
-                                if ui.button("Copy symbol").clicked() {
-                                    ui.ctx().copy_text(r.target.clone());
-                                }
-                            });
-                            return;
-                        }
-                        if let Some(m) = meta {
-                            if let Some(t) = &m.title {
-                                let style = LabelStyle {
-                                    direction: text_direction(t),
-                                    ..body_style
-                                };
-                                body_text(ui, painter, labels, t, style, "Title");
-                            }
-                            if let Some(d) = &m.adoption_date {
-                                ui.weak(d);
-                            }
-                        } else if let Some(e) = catalogue::lookup(&r.target) {
-                            if !e.title_en.is_empty() {
-                                ui.label(e.title_en);
-                            }
-                            if !e.date.is_empty() {
-                                ui.weak(e.date);
-                            }
-                        } else {
-                            ui.weak("Not in the built-in catalogue.");
-                        }
-                        ui.separator();
-                        ui.horizontal(|ui| {
-                            if r.kind != ReferenceKind::Treaty {
-                                let url = format!("https://undocs.org/{lang}/{}", r.target);
-                                if ui
-                                    .button("Open on undocs.org")
-                                    .on_hover_text(&url)
-                                    .clicked()
-                                {
-                                    ui.ctx().open_url(egui::OpenUrl::new_tab(url));
-                                }
-                            }
-                            if ui.button("Copy symbol").clicked() {
-                                ui.ctx().copy_text(r.target.clone());
-                            }
-                        });
-                    }
-                }
+                    PopupKind::Reference { index } => reference(ui, &mut cx, doc, library, *index),
+                };
             });
         });
     *rect_out = Some(area.response.rect);
-    if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+    if ctx.input_mut(|i| Command::ClosePopup.consume(i)) {
         action = Some(PopupAction::Close);
     }
+    action
+}
+
+fn footnote(ui: &mut egui::Ui, cx: &mut Cx, doc: &Document, id: &str) {
+    let Some(f) = doc.footnote(id) else {
+        ui.label("This footnote is missing from the document.");
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.strong(format!("Footnote {}", f.marker));
+        if let Some(p) = &f.paragraph {
+            ui.weak(format!("in {}", paragraph_label(p)));
+        }
+    });
+    ui.separator();
+    cx.text(ui, &f.text(), cx.body, "Footnote text");
+}
+
+fn reference(
+    ui: &mut egui::Ui,
+    cx: &mut Cx,
+    doc: &Document,
+    library: &LibraryState,
+    index: usize,
+) -> Option<PopupAction> {
+    let Some(r) = doc.references.get(index) else {
+        ui.label("This reference is missing from the document.");
+        return None;
+    };
+    let kind = match r.kind {
+        ReferenceKind::Resolution => "Resolution",
+        ReferenceKind::Decision => "Decision",
+        ReferenceKind::Document => "Document",
+        ReferenceKind::Treaty => "Treaty",
+        ReferenceKind::Paragraph => "Paragraph",
+    };
+    if r.kind == ReferenceKind::Paragraph {
+        ui.strong(format!("{kind}: {}", paragraph_label(&r.target)));
+        ui.separator();
+        let Some(p) = doc.paragraph(&r.target) else {
+            ui.label("That paragraph is not in this document.");
+            return None;
+        };
+        let text = crate::util::first_words(&p.text(), 80);
+        cx.text(ui, &text, cx.body, "Referenced paragraph text");
+        return ui
+            .button("Go to paragraph")
+            .clicked()
+            .then(|| PopupAction::GoTo(r.target.clone()));
+    }
+    ui.strong(format!("{kind} {}", r.target));
+    let meta = library
+        .index
+        .as_ref()
+        .and_then(|i| i.metadata.get(&r.target));
+    if let Some(entry) = library.find_any(&r.target, doc.meta.language) {
+        return in_library(ui, cx, doc, index, r, entry, meta);
+    }
+    if let Some(m) = meta {
+        if let Some(t) = &m.title {
+            let style = LabelStyle {
+                direction: crate::text::display::text_direction(t),
+                ..cx.body
+            };
+            cx.text(ui, t, style, "Title");
+        }
+        if let Some(d) = &m.adoption_date {
+            ui.weak(d);
+        }
+    } else if let Some(e) = catalogue::lookup(&r.target) {
+        if !e.title_en.is_empty() {
+            ui.label(e.title_en);
+        }
+        if !e.date.is_empty() {
+            ui.weak(e.date);
+        }
+    } else {
+        ui.weak("Not in the built-in catalogue.");
+    }
+    ui.separator();
+    ui.horizontal(|ui| {
+        if r.kind != ReferenceKind::Treaty {
+            let lang = doc.meta.language.code();
+            let url = format!("https://undocs.org/{lang}/{}", r.target);
+            if ui
+                .button("Open on undocs.org")
+                .on_hover_text(&url)
+                .clicked()
+            {
+                ui.ctx().open_url(egui::OpenUrl::new_tab(url));
+            }
+        }
+        if ui.button("Copy symbol").clicked() {
+            ui.ctx().copy_text(r.target.clone());
+        }
+    });
+    None
+}
+
+/// A reference to a resolution the library has: its own title, date and first operative
+/// paragraph, in its language, and buttons to open it (at the cited paragraph).
+fn in_library(
+    ui: &mut egui::Ui,
+    cx: &mut Cx,
+    doc: &Document,
+    index: usize,
+    r: &crate::document::Reference,
+    entry: &crate::library::Entry,
+    meta: Option<&crate::library::ResolutionMeta>,
+) -> Option<PopupAction> {
+    let direction = match entry.language {
+        Some(crate::document::Language::Ar) => Direction::Rtl,
+        _ => Direction::Ltr,
+    };
+    let style = LabelStyle {
+        direction,
+        ..cx.body
+    };
+    if let Some(t) = entry
+        .title
+        .as_deref()
+        .or(meta.and_then(|m| m.title.as_deref()))
+    {
+        cx.text(
+            ui,
+            t,
+            LabelStyle {
+                bold: true,
+                ..style
+            },
+            "Title",
+        );
+    }
+    let date = entry
+        .adopted
+        .clone()
+        .or_else(|| meta.and_then(|m| m.adoption_date.clone()));
+    if let Some(d) = date {
+        ui.weak(format!("Adopted {d}"));
+    }
+    if let Some(v) = meta.and_then(|m| m.vote_summary.clone()) {
+        ui.weak(v);
+    }
+    if let Some(first) = &entry.first_operative {
+        ui.add_space(4.0);
+        cx.text(
+            ui,
+            first,
+            LabelStyle {
+                size: 15.0,
+                ..style
+            },
+            "First operative paragraph",
+        );
+    }
+    // "paragraph 5 of resolution …": it can open there.
+    let at = crate::document::pinpoint::pinpoint(doc, index)
+        .filter(|id| entry.paragraph_ids.iter().any(|p| p == id));
+    ui.separator();
+    let mut action = None;
+    ui.horizontal(|ui| {
+        let lang = entry
+            .language
+            .map(|l| l.code().to_uppercase())
+            .unwrap_or_default();
+        if let Some(at) = &at
+            && ui
+                .button(format!("Open at {} ({lang})", paragraph_label(at)))
+                .on_hover_text("Open it in a new tab at the cited paragraph")
+                .clicked()
+        {
+            action = Some(PopupAction::Open {
+                path: entry.path.clone(),
+                at: Some(at.clone()),
+            });
+        }
+        if ui
+            .button(format!("Open ({lang})"))
+            .on_hover_text("Open it in a new tab")
+            .clicked()
+        {
+            action = Some(PopupAction::Open {
+                path: entry.path.clone(),
+                at: None,
+            });
+        }
+        if ui.button("Copy symbol").clicked() {
+            ui.ctx().copy_text(r.target.clone());
+        }
+    });
     action
 }
 
@@ -281,17 +304,4 @@ fn body_text(
         info.hint_text = Some(what.clone());
         info
     });
-}
-
-/// Direction of a text by its first strong character (for the search field).
-pub fn text_direction(text: &str) -> Direction {
-    for c in text.chars() {
-        if ('\u{0590}'..='\u{08FF}').contains(&c) || ('\u{FB1D}'..='\u{FEFF}').contains(&c) {
-            return Direction::Rtl;
-        }
-        if c.is_alphabetic() {
-            return Direction::Ltr;
-        }
-    }
-    Direction::Rtl
 }

@@ -1,9 +1,9 @@
 //! The search bar (Ctrl+F): an Arabic-capable line field, Arabic folding, all matches
 //! highlighted, Enter / Shift+Enter to move, "3 / 12", Esc to close.
 
-use super::popup::text_direction;
+use super::command::Command;
 use super::text_painter::{LabelCache, LabelStyle, TextPainter, paint_label};
-use crate::text::display::Block;
+use crate::text::display::{Block, text_direction};
 use crate::util::fold;
 use eframe::egui::{self, Event, Key, Sense, pos2, vec2};
 use std::ops::Range;
@@ -15,6 +15,8 @@ pub struct Search {
     /// Query the matches were computed for.
     searched: Option<String>,
     pub request_focus: bool,
+    /// The field had the keyboard in the last frame.
+    pub focused: bool,
     labels: LabelCache,
 }
 
@@ -81,37 +83,40 @@ impl Search {
             };
             ui.label(text);
             if ui
-                .button("Previous")
-                .on_hover_text("Previous match (Shift+Enter)")
+                .button(Command::FindPrevious.label())
+                .on_hover_text(Command::FindPrevious.tooltip(ui.ctx()))
                 .clicked()
             {
                 actions.push(SearchAction::Previous);
             }
             if ui
-                .button("Next")
-                .on_hover_text("Next match (Enter)")
+                .button(Command::FindNext.label())
+                .on_hover_text(Command::FindNext.tooltip(ui.ctx()))
                 .clicked()
             {
                 actions.push(SearchAction::Next);
             }
-            if ui.button("Close").on_hover_text("Close (Esc)").clicked() {
+            if ui
+                .button(Command::CloseFind.label())
+                .on_hover_text(Command::CloseFind.tooltip(ui.ctx()))
+                .clicked()
+            {
                 actions.push(SearchAction::Close);
             }
+            self.focused = focused;
             if focused {
-                ui.input(|i| {
-                    if i.key_pressed(Key::Enter) {
-                        actions.push(if i.modifiers.shift {
-                            SearchAction::Previous
-                        } else {
-                            SearchAction::Next
-                        });
+                // The find field's keys, as the command list binds them (most specific first).
+                ui.input_mut(|i| {
+                    if Command::FindPrevious.consume(i) {
+                        actions.push(SearchAction::Previous);
+                    } else if Command::FindNext.consume(i) {
+                        actions.push(SearchAction::Next);
+                    } else if Command::CloseFind.consume(i) {
+                        actions.push(SearchAction::Close);
                     }
                 });
             }
         });
-        if ui.input(|i| i.key_pressed(Key::Escape)) {
-            actions.push(SearchAction::Close);
-        }
         if self.searched.as_deref() != Some(self.query.as_str()) {
             self.searched = Some(self.query.clone());
             actions.insert(0, SearchAction::Matches(find(blocks, &self.query)));

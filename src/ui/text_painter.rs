@@ -75,8 +75,7 @@ impl Palette {
     }
 }
 
-/// How far footnote markers are raised, as a fraction of the body size.
-pub const MARKER_RAISE: f32 = 0.38;
+pub use crate::text::layout::MARKER_RAISE;
 
 /// Owns the font system and the atlas.
 pub struct TextPainter {
@@ -179,6 +178,32 @@ pub struct LabelStyle {
     /// Wrap width; the box is this wide.
     pub width: f32,
     pub line_height: f32,
+}
+
+impl LabelStyle {
+    /// Regular text at `size`, 1.5 lines apart, wrapped at `width`.
+    pub fn new(
+        size: f32,
+        color: Color32,
+        direction: crate::document::Direction,
+        width: f32,
+    ) -> LabelStyle {
+        LabelStyle {
+            size,
+            bold: false,
+            color,
+            direction,
+            width,
+            line_height: 1.5,
+        }
+    }
+
+    pub fn line_height(self, line_height: f32) -> LabelStyle {
+        LabelStyle {
+            line_height,
+            ..self
+        }
+    }
 }
 
 /// A laid-out label: its mesh in local coordinates and its size.
@@ -331,6 +356,27 @@ impl TextPainter {
         let key = (key.0, key.1, key.2, key.3, key.4, self.atlas.generation);
         cache.map.insert(key, label.clone());
         label
+    }
+}
+
+impl TextPainter {
+    /// Shape a label (cached), give it its room in `ui` and paint it there. Screen readers
+    /// read it by its text.
+    pub fn show_label(
+        &mut self,
+        ui: &mut egui::Ui,
+        cache: &mut LabelCache,
+        text: &str,
+        style: LabelStyle,
+    ) -> egui::Response {
+        let label = self.label(ui.ctx(), cache, text, style);
+        let (rect, resp) = ui.allocate_exact_size(label.size, egui::Sense::hover());
+        paint_label(ui.painter(), &label, rect.min);
+        let text = text.to_string();
+        resp.widget_info(move || {
+            egui::WidgetInfo::labeled(egui::accesskit::Role::Label, true, &text)
+        });
+        resp
     }
 }
 

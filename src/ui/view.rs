@@ -2,7 +2,7 @@
 //! selection, search and flash highlights, and AccessKit nodes for paragraphs, footnote
 //! markers and references.
 
-use super::text_painter::{MARKER_RAISE, Palette, TextPainter, placed};
+use super::text_painter::{LabelStyle, MARKER_RAISE, Palette, TextPainter, placed};
 use crate::document::{Direction, Document};
 use crate::text::display::{self, Block, BlockKind, Hot};
 use crate::text::layout::{DocumentLayout, Typography, unpack_metadata};
@@ -139,6 +139,63 @@ impl DocumentView {
     }
 
     /// Rebuild highlights from anchored annotations.
+    /// Scroll so that `block` is at the top on the next frame, and flash it.
+    pub fn go_to(&mut self, block: usize, now: f64) {
+        self.scroll_to_block = Some(block);
+        self.flash = Some((block, now));
+    }
+
+    /// Scroll to `block` on the next frame (or not at all), without a flash.
+    pub fn scroll_to(&mut self, block: Option<usize>) {
+        self.scroll_to_block = block;
+    }
+
+    /// New search matches (none is current yet).
+    pub fn set_matches(&mut self, matches: Vec<(usize, Range<usize>)>) {
+        self.matches = matches;
+        self.current_match = None;
+    }
+
+    pub fn clear_matches(&mut self) {
+        self.set_matches(Vec::new());
+    }
+
+    /// Make the next (or previous) match current and scroll to it; wraps around.
+    pub fn step_match(&mut self, forward: bool) {
+        let n = self.matches.len();
+        if n == 0 {
+            return;
+        }
+        let next = match (self.current_match, forward) {
+            (None, true) => 0,
+            (None, false) => n - 1,
+            (Some(c), true) => (c + 1) % n,
+            (Some(c), false) => (c + n - 1) % n,
+        };
+        self.current_match = Some(next);
+        self.scroll_to_block = Some(self.matches[next].0);
+        self.flash = None;
+    }
+
+    pub fn clear_selection(&mut self) {
+        self.selection = None;
+    }
+
+    /// Which column of the side-by-side view this view is (0 main, 1 beside); a view that
+    /// changes column forgets the other column's margin marks and alignment padding.
+    pub fn set_column(&mut self, salt: u64) {
+        self.salt = salt;
+        self.leave_side_by_side();
+    }
+
+    /// Drop what the side-by-side view added (margin marks, alignment padding).
+    pub fn leave_side_by_side(&mut self) {
+        self.margin_marks.clear();
+        if let Some(l) = self.layout.as_mut() {
+            l.set_padding(Vec::new());
+        }
+    }
+
     pub fn set_highlights(&mut self, doc: &Document, annotations: &super::annotate::Annotations) {
         self.highlights.clear();
         for a in &annotations.list {
@@ -415,306 +472,331 @@ impl DocumentView {
     ) {
         let y0 = viewport.top() - MARGIN;
         let y1 = viewport.bottom() - MARGIN;
-        let Some(layout_mut) = self.layout.as_mut() else {
+        // The layout is taken out while painting (the blocks' state is changed beside it).
+        let Some(mut layout) = self.layout.take() else {
             return;
         };
-        layout_mut.ensure_visible(&mut painter.fonts, y0, y1);
-        if !layout_mut.is_complete() {
+        layout.ensure_visible(&mut painter.fonts, y0, y1);
+        if !layout.is_complete() {
             // Lay out the rest a little at a time, so heights become exact without a stall.
-            layout_mut.layout_some(&mut painter.fonts, std::time::Duration::from_millis(4));
-            layout_mut.ensure_visible(&mut painter.fonts, y0, y1);
+            layout.layout_some(&mut painter.fonts, std::time::Duration::from_millis(4));
+            layout.ensure_visible(&mut painter.fonts, y0, y1);
             ui.ctx().request_repaint();
         }
-        let Some(layout) = self.layout.as_ref() else {
-            return;
-        };
-        let range = layout.visible(y0, y1);
         self.selection_tip = None;
         self.top_block =
             (0..layout.tops.len()).find(|&i| layout.tops[i] + layout.height(i) > y0 + 4.0);
-        let ppp = ui.ctx().pixels_per_point();
-        let key_base = MeshKey {
+        let key = MeshKey {
             width: layout.column_width.to_bits(),
-            ppp: ppp.to_bits(),
+            ppp: ui.ctx().pixels_per_point().to_bits(),
             generation: painter.atlas.generation,
             palette: palette.body.to_array(),
             zoom: layout.typography.zoom.to_bits(),
         };
-        let now = ui.input(|i| i.time);
-        let pointer = ui.input(|i| i.pointer.interact_pos());
-        let sel_color = ui.visuals().selection.bg_fill.gamma_multiply(0.55);
-        let match_color = Color32::from_rgba_unmultiplied(255, 200, 0, 90);
-        let current_color = Color32::from_rgba_unmultiplied(255, 140, 0, 150);
-        for i in range {
-            let top = layout.tops[i];
+        for i in layout.visible(y0, y1) {
             let Some(l) = layout.block(i) else {
                 continue;
             };
-            let block_origin = origin + vec2(0.0, top);
+            let block_origin = origin + vec2(0.0, layout.tops[i]);
             let block_rect = Rect::from_min_size(block_origin, vec2(layout.column_width, l.height));
+            // Painting a block may start a new glyph atlas: the generation is read each time.
             let key = MeshKey {
                 generation: painter.atlas.generation,
-                ..key_base
+                ..key
             };
-            let fresh = self.meshes.get(&i).is_some_and(|c| c.key == key);
-            if !fresh {
+            if self.meshes.get(&i).is_none_or(|c| c.key != key) {
                 let mesh = painter.mesh(ui.ctx(), &l.buffer, l.x_offset, l.font_size, palette);
                 let hots = hot_rects(l, l.font_size);
                 let key = MeshKey {
                     generation: painter.atlas.generation,
-                    ..key_base
+                    ..key
                 };
                 self.meshes.insert(i, CachedMesh { key, mesh, hots });
             }
-            // Backgrounds: flash, search matches, selection.
-            if let Some((b, t0)) = self.flash
-                && b == i
-            {
-                let age = (now - t0) as f32;
-                if age < 1.6 {
-                    let a = ((1.6 - age) / 1.6 * 70.0) as u8;
-                    ui.painter().rect_filled(
-                        block_rect.expand(6.0),
-                        4.0,
-                        Color32::from_rgba_unmultiplied(255, 210, 60, a),
-                    );
-                    ui.ctx().request_repaint();
-                } else {
-                    self.flash = None;
-                }
+            self.paint_backgrounds(ui, &layout, i, block_rect, events);
+            if let Some(c) = self.meshes.get(&i) {
+                ui.painter()
+                    .add(egui::Shape::mesh(placed(&c.mesh, block_origin)));
             }
-            for (n, (b, r)) in self.matches.iter().enumerate() {
-                if *b != i {
-                    continue;
-                }
+            self.interact_block(ui, &layout, i, block_rect, events);
+            self.interact_hots(ui, painter, i, block_origin, events);
+        }
+        self.extend_drag(ui, &layout, origin);
+        self.layout = Some(layout);
+        self.frames_painted += 1;
+    }
+
+    /// What lies under a block's glyphs: the flash of a jump, search matches, annotation
+    /// highlights (with their note marks), the other language's bars, the selection.
+    fn paint_backgrounds(
+        &mut self,
+        ui: &mut egui::Ui,
+        layout: &DocumentLayout,
+        i: usize,
+        block_rect: Rect,
+        events: &mut Vec<ViewEvent>,
+    ) {
+        let block_origin = block_rect.min;
+        let fill = |ui: &egui::Ui, [x, y, w, h]: [f32; 4], radius: f32, color: Color32| {
+            ui.painter().rect_filled(
+                Rect::from_min_size(block_origin + vec2(x, y), vec2(w, h)),
+                radius,
+                color,
+            );
+        };
+        if let Some((b, t0)) = self.flash
+            && b == i
+        {
+            let age = (ui.input(|i| i.time) - t0) as f32;
+            if age < 1.6 {
+                let a = ((1.6 - age) / 1.6 * 70.0) as u8;
+                ui.painter().rect_filled(
+                    block_rect.expand(6.0),
+                    4.0,
+                    Color32::from_rgba_unmultiplied(255, 210, 60, a),
+                );
+                ui.ctx().request_repaint();
+            } else {
+                self.flash = None;
+            }
+        }
+        let match_color = Color32::from_rgba_unmultiplied(255, 200, 0, 90);
+        let current_color = Color32::from_rgba_unmultiplied(255, 140, 0, 150);
+        for (n, (b, r)) in self.matches.iter().enumerate() {
+            if *b == i {
                 let color = if Some(n) == self.current_match {
                     current_color
                 } else {
                     match_color
                 };
-                for [x, y, w, h] in layout.highlight_rects(i, r.clone()) {
-                    ui.painter().rect_filled(
-                        Rect::from_min_size(block_origin + vec2(x, y), vec2(w, h)),
-                        2.0,
-                        color,
-                    );
+                for rect in layout.highlight_rects(i, r.clone()) {
+                    fill(ui, rect, 2.0, color);
                 }
             }
-            let dark = ui.visuals().dark_mode;
-            for h in self.highlights.iter().filter(|h| h.block == i) {
-                let fill = h.color.gamma_multiply(if dark { 0.45 } else { 0.5 });
-                let rects = layout.highlight_rects(i, h.range.clone());
-                for [x, y, w, hh] in &rects {
-                    ui.painter().rect_filled(
-                        Rect::from_min_size(block_origin + vec2(*x, *y), vec2(*w, *hh)),
-                        2.0,
-                        fill,
-                    );
-                }
-                // A margin mark on the reading-start side shows where notes are.
-                if h.has_note
-                    && let Some([_, y, _, hh]) = rects.first()
-                {
-                    let x = match self.direction {
-                        Direction::Rtl => block_rect.right() + 10.0,
-                        Direction::Ltr => block_rect.left() - 16.0,
-                    };
-                    let mark =
-                        Rect::from_min_size(pos2(x, block_origin.y + y + 4.0), vec2(6.0, hh - 8.0));
-                    ui.painter().rect_filled(mark, 3.0, h.color);
-                    let mid = Id::unique(("qarar-note-mark", self.salt, &h.id));
-                    let mr = ui.interact(mark.expand(4.0), mid, Sense::click());
-                    let label = format!("Note on {}", block_label(&self.blocks[i]));
-                    mr.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &label)
-                    });
-                    if mr.on_hover_cursor(CursorIcon::PointingHand).clicked() {
-                        events.push(ViewEvent::HighlightClicked {
-                            id: h.id.clone(),
-                            at: mark.right_bottom(),
-                        });
-                    }
-                }
+        }
+        let dark = ui.visuals().dark_mode;
+        for h in self.highlights.iter().filter(|h| h.block == i) {
+            let color = h.color.gamma_multiply(if dark { 0.45 } else { 0.5 });
+            let rects = layout.highlight_rects(i, h.range.clone());
+            for rect in &rects {
+                fill(ui, *rect, 2.0, color);
             }
-            // The other language's annotations on this paragraph: a bar in the margin.
-            for (n, (_, color)) in self
-                .margin_marks
-                .iter()
-                .filter(|(b, _)| *b == i)
-                .enumerate()
+            // A margin mark on the reading-start side shows where notes are.
+            if h.has_note
+                && let Some([_, y, _, hh]) = rects.first()
             {
                 let x = match self.direction {
-                    Direction::Rtl => block_rect.right() + 10.0 + n as f32 * 5.0,
-                    Direction::Ltr => block_rect.left() - 14.0 - n as f32 * 5.0,
+                    Direction::Rtl => block_rect.right() + 10.0,
+                    Direction::Ltr => block_rect.left() - 16.0,
                 };
-                let bar = Rect::from_min_size(
-                    pos2(x, block_rect.top() + 4.0),
-                    vec2(3.0, (l.height - 8.0).max(6.0)),
-                );
-                ui.painter().rect_filled(bar, 1.5, *color);
-            }
-            if let Some(r) = self.selection_in(i) {
-                let rects = layout.highlight_rects(i, r);
-                if let Some([x, y, w, hh]) = rects.last() {
-                    self.selection_tip = Some(block_origin + vec2(x + w / 2.0, y + hh));
-                }
-                for [x, y, w, h] in rects {
-                    ui.painter().rect_filled(
-                        Rect::from_min_size(block_origin + vec2(x, y), vec2(w, h)),
-                        0.0,
-                        sel_color,
-                    );
-                }
-            }
-            if let Some(c) = self.meshes.get(&i) {
-                ui.painter()
-                    .add(egui::Shape::mesh(placed(&c.mesh, block_origin)));
-            }
-            // Interaction: the block itself (selection, AccessKit paragraph node)…
-            let block = &self.blocks[i];
-            let id = Id::unique(("qarar-block", self.salt, i));
-            let resp = ui.interact(block_rect, id, Sense::click_and_drag());
-            let label = block_label(block);
-            // The paragraph's text is only built when AccessKit asks for the node.
-            resp.widget_info(|| {
-                let mut info =
-                    egui::WidgetInfo::labeled(egui::accesskit::Role::Paragraph, true, &label);
-                info.current_text_value = Some(block.display.logical(0..block.display.text.len()));
-                info
-            });
-            if resp.hovered() {
-                ui.ctx().set_cursor_icon(CursorIcon::Text);
-            }
-            if resp.drag_started()
-                && let Some(p) = ui.input(|i| i.pointer.press_origin()).or(pointer)
-            {
-                let pos = self.pos_at(i, block_origin, p);
-                self.drag_anchor = Some(pos);
-                self.selection = Some((pos, pos));
-            }
-            if resp.clicked() {
-                self.selection = None;
-                let hit = pointer.and_then(|p| {
-                    let pos = self.pos_at(i, block_origin, p);
-                    self.highlight_at(i, pos.offset).map(|h| (h.id.clone(), p))
+                let mark =
+                    Rect::from_min_size(pos2(x, block_origin.y + y + 4.0), vec2(6.0, hh - 8.0));
+                ui.painter().rect_filled(mark, 3.0, h.color);
+                let mid = Id::unique(("qarar-note-mark", self.salt, &h.id));
+                let mr = ui.interact(mark.expand(4.0), mid, Sense::click());
+                let label = format!("Note on {}", block_label(&self.blocks[i]));
+                mr.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &label)
                 });
-                match hit {
-                    Some((id, at)) => events.push(ViewEvent::HighlightClicked { id, at }),
-                    None => events.push(ViewEvent::ClickedText),
-                }
-            }
-            if let Some(pid) = block.paragraph_id() {
-                let pid = pid.to_string();
-                resp.context_menu(|ui| {
-                    if ui.button("Highlight paragraph").clicked() {
-                        events.push(ViewEvent::ParagraphAction {
-                            paragraph: pid.clone(),
-                            note: false,
-                        });
-                        ui.close();
-                    }
-                    if ui.button("Add note to paragraph…").clicked() {
-                        events.push(ViewEvent::ParagraphAction {
-                            paragraph: pid.clone(),
-                            note: true,
-                        });
-                        ui.close();
-                    }
-                    ui.separator();
-                    if ui.button("Copy citation").clicked() {
-                        events.push(ViewEvent::CopyCitation {
-                            paragraph: pid.clone(),
-                        });
-                        ui.close();
-                    }
-                });
-            }
-            // …and each footnote marker and reference in it.
-            let hots = self
-                .meshes
-                .get(&i)
-                .map(|c| c.hots.clone())
-                .unwrap_or_default();
-            for (hot_index, rect) in hots {
-                let Some(hot) = block.display.hots.get(hot_index - 1) else {
-                    continue;
-                };
-                let rect = rect.translate(block_origin.to_vec2());
-                let hid = Id::unique((
-                    "qarar-hot",
-                    self.salt,
-                    i,
-                    hot_index,
-                    rect.min.x as i32,
-                    rect.min.y as i32,
-                ));
-                let r = ui.interact(rect, hid, Sense::click());
-                let label = hot_label(hot, &self.ref_targets);
-                r.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::accesskit::Role::Link, true, &label)
-                });
-                let mut r = r.on_hover_cursor(CursorIcon::PointingHand);
-                // Hovering a footnote marker previews the footnote.
-                if let Hot::Footnote { id, .. } = hot
-                    && let Some(text) = self.footnote_texts.get(id)
-                {
-                    let labels = &mut self.preview_labels;
-                    let direction = self.direction;
-                    r = r.on_hover_ui(|ui| {
-                        let style = super::text_painter::LabelStyle {
-                            size: 16.0,
-                            bold: false,
-                            color: ui.visuals().text_color(),
-                            direction,
-                            width: 320.0,
-                            line_height: 1.5,
-                        };
-                        let label = painter.label(ui.ctx(), labels, text, style);
-                        let (rect, _) = ui.allocate_exact_size(label.size, Sense::hover());
-                        super::text_painter::paint_label(ui.painter(), &label, rect.min);
-                    });
-                }
-                if r.clicked() {
-                    events.push(ViewEvent::HotClicked {
-                        block: i,
-                        hot: hot.clone(),
-                        at: rect.left_bottom(),
+                if mr.on_hover_cursor(CursorIcon::PointingHand).clicked() {
+                    events.push(ViewEvent::HighlightClicked {
+                        id: h.id.clone(),
+                        at: mark.right_bottom(),
                     });
                 }
             }
         }
-        // Dragging across blocks extends the selection to wherever the pointer is.
-        if let Some(anchor) = self.drag_anchor {
-            let down = ui.input(|i| i.pointer.primary_down());
-            if let Some(p) = pointer {
-                let y = p.y - origin.y;
-                let block = layout
-                    .tops
-                    .partition_point(|&t| t <= y)
-                    .saturating_sub(1)
-                    .min(self.blocks.len().saturating_sub(1));
-                let block_origin = origin + vec2(0.0, layout.tops[block]);
-                let focus = self.pos_at(block, block_origin, p);
-                self.selection = Some((anchor, focus));
+        // The other language's annotations on this paragraph: a bar in the margin.
+        for (n, (_, color)) in self
+            .margin_marks
+            .iter()
+            .filter(|(b, _)| *b == i)
+            .enumerate()
+        {
+            let x = match self.direction {
+                Direction::Rtl => block_rect.right() + 10.0 + n as f32 * 5.0,
+                Direction::Ltr => block_rect.left() - 14.0 - n as f32 * 5.0,
+            };
+            let bar = Rect::from_min_size(
+                pos2(x, block_rect.top() + 4.0),
+                vec2(3.0, (block_rect.height() - 8.0).max(6.0)),
+            );
+            ui.painter().rect_filled(bar, 1.5, *color);
+        }
+        if let Some(r) = self.selection_in(i) {
+            let rects = layout.highlight_rects(i, r);
+            if let Some([x, y, w, hh]) = rects.last() {
+                self.selection_tip = Some(block_origin + vec2(x + w / 2.0, y + hh));
             }
-            if !down {
-                self.drag_anchor = None;
+            let sel_color = ui.visuals().selection.bg_fill.gamma_multiply(0.55);
+            for rect in rects {
+                fill(ui, rect, 0.0, sel_color);
             }
         }
-        self.frames_painted += 1;
     }
 
-    fn pos_at(&self, block: usize, block_origin: Pos2, p: Pos2) -> TextPos {
-        let offset = self
-            .layout
-            .as_ref()
-            .and_then(|l| l.offset_at(block, p.x - block_origin.x, p.y - block_origin.y))
-            .unwrap_or(0);
-        TextPos { block, offset }
+    /// The block as a widget: selection by dragging, a click (on a highlight or on text),
+    /// its context menu, and its AccessKit paragraph node.
+    fn interact_block(
+        &mut self,
+        ui: &mut egui::Ui,
+        layout: &DocumentLayout,
+        i: usize,
+        block_rect: Rect,
+        events: &mut Vec<ViewEvent>,
+    ) {
+        let block_origin = block_rect.min;
+        let pointer = ui.input(|i| i.pointer.interact_pos());
+        let block = &self.blocks[i];
+        let id = Id::unique(("qarar-block", self.salt, i));
+        let resp = ui.interact(block_rect, id, Sense::click_and_drag());
+        let label = block_label(block);
+        // The paragraph's text is only built when AccessKit asks for the node.
+        resp.widget_info(|| {
+            let mut info =
+                egui::WidgetInfo::labeled(egui::accesskit::Role::Paragraph, true, &label);
+            info.current_text_value = Some(block.display.logical(0..block.display.text.len()));
+            info
+        });
+        if resp.hovered() {
+            ui.ctx().set_cursor_icon(CursorIcon::Text);
+        }
+        if let Some(pid) = block.paragraph_id() {
+            paragraph_menu(&resp, pid, events);
+        }
+        if resp.drag_started()
+            && let Some(p) = ui.input(|i| i.pointer.press_origin()).or(pointer)
+        {
+            let pos = pos_at(layout, i, block_origin, p);
+            self.drag_anchor = Some(pos);
+            self.selection = Some((pos, pos));
+        }
+        if resp.clicked() {
+            self.selection = None;
+            let hit = pointer.and_then(|p| {
+                let pos = pos_at(layout, i, block_origin, p);
+                self.highlight_at(i, pos.offset).map(|h| (h.id.clone(), p))
+            });
+            events.push(match hit {
+                Some((id, at)) => ViewEvent::HighlightClicked { id, at },
+                None => ViewEvent::ClickedText,
+            });
+        }
+    }
+
+    /// Each footnote marker and reference of a block: a link (AccessKit), a pointer, a
+    /// preview of the footnote on hover, a popup on click.
+    fn interact_hots(
+        &mut self,
+        ui: &mut egui::Ui,
+        painter: &mut TextPainter,
+        i: usize,
+        block_origin: Pos2,
+        events: &mut Vec<ViewEvent>,
+    ) {
+        let hots = self
+            .meshes
+            .get(&i)
+            .map(|c| c.hots.clone())
+            .unwrap_or_default();
+        let block = &self.blocks[i];
+        for (hot_index, rect) in hots {
+            let Some(hot) = block.display.hots.get(hot_index - 1) else {
+                continue;
+            };
+            let rect = rect.translate(block_origin.to_vec2());
+            let hid = Id::unique((
+                "qarar-hot",
+                self.salt,
+                i,
+                hot_index,
+                rect.min.x as i32,
+                rect.min.y as i32,
+            ));
+            let r = ui.interact(rect, hid, Sense::click());
+            let label = hot_label(hot, &self.ref_targets);
+            r.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Link, true, &label));
+            let mut r = r.on_hover_cursor(CursorIcon::PointingHand);
+            // Hovering a footnote marker previews the footnote.
+            if let Hot::Footnote { id, .. } = hot
+                && let Some(text) = self.footnote_texts.get(id)
+            {
+                let labels = &mut self.preview_labels;
+                let direction = self.direction;
+                r = r.on_hover_ui(|ui| {
+                    let style = LabelStyle::new(16.0, ui.visuals().text_color(), direction, 320.0);
+                    painter.show_label(ui, labels, text, style);
+                });
+            }
+            if r.clicked() {
+                events.push(ViewEvent::HotClicked {
+                    block: i,
+                    hot: hot.clone(),
+                    at: rect.left_bottom(),
+                });
+            }
+        }
+    }
+
+    /// Dragging across blocks extends the selection to wherever the pointer is.
+    fn extend_drag(&mut self, ui: &egui::Ui, layout: &DocumentLayout, origin: Pos2) {
+        let Some(anchor) = self.drag_anchor else {
+            return;
+        };
+        let (down, pointer) = ui.input(|i| (i.pointer.primary_down(), i.pointer.interact_pos()));
+        if let Some(p) = pointer {
+            let y = p.y - origin.y;
+            let block = layout
+                .tops
+                .partition_point(|&t| t <= y)
+                .saturating_sub(1)
+                .min(self.blocks.len().saturating_sub(1));
+            let block_origin = origin + vec2(0.0, layout.tops[block]);
+            let focus = pos_at(layout, block, block_origin, p);
+            self.selection = Some((anchor, focus));
+        }
+        if !down {
+            self.drag_anchor = None;
+        }
     }
 }
 
 /// AccessKit label of a block: "Paragraph 13", "Paragraph 13 (b)", "Preambular paragraph 3".
+/// The text position under a point (a block's text, by its layout).
+fn pos_at(layout: &DocumentLayout, block: usize, block_origin: Pos2, p: Pos2) -> TextPos {
+    let offset = layout
+        .offset_at(block, p.x - block_origin.x, p.y - block_origin.y)
+        .unwrap_or(0);
+    TextPos { block, offset }
+}
+
+/// A paragraph's context menu: highlight it, add a note to it, copy its citation.
+fn paragraph_menu(resp: &egui::Response, pid: &str, events: &mut Vec<ViewEvent>) {
+    resp.context_menu(|ui| {
+        if ui.button("Highlight paragraph").clicked() {
+            events.push(ViewEvent::ParagraphAction {
+                paragraph: pid.to_string(),
+                note: false,
+            });
+            ui.close();
+        }
+        if ui.button("Add note to paragraph…").clicked() {
+            events.push(ViewEvent::ParagraphAction {
+                paragraph: pid.to_string(),
+                note: true,
+            });
+            ui.close();
+        }
+        ui.separator();
+        if ui.button("Copy citation").clicked() {
+            events.push(ViewEvent::CopyCitation {
+                paragraph: pid.to_string(),
+            });
+            ui.close();
+        }
+    });
+}
+
 pub fn block_label(block: &Block) -> String {
     match &block.kind {
         BlockKind::Meta => "Document information".into(),

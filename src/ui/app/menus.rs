@@ -1,0 +1,288 @@
+//! The menu bar, the toolbar at its end, and the tab strip. Every entry pushes a
+//! [`Command`]; labels, shortcuts and tooltips come from the command list.
+
+use super::ReaderApp;
+use crate::ui::command::{Command, Commands, menu_item, menu_toggle};
+use crate::ui::library_pane::language_name;
+use crate::ui::widgets::{PaneIcon, pane_toggle};
+use eframe::egui;
+
+impl ReaderApp {
+    pub(super) fn menu_bar(&mut self, ui: &mut egui::Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| self.file_menu(ui));
+            ui.menu_button("Edit", |ui| {
+                let q = &mut self.commands;
+                menu_item(ui, q, Command::Find, true);
+                menu_item(ui, q, Command::Copy, true);
+                menu_item(ui, q, Command::SelectAll, true);
+                ui.separator();
+                menu_item(ui, q, Command::Undo, true);
+                menu_item(ui, q, Command::Redo, true);
+            });
+            ui.menu_button("View", |ui| self.view_menu(ui));
+            ui.menu_button("Settings", |ui| self.settings_menu(ui));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                self.toolbar(ui)
+            });
+        });
+    }
+
+    fn file_menu(&mut self, ui: &mut egui::Ui) {
+        menu_item(ui, &mut self.commands, Command::Open, true);
+        ui.menu_button("Open recent", |ui| {
+            if self.settings.recent.is_empty() {
+                ui.weak("No recent files");
+            }
+            for p in &self.settings.recent {
+                menu_item(ui, &mut self.commands, Command::OpenFile(p.clone()), true);
+            }
+            if !self.settings.recent.is_empty() {
+                menu_item(ui, &mut self.commands, Command::ClearRecent, true);
+            }
+        });
+        let q = &mut self.commands;
+        menu_item(ui, q, Command::OpenBundled, true);
+        menu_item(ui, q, Command::CloseTab, self.tabs.len() > 1);
+        ui.separator();
+        menu_item(ui, q, Command::ChooseLibraryFolder, true);
+        ui.separator();
+        menu_item(ui, q, Command::Export, true);
+        menu_item(ui, q, Command::ImportAnnotations, true);
+        menu_item(ui, q, Command::ExportAnnotations, true);
+        ui.separator();
+        ui.menu_button("Document information", |ui| self.document_menu(ui));
+        let q = &mut self.commands;
+        menu_item(ui, q, Command::ToggleDetails, true);
+        ui.separator();
+        menu_item(ui, q, Command::Quit, true);
+    }
+
+    fn view_menu(&mut self, ui: &mut egui::Ui) {
+        let s = &self.settings;
+        let q = &mut self.commands;
+        menu_toggle(ui, q, Command::ToggleOutline, s.show_outline);
+        menu_toggle(ui, q, Command::ToggleAnnotations, s.show_annotations);
+        menu_toggle(ui, q, Command::ToggleLibrary, s.show_library);
+        self.language_menu(ui);
+        let s = &self.settings;
+        let q = &mut self.commands;
+        menu_toggle(ui, q, Command::ToggleJustify, s.justify);
+        menu_toggle(ui, q, Command::ToggleDark, s.dark);
+        ui.separator();
+        menu_item(ui, q, Command::ZoomIn, true);
+        menu_item(ui, q, Command::ZoomOut, true);
+        menu_item(ui, q, Command::ZoomReset, true);
+    }
+
+    fn settings_menu(&mut self, ui: &mut egui::Ui) {
+        let q = &mut self.commands;
+        menu_item(ui, q, Command::ChooseLibraryFolder, true);
+        match &self.library.folder {
+            Some(f) => {
+                ui.weak(f.display().to_string());
+                menu_item(ui, q, Command::ForgetLibraryFolder, true);
+            }
+            None => {
+                ui.weak("No library folder");
+            }
+        }
+        ui.separator();
+        menu_toggle(ui, q, Command::ToggleDark, self.settings.dark);
+        menu_toggle(ui, q, Command::ToggleJustify, self.settings.justify);
+    }
+
+    /// Pane toggles, languages, zoom and a spinner, from the right end of the menu bar.
+    fn toolbar(&mut self, ui: &mut egui::Ui) {
+        let s = &self.settings;
+        let toggles = [
+            (Command::ToggleOutline, s.show_outline, PaneIcon::Outline),
+            (Command::ToggleLibrary, s.show_library, PaneIcon::Library),
+            (
+                Command::ToggleAnnotations,
+                s.show_annotations,
+                PaneIcon::Annotations,
+            ),
+        ];
+        for (command, on, icon) in toggles {
+            let tip = command.tooltip(ui.ctx());
+            if pane_toggle(ui, on, icon).on_hover_text(tip).clicked() {
+                self.commands.push(command);
+            }
+        }
+        self.language_switcher(ui);
+        if (self.settings.zoom - 1.0).abs() > 0.01 {
+            let keys: Vec<String> = [Command::ZoomIn, Command::ZoomOut, Command::ZoomReset]
+                .iter()
+                .filter_map(|c| c.shortcut_text(ui.ctx()))
+                .collect();
+            ui.weak(format!("{:.0}%", self.settings.zoom * 100.0))
+                .on_hover_text(format!("Zoom: {}", keys.join(", ")));
+        }
+        if self.jobs.loading.is_busy() || self.jobs.picking.is_busy() {
+            ui.spinner();
+        }
+    }
+
+    /// The strip of tabs (shown when more than one document is open).
+    pub(super) fn tab_bar(&mut self, ui: &mut egui::Ui) {
+        let titles = self.tabs.titles();
+        let active = self.tabs.active();
+        let q = &mut self.commands;
+        // Many tabs scroll sideways instead of running off the window.
+        egui::ScrollArea::horizontal()
+            .id_salt("tabs")
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysHidden)
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    for (i, title) in titles.iter().enumerate() {
+                        tab(ui, q, i, title, i == active);
+                    }
+                });
+            });
+    }
+
+    /// Language buttons for the current resolution (the languages the library has).
+    fn language_switcher(&mut self, ui: &mut egui::Ui) {
+        let languages = self.languages();
+        if languages.len() < 2 {
+            return;
+        }
+        let Some(cur) = self.current() else {
+            return;
+        };
+        let current = cur.doc.meta.language;
+        let beside = cur.beside.as_ref().map(|b| b.doc.meta.language);
+        // Right-to-left layout: add in reverse so that they read AR EN FR … from the left.
+        for l in languages.iter().rev() {
+            let r = ui
+                .selectable_label(*l == current, l.code().to_uppercase())
+                .on_hover_text(format!(
+                    "Read in {} (the same paragraph)",
+                    language_name(*l)
+                ));
+            let name = format!("Language: {}", language_name(*l));
+            let selected = *l == current || Some(*l) == beside;
+            r.widget_info(|| {
+                egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, selected, &name)
+            });
+            if r.clicked() && *l != current {
+                self.commands.push(Command::ReadIn(*l));
+            }
+        }
+        ui.weak("|");
+    }
+
+    /// View → Side by side: another language of the resolution in a second column.
+    fn language_menu(&mut self, ui: &mut egui::Ui) {
+        let languages = self.languages();
+        let Some(cur) = self.tabs.current() else {
+            return;
+        };
+        let current = cur.doc.meta.language;
+        let beside = cur.beside.as_ref().map(|b| b.doc.meta.language);
+        let q = &mut self.commands;
+        ui.menu_button("Side by side with", |ui| {
+            if languages.len() < 2 {
+                ui.weak("The library has no other language of this resolution.");
+            }
+            for l in languages.iter().filter(|l| **l != current) {
+                if ui.radio(beside == Some(*l), language_name(*l)).clicked() {
+                    q.push(Command::ShowBeside(*l));
+                    ui.close();
+                }
+            }
+            if beside.is_some() {
+                menu_item(ui, q, Command::CloseBeside, true);
+            }
+        });
+    }
+
+    /// The document menu: what the parser knows and noticed.
+    fn document_menu(&mut self, ui: &mut egui::Ui) {
+        let Some(c) = self.tabs.current() else {
+            ui.weak("No document");
+            return;
+        };
+        let d = &c.doc;
+        let m = &d.meta;
+        let source = match &c.path {
+            Some(p) => p.display().to_string(),
+            None => "bundled A-RES-75-10.ar.txt".into(),
+        };
+        let rows = [
+            (
+                "Symbol",
+                m.symbol.clone().unwrap_or_else(|| "unknown".into()),
+            ),
+            ("Language", m.language.code().to_string()),
+            (
+                "Adopted",
+                m.adopted.clone().unwrap_or_else(|| "unknown".into()),
+            ),
+            (
+                "Paragraphs",
+                format!(
+                    "{} preambular, {} operative",
+                    d.preamble.len(),
+                    d.operative.len()
+                ),
+            ),
+            ("Footnotes", d.footnotes.len().to_string()),
+            ("References", d.references.len().to_string()),
+            ("Source", source),
+        ];
+        egui::Grid::new("doc-info").num_columns(2).show(ui, |ui| {
+            for (k, v) in rows {
+                ui.weak(k);
+                ui.label(v);
+                ui.end_row();
+            }
+        });
+        ui.separator();
+        let notes = d.diagnostics.len();
+        if ui
+            .add_enabled(
+                notes > 0,
+                egui::Button::new(format!("Parser notes ({notes})…")),
+            )
+            .clicked()
+        {
+            self.commands.push(Command::ShowParserNotes);
+            ui.close();
+        }
+    }
+}
+
+/// One tab of the strip: its title (click to show, middle click to close) and ×.
+fn tab(ui: &mut egui::Ui, q: &mut Commands, i: usize, title: &str, selected: bool) {
+    let frame = egui::Frame::new()
+        .inner_margin(egui::Margin::symmetric(6, 2))
+        .corner_radius(4.0)
+        .fill(if selected {
+            ui.visuals().selection.bg_fill.gamma_multiply(0.5)
+        } else {
+            egui::Color32::TRANSPARENT
+        });
+    frame.show(ui, |ui| {
+        let r = ui.selectable_label(selected, title);
+        let name = format!("Tab {title}");
+        r.widget_info(|| {
+            egui::WidgetInfo::selected(egui::accesskit::Role::Tab, true, selected, &name)
+        });
+        if r.clicked() {
+            q.push(Command::SwitchTab(i));
+        }
+        if r.middle_clicked() {
+            q.push(Command::CloseTabAt(i));
+        }
+        let x = ui
+            .small_button("×")
+            .on_hover_text(Command::CloseTab.tooltip(ui.ctx()));
+        let name = format!("Close tab {title}");
+        x.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &name));
+        if x.clicked() {
+            q.push(Command::CloseTabAt(i));
+        }
+    });
+}

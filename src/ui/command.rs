@@ -1,0 +1,492 @@
+//! Everything a user can do in the window, as one list.
+//!
+//! A [`Command`] knows its label, its keyboard shortcuts and the keyboard scopes in which they
+//! act. Menus, tooltips and the keyboard handler are generated from it, so a shortcut is
+//! written once. Panes push commands into a [`Commands`] queue; the app applies them in one
+//! place (`ReaderApp::run`).
+
+use super::document::{LoadRequest, Side};
+use crate::annotations::Color;
+use crate::document::Language;
+use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
+use std::borrow::Cow;
+use std::path::PathBuf;
+
+/// A user action.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    // File
+    /// Ask for a file with the system dialog.
+    Open,
+    /// Open this file in place of the current document (recent files, a dropped file).
+    OpenFile(PathBuf),
+    /// Load a document where the request says (library, popups, details window).
+    Load(LoadRequest),
+    OpenBundled,
+    ClearRecent,
+    /// Close the tab shown.
+    CloseTab,
+    CloseTabAt(usize),
+    SwitchTab(usize),
+    NextTab,
+    PreviousTab,
+    ChooseLibraryFolder,
+    /// Use this folder as the library (a folder dropped on the window).
+    SetLibraryFolder(PathBuf),
+    ForgetLibraryFolder,
+    RefreshLibrary,
+    CancelIndexing,
+    /// Export an annotated copy (asks for the file).
+    Export,
+    /// Export an annotated copy to this file (its extension names the format).
+    ExportTo(PathBuf),
+    ImportAnnotations,
+    ExportAnnotations,
+    ToggleDetails,
+    ShowParserNotes,
+    Quit,
+    // Edit
+    Find,
+    FindNext,
+    FindPrevious,
+    CloseFind,
+    SearchLibrary,
+    Copy,
+    SelectAll,
+    Undo,
+    Redo,
+    // View
+    ToggleOutline,
+    ToggleAnnotations,
+    ToggleLibrary,
+    ToggleJustify,
+    ToggleDark,
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    /// Read the resolution in another language, at the same paragraph.
+    ReadIn(Language),
+    /// Show another language of the resolution beside it.
+    ShowBeside(Language),
+    CloseBeside,
+    // Document
+    Highlight(Color),
+    /// Highlight the selection in the last colour used and open its note.
+    HighlightWithNote,
+    AnnotateParagraph {
+        paragraph: String,
+        note: bool,
+    },
+    OpenNote(String),
+    DeleteAnnotation(String),
+    GoToAnnotation(String),
+    CopyCitation {
+        side: Side,
+        paragraph: String,
+    },
+    /// Scroll the main column to a block and flash it.
+    GoToBlock(usize),
+    /// Scroll a column to a paragraph and flash it.
+    GoToParagraph {
+        side: Side,
+        paragraph: String,
+    },
+    OutlinePrevious,
+    OutlineNext,
+    ClosePopup,
+    /// Esc in the document: close the messages window, else the find bar.
+    Dismiss,
+    /// The messages window's OK.
+    DismissMessages,
+    // Library pane (its filter field)
+    LibraryPreviousRow,
+    LibraryNextRow,
+    LibraryOpenRow,
+}
+
+/// Where the keyboard is: a key means one thing in one scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Anywhere in the window, whatever has the keyboard.
+    Window,
+    /// The document view (no text field, popup or outline has the keyboard).
+    Document,
+    /// The outline pane, once it has the keyboard.
+    Outline,
+    /// A footnote or reference popup is open.
+    Popup,
+    /// The find field.
+    FindField,
+    /// The library pane's filter field.
+    LibraryFilter,
+    /// The note editor.
+    NoteEditor,
+}
+
+impl Scope {
+    /// Every scope but `Window` (which is part of each of them).
+    pub const FOCUSED: [Scope; 6] = [
+        Scope::Document,
+        Scope::Outline,
+        Scope::Popup,
+        Scope::FindField,
+        Scope::LibraryFilter,
+        Scope::NoteEditor,
+    ];
+}
+
+const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+const NONE: Modifiers = Modifiers::NONE;
+const CMD: Modifiers = Modifiers::COMMAND;
+const SHIFT: Modifiers = Modifiers::SHIFT;
+const CMD_SHIFT: Modifiers = Modifiers {
+    shift: true,
+    ..Modifiers::COMMAND
+};
+
+/// Keys a text field handles itself (editing, moving the cursor), in every text field
+/// (find, filters, tags, the note editor). No window-wide command may use one.
+pub const FIELD_KEYS: &[KeyboardShortcut] = &[
+    key(CMD, Key::A),
+    key(CMD, Key::C),
+    key(CMD, Key::X),
+    key(CMD, Key::V),
+    key(CMD, Key::Z),
+    key(CMD_SHIFT, Key::Z),
+    key(CMD, Key::Y),
+    key(NONE, Key::ArrowLeft),
+    key(NONE, Key::ArrowRight),
+    key(NONE, Key::Home),
+    key(NONE, Key::End),
+    key(NONE, Key::Backspace),
+    key(NONE, Key::Delete),
+];
+
+/// The scopes where a command is bound to keys.
+const DOCUMENT_LIKE: &[Scope] = &[Scope::Document, Scope::Outline, Scope::Popup];
+
+impl Command {
+    /// The commands that have keyboard shortcuts, most specific shortcuts first (so that
+    /// Ctrl+Shift+Z is tried before Ctrl+Z, which would also match it).
+    pub fn keyed() -> Vec<Command> {
+        let mut all = vec![
+            Command::Open,
+            Command::Export,
+            Command::ToggleDetails,
+            Command::CloseTab,
+            Command::NextTab,
+            Command::PreviousTab,
+            Command::Quit,
+            Command::Find,
+            Command::SearchLibrary,
+            Command::ZoomIn,
+            Command::ZoomOut,
+            Command::ZoomReset,
+            Command::ToggleOutline,
+            Command::ToggleAnnotations,
+            Command::ToggleLibrary,
+            Command::Copy,
+            Command::SelectAll,
+            Command::Undo,
+            Command::Redo,
+            Command::HighlightWithNote,
+            Command::OutlinePrevious,
+            Command::OutlineNext,
+            Command::ClosePopup,
+            Command::Dismiss,
+            Command::FindNext,
+            Command::FindPrevious,
+            Command::CloseFind,
+            Command::LibraryPreviousRow,
+            Command::LibraryNextRow,
+            Command::LibraryOpenRow,
+        ];
+        all.extend(Color::ALL.into_iter().map(Command::Highlight));
+        all.sort_by_key(|c| {
+            std::cmp::Reverse(
+                c.shortcuts()
+                    .iter()
+                    .map(|s| modifier_count(s.modifiers))
+                    .max()
+                    .unwrap_or(0),
+            )
+        });
+        all
+    }
+
+    /// The keyboard shortcuts of the command (the first one is shown in menus).
+    pub fn shortcuts(&self) -> &'static [KeyboardShortcut] {
+        use Command as C;
+        match self {
+            C::Open => const { &[key(CMD, Key::O)] },
+            C::Export => const { &[key(CMD, Key::E)] },
+            C::ToggleDetails => const { &[key(CMD, Key::I)] },
+            C::CloseTab => const { &[key(CMD, Key::W)] },
+            C::NextTab => const { &[key(CMD, Key::Tab), key(CMD, Key::PageDown)] },
+            C::PreviousTab => const { &[key(CMD_SHIFT, Key::Tab), key(CMD, Key::PageUp)] },
+            C::Quit => const { &[key(CMD, Key::Q)] },
+            C::Find => const { &[key(CMD, Key::F)] },
+            C::SearchLibrary => const { &[key(CMD_SHIFT, Key::F)] },
+            C::ZoomIn => const { &[key(CMD, Key::Plus), key(CMD, Key::Equals)] },
+            C::ZoomOut => const { &[key(CMD, Key::Minus)] },
+            C::ZoomReset => const { &[key(CMD, Key::Num0)] },
+            C::ToggleOutline => const { &[key(NONE, Key::F7)] },
+            C::ToggleAnnotations => const { &[key(NONE, Key::F8)] },
+            C::ToggleLibrary => const { &[key(NONE, Key::F9)] },
+            C::Copy => const { &[key(CMD, Key::C)] },
+            C::SelectAll => const { &[key(CMD, Key::A)] },
+            C::Undo => const { &[key(CMD, Key::Z)] },
+            C::Redo => const { &[key(CMD_SHIFT, Key::Z), key(CMD, Key::Y)] },
+            C::Highlight(c) => match c {
+                Color::Yellow => const { &[key(NONE, Key::Num1)] },
+                Color::Green => const { &[key(NONE, Key::Num2)] },
+                Color::Blue => const { &[key(NONE, Key::Num3)] },
+                Color::Pink => const { &[key(NONE, Key::Num4)] },
+                Color::Orange => const { &[key(NONE, Key::Num5)] },
+                Color::Purple => const { &[key(NONE, Key::Num6)] },
+            },
+            C::HighlightWithNote => const { &[key(NONE, Key::N)] },
+            C::OutlinePrevious | C::LibraryPreviousRow => const { &[key(NONE, Key::ArrowUp)] },
+            C::OutlineNext | C::LibraryNextRow => const { &[key(NONE, Key::ArrowDown)] },
+            C::ClosePopup | C::CloseFind | C::Dismiss => const { &[key(NONE, Key::Escape)] },
+            C::FindNext | C::LibraryOpenRow => const { &[key(NONE, Key::Enter)] },
+            C::FindPrevious => const { &[key(SHIFT, Key::Enter)] },
+            _ => &[],
+        }
+    }
+
+    /// The scopes in which the command's shortcuts act.
+    pub fn scopes(&self) -> &'static [Scope] {
+        use Command as C;
+        match self {
+            C::Copy | C::SelectAll | C::Undo | C::Redo | C::Highlight(_) | C::HighlightWithNote => {
+                DOCUMENT_LIKE
+            }
+            C::OutlinePrevious | C::OutlineNext => &[Scope::Outline],
+            C::ClosePopup => &[Scope::Popup],
+            C::Dismiss => &[Scope::Document, Scope::Outline],
+            C::FindNext | C::FindPrevious | C::CloseFind => &[Scope::FindField],
+            C::LibraryPreviousRow | C::LibraryNextRow | C::LibraryOpenRow => {
+                &[Scope::LibraryFilter]
+            }
+            _ => &[Scope::Window],
+        }
+    }
+
+    /// Does the command act in `scope` (the window-wide ones act everywhere)?
+    pub fn acts_in(&self, scope: Scope) -> bool {
+        self.scopes()
+            .iter()
+            .any(|s| *s == scope || *s == Scope::Window)
+    }
+
+    /// The name of the command in menus and buttons.
+    pub fn label(&self) -> Cow<'static, str> {
+        use Command as C;
+        Cow::Borrowed(match self {
+            C::Open => "Open…",
+            C::OpenFile(p) => return Cow::Owned(p.display().to_string()),
+            C::OpenBundled => "Open bundled resolution A/RES/75/10",
+            C::ClearRecent => "Clear recent files",
+            C::CloseTab | C::CloseTabAt(_) => "Close tab",
+            C::NextTab => "Next tab",
+            C::PreviousTab => "Previous tab",
+            C::ChooseLibraryFolder => "Library folder…",
+            C::ForgetLibraryFolder => "Forget the library folder",
+            C::RefreshLibrary => "Refresh",
+            C::CancelIndexing => "Cancel",
+            C::Export => "Export…",
+            C::ImportAnnotations => "Import annotations…",
+            C::ExportAnnotations => "Export annotations…",
+            C::ToggleDetails => "Resolution details…",
+            C::ShowParserNotes => "Parser notes…",
+            C::Quit => "Quit",
+            C::Find => "Find…",
+            C::FindNext => "Next",
+            C::FindPrevious => "Previous",
+            C::CloseFind => "Close",
+            C::SearchLibrary => "Search the library",
+            C::Copy => "Copy",
+            C::SelectAll => "Select all",
+            C::Undo => "Undo",
+            C::Redo => "Redo",
+            C::ToggleOutline => "Outline pane",
+            C::ToggleAnnotations => "Annotations pane",
+            C::ToggleLibrary => "Library pane",
+            C::ToggleJustify => "Justify paragraphs",
+            C::ToggleDark => "Dark theme",
+            C::ZoomIn => "Zoom in",
+            C::ZoomOut => "Zoom out",
+            C::ZoomReset => "Actual size",
+            C::CloseBeside => "Close side by side",
+            C::Highlight(c) => return Cow::Owned(format!("Highlight {}", c.name())),
+            C::HighlightWithNote => "Note…",
+            C::OutlinePrevious => "Previous outline entry",
+            C::OutlineNext => "Next outline entry",
+            C::ClosePopup => "Close popup",
+            C::DismissMessages => "OK",
+            C::Dismiss => "Close",
+            C::LibraryPreviousRow => "Previous resolution",
+            C::LibraryNextRow => "Next resolution",
+            C::LibraryOpenRow => "Open resolution",
+            C::CopyCitation { .. } => "Copy citation",
+            C::ReadIn(_) | C::ShowBeside(_) => "Language",
+            C::Load(_)
+            | C::SwitchTab(_)
+            | C::SetLibraryFolder(_)
+            | C::ExportTo(_)
+            | C::AnnotateParagraph { .. }
+            | C::OpenNote(_)
+            | C::DeleteAnnotation(_)
+            | C::GoToAnnotation(_)
+            | C::GoToBlock(_)
+            | C::GoToParagraph { .. } => "",
+        })
+    }
+
+    /// What the command does, for tooltips (defaults to the label).
+    fn help(&self) -> Cow<'static, str> {
+        use Command as C;
+        match self {
+            C::ToggleOutline => "Outline: show or hide the clause outline".into(),
+            C::ToggleLibrary => "Library: the resolutions of your library folder".into(),
+            C::ToggleAnnotations => "Annotations: show or hide them".into(),
+            C::CloseTab | C::CloseTabAt(_) => "Close tab".into(),
+            C::FindNext => "Next match".into(),
+            C::FindPrevious => "Previous match".into(),
+            C::HighlightWithNote => "Highlight and add a note".into(),
+            _ => self.label(),
+        }
+    }
+
+    /// The first shortcut as this platform writes it (⌘ on a Mac), if the command has one.
+    pub fn shortcut_text(&self, ctx: &egui::Context) -> Option<String> {
+        self.shortcuts().first().map(|s| ctx.format_shortcut(s))
+    }
+
+    /// Tooltip: what the command does and its shortcut (`Outline: … (F7)`).
+    pub fn tooltip(&self, ctx: &egui::Context) -> String {
+        match self.shortcut_text(ctx) {
+            Some(k) => format!("{} ({k})", self.help()),
+            None => self.help().into_owned(),
+        }
+    }
+
+    /// Was one of the command's shortcuts pressed this frame? (Consumes it.) Extra Shift
+    /// and Alt are ignored as egui does, which is why [`Command::keyed`] lists the most
+    /// specific shortcuts first.
+    pub fn consume(&self, input: &mut egui::InputState) -> bool {
+        self.shortcuts().iter().any(|s| input.consume_shortcut(s))
+    }
+}
+
+fn modifier_count(m: Modifiers) -> usize {
+    [m.alt, m.shift, m.command || m.ctrl || m.mac_cmd]
+        .into_iter()
+        .filter(|b| *b)
+        .count()
+}
+
+/// Commands pushed by panes and windows during a frame, applied by the app afterwards.
+#[derive(Debug, Default)]
+pub struct Commands(Vec<Command>);
+
+impl Commands {
+    pub fn push(&mut self, c: Command) {
+        self.0.push(c);
+    }
+
+    pub fn contains(&self, c: &Command) -> bool {
+        self.0.contains(c)
+    }
+
+    pub fn take(&mut self) -> Vec<Command> {
+        std::mem::take(&mut self.0)
+    }
+}
+
+impl Extend<Command> for Commands {
+    fn extend<T: IntoIterator<Item = Command>>(&mut self, iter: T) {
+        self.0.extend(iter);
+    }
+}
+
+/// A menu entry for `cmd`, with its shortcut; pushes the command when chosen.
+pub fn menu_item(ui: &mut egui::Ui, queue: &mut Commands, cmd: Command, enabled: bool) {
+    let mut button = egui::Button::new(cmd.label());
+    if let Some(k) = cmd.shortcut_text(ui.ctx()) {
+        button = button.shortcut_text(k);
+    }
+    if ui.add_enabled(enabled, button).clicked() {
+        queue.push(cmd);
+        ui.close();
+    }
+}
+
+/// A menu check box for a toggle command (`Outline pane (F7)`).
+pub fn menu_toggle(ui: &mut egui::Ui, queue: &mut Commands, cmd: Command, on: bool) {
+    let label = match cmd.shortcut_text(ui.ctx()) {
+        Some(k) => format!("{} ({k})", cmd.label()),
+        None => cmd.label().into_owned(),
+    };
+    let mut checked = on;
+    if ui.checkbox(&mut checked, label).changed() {
+        queue.push(cmd);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same(a: &KeyboardShortcut, b: &KeyboardShortcut) -> bool {
+        a.logical_key == b.logical_key
+            && a.modifiers.shift == b.modifiers.shift
+            && a.modifiers.alt == b.modifiers.alt
+            && (a.modifiers.command || a.modifiers.ctrl)
+                == (b.modifiers.command || b.modifiers.ctrl)
+    }
+
+    #[test]
+    fn no_two_commands_share_a_shortcut_in_one_scope() {
+        let keyed = Command::keyed();
+        for scope in Scope::FOCUSED {
+            let active: Vec<&Command> = keyed.iter().filter(|c| c.acts_in(scope)).collect();
+            for (i, a) in active.iter().enumerate() {
+                for b in &active[i + 1..] {
+                    for sa in a.shortcuts() {
+                        assert!(
+                            !b.shortcuts().iter().any(|sb| same(sa, sb)),
+                            "{a:?} and {b:?} share {sa:?} in {scope:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn window_wide_shortcuts_leave_text_editing_keys_to_text_fields() {
+        for c in Command::keyed() {
+            if c.scopes().contains(&Scope::Window) {
+                for s in c.shortcuts() {
+                    assert!(
+                        !FIELD_KEYS.iter().any(|f| same(f, s)),
+                        "{c:?} takes {s:?} from text fields"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_keyed_command_has_a_label_and_a_scope() {
+        for c in Command::keyed() {
+            assert!(!c.label().is_empty(), "{c:?}");
+            assert!(!c.scopes().is_empty(), "{c:?}");
+            assert!(!c.shortcuts().is_empty(), "{c:?}");
+        }
+    }
+}
