@@ -60,7 +60,7 @@ fn parse_one(text: &str, inherit: Modifiers) -> Option<KeyboardShortcut> {
             if let Some(r) = rest.strip_prefix(name)
                 && (r.starts_with('+') && r.len() > 1 || r.starts_with(' '))
             {
-                m = m | add;
+                m |= add;
                 rest = r[1..].trim_start();
             }
         }

@@ -425,6 +425,19 @@ pub fn blocks(doc: &Document) -> Vec<Block> {
     out
 }
 
+/// Direction of a text by its first strong character (search field, notes, details).
+pub fn text_direction(text: &str) -> Direction {
+    for c in text.chars() {
+        if ('\u{0590}'..='\u{08FF}').contains(&c) || ('\u{FB1D}'..='\u{FEFF}').contains(&c) {
+            return Direction::Rtl;
+        }
+        if c.is_alphabetic() {
+            return Direction::Ltr;
+        }
+    }
+    Direction::Rtl
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -464,17 +477,4 @@ mod tests {
             "تدعو إلى A/75/L.20 (1)و"
         );
     }
-}
-
-/// Direction of a text by its first strong character (search field, notes, details).
-pub fn text_direction(text: &str) -> Direction {
-    for c in text.chars() {
-        if ('\u{0590}'..='\u{08FF}').contains(&c) || ('\u{FB1D}'..='\u{FEFF}').contains(&c) {
-            return Direction::Rtl;
-        }
-        if c.is_alphabetic() {
-            return Direction::Ltr;
-        }
-    }
-    Direction::Rtl
 }

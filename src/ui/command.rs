@@ -170,7 +170,12 @@ const DOCUMENT_LIKE: &[Scope] = &[Scope::Document, Scope::Outline, Scope::Popup]
 impl Command {
     /// The commands that have keyboard shortcuts, most specific shortcuts first (so that
     /// Ctrl+Shift+Z is tried before Ctrl+Z, which would also match it).
-    pub fn keyed() -> Vec<Command> {
+    pub fn keyed() -> &'static [Command] {
+        static KEYED: std::sync::OnceLock<Vec<Command>> = std::sync::OnceLock::new();
+        KEYED.get_or_init(Command::list_keyed)
+    }
+
+    fn list_keyed() -> Vec<Command> {
         let mut all = vec![
             Command::Open,
             Command::Export,

@@ -38,19 +38,21 @@ impl ReaderApp {
         let has_selection = self
             .current()
             .is_some_and(|c| !c.view.selected_passages(&c.doc).is_empty());
-        for command in Command::keyed() {
-            if !command.acts_in(scope) || handled_where_drawn(&command) {
-                continue;
-            }
-            // Highlight keys act on a selection only (otherwise 1–6 and N are free).
-            let needs_selection =
-                matches!(command, Command::Highlight(_) | Command::HighlightWithNote);
-            if needs_selection && !has_selection {
-                continue;
-            }
-            if ctx.input_mut(|i| command.consume(i)) {
-                self.push(command);
-            }
+        let pressed: Vec<Command> = ctx.input_mut(|input| {
+            Command::keyed()
+                .iter()
+                .filter(|c| c.acts_in(scope) && !handled_where_drawn(c))
+                // Highlight keys act on a selection only (otherwise 1–6 and N are free).
+                .filter(|c| {
+                    has_selection
+                        || !matches!(c, Command::Highlight(_) | Command::HighlightWithNote)
+                })
+                .filter(|c| c.consume(input))
+                .cloned()
+                .collect()
+        });
+        for command in pressed {
+            self.push(command);
         }
         // Ctrl+C usually arrives as a copy event rather than as a key.
         let copy = ctx.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)));
