@@ -5,27 +5,24 @@
 //! notes (`/Text`) are appended afterwards as a small incremental update ([`annots`]).
 
 mod annots;
+mod draw;
 
 use super::placed::{ExportError, Placed};
-use super::url_path;
-use crate::document::{Direction, Document, ReferenceKind};
+use crate::document::{Direction, Document};
 use crate::text::display::{
-    Block, BlockKind, DisplayText, Hot, Span, SpanStyle, blocks, protect_symbols,
+    Block, BlockKind, DisplayText, Span, SpanStyle, blocks, protect_symbols,
 };
 use crate::text::fonts::{ARABIC_FAMILY, CJK_FAMILY, font_data, font_system};
-use crate::text::layout::{BlockLayout, Typography, layout_block, unpack_metadata};
+use crate::text::layout::{BlockLayout, Typography, layout_block};
 use annots::{PdfAnnot, PdfAnnotKind};
 use cosmic_text::{FontSystem, fontdb};
+use draw::{PageNumber, add_links, draw_blocks, draw_page_number};
 use krilla::Document as PdfDocument;
-use krilla::action::LinkAction;
-use krilla::annotation::{Annotation as PdfLink, LinkAnnotation, Target};
-use krilla::color::rgb;
 use krilla::destination::XyzDestination;
-use krilla::geom::{Point, Rect};
+use krilla::geom::Point;
 use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
-use krilla::paint::Fill;
-use krilla::text::{Font, GlyphId, KrillaGlyph};
+use krilla::text::Font;
 
 /// Paper sizes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -190,13 +187,51 @@ pub fn export(
         .iter()
         .map(|b| layout_block(&mut fs, b, &typo, text_w))
         .collect();
+    let (placements, page_count) = paginate(&all, &layouts, &typo, page_h);
 
-    // Paginate: break between lines when a line does not fit.
+    let mut pdf = PdfDocument::new();
+    let mut outline = Outline::new();
+    let mut extra: Vec<Vec<PdfAnnot>> = (0..page_count).map(|_| Vec::new()).collect();
+    annotations(doc, placed, &all, &layouts, &placements, page_w, &mut extra);
+    outline_nodes(doc, &all, &layouts, &placements, &mut outline);
+
+    for p in 0..page_count {
+        let settings = PageSettings::from_wh(page_w, page_h)
+            .ok_or_else(|| build_error("invalid page size"))?;
+        let mut page = pdf.start_page_with(settings);
+        let mut surface = page.surface();
+        let links = draw_blocks(&mut surface, p, &all, &layouts, &placements, &fonts);
+        let number = PageNumber {
+            page: p,
+            page_w,
+            page_h,
+            text_w,
+        };
+        draw_page_number(&mut surface, &mut fs, &fonts, &typo, &number);
+        surface.finish();
+        add_links(&mut page, doc, links);
+        page.finish();
+    }
+    pdf.set_outline(outline);
+    let bytes = pdf
+        .finish()
+        .map_err(|e| build_error(format!("krilla: {e:?}")))?;
+    annots::append(bytes, &extra, page_h).map_err(build_error)
+}
+
+/// Paginate: break between lines when a line does not fit. Returns where every block's
+/// lines go and the number of pages.
+fn paginate(
+    all: &[Block],
+    layouts: &[BlockLayout],
+    typo: &Typography,
+    page_h: f32,
+) -> (Vec<Placement>, usize) {
     let bottom = page_h - MARGIN - FOOTER;
     let mut placements = Vec::with_capacity(layouts.len());
     let mut page = 0usize;
     let mut y = MARGIN;
-    for (b, l) in all.iter().zip(&layouts) {
+    for (b, l) in all.iter().zip(layouts) {
         let mut dy = y;
         let mut lines = Vec::new();
         let mut end = y;
@@ -212,195 +247,7 @@ pub fn export(
         y = end + typo.gap_after(&b.kind);
         placements.push(Placement { lines });
     }
-    let page_count = page + 1;
-
-    let mut pdf = PdfDocument::new();
-    let mut outline = Outline::new();
-    let mut extra: Vec<Vec<PdfAnnot>> = (0..page_count).map(|_| Vec::new()).collect();
-    annotations(doc, placed, &all, &layouts, &placements, page_w, &mut extra);
-    outline_nodes(doc, &all, &layouts, &placements, &mut outline);
-
-    for p in 0..page_count {
-        let settings = PageSettings::from_wh(page_w, page_h)
-            .ok_or_else(|| build_error("invalid page size"))?;
-        let mut page = pdf.start_page_with(settings);
-        let mut links = Vec::new();
-        {
-            let mut surface = page.surface();
-            for ((b, l), pl) in all.iter().zip(&layouts).zip(&placements) {
-                if !pl.lines.iter().any(|(lp, _)| *lp == p) {
-                    continue;
-                }
-                let clean = CleanText::new(&b.display.text);
-                for (run, &(lp, dy)) in l.buffer.layout_runs().zip(&pl.lines) {
-                    if lp != p {
-                        continue;
-                    }
-                    let mut link: Option<(usize, f32, f32)> = None;
-                    let glyphs = run.glyphs;
-                    let mut i = 0;
-                    while i < glyphs.len() {
-                        // A group: consecutive glyphs with the same face, size and style, drawn
-                        // in one call so that krilla sees whole clusters (ligatures, marks).
-                        let g0 = &glyphs[i];
-                        let (style, _) = unpack_metadata(g0.metadata);
-                        let mut j = i + 1;
-                        while j < glyphs.len() {
-                            let g = &glyphs[j];
-                            if g.font_id != g0.font_id
-                                || g.font_size.to_bits() != g0.font_size.to_bits()
-                                || g.y.to_bits() != g0.y.to_bits()
-                                || unpack_metadata(g.metadata).0 != style
-                            {
-                                break;
-                            }
-                            j += 1;
-                        }
-                        let group = &glyphs[i..j];
-                        i = j;
-                        let Some(font) = fonts.get(g0.font_id) else {
-                            continue;
-                        };
-                        let raise = if style == SpanStyle::Marker {
-                            l.font_size * MARKER_RAISE
-                        } else {
-                            0.0
-                        };
-                        let size = g0.font_size.max(0.01);
-                        // The text behind each glyph, without the display helpers (word
-                        // joiners, direction marks): copying from the PDF gives clean text.
-                        let kg: Vec<KrillaGlyph> = group
-                            .iter()
-                            .enumerate()
-                            .map(|(k, g)| {
-                                let advance = match group.get(k + 1) {
-                                    Some(n) => n.x - g.x,
-                                    None => g.w,
-                                };
-                                KrillaGlyph::new(
-                                    GlyphId::new(u32::from(g.glyph_id)),
-                                    advance / size,
-                                    g.x_offset,
-                                    g.y_offset,
-                                    0.0,
-                                    clean.map[g.start.min(clean.map.len() - 1)]
-                                        ..clean.map[g.end.min(clean.map.len() - 1)],
-                                    None,
-                                )
-                            })
-                            .collect();
-                        let (r, gr, bl) = style_rgb(style);
-                        surface.set_fill(Some(Fill {
-                            paint: rgb::Color::new(r, gr, bl).into(),
-                            ..Fill::default()
-                        }));
-                        surface.draw_glyphs(
-                            Point::from_xy(
-                                MARGIN + l.x_offset + g0.x,
-                                run.line_y + dy + g0.y - raise,
-                            ),
-                            &kg,
-                            font.clone(),
-                            &clean.text,
-                            size,
-                            false,
-                        );
-                        for g in group {
-                            let (_, hot) = unpack_metadata(g.metadata);
-                            // Reference links: one rectangle per run of a hot span.
-                            let href = match b.display.hots.get(hot.wrapping_sub(1)) {
-                                Some(Hot::Reference { index }) if hot > 0 => Some(*index),
-                                _ => None,
-                            };
-                            let gx0 = MARGIN + l.x_offset + g.x;
-                            let gx1 = gx0 + g.w;
-                            link = match (link, href) {
-                                (Some((i, a, z)), Some(h)) if i == h => {
-                                    Some((i, a.min(gx0), z.max(gx1)))
-                                }
-                                (prev, h) => {
-                                    if let Some(done) = prev {
-                                        links.push((done, run.line_top + dy, run.line_height));
-                                    }
-                                    h.map(|i| (i, gx0, gx1))
-                                }
-                            };
-                        }
-                    }
-                    if let Some(done) = link {
-                        links.push((done, run.line_top + dy, run.line_height));
-                    }
-                }
-            }
-            // Page number at the foot.
-            let number = Block {
-                kind: BlockKind::Meta,
-                display: simple_display(&(p + 1).to_string(), SpanStyle::Meta, Direction::Ltr),
-                direction: Direction::Ltr,
-            };
-            let nl = layout_block(&mut fs, &number, &typo, text_w);
-            let clean = CleanText::new(&number.display.text);
-            for run in nl.buffer.layout_runs() {
-                let w = run.line_w;
-                let shift = (page_w - w) / 2.0;
-                for g in run.glyphs {
-                    let Some(font) = fonts.get(g.font_id) else {
-                        continue;
-                    };
-                    let (r, gr, bl) = style_rgb(SpanStyle::Meta);
-                    surface.set_fill(Some(Fill {
-                        paint: rgb::Color::new(r, gr, bl).into(),
-                        ..Fill::default()
-                    }));
-                    let glyph = KrillaGlyph::new(
-                        GlyphId::new(u32::from(g.glyph_id)),
-                        g.w / g.font_size.max(0.01),
-                        0.0,
-                        0.0,
-                        0.0,
-                        clean.map[g.start.min(clean.map.len() - 1)]
-                            ..clean.map[g.end.min(clean.map.len() - 1)],
-                        None,
-                    );
-                    surface.draw_glyphs(
-                        Point::from_xy(shift + g.x, page_h - MARGIN + run.line_y - FOOTER / 2.0),
-                        &[glyph],
-                        font.clone(),
-                        &clean.text,
-                        g.font_size,
-                        false,
-                    );
-                }
-            }
-            surface.finish();
-        }
-        for ((index, x0, x1), top, h) in links {
-            let Some(r) = doc.references.get(index) else {
-                continue;
-            };
-            if matches!(r.kind, ReferenceKind::Treaty | ReferenceKind::Paragraph) {
-                continue;
-            }
-            let Some(rect) = Rect::from_ltrb(x0, top, x1, top + h) else {
-                continue;
-            };
-            let uri = format!(
-                "https://undocs.org/{}/{}",
-                doc.meta.language.code(),
-                url_path(&r.target)
-            );
-            page.add_annotation(PdfLink::new_link(
-                LinkAnnotation::new(rect, Target::Action(LinkAction::new(uri).into())),
-                None,
-            ));
-        }
-        page.finish();
-    }
-    pdf.set_outline(outline);
-    let bytes = pdf
-        .finish()
-        .map_err(|e| build_error(format!("krilla: {e:?}")))?;
-    annots::append(bytes, &extra, page_h).map_err(build_error)
+    (placements, page + 1)
 }
 
 /// First position (page, y) of a block.
@@ -581,29 +428,5 @@ fn annotations(
                 id: a.id.clone(),
             });
         }
-    }
-}
-
-/// A display text without its helper characters, and where each of its byte offsets lands.
-struct CleanText {
-    text: String,
-    /// `map[i]` is the offset in `text` of display byte offset `i` (`0..=len`).
-    map: Vec<usize>,
-}
-
-impl CleanText {
-    fn new(display: &str) -> CleanText {
-        let mut text = String::with_capacity(display.len());
-        let mut map = Vec::with_capacity(display.len() + 1);
-        for c in display.chars() {
-            for _ in 0..c.len_utf8() {
-                map.push(text.len());
-            }
-            if !crate::text::display::is_helper(c) {
-                text.push(c);
-            }
-        }
-        map.push(text.len());
-        CleanText { text, map }
     }
 }

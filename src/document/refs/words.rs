@@ -1,0 +1,391 @@
+//! Word lists of the cues (resolutions, decisions, paragraphs, dates, treaties, organs),
+//! compared after search folding (`أ` → `ا`, `ة` → `ه`, lowercase), and the table that
+//! classifies a word.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use crate::util::fold::{FoldOptions, fold_char};
+
+/// Resolution cues.
+const RESOLUTION_CUES: &[&str] = &[
+    "القرار",
+    "قرار",
+    "قرارها",
+    "قراره",
+    "قراريها",
+    "قراريه",
+    "قراراتها",
+    "قراراته",
+    "قراري",
+    "قرارات",
+    "القرارات",
+    "القرارين",
+    "قرارين",
+    "resolution",
+    "resolutions",
+    "résolution",
+    "résolutions",
+    "resolución",
+    "resoluciones",
+    "резолюция",
+    "резолюции",
+    "резолюцию",
+    "резолюций",
+    "резолюциях",
+    "резолюциями",
+    "резолюцией",
+];
+
+/// Decision cues.
+const DECISION_CUES: &[&str] = &[
+    "المقرر",
+    "مقرر",
+    "مقررها",
+    "مقرره",
+    "مقرريها",
+    "مقرراتها",
+    "مقرري",
+    "مقررات",
+    "المقررات",
+    "المقررين",
+    "decision",
+    "decisions",
+    "décision",
+    "décisions",
+    "decisión",
+    "decisiones",
+    "решение",
+    "решения",
+    "решении",
+    "решений",
+    "решением",
+];
+
+/// Words allowed between two items of a list: date phrases.
+const DATE_WORDS: &[&str] = &[
+    "المورخ",
+    "المؤرخ",
+    "المؤرخه",
+    "المؤرخين",
+    "المؤرختين",
+    "المؤرخان",
+    "المؤرختان",
+    "في",
+    "عام",
+    "لعام",
+    "كانون",
+    "الثاني",
+    "الاول",
+    "شباط",
+    "اذار",
+    "نيسان",
+    "ايار",
+    "حزيران",
+    "تموز",
+    "اب",
+    "ايلول",
+    "تشرين",
+    "يناير",
+    "فبراير",
+    "مارس",
+    "ابريل",
+    "مايو",
+    "يونيه",
+    "يونيو",
+    "يوليه",
+    "يوليو",
+    "اغسطس",
+    "سبتمبر",
+    "اكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+    "of",
+    "dated",
+    "on",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "du",
+    "en",
+    "date",
+    "de",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "setiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "от",
+    "года",
+    "г",
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+
+/// List connectors.
+pub(super) const CONNECTORS: &[&str] = &["و", "and", "to", "الى", "et", "y", "и"];
+
+/// Internal reference cues.
+const PARAGRAPH_CUES: &[&str] = &[
+    "الفقره",
+    "الفقرتين",
+    "الفقرتان",
+    "الفقرات",
+    "فقره",
+    "paragraph",
+    "paragraphs",
+    "para",
+    "paras",
+    "paragraphe",
+    "paragraphes",
+    "párrafo",
+    "párrafos",
+    "пункт",
+    "пункта",
+    "пункте",
+    "пункту",
+    "пунктах",
+    "пунктами",
+    "пунктов",
+];
+
+/// Names of the United Nations Treaty Series (folded keys).
+pub(super) const TREATY_SERIES: &[&[&str]] = &[
+    &["treaty", "series"],
+    &["مجموعه", "المعاهدات"],
+    &["recueil", "des", "traités"],
+    &["сборник", "договоров"],
+];
+
+/// "United Nations" before the series name.
+pub(super) const UNITED_NATIONS: &[&[&str]] = &[
+    &["united", "nations"],
+    &["الامم", "المتحده"],
+    &["nations", "unies"],
+    &["naciones", "unidas"],
+];
+
+/// Volume labels of a treaty citation.
+pub(super) const VOLUME_LABELS: &[&str] = &["vol", "vols", "volume", "المجلد", "т"];
+
+/// Registration number labels of a treaty citation.
+pub(super) const NUMBER_LABELS: &[&str] = &["no", "núm", "nº", "n", "الرقم", "رقم"];
+
+/// Page labels of a treaty citation.
+pub(super) const PAGE_LABELS: &[&str] = &["p", "pp", "ص", "c"];
+
+/// Words that end an internal reference list.
+pub(super) const PARAGRAPH_ENDS: &[&str] = &[
+    "above",
+    "below",
+    "اعلاه",
+    "ادناه",
+    "supra",
+    "infra",
+    "выше",
+    "ниже",
+];
+
+/// "of the present resolution" in several languages (folded keys).
+pub(super) const PRESENT_RESOLUTION: &[&[&str]] = &[
+    &["of", "the", "present", "resolution"],
+    &["in", "the", "present", "resolution"],
+    &["من", "هذا", "القرار"],
+    &["de", "la", "présente", "résolution"],
+    &["de", "la", "presente", "resolución"],
+    &["настоящей", "резолюции"],
+];
+
+/// The organ that issued a resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Organ {
+    GeneralAssembly,
+    SecurityCouncil,
+    Ecosoc,
+    HumanRightsCouncil,
+}
+
+/// Organ names as written after a cue (Arabic, French, Spanish, Russian).
+pub(super) const ORGANS_AFTER: &[(&[&str], Organ)] = &[
+    (&["المجلس", "الاقتصادي", "والاجتماعي"], Organ::Ecosoc),
+    (&["مجلس", "الامن"], Organ::SecurityCouncil),
+    (&["الجمعيه", "العامه"], Organ::GeneralAssembly),
+    (&["مجلس", "حقوق", "الانسان"], Organ::HumanRightsCouncil),
+    (
+        &["du", "conseil", "économique", "et", "social"],
+        Organ::Ecosoc,
+    ),
+    (&["du", "conseil", "de", "sécurité"], Organ::SecurityCouncil),
+    (
+        &["del", "consejo", "económico", "y", "social"],
+        Organ::Ecosoc,
+    ),
+    (
+        &["del", "consejo", "de", "seguridad"],
+        Organ::SecurityCouncil,
+    ),
+    (&["de", "la", "asamblea", "general"], Organ::GeneralAssembly),
+    (
+        &["экономического", "и", "социального", "совета"],
+        Organ::Ecosoc,
+    ),
+    (&["совета", "безопасности"], Organ::SecurityCouncil),
+    (&["генеральной", "ассамблеи"], Organ::GeneralAssembly),
+];
+
+/// Organ names as written before an English cue.
+pub(super) const ORGANS_BEFORE: &[(&[&str], Organ)] = &[
+    (&["economic", "and", "social", "council"], Organ::Ecosoc),
+    (&["security", "council"], Organ::SecurityCouncil),
+    (&["general", "assembly"], Organ::GeneralAssembly),
+    (&["human", "rights", "council"], Organ::HumanRightsCouncil),
+];
+
+/// Search-folded form of a word (for comparison with the lists above).
+pub(super) fn key(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    key_into(word, &mut out);
+    out
+}
+
+/// [`key`] written into `out`, which is cleared first.
+pub(super) fn key_into(word: &str, out: &mut String) {
+    const OPTIONS: FoldOptions = FoldOptions { ta_marbuta: true };
+    out.clear();
+    for c in word.chars().filter_map(|c| fold_char(c, OPTIONS)) {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
+            // Arabic letters have no case.
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// Word lists a key may be in (bits of [`WordFlags`]).
+pub(super) const IN_RESOLUTION_CUES: u8 = 1;
+pub(super) const IN_DECISION_CUES: u8 = 2;
+pub(super) const IN_PARAGRAPH_CUES: u8 = 4;
+pub(super) const IN_DATE_WORDS: u8 = 8;
+pub(super) const IN_CONNECTORS: u8 = 16;
+/// First word of a name in [`TREATY_SERIES`].
+pub(super) const IN_TREATY_SERIES: u8 = 32;
+
+/// The lists a word's key is in.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct WordFlags {
+    /// Lists holding the key as it is.
+    pub(super) exact: u8,
+    /// Lists holding some form of it: as it is, or without a leading conjunction or
+    /// preposition (`وبالقرار` → `القرار`, `للفقرة` → `الفقره`).
+    pub(super) forms: u8,
+}
+
+impl WordFlags {
+    /// The lists of `key`, and of its forms.
+    pub(super) fn of(key: &str) -> WordFlags {
+        let table = key_table();
+        let lists = |k: &str| table.get(k).copied().unwrap_or(0);
+        let exact = lists(key);
+        let mut forms = exact;
+        let long_enough = |s: &&str| s.chars().count() >= 2;
+        let mut rest = key;
+        if let Some(s) = rest.strip_prefix(['و', 'ف']).filter(long_enough) {
+            rest = s;
+            forms |= lists(s);
+        }
+        if let Some(s) = rest.strip_prefix(['ب', 'ل', 'ك']).filter(long_enough) {
+            forms |= lists(s);
+            if rest.starts_with("لل") {
+                forms |= lists(&format!("ا{s}"));
+            }
+        }
+        WordFlags { exact, forms }
+    }
+}
+
+/// Every word of the lists, with the lists it is in.
+fn key_table() -> &'static HashMap<&'static str, u8, BuildHasherDefault<Fnv>> {
+    static TABLE: OnceLock<HashMap<&'static str, u8, BuildHasherDefault<Fnv>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = HashMap::default();
+        let treaty_first: Vec<&'static str> = TREATY_SERIES.iter().map(|words| words[0]).collect();
+        let lists: [(&[&'static str], u8); 6] = [
+            (RESOLUTION_CUES, IN_RESOLUTION_CUES),
+            (DECISION_CUES, IN_DECISION_CUES),
+            (PARAGRAPH_CUES, IN_PARAGRAPH_CUES),
+            (DATE_WORDS, IN_DATE_WORDS),
+            (CONNECTORS, IN_CONNECTORS),
+            (&treaty_first, IN_TREATY_SERIES),
+        ];
+        for (list, bit) in lists {
+            for word in list {
+                *table.entry(*word).or_insert(0) |= bit;
+            }
+        }
+        table
+    })
+}
+
+/// FNV-1a: keys are short, and SipHash costs more than the rest of a lookup.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}

@@ -1,0 +1,379 @@
+//! `word/document.xml`: cover, title, paragraphs with footnote references, hyperlinks and
+//! annotation comment ranges, and the closing section of orphaned annotations.
+
+use super::rels::{Rels, reference_url};
+use super::xml::{RunFmt, is_arabic, ppr, rpr, text_runs};
+use super::{ORPHANS_HEADING, R_NS, W_NS};
+use crate::annotations::{Annotation, Color};
+use crate::document::{Document, Paragraph, ParagraphKind, Run, RunKind};
+use crate::export::placed::Placed;
+use crate::text::display::paragraph_prefix;
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+use std::ops::Range;
+
+/// An annotation range on one paragraph.
+struct Mark {
+    /// Word comment id, when the annotation is a comment (has a note or tags).
+    comment: Option<usize>,
+    range: Range<usize>,
+    highlight: &'static str,
+}
+
+/// One Word comment to write.
+pub(super) struct Comment {
+    pub(super) author_date: Option<String>,
+    /// The quoted passage, for orphans.
+    pub(super) quote: Option<String>,
+    pub(super) annotation: Annotation,
+}
+
+pub(super) struct Body<'a> {
+    doc: &'a Document,
+    rtl: bool,
+    pub(super) rels: Rels,
+    footnote_ids: HashMap<&'a str, usize>,
+    used_footnotes: HashSet<usize>,
+    pub(super) comments: Vec<Comment>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum MarkState {
+    Pending,
+    Open,
+    Closed,
+}
+
+/// Word highlight colour nearest to an annotation colour.
+fn highlight_name(color: Color) -> &'static str {
+    match color {
+        Color::Yellow => "yellow",
+        Color::Green => "green",
+        Color::Blue => "cyan",
+        Color::Pink => "magenta",
+        Color::Orange => "darkYellow",
+        Color::Purple => "darkMagenta",
+    }
+}
+
+impl<'a> Body<'a> {
+    pub(super) fn new(doc: &'a Document, rtl: bool) -> Body<'a> {
+        let footnote_ids = doc
+            .footnotes
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.id.as_str(), i + 1))
+            .collect();
+        Body {
+            doc,
+            rtl,
+            rels: Rels::default(),
+            footnote_ids,
+            used_footnotes: HashSet::new(),
+            comments: Vec::new(),
+        }
+    }
+
+    fn add_comment(&mut self, annotation: &Annotation, quote: Option<String>) -> usize {
+        self.comments.push(Comment {
+            author_date: word_date(&annotation.created),
+            quote,
+            annotation: annotation.clone(),
+        });
+        self.comments.len() - 1
+    }
+
+    pub(super) fn document(&mut self, placed: &[Placed]) -> String {
+        let doc = self.doc;
+        let rtl = self.rtl;
+        let mut out = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\"><w:body>"
+        );
+        // Cover lines and title.
+        let m = &doc.meta;
+        if !m.cover.is_empty() {
+            for line in &m.cover {
+                self.simple_paragraph(&mut out, "Cover", line, None);
+            }
+        } else if let Some(s) = &m.symbol {
+            self.simple_paragraph(&mut out, "Cover", s, None);
+        }
+        if let Some(t) = doc.title_line.as_ref().or(m.title.as_ref()) {
+            self.simple_paragraph(&mut out, "Title", t, Some("center"));
+        }
+        // Annotations by paragraph.
+        let mut marks: HashMap<&str, Vec<Mark>> = HashMap::new();
+        let mut orphans = Vec::new();
+        for p in placed {
+            let a = &p.annotation;
+            match (&p.paragraph, &p.range) {
+                (Some(id), Some(range)) => {
+                    let comment =
+                        (a.has_note() || !a.tags.is_empty()).then(|| self.add_comment(a, None));
+                    marks.entry(id.as_str()).or_default().push(Mark {
+                        comment,
+                        range: range.clone(),
+                        highlight: highlight_name(a.color),
+                    });
+                }
+                _ => orphans.push(a),
+            }
+        }
+        for (depth, p) in doc.paragraphs() {
+            let style = match p.kind {
+                ParagraphKind::EnactingFormula => Some("Formula"),
+                _ => None,
+            };
+            let m = marks.remove(p.id.as_str()).unwrap_or_default();
+            self.paragraph(&mut out, p, depth, style, &m);
+        }
+        // Annotations on paragraphs that do not exist in this document are orphans too.
+        let mut leftover: Vec<Mark> = marks.into_values().flatten().collect();
+        leftover.sort_by_key(|m| m.comment);
+        if let Some(c) = &doc.closing {
+            for line in [c.meeting.as_deref(), c.date_text.as_deref()]
+                .into_iter()
+                .flatten()
+            {
+                self.simple_paragraph(&mut out, "Closing", line, None);
+            }
+        }
+        if !orphans.is_empty() || leftover.iter().any(|m| m.comment.is_some()) {
+            out.push_str("<w:p>");
+            ppr(&mut out, Some("Heading2"), false, 0, None);
+            text_runs(&mut out, ORPHANS_HEADING, RunFmt::default(), false);
+            out.push_str("</w:p>");
+            for m in leftover.iter() {
+                if let Some(c) = m.comment {
+                    let a = self.comments[c].annotation.clone();
+                    self.orphan_paragraph(&mut out, &a, Some(c));
+                }
+            }
+            for a in orphans {
+                self.orphan_paragraph(&mut out, a, None);
+            }
+        }
+        out.push_str("<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1247\" w:bottom=\"1440\" w:left=\"1247\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/>");
+        if rtl {
+            out.push_str("<w:bidi/>");
+        }
+        out.push_str("</w:sectPr></w:body></w:document>");
+        out
+    }
+
+    fn simple_paragraph(&mut self, out: &mut String, style: &str, text: &str, jc: Option<&str>) {
+        out.push_str("<w:p>");
+        ppr(out, Some(style), self.rtl, 0, jc);
+        text_runs(out, text, RunFmt::default(), self.rtl);
+        out.push_str("</w:p>");
+    }
+
+    fn orphan_paragraph(&mut self, out: &mut String, a: &Annotation, comment: Option<usize>) {
+        let quote = if a.quote.exact.trim().is_empty() {
+            "—".to_string()
+        } else {
+            a.quote.exact.clone()
+        };
+        let comment = match comment {
+            Some(c) => {
+                self.comments[c].quote = Some(quote.clone());
+                c
+            }
+            None => self.add_comment(a, Some(quote.clone())),
+        };
+        let rtl = quote.chars().any(is_arabic);
+        let mut p = Paragraph::new(String::new(), ParagraphKind::Plain);
+        p.runs = vec![Run::plain(quote.clone())];
+        let len = quote.chars().count();
+        let marks = [Mark {
+            comment: Some(comment),
+            range: 0..len,
+            highlight: highlight_name(a.color),
+        }];
+        let saved = self.rtl;
+        self.rtl = rtl;
+        self.paragraph(out, &p, 0, None, &marks);
+        self.rtl = saved;
+    }
+
+    fn paragraph(
+        &mut self,
+        out: &mut String,
+        p: &Paragraph,
+        depth: usize,
+        style: Option<&str>,
+        marks: &[Mark],
+    ) {
+        let rtl = self.rtl;
+        out.push_str("<w:p>");
+        ppr(out, style, rtl, depth, None);
+        let prefix = paragraph_prefix(p, self.doc.meta.direction);
+        text_runs(out, &prefix, RunFmt::default(), rtl);
+        let mut state = vec![MarkState::Pending; marks.len()];
+        let mut pos = 0usize;
+        for run in &p.runs {
+            match &run.kind {
+                RunKind::FootnoteMarker { footnote } => {
+                    close_marks(out, marks, &mut state, pos);
+                    self.footnote_reference(out, footnote, &run.text);
+                }
+                RunKind::Reference { reference } => {
+                    let len = run.text.chars().count();
+                    match reference_url(self.doc, *reference) {
+                        Some(url) => {
+                            let id = self.rels.link(url);
+                            let _ = write!(out, "<w:hyperlink r:id=\"{id}\" w:history=\"1\">");
+                            let fmt = RunFmt {
+                                style: Some("Hyperlink"),
+                                ..RunFmt::default()
+                            };
+                            pieces(out, &run.text, pos, fmt, marks, &mut state, rtl);
+                            out.push_str("</w:hyperlink>");
+                        }
+                        None => pieces(
+                            out,
+                            &run.text,
+                            pos,
+                            RunFmt::default(),
+                            marks,
+                            &mut state,
+                            rtl,
+                        ),
+                    }
+                    pos += len;
+                }
+                kind => {
+                    let fmt = RunFmt {
+                        bold: *kind == RunKind::Lead && p.kind != ParagraphKind::Preamble,
+                        italic: *kind == RunKind::Emphasis
+                            || (*kind == RunKind::Lead && p.kind == ParagraphKind::Preamble),
+                        ..RunFmt::default()
+                    };
+                    pieces(out, &run.text, pos, fmt, marks, &mut state, rtl);
+                    pos += run.text.chars().count();
+                }
+            }
+        }
+        close_marks(out, marks, &mut state, pos);
+        // Anything not placed yet (a range past the end of the text): an empty comment range.
+        for (i, m) in marks.iter().enumerate() {
+            if let Some(c) = m.comment {
+                if state[i] == MarkState::Pending {
+                    let _ = write!(out, "<w:commentRangeStart w:id=\"{c}\"/>");
+                }
+                if state[i] != MarkState::Closed {
+                    comment_end(out, c);
+                }
+            }
+        }
+        out.push_str("</w:p>");
+    }
+
+    fn footnote_reference(&mut self, out: &mut String, footnote: &str, marker: &str) {
+        let rtl = self.rtl;
+        match self.footnote_ids.get(footnote).copied() {
+            Some(id) if self.used_footnotes.insert(id) => {
+                out.push_str("<w:r>");
+                rpr(
+                    out,
+                    RunFmt {
+                        style: Some("FootnoteReference"),
+                        ..RunFmt::default()
+                    },
+                    rtl,
+                    rtl,
+                );
+                let _ = write!(out, "<w:footnoteReference w:id=\"{id}\"/></w:r>");
+            }
+            _ => {
+                // Unknown or already referenced footnote: the marker as raised text.
+                let fmt = RunFmt {
+                    style: Some("FootnoteReference"),
+                    ..RunFmt::default()
+                };
+                text_runs(out, marker.trim(), fmt, rtl);
+            }
+        }
+    }
+}
+
+/// Emit `commentRangeEnd` + reference for every open mark ending at or before `pos`.
+fn close_marks(out: &mut String, marks: &[Mark], state: &mut [MarkState], pos: usize) {
+    for (i, m) in marks.iter().enumerate() {
+        if let Some(c) = m.comment
+            && state[i] == MarkState::Open
+            && m.range.end <= pos
+        {
+            comment_end(out, c);
+            state[i] = MarkState::Closed;
+        }
+    }
+}
+
+/// Emit `commentRangeStart` for every pending mark starting at or before `pos`.
+fn open_marks(out: &mut String, marks: &[Mark], state: &mut [MarkState], pos: usize) {
+    for (i, m) in marks.iter().enumerate() {
+        if let Some(c) = m.comment
+            && state[i] == MarkState::Pending
+            && m.range.start <= pos
+        {
+            let _ = write!(out, "<w:commentRangeStart w:id=\"{c}\"/>");
+            if m.range.end <= pos {
+                comment_end(out, c);
+                state[i] = MarkState::Closed;
+            } else {
+                state[i] = MarkState::Open;
+            }
+        }
+    }
+}
+
+fn comment_end(out: &mut String, c: usize) {
+    let _ = write!(
+        out,
+        "<w:commentRangeEnd w:id=\"{c}\"/><w:r><w:rPr><w:rStyle w:val=\"CommentReference\"/></w:rPr><w:commentReference w:id=\"{c}\"/></w:r>"
+    );
+}
+
+/// Write the text of one run starting at code point `start` of the paragraph text, split at
+/// annotation boundaries, with comment range markers and highlights.
+fn pieces(
+    out: &mut String,
+    text: &str,
+    start: usize,
+    fmt: RunFmt,
+    marks: &[Mark],
+    state: &mut [MarkState],
+    rtl: bool,
+) {
+    let chars: Vec<char> = text.chars().collect();
+    let end = start + chars.len();
+    if chars.is_empty() {
+        return;
+    }
+    let cuts = crate::export::placed::cut_points(start, end, marks.iter().map(|m| &m.range));
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        close_marks(out, marks, state, a);
+        open_marks(out, marks, state, a);
+        let highlight = marks
+            .iter()
+            .rev()
+            .find(|m| m.range.start <= a && m.range.end >= b)
+            .map(|m| m.highlight);
+        let piece: String = chars[a - start..b - start].iter().collect();
+        text_runs(out, &piece, RunFmt { highlight, ..fmt }, rtl);
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ` from an RFC 3339 UTC time, when it looks like one.
+pub(super) fn word_date(s: &str) -> Option<String> {
+    let head = s.get(..19)?;
+    let ok = head.chars().enumerate().all(|(i, c)| match i {
+        4 | 7 => c == '-',
+        10 => c == 'T',
+        13 | 16 => c == ':',
+        _ => c.is_ascii_digit(),
+    });
+    ok.then(|| format!("{head}Z"))
+}
