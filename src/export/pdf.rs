@@ -51,7 +51,7 @@ const MARGIN: f32 = 56.0;
 /// Space kept for the page number at the foot.
 const FOOTER: f32 = 24.0;
 /// How far footnote markers are raised, as a fraction of the body size (as on screen).
-const MARKER_RAISE: f32 = 0.38;
+use crate::text::layout::MARKER_RAISE;
 
 fn build_error(message: impl Into<String>) -> ExportError {
     ExportError::Build {
