@@ -418,6 +418,13 @@ impl Extend<Command> for Commands {
     }
 }
 
+/// Show the command's tooltip when the widget is hovered (worked out only then).
+pub fn with_tooltip(resp: egui::Response, cmd: &Command) -> egui::Response {
+    resp.on_hover_ui(|ui| {
+        ui.label(cmd.tooltip(ui.ctx()));
+    })
+}
+
 /// A menu entry for `cmd`, with its shortcut; pushes the command when chosen.
 pub fn menu_item(ui: &mut egui::Ui, queue: &mut Commands, cmd: Command, enabled: bool) {
     let mut button = egui::Button::new(cmd.label());

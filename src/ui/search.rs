@@ -1,7 +1,7 @@
 //! The search bar (Ctrl+F): an Arabic-capable line field, Arabic folding, all matches
 //! highlighted, Enter / Shift+Enter to move, "3 / 12", Esc to close.
 
-use super::command::Command;
+use super::command::{Command, with_tooltip};
 use super::text_painter::{LabelCache, LabelStyle, TextPainter, paint_label};
 use crate::text::display::{Block, text_direction};
 use crate::util::fold;
@@ -82,25 +82,18 @@ impl Search {
                 (None, t) => format!("{t} matches"),
             };
             ui.label(text);
-            if ui
-                .button(Command::FindPrevious.label())
-                .on_hover_text(Command::FindPrevious.tooltip(ui.ctx()))
-                .clicked()
+            if with_tooltip(
+                ui.button(Command::FindPrevious.label()),
+                &Command::FindPrevious,
+            )
+            .clicked()
             {
                 actions.push(SearchAction::Previous);
             }
-            if ui
-                .button(Command::FindNext.label())
-                .on_hover_text(Command::FindNext.tooltip(ui.ctx()))
-                .clicked()
-            {
+            if with_tooltip(ui.button(Command::FindNext.label()), &Command::FindNext).clicked() {
                 actions.push(SearchAction::Next);
             }
-            if ui
-                .button(Command::CloseFind.label())
-                .on_hover_text(Command::CloseFind.tooltip(ui.ctx()))
-                .clicked()
-            {
+            if with_tooltip(ui.button(Command::CloseFind.label()), &Command::CloseFind).clicked() {
                 actions.push(SearchAction::Close);
             }
             self.focused = focused;

@@ -2,7 +2,7 @@
 //! [`Command`]; labels, shortcuts and tooltips come from the command list.
 
 use super::ReaderApp;
-use crate::ui::command::{Command, Commands, menu_item, menu_toggle};
+use crate::ui::command::{Command, Commands, menu_item, menu_toggle, with_tooltip};
 use crate::ui::library_pane::language_name;
 use crate::ui::widgets::{PaneIcon, pane_toggle};
 use eframe::egui;
@@ -105,8 +105,7 @@ impl ReaderApp {
             ),
         ];
         for (command, on, icon) in toggles {
-            let tip = command.tooltip(ui.ctx());
-            if pane_toggle(ui, on, icon).on_hover_text(tip).clicked() {
+            if with_tooltip(pane_toggle(ui, on, icon), &command).clicked() {
                 self.commands.push(command);
             }
         }
@@ -276,9 +275,7 @@ fn tab(ui: &mut egui::Ui, q: &mut Commands, i: usize, title: &str, selected: boo
         if r.middle_clicked() {
             q.push(Command::CloseTabAt(i));
         }
-        let x = ui
-            .small_button("×")
-            .on_hover_text(Command::CloseTab.tooltip(ui.ctx()));
+        let x = with_tooltip(ui.small_button("×"), &Command::CloseTab);
         let name = format!("Close tab {title}");
         x.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &name));
         if x.clicked() {

@@ -6,7 +6,7 @@ use super::{CitedBy, ReaderApp};
 use crate::annotations::Color;
 use crate::document::{Direction, Language};
 use crate::library::LibraryIndex;
-use crate::ui::command::{Command, Commands};
+use crate::ui::command::{Command, Commands, with_tooltip};
 use crate::ui::note_widget::note_editor_ui;
 use crate::ui::text_painter::{LabelCache, LabelStyle, TextPainter};
 use eframe::egui;
@@ -233,9 +233,8 @@ fn highlight_bar(ui: &mut egui::Ui, q: &mut Commands) {
     for c in Color::ALL {
         let command = Command::Highlight(c);
         let [r, g, b] = c.rgb();
-        let resp = ui
-            .add(egui::Button::new("  ").fill(egui::Color32::from_rgb(r, g, b)))
-            .on_hover_text(command.tooltip(ui.ctx()));
+        let swatch = egui::Button::new("  ").fill(egui::Color32::from_rgb(r, g, b));
+        let resp = with_tooltip(ui.add(swatch), &command);
         let name = command.label();
         resp.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &name));
         if resp.clicked() {
@@ -243,11 +242,7 @@ fn highlight_bar(ui: &mut egui::Ui, q: &mut Commands) {
         }
     }
     let note = Command::HighlightWithNote;
-    if ui
-        .button(note.label())
-        .on_hover_text(note.tooltip(ui.ctx()))
-        .clicked()
-    {
+    if with_tooltip(ui.button(note.label()), &note).clicked() {
         q.push(note);
     }
 }
