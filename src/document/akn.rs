@@ -8,6 +8,7 @@
 //! labelled siblings as sub-paragraphs; footnotes where their markers stand; references
 //! from `undocs.org` links; the closing block from `<conclusions>`.
 
+mod annex;
 mod body;
 mod inline;
 mod labels;
@@ -45,6 +46,7 @@ pub fn parse(text: &str) -> Result<Document, AknError> {
             ..Document::default()
         },
         footnotes: 0,
+        spill: Vec::new(),
     };
     let statement = root
         .elements()
@@ -54,13 +56,19 @@ pub fn parse(text: &str) -> Result<Document, AknError> {
     if let Some(preamble) = statement.child("preamble") {
         body::preamble(&mut ctx, preamble);
     }
-    if let Some(main) = statement
+    let main = statement
         .child("mainBody")
-        .or_else(|| statement.child("body"))
-    {
+        .or_else(|| statement.child("body"));
+    // A resolution in sections (I, II, …) is read as parts; otherwise one main body.
+    if !main.is_some_and(|m| annex::sections(&mut ctx, m)) {
         body::main_body(&mut ctx, main);
     }
     ctx.doc.closing = statement.child("conclusions").map(closing);
+    // A multi-part resolution: each component is a part with its own paragraphs.
+    if let Some(components) = root.child("components") {
+        annex::parts(&mut ctx, components);
+    }
+    annex::attachments(&mut ctx, statement);
     let mut doc = ctx.doc;
     attach(&mut doc);
     if !doc.is_resolution() {
@@ -77,6 +85,9 @@ pub fn parse(text: &str) -> Result<Document, AknError> {
 struct Ctx {
     doc: Document,
     footnotes: usize,
+    /// Numbered items found in the preamble (a `<blockList>` some files put there): they
+    /// are read as the start of the operative part.
+    spill: Vec<tree::Element>,
 }
 
 /// Fill `doc.meta` and `doc.title_line` from `<meta>`, `<coverPage>` and `<preface>`.

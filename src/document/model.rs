@@ -162,8 +162,12 @@ pub enum ParagraphKind {
     Preamble,
     Operative,
     SubParagraph,
-    /// A paragraph of a text that is not (recognisably) a resolution.
+    /// A paragraph of a text that is not (recognisably) a resolution, or unnumbered text.
     Plain,
+    /// A heading inside an annex (a section or chapter title).
+    Heading,
+    /// A table; its rows are in [`Paragraph::table`].
+    Table,
 }
 
 /// A paragraph of any kind. Operative and sub-paragraphs nest through `children`.
@@ -184,6 +188,61 @@ pub struct Paragraph {
     pub source: Range<usize>,
     /// The source file's own identifier (`eId`), when it has one.
     pub source_id: Option<String>,
+    /// The rows of a [`ParagraphKind::Table`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<Table>,
+}
+
+/// A table: rows of cells, each cell a piece of inline text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Table {
+    pub rows: Vec<TableRow>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TableRow {
+    /// A header row (its cells are `<th>`).
+    pub header: bool,
+    pub cells: Vec<Vec<Run>>,
+}
+
+impl Table {
+    /// Every cell's text, row by row.
+    pub fn texts(&self) -> Vec<Vec<String>> {
+        self.rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| runs_text(c)).collect())
+            .collect()
+    }
+}
+
+/// One part of a multi-part resolution ("Resolution A", "B", …), with its own preamble and
+/// operative paragraphs. Its paragraph ids start with its Latin letter and a dot
+/// (`A.preamble_2`, `B.para_3_a`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Part {
+    /// `A`, `B`, … in document order (the same in every language).
+    pub letter: String,
+    /// The part's letter as written (`A`, `ألف`, `甲`).
+    pub label: String,
+    pub title: Option<String>,
+    pub enacting_formula: Option<Paragraph>,
+    pub preamble: Vec<Paragraph>,
+    pub operative: Vec<Paragraph>,
+    /// Unnumbered text before the first operative paragraph.
+    pub body: Vec<Paragraph>,
+}
+
+/// An annex: its heading ("Annex", "المرفق"), title and paragraphs (headings, numbered and
+/// unnumbered paragraphs, sub-paragraphs, tables). Ids start with `annex_N.`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Annex {
+    /// `annex_1`, `annex_2`, … in document order.
+    pub id: String,
+    /// The heading as written (`Annex`, `Annex II`, `المرفق`).
+    pub heading: Option<String>,
+    pub title: Option<String>,
+    pub paragraphs: Vec<Paragraph>,
 }
 
 impl Paragraph {
@@ -198,6 +257,7 @@ impl Paragraph {
             children: Vec::new(),
             source: 0..0,
             source_id: None,
+            table: None,
         }
     }
 
@@ -347,26 +407,74 @@ pub struct Document {
     pub references: Vec<Reference>,
     pub closing: Option<Closing>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The parts of a multi-part resolution (empty for a simple one).
+    #[serde(default)]
+    pub parts: Vec<Part>,
+    /// The annexes, in document order.
+    #[serde(default)]
+    pub annexes: Vec<Annex>,
 }
 
 impl Document {
     /// Every paragraph in reading order (enacting formula, preamble, operative with their
-    /// sub-paragraphs depth first, then plain body paragraphs), with nesting depth.
+    /// sub-paragraphs depth first, plain body paragraphs, then each part the same way, then
+    /// the annexes), with nesting depth.
     pub fn paragraphs(&self) -> Vec<(usize, &Paragraph)> {
         let mut out = Vec::new();
-        if let Some(f) = &self.enacting_formula {
-            out.push((0, f));
-        }
-        for p in &self.preamble {
-            out.push((0, p));
-        }
-        for p in &self.operative {
-            out.extend(p.walk());
-        }
-        for p in &self.body {
-            out.extend(p.walk());
+        for (formula, lists) in self.sections() {
+            if let Some(f) = formula {
+                out.push((0, f));
+            }
+            for list in lists {
+                for p in list {
+                    out.extend(p.walk());
+                }
+            }
         }
         out
+    }
+
+    /// The document's sections in reading order: each with its enacting formula and its
+    /// lists of top-level paragraphs (preamble, operative, body; a part's; an annex's).
+    pub fn sections(&self) -> Vec<(Option<&Paragraph>, Vec<&[Paragraph]>)> {
+        let mut out = vec![(
+            self.enacting_formula.as_ref(),
+            vec![
+                self.preamble.as_slice(),
+                self.operative.as_slice(),
+                self.body.as_slice(),
+            ],
+        )];
+        for part in &self.parts {
+            out.push((
+                part.enacting_formula.as_ref(),
+                vec![
+                    part.preamble.as_slice(),
+                    part.body.as_slice(),
+                    part.operative.as_slice(),
+                ],
+            ));
+        }
+        for annex in &self.annexes {
+            out.push((None, vec![annex.paragraphs.as_slice()]));
+        }
+        out
+    }
+
+    /// Every enacting formula and list of top-level paragraphs, to change them in place.
+    pub fn sections_mut(&mut self) -> (Vec<&mut Paragraph>, Vec<&mut Vec<Paragraph>>) {
+        let mut formulas: Vec<&mut Paragraph> = self.enacting_formula.iter_mut().collect();
+        let mut lists = vec![&mut self.preamble, &mut self.operative, &mut self.body];
+        for part in &mut self.parts {
+            formulas.extend(part.enacting_formula.iter_mut());
+            lists.push(&mut part.preamble);
+            lists.push(&mut part.body);
+            lists.push(&mut part.operative);
+        }
+        for annex in &mut self.annexes {
+            lists.push(&mut annex.paragraphs);
+        }
+        (formulas, lists)
     }
 
     /// Find a paragraph (at any depth) by id.
@@ -383,6 +491,11 @@ impl Document {
 
     /// True when the text was recognised as a resolution (it has preamble or operative parts).
     pub fn is_resolution(&self) -> bool {
-        !self.preamble.is_empty() || !self.operative.is_empty()
+        !self.preamble.is_empty()
+            || !self.operative.is_empty()
+            || self
+                .parts
+                .iter()
+                .any(|p| !p.preamble.is_empty() || !p.operative.is_empty())
     }
 }

@@ -45,10 +45,11 @@ pub const METADATA_PARAGRAPH: &str = "meta";
 pub fn detect(doc: &mut Document) {
     let reversed = doc.format == SourceFormat::PlainText && doc.meta.language == Language::Ar;
     let mut refs = std::mem::take(&mut doc.references);
-    if let Some(p) = doc.enacting_formula.as_mut() {
+    let (formulas, lists) = doc.sections_mut();
+    for p in formulas {
         detect_paragraph(p, reversed, &mut refs);
     }
-    for list in [&mut doc.preamble, &mut doc.operative, &mut doc.body] {
+    for list in lists {
         for p in list.iter_mut() {
             detect_paragraph(p, reversed, &mut refs);
         }

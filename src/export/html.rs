@@ -245,6 +245,7 @@ pub fn export(doc: &Document, placed: &[Placed]) -> Result<Vec<u8>, ExportError>
         }
         out.push_str("</section>\n");
     }
+    parts_and_annexes(&mut out, &mut ctx, doc);
     if let Some(c) = &doc.closing {
         let lines: Vec<String> = [c.meeting.as_deref(), c.date_text.as_deref()]
             .into_iter()
@@ -347,7 +348,80 @@ fn hits(placed: &[Placed], id: &str, len: usize) -> Vec<Hit> {
         .collect()
 }
 
+/// The parts of a multi-part resolution and the annexes, each a `<section>` with its
+/// heading.
+fn parts_and_annexes(out: &mut String, ctx: &mut Ctx, doc: &Document) {
+    for part in &doc.parts {
+        let _ = writeln!(
+            out,
+            "<section class=\"part\" id=\"part_{}\">",
+            escape(&part.letter)
+        );
+        let heading = match &part.title {
+            Some(t) => format!("{} — {t}", part.label),
+            None => part.label.clone(),
+        };
+        let _ = writeln!(out, "<h2>{}</h2>", text_html(&heading, ctx.rtl));
+        if let Some(f) = &part.enacting_formula {
+            paragraph(out, ctx, f, "formula");
+        }
+        for p in &part.preamble {
+            paragraph(out, ctx, p, "preamble");
+        }
+        for p in &part.body {
+            paragraph(out, ctx, p, "plain");
+        }
+        for p in &part.operative {
+            paragraph(out, ctx, p, "operative");
+        }
+        out.push_str("</section>\n");
+    }
+    for annex in &doc.annexes {
+        let _ = writeln!(
+            out,
+            "<section class=\"annex\" id=\"{}\">",
+            escape(&annex.id)
+        );
+        if let Some(h) = &annex.heading {
+            let _ = writeln!(out, "<h2>{}</h2>", text_html(h, ctx.rtl));
+        }
+        if let Some(t) = &annex.title {
+            let _ = writeln!(out, "<h3>{}</h3>", text_html(t, ctx.rtl));
+        }
+        for p in &annex.paragraphs {
+            let class = match p.kind {
+                ParagraphKind::Operative => "operative",
+                ParagraphKind::Heading => "heading",
+                _ => "plain",
+            };
+            paragraph(out, ctx, p, class);
+        }
+        out.push_str("</section>\n");
+    }
+}
+
+/// A table as an HTML table, each cell in the document's direction.
+fn table(out: &mut String, ctx: &Ctx, t: &crate::document::Table) {
+    out.push_str("<table>\n");
+    for row in &t.rows {
+        out.push_str("<tr>");
+        let tag = if row.header { "th" } else { "td" };
+        for cell in &row.cells {
+            let text = crate::document::runs_text(cell);
+            let _ = write!(out, "<{tag}>{}</{tag}>", text_html(&text, ctx.rtl));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</table>\n");
+}
+
 fn paragraph(out: &mut String, ctx: &mut Ctx, p: &Paragraph, class: &str) {
+    if let Some(t) = &p.table {
+        let _ = writeln!(out, "<div class=\"para table\" id=\"{}\">", escape(&p.id));
+        table(out, ctx, t);
+        out.push_str("</div>\n");
+        return;
+    }
     let text_len = p.text().chars().count();
     let hits = hits(ctx.placed, &p.id, text_len);
     let _ = writeln!(out, "<div class=\"para {class}\" id=\"{}\">", escape(&p.id));

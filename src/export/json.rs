@@ -46,6 +46,45 @@ pub fn structure(doc: &Document) -> Value {
             Value::Array(doc.body.iter().map(paragraph).collect()),
         );
     }
+    if !doc.parts.is_empty() {
+        root.insert(
+            "parts".into(),
+            Value::Array(
+                doc.parts
+                    .iter()
+                    .map(|part| {
+                        json!({
+                            "letter": part.letter,
+                            "label": part.label,
+                            "title": part.title,
+                            "enacting_formula": part.enacting_formula.as_ref().map(|p| p.text()),
+                            "preamble": part.preamble.iter().map(paragraph).collect::<Vec<_>>(),
+                            "body": part.body.iter().map(paragraph).collect::<Vec<_>>(),
+                            "operative": part.operative.iter().map(paragraph).collect::<Vec<_>>(),
+                        })
+                    })
+                    .collect(),
+            ),
+        );
+    }
+    if !doc.annexes.is_empty() {
+        root.insert(
+            "annexes".into(),
+            Value::Array(
+                doc.annexes
+                    .iter()
+                    .map(|a| {
+                        json!({
+                            "id": a.id,
+                            "heading": a.heading,
+                            "title": a.title,
+                            "paragraphs": a.paragraphs.iter().map(paragraph).collect::<Vec<_>>(),
+                        })
+                    })
+                    .collect(),
+            ),
+        );
+    }
     root.insert(
         "footnotes".into(),
         Value::Array(
@@ -120,6 +159,16 @@ fn paragraph(p: &Paragraph) -> Value {
     }
     obj.insert("lead".into(), json!(p.lead));
     obj.insert("text".into(), json!(p.text()));
+    match p.kind {
+        ParagraphKind::Heading => {
+            obj.insert("heading".into(), json!(true));
+        }
+        ParagraphKind::Table => {
+            let rows = p.table.as_ref().map(|t| t.texts()).unwrap_or_default();
+            obj.insert("rows".into(), json!(rows));
+        }
+        _ => {}
+    }
     obj.insert("footnotes".into(), json!(footnotes));
     if let Some(eid) = &p.source_id {
         obj.insert("source_id".into(), json!(eid));

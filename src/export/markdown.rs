@@ -187,6 +187,43 @@ pub fn export(doc: &Document, placed: &[Placed]) -> String {
             paragraph(&mut out, doc, placed, p);
         }
     }
+    for part in &doc.parts {
+        let heading = match &part.title {
+            Some(t) => format!("{} — {t}", part.label),
+            None => part.label.clone(),
+        };
+        let _ = writeln!(out, "## {}\n", escape(&heading));
+        let tops = part
+            .enacting_formula
+            .iter()
+            .chain(&part.preamble)
+            .chain(&part.body)
+            .chain(&part.operative);
+        for top in tops {
+            for (_, p) in top.walk() {
+                paragraph(&mut out, doc, placed, p);
+            }
+        }
+    }
+    for annex in &doc.annexes {
+        let heading: Vec<&str> = annex
+            .heading
+            .iter()
+            .chain(&annex.title)
+            .map(String::as_str)
+            .collect();
+        let heading = if heading.is_empty() {
+            annex.id.clone()
+        } else {
+            heading.join(" — ")
+        };
+        let _ = writeln!(out, "## {}\n", escape(&heading));
+        for top in &annex.paragraphs {
+            for (_, p) in top.walk() {
+                paragraph(&mut out, doc, placed, p);
+            }
+        }
+    }
     if let Some(c) = &doc.closing {
         let lines: Vec<String> = [c.meeting.as_deref(), c.date_text.as_deref()]
             .into_iter()
@@ -272,6 +309,22 @@ fn split_spaces(s: &str) -> (&str, &str, &str) {
 }
 
 fn paragraph(out: &mut String, doc: &Document, placed: &[Placed], p: &Paragraph) {
+    if let Some(t) = &p.table {
+        // A pipe table; the first row is the header row Markdown requires.
+        for (i, row) in t.texts().iter().enumerate() {
+            let cells: Vec<String> = row.iter().map(|c| escape(c).replace('|', "\\|")).collect();
+            let _ = writeln!(out, "| {} |", cells.join(" | "));
+            if i == 0 {
+                let _ = writeln!(out, "|{}", " --- |".repeat(row.len().max(1)));
+            }
+        }
+        out.push('\n');
+        return;
+    }
+    if p.kind == crate::document::ParagraphKind::Heading {
+        let _ = writeln!(out, "### {}\n", escape(p.text().trim()));
+        return;
+    }
     let prefix = paragraph_prefix(p, doc.meta.direction);
     let body = runs(doc, &p.runs);
     let body = body.trim_start();

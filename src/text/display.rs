@@ -5,7 +5,9 @@
 //! word joiners after `/` inside Latin symbols, isolates around footnote markers) and by the
 //! printed number or label; [`DisplayText::logical`] strips them again for copy and search.
 
-use crate::document::{Direction, Document, Paragraph, ParagraphKind, Reference, RunKind};
+use crate::document::{
+    Direction, Document, Paragraph, ParagraphKind, Reference, RunKind, runs_text,
+};
 use std::ops::Range;
 
 /// Right-to-left mark: forces the paragraph direction of Arabic paragraphs.
@@ -282,9 +284,29 @@ pub fn paragraph_display(
     d.push(&dir_mark(direction).to_string(), SpanStyle::Body, None);
     d.push(&paragraph_prefix(p, direction), SpanStyle::Number, None);
     d.text_start = d.text.len();
+    let plain = if p.kind == ParagraphKind::Heading {
+        SpanStyle::Verb
+    } else {
+        SpanStyle::Body
+    };
+    if let Some(table) = &p.table {
+        // One line per row, cells apart (a row of headers in bold).
+        for (i, row) in table.rows.iter().enumerate() {
+            if i > 0 {
+                d.push("\n", SpanStyle::Body, None);
+            }
+            let style = if row.header {
+                SpanStyle::Verb
+            } else {
+                SpanStyle::Body
+            };
+            let cells: Vec<String> = row.cells.iter().map(|c| runs_text(c)).collect();
+            d.push(&protect_symbols(&cells.join("  │  ")), style, None);
+        }
+    }
     for run in &p.runs {
         match &run.kind {
-            RunKind::Plain => d.push(&protect_symbols(&run.text), SpanStyle::Body, None),
+            RunKind::Plain => d.push(&protect_symbols(&run.text), plain, None),
             RunKind::Emphasis => d.push(&protect_symbols(&run.text), SpanStyle::Emphasis, None),
             RunKind::Lead => {
                 let style = if p.kind == ParagraphKind::Preamble {
@@ -396,17 +418,50 @@ pub fn blocks(doc: &Document) -> Vec<Block> {
             direction: dir,
         });
     }
-    for top in doc.preamble.iter().chain(&doc.operative).chain(&doc.body) {
-        for (depth, p) in top.walk() {
-            out.push(Block {
-                kind: BlockKind::Paragraph {
-                    id: p.id.clone(),
-                    depth,
-                },
-                display: paragraph_display(p, &doc.references, dir),
-                direction: dir,
-            });
+    let paragraph_blocks = |out: &mut Vec<Block>, tops: &mut dyn Iterator<Item = &Paragraph>| {
+        for top in tops {
+            for (depth, p) in top.walk() {
+                out.push(Block {
+                    kind: BlockKind::Paragraph {
+                        id: p.id.clone(),
+                        depth,
+                    },
+                    display: paragraph_display(p, &doc.references, dir),
+                    direction: dir,
+                });
+            }
         }
+    };
+    paragraph_blocks(
+        &mut out,
+        &mut doc.preamble.iter().chain(&doc.operative).chain(&doc.body),
+    );
+    for part in &doc.parts {
+        let heading = match &part.title {
+            Some(t) => format!("{} — {t}", part.label),
+            None => part.label.clone(),
+        };
+        out.push(simple_block(
+            BlockKind::Title,
+            &heading,
+            SpanStyle::Title,
+            dir,
+        ));
+        paragraph_blocks(
+            &mut out,
+            &mut part
+                .enacting_formula
+                .iter()
+                .chain(&part.preamble)
+                .chain(&part.body)
+                .chain(&part.operative),
+        );
+    }
+    for annex in &doc.annexes {
+        for line in annex.heading.iter().chain(&annex.title) {
+            out.push(simple_block(BlockKind::Title, line, SpanStyle::Title, dir));
+        }
+        paragraph_blocks(&mut out, &mut annex.paragraphs.iter());
     }
     if let Some(c) = &doc.closing {
         let lines: Vec<&str> = [c.meeting.as_deref(), c.date_text.as_deref()]

@@ -113,7 +113,93 @@ pub fn entries(doc: &Document, blocks: &[Block]) -> Vec<OutlineEntry> {
     for p in &doc.body {
         push_tree(&mut out, p, 0, None, ar, &block_of);
     }
+    parts_and_annexes(doc, blocks, ar, &mut out);
     out
+}
+
+/// A section line of the outline (a part, an annex) going to `block`.
+fn section_entry(id: String, block: usize, text: String, label: String) -> OutlineEntry {
+    OutlineEntry {
+        id,
+        block,
+        depth: 0,
+        text,
+        label,
+        parent: None,
+        has_children: true,
+        section: true,
+    }
+}
+
+/// Each part (its paragraphs under it) and each annex (its headings and numbered
+/// paragraphs under it).
+fn parts_and_annexes(doc: &Document, blocks: &[Block], ar: bool, out: &mut Vec<OutlineEntry>) {
+    let block_of = |id: &str| blocks.iter().position(|b| b.paragraph_id() == Some(id));
+    // The heading block just before a section's first paragraph.
+    let heading_before = |first: Option<&Paragraph>, lines: usize| {
+        first
+            .and_then(|p| block_of(&p.id))
+            .map(|b| b.saturating_sub(lines))
+    };
+    for part in &doc.parts {
+        let first = part
+            .enacting_formula
+            .as_ref()
+            .or(part.preamble.first())
+            .or(part.body.first())
+            .or(part.operative.first());
+        let Some(b) = heading_before(first, 1) else {
+            continue;
+        };
+        let text = match &part.title {
+            Some(t) => format!("{} — {}", part.label, first_words(t, 5)),
+            None => part.label.clone(),
+        };
+        let index = out.len();
+        out.push(section_entry(
+            format!("section_part_{}", part.letter),
+            b,
+            text,
+            format!("Outline: Part {}", part.letter),
+        ));
+        for p in part
+            .preamble
+            .iter()
+            .chain(&part.body)
+            .chain(&part.operative)
+        {
+            push_tree(out, p, 1, Some(index), ar, &block_of);
+        }
+    }
+    for annex in &doc.annexes {
+        let lines = annex.heading.iter().count() + annex.title.iter().count();
+        let Some(b) = heading_before(annex.paragraphs.first(), lines) else {
+            continue;
+        };
+        let text = [annex.heading.as_deref(), annex.title.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(|t| first_words(t, 6))
+            .collect::<Vec<_>>()
+            .join(" — ");
+        let index = out.len();
+        let n = annex.id.trim_start_matches("annex_");
+        out.push(section_entry(
+            format!("section_{}", annex.id),
+            b,
+            if text.is_empty() {
+                annex.id.clone()
+            } else {
+                text
+            },
+            format!("Outline: Annex {n}"),
+        ));
+        for p in &annex.paragraphs {
+            if matches!(p.kind, ParagraphKind::Operative | ParagraphKind::Heading) {
+                push_tree(out, p, 1, Some(index), ar, &block_of);
+            }
+        }
+    }
 }
 
 fn push_tree(

@@ -809,6 +809,20 @@ pub fn block_label(block: &Block) -> String {
 
 /// A person's name for a paragraph id: `para_13_b` → "Paragraph 13 (b)".
 pub fn paragraph_label(id: &str) -> String {
+    // `annex_1.para_14` → "Annex 1, Paragraph 14"; `B.para_3` → "Part B, Paragraph 3".
+    if let Some((scope, rest)) = id.split_once('.') {
+        let inner = paragraph_label(rest);
+        return match scope.strip_prefix("annex_") {
+            Some(n) => format!("Annex {n}, {inner}"),
+            None => format!("Part {scope}, {inner}"),
+        };
+    }
+    if let Some(n) = id.strip_prefix("sec_") {
+        return format!("Section {n}");
+    }
+    if let Some(n) = id.strip_prefix("table_") {
+        return format!("Table {n}");
+    }
     if let Some(n) = id.strip_prefix("preamble_") {
         return format!("Preambular paragraph {n}");
     }

@@ -5,7 +5,7 @@ use super::inline::{self, Collector, Piece};
 use super::labels::{self, Place};
 use super::tree::Element;
 use crate::document::ids;
-use crate::document::model::{Diagnostic, Paragraph, ParagraphKind, Run, RunKind};
+use crate::document::model::{Diagnostic, Paragraph, ParagraphKind, Run, RunKind, Table, TableRow};
 
 /// Elements of `<mainBody>` that hold numbered or labelled items.
 const HIERARCHY: [&str; 6] = [
@@ -30,10 +30,26 @@ pub fn preamble(ctx: &mut Ctx, preamble: &Element) {
                 ctx.doc.enacting_formula = Some(p);
             }
             "recitals" | "citations" => preamble_items(ctx, e),
-            "container" | "recital" | "citation" | "p" | "formula" => preamble_item(ctx, e),
-            _ => {}
+            // A list whose items are numbered ("1. Appropriations …") is the start of the
+            // operative part, wherever the file put it.
+            _ if numbered_list(e) => ctx.spill.push(e.clone()),
+            // Anything else with text (`<container>`, `<recital>`, `<p>`, an unknown
+            // element) is a preambular paragraph: nothing is dropped.
+            _ => preamble_item(ctx, e),
         }
     }
+}
+
+/// Does `e` hold a `<blockList>` or `<list>` with an item that starts with an operative
+/// number?
+fn numbered_list(e: &Element) -> bool {
+    let Some(list) = e.find(&|c| matches!(c.name.as_str(), "blockList" | "list")) else {
+        return false;
+    };
+    list.elements().any(|item| {
+        let text = item.text();
+        labels::number_prefix(text.trim_start()).is_some()
+    })
 }
 
 /// Items of a `<recitals>` or `<citations>` block.
@@ -46,7 +62,7 @@ fn preamble_items(ctx: &mut Ctx, block: &Element) {
 }
 
 /// One preambular paragraph.
-fn preamble_item(ctx: &mut Ctx, e: &Element) {
+pub(super) fn preamble_item(ctx: &mut Ctx, e: &Element) {
     let n = ctx.doc.preamble.len() + 1;
     let mut p = Paragraph::new(ids::preamble_id(n), ParagraphKind::Preamble);
     let (runs, lead) = collect(ctx, e, true);
@@ -75,37 +91,213 @@ fn collect(ctx: &mut Ctx, e: &Element, with_lead: bool) -> (Vec<Run>, Option<Str
 }
 
 /// A `<mainBody>` item before it is placed in the tree.
-struct Item {
-    number: Option<u32>,
-    label: Option<String>,
-    lead: Option<String>,
-    runs: Vec<Run>,
-    source: std::ops::Range<usize>,
-    source_id: Option<String>,
-    nested: Vec<Item>,
+pub(super) struct Item {
+    pub(super) number: Option<u32>,
+    pub(super) label: Option<String>,
+    pub(super) lead: Option<String>,
+    pub(super) runs: Vec<Run>,
+    pub(super) source: std::ops::Range<usize>,
+    pub(super) source_id: Option<String>,
+    pub(super) nested: Vec<Item>,
+    /// The rows of a `<table>`.
+    pub(super) table: Option<Table>,
+    /// A `<heading>`/`<subheading>` (with its section's `<num>`).
+    pub(super) heading: bool,
 }
 
-/// Fill `doc.operative` from `<mainBody>`.
-pub fn main_body(ctx: &mut Ctx, body: &Element) {
+/// Fill `doc.operative` from `<mainBody>` (and what the preamble handed over).
+pub fn main_body(ctx: &mut Ctx, body: Option<&Element>) {
     let mut items = Vec::new();
-    gather(ctx, body, &mut items);
+    if let Some(body) = body {
+        gather(ctx, body, &mut items);
+    }
+    place_items(ctx, items);
+}
+
+/// Place items read from the main body (after what the preamble handed over).
+pub(super) fn place_items(ctx: &mut Ctx, body_items: Vec<Item>) {
+    let mut items = Vec::new();
+    for e in std::mem::take(&mut ctx.spill) {
+        gather(ctx, &e, &mut items);
+    }
+    items.extend(body_items);
     let mut tree = Tree::default();
     for item in items {
         tree.place(ctx, item);
     }
+    lone_operative(ctx);
 }
 
-/// Collect the hierarchy elements below `e` (looking through wrappers such as `<section>`).
+/// A resolution whose only operative paragraph is unnumbered ("Adopts the declaration
+/// annexed to the present resolution"): that paragraph is `para_1`, with no number.
+fn lone_operative(ctx: &mut Ctx) {
+    if !ctx.doc.operative.is_empty() || ctx.doc.body.len() != 1 {
+        return;
+    }
+    let Some(mut p) = ctx.doc.body.pop() else {
+        return;
+    };
+    let old = std::mem::replace(&mut p.id, ids::operative_id(1));
+    p.kind = ParagraphKind::Operative;
+    rename_children(&mut p, &old);
+    let kept = format!("kept as {old}");
+    ctx.doc.diagnostics.retain(|d| !d.message.ends_with(&kept));
+    ctx.doc.operative.push(p);
+}
+
+/// Give the descendants of a renamed paragraph ids under its new id.
+fn rename_children(p: &mut Paragraph, old: &str) {
+    let new = p.id.clone();
+    for c in &mut p.children {
+        if let Some(rest) = c.id.strip_prefix(old) {
+            let old_child = c.id.clone();
+            c.id = format!("{new}{rest}");
+            rename_children(c, &old_child);
+        }
+    }
+}
+
+/// Every item below `e` in reading order: numbered and labelled elements, tables, headings
+/// and any other text (kept as unnumbered items), for the annexes.
+pub(super) fn gather_items(ctx: &mut Ctx, e: &Element, out: &mut Vec<Item>) {
+    gather(ctx, e, out);
+}
+
+/// Collect the items below `e`: hierarchy elements, tables, headings, and the text of
+/// anything else (looking through wrappers such as `<section>` that hold items).
 fn gather(ctx: &mut Ctx, e: &Element, out: &mut Vec<Item>) {
     for child in e.elements() {
-        if HIERARCHY.contains(&child.name.as_str()) {
+        gather_child(ctx, e, child, out);
+    }
+}
+
+/// [`gather`] for one child of `e`.
+pub(super) fn gather_child(ctx: &mut Ctx, e: &Element, child: &Element, out: &mut Vec<Item>) {
+    {
+        let name = child.name.as_str();
+        if HIERARCHY.contains(&name) {
             out.push(item(ctx, child));
-        } else if !matches!(
-            child.name.as_str(),
-            "num" | "heading" | "subheading" | "content" | "intro" | "wrapUp"
-        ) {
+        } else if name == "table" {
+            out.push(table_item(ctx, child));
+        } else if matches!(name, "num" | "meta" | "attachments" | "components") {
+            // A wrapper's number goes with its heading; annexes and parts are read apart.
+        } else if matches!(name, "heading" | "subheading") {
+            let mut it = text_item(ctx, child, e.child("num").filter(|_| name == "heading"));
+            it.heading = true;
+            if !it.runs.is_empty() {
+                out.push(it);
+            }
+        } else if has_structure(child) {
             // Wrappers (`<list>`, `<section>`, `<hcontainer>`…) are looked through.
             gather(ctx, child, out);
+        } else {
+            let it = text_item(ctx, child, None);
+            if it.runs.is_empty() {
+                return;
+            }
+            if !KNOWN_TEXT.contains(&name) {
+                ctx.doc.diagnostics.push(Diagnostic::info(
+                    format!("the text of <{name}> is kept as an unnumbered paragraph"),
+                    Some(child.range.clone()),
+                ));
+            }
+            out.push(it);
+        }
+    }
+}
+
+/// Elements whose text is ordinary unnumbered text.
+const KNOWN_TEXT: [&str; 12] = [
+    "content",
+    "p",
+    "intro",
+    "wrapUp",
+    "listIntroduction",
+    "listWrapUp",
+    "tblock",
+    "blockList",
+    "container",
+    "block",
+    "formula",
+    "longTitle",
+];
+
+/// Does `e` hold items, tables or headings below it (so it is a wrapper to look through)?
+pub(super) fn has_structure(e: &Element) -> bool {
+    e.elements().any(|c| {
+        let n = c.name.as_str();
+        HIERARCHY.contains(&n)
+            || matches!(n, "table" | "heading" | "subheading" | "attachments")
+            || (n != "authorialNote" && has_structure(c))
+    })
+}
+
+/// An unnumbered item holding the text of `e` (after `num`, when given).
+fn text_item(ctx: &mut Ctx, e: &Element, num: Option<&Element>) -> Item {
+    let mut c = Collector::new(ctx);
+    if let Some(n) = num {
+        c.element(n);
+        c.pieces.push(Piece {
+            run: Run::plain(" "),
+            span: None,
+        });
+    }
+    c.element(e);
+    let mut pieces = std::mem::take(&mut c.pieces);
+    inline::collapse(&mut pieces);
+    Item {
+        number: None,
+        label: None,
+        lead: None,
+        runs: inline::into_runs(pieces),
+        source: e.range.clone(),
+        source_id: e.attr("eId").map(str::to_string),
+        nested: Vec::new(),
+        table: None,
+        heading: false,
+    }
+}
+
+/// A `<table>`: its rows (in `<thead>`/`<tbody>` too) and cells, each cell's inline text.
+fn table_item(ctx: &mut Ctx, e: &Element) -> Item {
+    let mut rows = Vec::new();
+    table_rows(ctx, e, &mut rows);
+    Item {
+        number: None,
+        label: None,
+        lead: None,
+        runs: Vec::new(),
+        source: e.range.clone(),
+        source_id: e.attr("eId").map(str::to_string),
+        nested: Vec::new(),
+        table: Some(Table { rows }),
+        heading: false,
+    }
+}
+
+fn table_rows(ctx: &mut Ctx, e: &Element, rows: &mut Vec<TableRow>) {
+    for child in e.elements() {
+        match child.name.as_str() {
+            "tr" => {
+                let mut row = TableRow {
+                    header: true,
+                    cells: Vec::new(),
+                };
+                for cell in child.elements() {
+                    if !matches!(cell.name.as_str(), "th" | "td") {
+                        continue;
+                    }
+                    row.header &= cell.name == "th";
+                    let mut c = Collector::new(ctx);
+                    c.element(cell);
+                    let mut pieces = std::mem::take(&mut c.pieces);
+                    inline::collapse(&mut pieces);
+                    row.cells.push(inline::into_runs(pieces));
+                }
+                row.header &= !row.cells.is_empty();
+                rows.push(row);
+            }
+            _ => table_rows(ctx, child, rows),
         }
     }
 }
@@ -114,6 +306,16 @@ fn gather(ctx: &mut Ctx, e: &Element, out: &mut Vec<Item>) {
 fn item(ctx: &mut Ctx, e: &Element) -> Item {
     let mut c = Collector::new(ctx);
     for child in e.elements() {
+        if child.name == "list" {
+            // A list's introduction and closing words belong to the item's own text.
+            for part in child.elements().filter(|p| is_list_text(p)) {
+                c.element(part);
+                c.pieces.push(Piece {
+                    run: Run::plain(" "),
+                    span: None,
+                });
+            }
+        }
         if child.name == "num" || is_nested(child) {
             continue;
         }
@@ -131,7 +333,18 @@ fn item(ctx: &mut Ctx, e: &Element) -> Item {
     let mut nested = Vec::new();
     for child in e.elements().filter(|c| is_nested(c)) {
         if child.name == "list" {
-            gather(ctx, child, &mut nested);
+            for li in child.elements().filter(|p| !is_list_text(p)) {
+                if HIERARCHY.contains(&li.name.as_str()) {
+                    nested.push(item(ctx, li));
+                } else if li.name == "list" || has_structure(li) {
+                    gather(ctx, li, &mut nested);
+                } else if li.name != "num" {
+                    let t = text_item(ctx, li, None);
+                    if !t.runs.is_empty() {
+                        nested.push(t);
+                    }
+                }
+            }
         } else {
             nested.push(item(ctx, child));
         }
@@ -144,7 +357,17 @@ fn item(ctx: &mut Ctx, e: &Element) -> Item {
         source: e.range.clone(),
         source_id: e.attr("eId").map(str::to_string),
         nested,
+        table: None,
+        heading: false,
     }
+}
+
+/// The introduction or closing words of a `<list>`.
+fn is_list_text(e: &Element) -> bool {
+    matches!(
+        e.name.as_str(),
+        "intro" | "wrapUp" | "listIntroduction" | "listWrapUp"
+    )
 }
 
 /// A child element that is itself an item (or a list of items).
@@ -186,7 +409,9 @@ impl Tree {
     /// Place one item: numbered → new operative paragraph; labelled → sub-paragraph of the
     /// numbered one before; anything else → a plain child that does not break numbering.
     fn place(&mut self, ctx: &mut Ctx, item: Item) {
-        if let Some(n) = item.number {
+        if item.table.is_some() {
+            self.table(ctx, item);
+        } else if let Some(n) = item.number {
             self.numbered(ctx, n, item);
         } else if ctx.doc.operative.is_empty() {
             loose(ctx, item);
@@ -267,6 +492,28 @@ impl Tree {
         }
     }
 
+    /// A table: a child of the last operative paragraph (`para_2_table_1`), or before the
+    /// first one, in the body (`table_1`).
+    fn table(&mut self, ctx: &mut Ctx, item: Item) {
+        let id = match ctx.doc.operative.last() {
+            Some(parent) => {
+                let n = parent
+                    .children
+                    .iter()
+                    .filter(|c| c.kind == ParagraphKind::Table)
+                    .count();
+                format!("{}_table_{}", parent.id, n + 1)
+            }
+            None => format!("table_{}", ctx.doc.body.len() + 1),
+        };
+        let mut p = paragraph(&id, ParagraphKind::Table, &item);
+        p.table = item.table;
+        match ctx.doc.operative.last_mut() {
+            Some(parent) => parent.children.push(p),
+            None => ctx.doc.body.push(p),
+        }
+    }
+
     /// Unnumbered, unlabelled text (continuation, subheading): a plain child of the last
     /// operative paragraph, so numbering is not broken.
     fn plain_child(&mut self, ctx: &mut Ctx, item: Item) {
@@ -274,6 +521,13 @@ impl Tree {
             return;
         };
         if item.runs.is_empty() && item.nested.is_empty() {
+            return;
+        }
+        // A number alone, its text in the next element (some conversions split them).
+        if parent.runs.is_empty() && parent.children.is_empty() && item.table.is_none() {
+            parent.runs = item.runs;
+            parent.lead = item.lead;
+            nest(parent, item.nested, 1);
             return;
         }
         self.texts += 1;
@@ -303,7 +557,7 @@ fn loose(ctx: &mut Ctx, item: Item) {
 }
 
 /// Headings and continuation text have no opener: their bold text stays plain.
-fn drop_lead(p: &mut Paragraph) {
+pub(super) fn drop_lead(p: &mut Paragraph) {
     p.lead = None;
     for r in &mut p.runs {
         if r.kind == RunKind::Lead {
@@ -313,7 +567,7 @@ fn drop_lead(p: &mut Paragraph) {
 }
 
 /// A paragraph from an item (runs, lead, source), without children.
-fn paragraph(id: &str, kind: ParagraphKind, item: &Item) -> Paragraph {
+pub(super) fn paragraph(id: &str, kind: ParagraphKind, item: &Item) -> Paragraph {
     let mut p = Paragraph::new(id, kind);
     p.lead = item.lead.clone();
     p.runs = item.runs.clone();
@@ -323,7 +577,7 @@ fn paragraph(id: &str, kind: ParagraphKind, item: &Item) -> Paragraph {
 }
 
 /// Nested AKN items (`<subparagraph>`, `<point>`, `<list>`) as children at `depth`.
-fn nest(parent: &mut Paragraph, items: Vec<Item>, depth: usize) {
+pub(super) fn nest(parent: &mut Paragraph, items: Vec<Item>, depth: usize) {
     for (i, item) in items.into_iter().enumerate() {
         let pos = item
             .label

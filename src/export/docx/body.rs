@@ -119,9 +119,22 @@ impl<'a> Body<'a> {
                 _ => orphans.push(a),
             }
         }
+        let mut headings = section_headings(doc);
         for (depth, p) in doc.paragraphs() {
+            if depth == 0
+                && let Some(lines) = headings.remove(p.id.as_str())
+            {
+                for line in lines {
+                    self.simple_paragraph(&mut out, "Heading2", &line, None);
+                }
+            }
+            if let Some(t) = &p.table {
+                self.table(&mut out, t);
+                continue;
+            }
             let style = match p.kind {
                 ParagraphKind::EnactingFormula => Some("Formula"),
+                ParagraphKind::Heading => Some("Heading2"),
                 _ => None,
             };
             let m = marks.remove(p.id.as_str()).unwrap_or_default();
@@ -159,6 +172,49 @@ impl<'a> Body<'a> {
         }
         out.push_str("</w:sectPr></w:body></w:document>");
         out
+    }
+
+    /// A Word table: one row per row, one cell per cell, thin borders.
+    fn table(&mut self, out: &mut String, t: &crate::document::Table) {
+        let columns = t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+        if columns == 0 {
+            return;
+        }
+        out.push_str("<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/>");
+        if self.rtl {
+            out.push_str("<w:bidiVisual/>");
+        }
+        out.push_str("<w:tblBorders>");
+        for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
+            out.push_str(&format!(
+                "<w:{side} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/>"
+            ));
+        }
+        out.push_str("</w:tblBorders></w:tblPr><w:tblGrid>");
+        for _ in 0..columns {
+            out.push_str("<w:gridCol/>");
+        }
+        out.push_str("</w:tblGrid>");
+        for row in &t.rows {
+            out.push_str("<w:tr>");
+            for i in 0..columns {
+                let text = row
+                    .cells
+                    .get(i)
+                    .map(|c| crate::document::runs_text(c))
+                    .unwrap_or_default();
+                out.push_str("<w:tc><w:tcPr><w:tcW w:w=\"0\" w:type=\"auto\"/></w:tcPr><w:p>");
+                ppr(out, None, self.rtl, 0, None);
+                let fmt = RunFmt {
+                    bold: row.header,
+                    ..RunFmt::default()
+                };
+                text_runs(out, &text, fmt, self.rtl);
+                out.push_str("</w:p></w:tc>");
+            }
+            out.push_str("</w:tr>");
+        }
+        out.push_str("</w:tbl>");
     }
 
     fn simple_paragraph(&mut self, out: &mut String, style: &str, text: &str, jc: Option<&str>) {
@@ -376,4 +432,31 @@ pub(super) fn word_date(s: &str) -> Option<String> {
         _ => c.is_ascii_digit(),
     });
     ok.then(|| format!("{head}Z"))
+}
+
+/// The headings that open each part and annex, by the id of their first paragraph.
+fn section_headings(doc: &Document) -> HashMap<&str, Vec<String>> {
+    let mut out: HashMap<&str, Vec<String>> = HashMap::new();
+    for part in &doc.parts {
+        let first = part
+            .enacting_formula
+            .as_ref()
+            .or(part.preamble.first())
+            .or(part.body.first())
+            .or(part.operative.first());
+        if let Some(p) = first {
+            let heading = match &part.title {
+                Some(t) => format!("{} — {t}", part.label),
+                None => part.label.clone(),
+            };
+            out.entry(p.id.as_str()).or_default().push(heading);
+        }
+    }
+    for annex in &doc.annexes {
+        if let Some(p) = annex.paragraphs.first() {
+            let lines = annex.heading.iter().chain(&annex.title).cloned();
+            out.entry(p.id.as_str()).or_default().extend(lines);
+        }
+    }
+    out
 }
