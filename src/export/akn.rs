@@ -17,6 +17,7 @@
 //! reference detection finds them again); paragraph references link to `#para_N`.
 
 mod meta;
+mod parts;
 mod xml;
 
 use super::placed::{ExportError, Placed};
@@ -33,16 +34,28 @@ pub fn export(doc: &Document, placed: &[Placed]) -> Result<Vec<u8>, ExportError>
     let mut w = Writer::new(doc, placed);
     let mut out = String::with_capacity(doc.source_text.len() * 2 + 4096);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.push_str(&format!(
-        "<akomaNtoso xmlns=\"{NAMESPACE}\">\n<statement name=\"resolution\">\n"
-    ));
-    meta::meta(&mut out, doc, placed, &w.note_ids);
-    meta::cover_page(&mut out, doc);
-    meta::preface(&mut out, doc);
-    w.preamble(&mut out);
-    w.main_body(&mut out);
-    meta::conclusions(&mut out, doc);
-    out.push_str("</statement>\n</akomaNtoso>\n");
+    out.push_str(&format!("<akomaNtoso xmlns=\"{NAMESPACE}\">\n"));
+    if w.is_collection() {
+        // A multi-part resolution: the parts as components of a collection.
+        out.push_str("<documentCollection name=\"resolution\">\n");
+        meta::meta(&mut out, doc, placed, &w.note_ids);
+        meta::cover_page(&mut out, doc);
+        meta::preface(&mut out, doc);
+        w.collection_body(&mut out);
+        out.push_str("</documentCollection>\n");
+        w.components(&mut out);
+    } else {
+        out.push_str("<statement name=\"resolution\">\n");
+        meta::meta(&mut out, doc, placed, &w.note_ids);
+        meta::cover_page(&mut out, doc);
+        meta::preface(&mut out, doc);
+        w.preamble(&mut out, doc.enacting_formula.as_ref(), &doc.preamble);
+        w.main_body(&mut out, &doc.body, &doc.operative, true);
+        meta::conclusions(&mut out, doc);
+        w.attachments(&mut out);
+        out.push_str("</statement>\n");
+    }
+    out.push_str("</akomaNtoso>\n");
     Ok(out.into_bytes())
 }
 
@@ -119,13 +132,12 @@ impl<'d> Writer<'d> {
     }
 
     /// `<preamble>`: enacting formula and one container per preambular paragraph.
-    fn preamble(&mut self, out: &mut String) {
-        let doc = self.doc;
-        if doc.enacting_formula.is_none() && doc.preamble.is_empty() {
+    fn preamble(&mut self, out: &mut String, formula: Option<&Paragraph>, preamble: &[Paragraph]) {
+        if formula.is_none() && preamble.is_empty() {
             return;
         }
         out.push_str("<preamble>\n");
-        if let Some(f) = &doc.enacting_formula {
+        if let Some(f) = formula {
             let eid = self.eid(&f.id);
             out.push_str(&format!(
                 "<formula name=\"enactingFormula\" eId=\"{eid}\"><p>"
@@ -133,7 +145,7 @@ impl<'d> Writer<'d> {
             self.runs(out, f, "i");
             out.push_str("</p></formula>\n");
         }
-        for p in &doc.preamble {
+        for p in preamble {
             let eid = self.eid(&p.id);
             let name = p
                 .lead
@@ -158,18 +170,27 @@ impl<'d> Writer<'d> {
         out.push_str("</preamble>\n");
     }
 
-    /// `<mainBody>`: loose text, then the operative paragraphs.
-    fn main_body(&mut self, out: &mut String) {
-        let doc = self.doc;
+    /// `<mainBody>`: loose text, then the operative paragraphs (then, with `sections`, the
+    /// parts of a resolution in sections).
+    fn main_body(
+        &mut self,
+        out: &mut String,
+        body: &[Paragraph],
+        operative: &[Paragraph],
+        sections: bool,
+    ) {
         out.push_str("<mainBody>\n");
         let mut any = false;
-        for p in &doc.body {
-            self.body_paragraph(out, p);
+        for p in body {
+            self.any_paragraph(out, p);
             any = true;
         }
-        for p in &doc.operative {
+        for p in operative {
             self.operative(out, p);
             any = true;
+        }
+        if sections {
+            any |= self.sections(out);
         }
         if !any {
             out.push_str("<p/>\n");
@@ -235,6 +256,10 @@ impl<'d> Writer<'d> {
             out.push_str("</p></content></paragraph>\n");
             // Sibling convention: each descendant an unnumbered paragraph after its parent.
             for (_, c) in p.walk().into_iter().skip(1) {
+                if let Some(t) = &c.table {
+                    self.table(out, c, t);
+                    continue;
+                }
                 let eid = self.eid(&c.id);
                 out.push_str(&format!("<paragraph eId=\"{eid}\">"));
                 if let Some(label) = c.label.as_deref() {

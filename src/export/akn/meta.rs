@@ -58,6 +58,54 @@ pub fn work_uri(doc: &Document) -> String {
     )
 }
 
+/// A `<meta>` holding only the FRBR identification of an attached document or component
+/// (`…/75-10/!annex_1`), in the main document's language.
+pub fn sub_meta(out: &mut String, doc: &Document, component: &str) {
+    let uri = attr(&work_uri(doc));
+    let lang = iso639_2(doc.meta.language);
+    let date = doc
+        .meta
+        .adopted
+        .as_deref()
+        .filter(|d| is_iso_date(d))
+        .unwrap_or("0001-01-01");
+    let c = attr(component);
+    out.push_str("<meta>\n<identification source=\"#qarar\">\n");
+    for (tag, this, suffix, author) in [
+        ("FRBRWork", format!("{uri}!{c}"), String::new(), "#ga"),
+        (
+            "FRBRExpression",
+            format!("{uri}{lang}@/!{c}"),
+            String::new(),
+            "#ga",
+        ),
+        (
+            "FRBRManifestation",
+            format!("{uri}{lang}@/!{c}.xml"),
+            ".xml".to_string(),
+            "#qarar",
+        ),
+    ] {
+        let role = if author == "#qarar" {
+            "#editor"
+        } else {
+            "#author"
+        };
+        out.push_str(&format!(
+            "<{tag}>\n<FRBRthis value=\"{this}\"/>\n<FRBRuri value=\"{uri}{suffix}\"/>\n\
+             <FRBRdate date=\"{date}\" name=\"adoption\"/>\n\
+             <FRBRauthor href=\"{author}\" as=\"{role}\"/>\n"
+        ));
+        match tag {
+            "FRBRWork" => out.push_str("<FRBRcountry value=\"un\"/>\n"),
+            "FRBRExpression" => out.push_str(&format!("<FRBRlanguage language=\"{lang}\"/>\n")),
+            _ => {}
+        }
+        out.push_str(&format!("</{tag}>\n"));
+    }
+    out.push_str("</identification>\n</meta>\n");
+}
+
 /// The whole `<meta>` block.
 pub fn meta(out: &mut String, doc: &Document, placed: &[Placed], note_ids: &[String]) {
     let uri = work_uri(doc);
