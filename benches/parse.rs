@@ -1,5 +1,7 @@
 //! Parser benchmarks: `parse/seed` (the bundled plain-text resolution) and
-//! `parse/akn_75_239` (the longest Akoma Ntoso file of the corpus, 451 KB).
+//! `parse/akn_75_239` (the longest Akoma Ntoso file of the corpus, 451 KB), and
+//! `parse/akn_77_264` (a multi-part resolution with tables) and `parse/akn_76_7` (a
+//! resolution whose annex is most of its text).
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use qarar::document::{akn, plain};
@@ -24,6 +26,17 @@ fn parse(c: &mut Criterion) {
             });
         }
         Err(e) => eprintln!("skipping parse/akn_75_239: cannot read {AKN_75_239}: {e}"),
+    }
+    for name in ["77_264_E", "76_7_A"] {
+        let path = AKN_75_239.replace("75_239_A", name);
+        match std::fs::read_to_string(&path) {
+            Ok(xml) => {
+                group.bench_function(format!("akn_{}", &name[..name.len() - 2]), |b| {
+                    b.iter(|| akn::parse(black_box(&xml)).map(|d| d.parts.len() + d.annexes.len()))
+                });
+            }
+            Err(e) => eprintln!("skipping {name}: cannot read {path}: {e}"),
+        }
     }
     group.finish();
 }

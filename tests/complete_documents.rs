@@ -250,3 +250,14 @@ fn simple_resolutions_keep_their_ids() {
     };
     assert_eq!(ids(&doc), ids(&seed));
 }
+
+#[test]
+fn a_citation_names_the_annex() {
+    let (Some(en), Some(ar)) = (parse("76_7_E.xml"), parse("76_7_A.xml")) else {
+        return;
+    };
+    let c = qarar::library::citation(&en, "annex_1.para_14").expect("a citation");
+    assert_eq!(c.text_en, "A/RES/76/7, annex, para. 14");
+    let c = qarar::library::citation(&ar, "annex_1.para_14").expect("a citation");
+    assert_eq!(c.text_ar, "القرار 76/7، المرفق، الفقرة 14");
+}

@@ -40,7 +40,16 @@ pub fn citation(doc: &Document, paragraph_id: &str) -> Option<Citation> {
         return None;
     }
     doc.paragraph(paragraph_id)?;
-    let place = place_of(doc, paragraph_id)?;
+    // `annex_1.para_14` → "annex, para. 14"; `B.para_3` → "B, para. 3".
+    let (scope, local) = match paragraph_id.split_once('.') {
+        Some((scope, local)) => (Some(scope), local),
+        None => (None, paragraph_id),
+    };
+    let place = place_of(
+        doc,
+        local,
+        scope.map(|s| format!("{s}.")).unwrap_or_default(),
+    )?;
     let url = format!(
         "https://undocs.org/{}/{}",
         doc.meta.language.code(),
@@ -80,6 +89,16 @@ pub fn citation(doc: &Document, paragraph_id: &str) -> Option<Citation> {
             (en, ar)
         }
     };
+    let (text_en, text_ar) = match scope {
+        None => (text_en, text_ar),
+        Some(scope) => {
+            let (en_scope, ar_scope) = scope_names(doc, scope);
+            (
+                text_en.replacen(", ", &format!(", {en_scope}, "), 1),
+                text_ar.replacen("، ", &format!("، {ar_scope}، "), 1),
+            )
+        }
+    };
     Some(Citation {
         text_en,
         text_ar,
@@ -98,7 +117,17 @@ pub fn citation_text(doc: &Document, paragraph_id: &str) -> Option<String> {
     Some(format!("{text}\n{}", c.url))
 }
 
-fn place_of<'a>(doc: &Document, id: &'a str) -> Option<Place<'a>> {
+/// How a part or an annex is named in a citation, in English and Arabic: `annex`
+/// (`annex II` when there are several), `B` for a part.
+fn scope_names(doc: &Document, scope: &str) -> (String, String) {
+    match scope.strip_prefix("annex_") {
+        Some(n) if doc.annexes.len() > 1 => (format!("annex {n}"), format!("المرفق {n}")),
+        Some(_) => ("annex".to_string(), "المرفق".to_string()),
+        None => (scope.to_string(), scope.to_string()),
+    }
+}
+
+fn place_of<'a>(doc: &Document, id: &'a str, scope: String) -> Option<Place<'a>> {
     if let Some(n) = id.strip_prefix("preamble_") {
         return n.parse::<u32>().is_ok().then_some(Place::Preamble(n));
     }
@@ -109,7 +138,7 @@ fn place_of<'a>(doc: &Document, id: &'a str) -> Option<Place<'a>> {
     let letter = parts.next();
     let mut deeper = Vec::new();
     let mut prefix = match letter {
-        Some(l) => format!("para_{number}_{l}"),
+        Some(l) => format!("{scope}para_{number}_{l}"),
         None => String::new(),
     };
     for part in parts {
