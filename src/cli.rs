@@ -146,6 +146,15 @@ fn print_out(text: &str) -> Result<(), String> {
     }
 }
 
+/// One line per paragraph of a part or an annex (with its sub-paragraphs): id and first words.
+fn summary_lines(out: &mut String, top: &crate::document::Paragraph) {
+    for (depth, p) in top.walk() {
+        let indent = "  ".repeat(depth + 1);
+        let summary = p.lead.clone().unwrap_or_else(|| first_words(&p.text(), 6));
+        out.push_str(&format!("{indent}{:<16} {summary}\n", p.id));
+    }
+}
+
 /// The clause tree for a person.
 pub fn outline_text(doc: &Document) -> String {
     let mut out = String::new();
@@ -187,6 +196,40 @@ pub fn outline_text(doc: &Document) -> String {
         out.push_str(&format!("Text ({} paragraphs)\n", doc.body.len()));
         for p in &doc.body {
             out.push_str(&format!("  {}\n", first_words(&p.text(), 8)));
+        }
+    }
+    for part in &doc.parts {
+        let title = part.title.as_deref().unwrap_or_default();
+        out.push_str(&format!(
+            "Part {} {title} ({} preambular, {} operative)\n",
+            part.label,
+            part.preamble.len(),
+            part.operative.len()
+        ));
+        for top in part
+            .preamble
+            .iter()
+            .chain(&part.body)
+            .chain(&part.operative)
+        {
+            summary_lines(&mut out, top);
+        }
+    }
+    for annex in &doc.annexes {
+        let heading: Vec<&str> = annex
+            .heading
+            .iter()
+            .chain(&annex.title)
+            .map(String::as_str)
+            .collect();
+        out.push_str(&format!(
+            "{} {} ({} paragraphs)\n",
+            annex.id,
+            first_words(&heading.join(" — "), 10),
+            annex.paragraphs.len()
+        ));
+        for top in &annex.paragraphs {
+            summary_lines(&mut out, top);
         }
     }
     if !doc.footnotes.is_empty() {

@@ -229,6 +229,8 @@ fn push_tree(
                 first_words(&p.text(), 3)
             )
         }
+        ParagraphKind::Table if ar => "جدول".to_string(),
+        ParagraphKind::Table => "Table".to_string(),
         _ => first_words(&p.text(), 5),
     };
     let index = out.len();
