@@ -291,16 +291,21 @@ pub fn paragraph_display(
     };
     if let Some(table) = &p.table {
         // One line per row, cells apart (a row of headers in bold).
-        for (i, row) in table.rows.iter().enumerate() {
-            if i > 0 {
+        let mut first = true;
+        for row in &table.rows {
+            let cells: Vec<String> = row.cells.iter().map(|c| runs_text(c)).collect();
+            if cells.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            if !first {
                 d.push("\n", SpanStyle::Body, None);
             }
+            first = false;
             let style = if row.header {
                 SpanStyle::Verb
             } else {
                 SpanStyle::Body
             };
-            let cells: Vec<String> = row.cells.iter().map(|c| runs_text(c)).collect();
             d.push(&protect_symbols(&cells.join("  │  ")), style, None);
         }
     }
