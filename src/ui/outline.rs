@@ -264,6 +264,11 @@ pub struct Outline {
 }
 
 impl Outline {
+    /// The keyboard left the outline (a click in the document).
+    pub fn unfocus(&mut self) {
+        self.focused = false;
+    }
+
     pub fn new(entries: Vec<OutlineEntry>) -> Outline {
         Outline {
             entries,

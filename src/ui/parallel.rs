@@ -51,8 +51,8 @@ pub fn ui(
             b.set_padding(pb);
         }
         // Each side shows the other's annotations as bars beside the paragraph.
-        other.view.margin_marks = marks(&cur.view, &other.view);
-        cur.view.margin_marks = marks(&other.view, &cur.view);
+        other.view.set_margin_marks(marks(&cur.view, &other.view));
+        cur.view.set_margin_marks(marks(&other.view, &cur.view));
         cur.aligned_for = Some(key);
     }
     // One selection at a time: starting one in a column clears the other's (Ctrl+C copies

@@ -188,6 +188,11 @@ impl DocumentView {
         self.leave_side_by_side();
     }
 
+    /// Bars in the margin beside blocks (the other language's annotations).
+    pub fn set_margin_marks(&mut self, marks: Vec<(usize, Color32)>) {
+        self.margin_marks = marks;
+    }
+
     /// Drop what the side-by-side view added (margin marks, alignment padding).
     pub fn leave_side_by_side(&mut self) {
         self.margin_marks.clear();

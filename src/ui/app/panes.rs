@@ -153,7 +153,7 @@ impl ReaderApp {
             }
             ViewEvent::ClickedText => {
                 if let Some(cur) = self.tabs.current_mut() {
-                    cur.outline.focused = false;
+                    cur.outline.unfocus();
                 }
             }
             // The other language's own highlights are edited in its own tab.
