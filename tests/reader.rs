@@ -242,3 +242,47 @@ fn copy_citation_on_a_paragraph_gives_the_arabic_convention_and_the_link() {
     assert!(text.contains("القرار 75/10، الفقرة 13 (ب)"), "{text}");
     assert!(text.contains("https://undocs.org/ar/A/RES/75/10"), "{text}");
 }
+
+#[test]
+fn page_down_space_arrows_home_and_end_scroll_the_document() {
+    let mut h = reader(StartOptions::default());
+    settle(&mut h);
+    let top = |h: &Harness<'static, ReaderApp>| {
+        h.state()
+            .current()
+            .and_then(|c| c.view.top_block)
+            .unwrap_or(0)
+    };
+    let start = top(&h);
+    h.key_press(egui::Key::PageDown);
+    settle(&mut h);
+    let after_page = top(&h);
+    assert!(after_page > start + 2, "Page Down: {start} → {after_page}");
+    h.key_press(egui::Key::Space);
+    settle(&mut h);
+    assert!(top(&h) > after_page, "Space goes on");
+    let before_line = top(&h);
+    h.key_press(egui::Key::PageUp);
+    settle(&mut h);
+    assert!(top(&h) < before_line, "Page Up goes back");
+    h.key_press(egui::Key::End);
+    settle(&mut h);
+    let blocks = h
+        .state()
+        .current()
+        .map(|c| c.view.blocks().len())
+        .unwrap_or(0);
+    assert!(
+        top(&h) + 15 > blocks,
+        "End shows the end ({} of {blocks})",
+        top(&h)
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Home);
+    settle(&mut h);
+    assert_eq!(top(&h), start, "Ctrl+Home goes back to the top");
+    h.key_press(egui::Key::ArrowDown);
+    h.key_press(egui::Key::ArrowDown);
+    h.key_press(egui::Key::ArrowDown);
+    settle(&mut h);
+    assert!(top(&h) >= start, "↓ moves down a line at a time");
+}

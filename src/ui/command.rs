@@ -6,6 +6,7 @@
 //! place (`ReaderApp::run`).
 
 use super::document::{LoadRequest, Side};
+use super::view::Scroll;
 use crate::annotations::Color;
 use crate::document::Language;
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
@@ -93,6 +94,8 @@ pub enum Command {
     },
     OutlinePrevious,
     OutlineNext,
+    /// Keyboard scrolling of the document (both columns side by side).
+    Scroll(Scroll),
     ClosePopup,
     /// Esc in the document: close the messages window, else the find bar.
     Dismiss,
@@ -199,6 +202,12 @@ impl Command {
             Command::HighlightWithNote,
             Command::OutlinePrevious,
             Command::OutlineNext,
+            Command::Scroll(Scroll::Pages(1.0)),
+            Command::Scroll(Scroll::Pages(-1.0)),
+            Command::Scroll(Scroll::Lines(1.0)),
+            Command::Scroll(Scroll::Lines(-1.0)),
+            Command::Scroll(Scroll::Top),
+            Command::Scroll(Scroll::End),
             Command::ClosePopup,
             Command::Dismiss,
             Command::FindNext,
@@ -253,6 +262,16 @@ impl Command {
                 Color::Purple => const { &[key(NONE, Key::Num6)] },
             },
             C::HighlightWithNote => const { &[key(NONE, Key::N)] },
+            C::Scroll(Scroll::Pages(n)) if *n > 0.0 => {
+                const { &[key(NONE, Key::PageDown), key(NONE, Key::Space)] }
+            }
+            C::Scroll(Scroll::Pages(_)) => {
+                const { &[key(NONE, Key::PageUp), key(SHIFT, Key::Space)] }
+            }
+            C::Scroll(Scroll::Lines(n)) if *n > 0.0 => const { &[key(NONE, Key::ArrowDown)] },
+            C::Scroll(Scroll::Lines(_)) => const { &[key(NONE, Key::ArrowUp)] },
+            C::Scroll(Scroll::Top) => const { &[key(NONE, Key::Home), key(CMD, Key::Home)] },
+            C::Scroll(Scroll::End) => const { &[key(NONE, Key::End), key(CMD, Key::End)] },
             C::OutlinePrevious | C::LibraryPreviousRow => const { &[key(NONE, Key::ArrowUp)] },
             C::OutlineNext | C::LibraryNextRow => const { &[key(NONE, Key::ArrowDown)] },
             C::ClosePopup | C::CloseFind | C::Dismiss => const { &[key(NONE, Key::Escape)] },
@@ -270,6 +289,7 @@ impl Command {
                 DOCUMENT_LIKE
             }
             C::OutlinePrevious | C::OutlineNext => &[Scope::Outline],
+            C::Scroll(_) => &[Scope::Document],
             C::ClosePopup => &[Scope::Popup],
             C::Dismiss => &[Scope::Document, Scope::Outline],
             C::FindNext | C::FindPrevious | C::CloseFind => &[Scope::FindField],
@@ -329,6 +349,12 @@ impl Command {
             C::Highlight(c) => return Cow::Owned(format!("Highlight {}", c.name())),
             C::HighlightWithNote => "Note…",
             C::OutlinePrevious => "Previous outline entry",
+            C::Scroll(Scroll::Pages(n)) if *n > 0.0 => "Page down",
+            C::Scroll(Scroll::Pages(_)) => "Page up",
+            C::Scroll(Scroll::Lines(n)) if *n > 0.0 => "Line down",
+            C::Scroll(Scroll::Lines(_)) => "Line up",
+            C::Scroll(Scroll::Top) => "Top of the document",
+            C::Scroll(Scroll::End) => "End of the document",
             C::OutlineNext => "Next outline entry",
             C::ClosePopup => "Close popup",
             C::DismissMessages => "OK",

@@ -62,6 +62,17 @@ struct CachedMesh {
     hots: Vec<(usize, Rect)>,
 }
 
+/// A keyboard scroll of the document.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Scroll {
+    /// A screen less a line, down (1) or up (−1).
+    Pages(f32),
+    /// A line of body text, down (1) or up (−1).
+    Lines(f32),
+    Top,
+    End,
+}
+
 /// The laid-out document and what the view remembers between frames.
 pub struct DocumentView {
     pub layout: Option<DocumentLayout>,
@@ -97,6 +108,10 @@ pub struct DocumentView {
     scroll_id: u64,
     /// Coloured bars in the margin beside blocks (the other language's annotations).
     pub margin_marks: Vec<(usize, Color32)>,
+    /// A scroll asked for from the keyboard, applied on the next frame.
+    scroll_request: Option<Scroll>,
+    /// The visible part of the column in the last frame (content coordinates).
+    last_viewport: Rect,
     /// The passages of the last selection asked about.
     passages_cache: std::cell::RefCell<Option<PassagesCache>>,
 }
@@ -134,6 +149,8 @@ impl DocumentView {
                 NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
             },
             margin_marks: Vec::new(),
+            scroll_request: None,
+            last_viewport: Rect::NOTHING,
             passages_cache: Default::default(),
         }
     }
@@ -411,11 +428,39 @@ impl DocumentView {
         }
     }
 
-    /// The scroll offset that puts a pending jump target at the top (and forgets the jump).
+    /// Scroll from the keyboard on the next frame.
+    pub fn request_scroll(&mut self, scroll: Scroll) {
+        self.scroll_request = Some(scroll);
+    }
+
+    /// The scroll offset that puts a pending jump target at the top (and forgets the jump),
+    /// or that a keyboard scroll asks for.
     pub fn take_scroll_target(&mut self) -> Option<f32> {
+        if let Some(s) = self.scroll_request.take() {
+            return self.keyboard_offset(s);
+        }
         let b = self.scroll_to_block.take()?;
         let top = self.layout.as_ref()?.tops.get(b).copied()?;
         Some((top + MARGIN - 12.0).max(0.0))
+    }
+
+    /// Where a keyboard scroll goes from the last frame's position.
+    fn keyboard_offset(&self, s: Scroll) -> Option<f32> {
+        let layout = self.layout.as_ref()?;
+        let view = self.last_viewport;
+        if !view.is_positive() {
+            return None;
+        }
+        let t = layout.typography;
+        let line = t.body_size * t.zoom * t.line_height;
+        let max = (self.content_height() - view.height()).max(0.0);
+        let y = match s {
+            Scroll::Pages(n) => view.top() + n * (view.height() - line).max(line),
+            Scroll::Lines(n) => view.top() + n * line,
+            Scroll::Top => 0.0,
+            Scroll::End => max,
+        };
+        Some(y.clamp(0.0, max))
     }
 
     /// Identity of this view's scroll position.
@@ -475,6 +520,7 @@ impl DocumentView {
         viewport: Rect,
         events: &mut Vec<ViewEvent>,
     ) {
+        self.last_viewport = viewport;
         let y0 = viewport.top() - MARGIN;
         let y1 = viewport.bottom() - MARGIN;
         // The layout is taken out while painting (the blocks' state is changed beside it).

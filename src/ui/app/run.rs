@@ -133,6 +133,12 @@ impl ReaderApp {
                     cur.step_outline(command == C::OutlineNext, now);
                 }
             }
+            C::Scroll(scroll) => {
+                // Side by side, both columns move with the main one's scroll.
+                if let Some(cur) = self.tabs.current_mut() {
+                    cur.view.request_scroll(scroll);
+                }
+            }
             C::ClosePopup => self.windows.popup = None,
             C::DismissMessages => self.status.clear(),
             C::Dismiss => {
