@@ -10,23 +10,24 @@
 //! | `KEY.jsonld.bak` | the version before the last save |
 //! | `KEY.lock` | advisory lock serialising loads and saves across threads and processes |
 //! | `KEY.damaged-<UTC time>.jsonld` | a file that could not be read, set aside, never overwritten |
-//! | `.KEY.jsonld.tmp-*` | a save in progress (removed by the next save if a writer died) |
+//! | `.KEY.jsonld.*.tmp` | a save in progress (removed by the next save if a writer died) |
 //!
 //! Every [`Store::save`] takes the lock, reads what is on disk, merges (by id, the newer
 //! `modified` wins, deletions are kept as tombstones that always win), and, when something
-//! changed, writes atomically: the old file is hard-linked (or copied) to `.bak`, the new one
-//! is written to a temporary file in the same directory, fsynced, renamed over the old one,
-//! and the directory is fsynced. When `save` returns `Ok`, the annotations are on disk.
+//! changed, writes atomically ([`crate::util::atomic`]): the old content to `.bak`, then the
+//! new one, each to a uniquely named temporary file in the same directory, fsynced, renamed
+//! over the old one, and the directory fsynced. When `save` returns `Ok`, the annotations are on disk.
 //! A crash at any moment leaves either the old or the new file, both valid.
 
 use super::identity::DocumentIdentity;
 use super::model::{Annotation, compare_times, now_rfc3339};
 use super::w3c::{self, Tombstone, W3cError};
+use crate::util::atomic::{self, AtomicError, sync_dir};
 use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::ffi::OsString;
 use std::fs::{self, File};
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 /// Environment variable that overrides the data directory (annotations go to
@@ -78,6 +79,8 @@ pub enum StoreError {
     NoDataDirectory,
     #[error("{}: {source}", path.display())]
     Import { path: PathBuf, source: W3cError },
+    #[error(transparent)]
+    Write(#[from] AtomicError),
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
@@ -366,60 +369,18 @@ pub fn merge(
     (out, deleted)
 }
 
-/// Write `bytes` to `path` atomically: temporary file in the same directory, fsync, rename,
-/// fsync of the directory. With `backup`, first make `backup.0` hold the old content
-/// `backup.1` (a hard link to the old file, else a synced copy).
+/// Write `bytes` to `path` atomically ([`crate::util::atomic::write`]). With `backup`, first
+/// make `backup.0` hold the old content `backup.1` (written atomically too).
 fn write_atomically(
     path: &Path,
     bytes: &[u8],
     backup: Option<(PathBuf, &[u8])>,
 ) -> Result<(), StoreError> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
     if let Some((bak, old)) = backup {
-        let bak_tmp = dir.join(format!(".{name}.bak.tmp-{}", std::process::id()));
-        let _ = fs::remove_file(&bak_tmp);
-        if fs::hard_link(path, &bak_tmp).is_err() {
-            write_synced(&bak_tmp, old)?;
-        }
-        fs::rename(&bak_tmp, &bak).map_err(io_err(&bak))?;
+        atomic::write(&bak, old, true)?;
     }
-    let tmp = dir.join(format!(
-        ".{name}.tmp-{}-{}",
-        std::process::id(),
-        uuid::Uuid::new_v4().simple()
-    ));
-    if let Err(e) = write_synced(&tmp, bytes) {
-        let _ = fs::remove_file(&tmp);
-        return Err(e);
-    }
-    if let Err(e) = fs::rename(&tmp, path) {
-        let _ = fs::remove_file(&tmp);
-        return Err(io_err(path)(e));
-    }
-    sync_dir(dir);
+    atomic::write(path, bytes, true)?;
     Ok(())
-}
-
-/// Create `path`, write `bytes`, fsync.
-fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let mut f = File::create(path).map_err(io_err(path))?;
-    f.write_all(bytes).map_err(io_err(path))?;
-    f.sync_all().map_err(io_err(path))?;
-    Ok(())
-}
-
-/// fsync a directory so that renames in it are durable (Unix; elsewhere a no-op).
-fn sync_dir(dir: &Path) {
-    #[cfg(unix)]
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The leaf layer: small text utilities that every other module may use and that use
-//! nothing of the crate (search folding, first words, symbol normalisation).
+//! nothing of the crate (search folding, first words, symbol normalisation) and the atomic file writer.
 
+pub mod atomic;
 pub mod fold;
 
 /// The first `n` words of `text`, with an ellipsis when cut.
