@@ -9,7 +9,7 @@
 //! | `KEY.jsonld` | the annotations (an `AnnotationPage`, see [`super::w3c`]) |
 //! | `KEY.jsonld.bak` | the version before the last save |
 //! | `KEY.lock` | advisory lock serialising loads and saves across threads and processes |
-//! | `KEY.damaged-<UTC time>.jsonld` | a file that could not be read, set aside, never overwritten |
+//! | `KEY.damaged-<UTC time>.jsonld` | a copy of a file that could not be read (the file itself is then replaced by the backup in one rename), never overwritten |
 //! | `.KEY.jsonld.*.tmp` | a save in progress (removed by the next save if a writer died) |
 //!
 //! Every [`Store::save`] takes the lock, reads what is on disk, merges (by id, the newer
@@ -53,7 +53,8 @@ pub struct Loaded {
     pub warnings: Vec<StoreWarning>,
 }
 
-/// Something the user should be told; nothing was lost by it, but a file was moved.
+/// Something the user should be told; nothing was lost by it, but a file was set aside or
+/// restored.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StoreWarning {
     #[error(
@@ -68,6 +69,11 @@ pub enum StoreWarning {
         reason: String,
         restored_from_backup: bool,
     },
+    #[error(
+        "the annotation file {} was missing (an earlier recovery was interrupted); it was restored from the backup",
+        file.display()
+    )]
+    MissingFileRestored { file: PathBuf },
 }
 
 /// Why the store could not do what was asked.
@@ -242,7 +248,11 @@ impl Store {
         }
     }
 
-    /// Read the current file; set it aside if damaged, restoring the backup when valid.
+    /// Read the current file. A damaged one is copied aside, then replaced by the backup
+    /// when that is valid (else removed); a missing one with a valid backup is restored from
+    /// it. Crash-safe at every instant: the file is replaced by one atomic rename, never
+    /// moved away first, so a kill in between leaves the damaged file to be recovered again
+    /// by the next start while the good backup stays untouched.
     fn read_current(
         &self,
         identity: &DocumentIdentity,
@@ -250,38 +260,57 @@ impl Store {
     ) -> Result<OnDisk, StoreError> {
         let path = self.path_for(identity);
         let bytes = match fs::read(&path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(OnDisk::default()),
+            Ok(b) => Some(b),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
             Err(e) => return Err(io_err(&path)(e)),
         };
-        let reason = match w3c::parse_bytes(&bytes) {
-            Ok(p) => {
-                return Ok(OnDisk {
-                    annotations: p.annotations,
-                    deleted: p.deleted,
-                    bytes: Some(bytes),
-                });
-            }
-            Err(e) => e.to_string(),
+        let damaged = match bytes {
+            None => None,
+            Some(bytes) => match w3c::parse_bytes(&bytes) {
+                Ok(p) => {
+                    return Ok(OnDisk {
+                        annotations: p.annotations,
+                        deleted: p.deleted,
+                        bytes: Some(bytes),
+                    });
+                }
+                Err(e) => Some((bytes, e.to_string())),
+            },
         };
-        // Damaged: set it aside under a new name, never overwrite it.
-        let moved_to = self.damaged_name(identity);
-        fs::rename(&path, &moved_to).map_err(io_err(&path))?;
-        sync_dir(&self.dir);
-        let backup = self.backup_path_for(identity);
-        let restored = fs::read(&backup)
+        let backup = fs::read(self.backup_path_for(identity))
             .ok()
             .and_then(|b| w3c::parse_bytes(&b).ok().map(|p| (b, p)));
-        let disk = match restored {
+        let Some((bytes, reason)) = damaged else {
+            // No file. Saves never remove it, so a valid backup means a recovery (of an
+            // older version) was interrupted: the backup is the document's annotations.
+            let Some((b, p)) = backup else {
+                return Ok(OnDisk::default());
+            };
+            atomic::write(&path, &b, true)?;
+            warnings.push(StoreWarning::MissingFileRestored { file: path });
+            return Ok(OnDisk {
+                annotations: p.annotations,
+                deleted: p.deleted,
+                bytes: Some(b),
+            });
+        };
+        // Damaged: keep a copy under a new name (never overwritten), then replace the file.
+        let moved_to = self.set_aside(identity, &bytes)?;
+        let disk = match backup {
             Some((b, p)) => {
-                write_atomically(&path, &b, None)?;
+                atomic::write(&path, &b, true)?;
                 OnDisk {
                     annotations: p.annotations,
                     deleted: p.deleted,
                     bytes: Some(b),
                 }
             }
-            None => OnDisk::default(),
+            None => {
+                // Nothing good to put in its place; its copy is kept.
+                fs::remove_file(&path).map_err(io_err(&path))?;
+                sync_dir(&self.dir);
+                OnDisk::default()
+            }
         };
         warnings.push(StoreWarning::DamagedFileSetAside {
             file: path,
@@ -290,6 +319,19 @@ impl Store {
             restored_from_backup: disk.bytes.is_some(),
         });
         Ok(disk)
+    }
+
+    /// Copy a damaged file's bytes to a new `KEY.damaged-*.jsonld` (never replacing one).
+    fn set_aside(&self, identity: &DocumentIdentity, bytes: &[u8]) -> Result<PathBuf, StoreError> {
+        loop {
+            let name = self.damaged_name(identity);
+            match atomic::write(&name, bytes, false) {
+                Ok(()) => return Ok(name),
+                // Taken meanwhile (another process of another store lock?): the next name.
+                Err(AtomicError::Exists { .. }) => continue,
+                Err(e) => return Err(e.into()),
+            }
+        }
     }
 
     /// `KEY.damaged-20250102T030405Z.jsonld` (with `-2`, `-3`… if taken).
@@ -489,7 +531,10 @@ mod tests {
             moved_to,
             restored_from_backup,
             ..
-        } = &loaded.warnings[0];
+        } = &loaded.warnings[0]
+        else {
+            panic!("{:?}", loaded.warnings)
+        };
         assert!(*restored_from_backup);
         assert_eq!(
             fs::read(moved_to).unwrap(),
@@ -516,6 +561,34 @@ mod tests {
             .filter(|e| e.file_name().to_string_lossy().contains(".damaged-"))
             .collect();
         assert_eq!(damaged.len(), 2, "both damaged files kept");
+        let _ = fs::remove_dir_all(store.dir());
+    }
+
+    #[test]
+    fn recovery_never_leaves_the_file_missing_and_a_missing_file_comes_back_from_the_backup() {
+        let store = temp_store("recovery");
+        let id = identity();
+        store
+            .save(&id, &[ann("a", "2025-01-01T00:00:01Z", "")], &[])
+            .unwrap();
+        store
+            .save(&id, &[ann("b", "2025-01-01T00:00:01Z", "")], &[])
+            .unwrap();
+        // A recovery interrupted by an older version: the file gone, the backup good.
+        fs::remove_file(store.path_for(&id)).unwrap();
+        let loaded = store.load(&id).unwrap();
+        assert_eq!(loaded.annotations.len(), 1, "the backup's annotation");
+        assert!(matches!(
+            loaded.warnings[..],
+            [StoreWarning::MissingFileRestored { .. }]
+        ));
+        assert!(
+            loaded.warnings[0]
+                .to_string()
+                .contains("restored from the backup")
+        );
+        assert!(store.path_for(&id).exists());
+        assert!(store.load(&id).unwrap().warnings.is_empty());
         let _ = fs::remove_dir_all(store.dir());
     }
 
