@@ -12,15 +12,17 @@
 //! | `KEY.damaged-<UTC time>.jsonld` | a copy of a file that could not be read (the file itself is then replaced by the backup in one rename), never overwritten |
 //! | `.KEY.jsonld.*.tmp` | a save in progress (removed by the next save if a writer died) |
 //!
-//! Every [`Store::save`] takes the lock, reads what is on disk, merges (by id, the newer
-//! `modified` wins, deletions are kept as tombstones that always win), and, when something
+//! Every [`Store::save`] takes the lock, reads what is on disk, merges (by id, the latest
+//! edit wins: an annotation's `modified` against a tombstone's `deleted` time, so an undone
+//! deletion — a new edit — brings it back and a deletion newer than every edit removes it),
+//! and, when something
 //! changed, writes atomically ([`crate::util::atomic`]): the old content to `.bak`, then the
 //! new one, each to a uniquely named temporary file in the same directory, fsynced, renamed
 //! over the old one, and the directory fsynced. When `save` returns `Ok`, the annotations are on disk.
 //! A crash at any moment leaves either the old or the new file, both valid.
 
 use super::identity::DocumentIdentity;
-use super::model::{Annotation, compare_times, now_rfc3339};
+use super::model::{Annotation, compare_times};
 use super::w3c::{self, Tombstone, W3cError};
 use crate::util::atomic::{self, AtomicError, sync_dir};
 use std::cmp::Ordering;
@@ -51,6 +53,8 @@ pub struct Loaded {
     pub deleted: Vec<Tombstone>,
     /// Things the user should be told (a damaged file was set aside).
     pub warnings: Vec<StoreWarning>,
+    /// Deletions listed in an imported file, not applied (import never deletes).
+    pub ignored_deletions: usize,
 }
 
 /// Something the user should be told; nothing was lost by it, but a file was set aside or
@@ -147,38 +151,36 @@ impl Store {
             annotations: disk.annotations,
             deleted: disk.deleted,
             warnings,
+            ignored_deletions: 0,
         })
     }
 
-    /// Merge `annotations` and the deletions `deleted_ids` with what is on disk and write the
-    /// result atomically. `annotations` may be all of the window's annotations or only the
-    /// changed ones. Returns the merged state (what other windows added included): adopt it.
+    /// Merge `annotations` and the deletions `deleted` (each with the time it was made) with
+    /// what is on disk and write the result atomically. `annotations` may be all of the
+    /// window's annotations or only the changed ones. Returns the merged state (what other
+    /// windows added included): adopt it.
     pub fn save(
         &self,
         identity: &DocumentIdentity,
         annotations: &[Annotation],
-        deleted_ids: &[String],
+        deleted: &[Tombstone],
     ) -> Result<Loaded, StoreError> {
-        let now = now_rfc3339();
-        let tombstones: Vec<Tombstone> = deleted_ids
-            .iter()
-            .map(|id| Tombstone {
-                id: id.clone(),
-                deleted: now.clone(),
-            })
-            .collect();
-        self.merge_and_write(identity, annotations, &tombstones)
+        self.merge_and_write(identity, annotations, deleted)
     }
 
     /// Import an annotation file (any shape [`w3c::parse_str`] reads) into the document's
     /// annotations, merging by id. Annotations apply to this document whatever their source.
+    /// Import never deletes: the file's deletions are counted in
+    /// [`Loaded::ignored_deletions`], not applied.
     pub fn import(&self, identity: &DocumentIdentity, file: &Path) -> Result<Loaded, StoreError> {
         let bytes = fs::read(file).map_err(io_err(file))?;
         let parsed = w3c::parse_bytes(&bytes).map_err(|source| StoreError::Import {
             path: file.to_path_buf(),
             source,
         })?;
-        self.merge_and_write(identity, &parsed.annotations, &parsed.deleted)
+        let mut loaded = self.merge_and_write(identity, &parsed.annotations, &[])?;
+        loaded.ignored_deletions = parsed.deleted.len();
+        Ok(loaded)
     }
 
     /// Write the document's annotations (no tombstones) to `file` as an `AnnotationPage`,
@@ -216,6 +218,7 @@ impl Store {
             annotations: merged,
             deleted,
             warnings,
+            ignored_deletions: 0,
         })
     }
 
@@ -374,40 +377,65 @@ struct OnDisk {
     bytes: Option<Vec<u8>>,
 }
 
-/// Merge two versions of a document's annotations: by id, the newer `modified` wins (on a
-/// tie, `incoming`); tombstones are united and always win. Order: `base`, then new ids of
-/// `incoming` in their order.
+/// Merge two versions of a document's annotations: by id, the latest edit wins. Among
+/// versions of an annotation the newer `modified` (on a tie, `incoming`); among tombstones
+/// the newer `deleted`; between the two, the tombstone when it is at least as new as the
+/// annotation (the annotation is dropped), else the annotation (the tombstone is dropped: it
+/// was undone). Order: `base`, then new ids of `incoming` in their order. Linear in the input
+/// (hash maps by id).
 pub fn merge(
     base: &[Annotation],
     base_deleted: &[Tombstone],
     incoming: &[Annotation],
     incoming_deleted: &[Tombstone],
 ) -> (Vec<Annotation>, Vec<Tombstone>) {
-    let mut deleted: Vec<Tombstone> = Vec::new();
+    let mut tombstones: Vec<&Tombstone> = Vec::new();
+    let mut tomb_index: HashMap<&str, usize> = HashMap::new();
     for t in base_deleted.iter().chain(incoming_deleted) {
-        if !deleted.iter().any(|d| d.id == t.id) {
-            deleted.push(t.clone());
-        }
-    }
-    let dead: std::collections::HashSet<&str> = deleted.iter().map(|t| t.id.as_str()).collect();
-    let mut out: Vec<Annotation> = Vec::with_capacity(base.len() + incoming.len());
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for a in base.iter().chain(incoming) {
-        if dead.contains(a.id.as_str()) {
-            continue;
-        }
-        match index.get(&a.id) {
+        match tomb_index.get(t.id.as_str()) {
             Some(&i) => {
-                if compare_times(&a.modified, &out[i].modified) != Ordering::Less {
-                    out[i] = a.clone();
+                if compare_times(&t.deleted, &tombstones[i].deleted) == Ordering::Greater {
+                    tombstones[i] = t;
                 }
             }
             None => {
-                index.insert(a.id.clone(), out.len());
-                out.push(a.clone());
+                tomb_index.insert(&t.id, tombstones.len());
+                tombstones.push(t);
             }
         }
     }
+    let mut latest: Vec<&Annotation> = Vec::with_capacity(base.len() + incoming.len());
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for a in base.iter().chain(incoming) {
+        match index.get(a.id.as_str()) {
+            Some(&i) => {
+                if compare_times(&a.modified, &latest[i].modified) != Ordering::Less {
+                    latest[i] = a;
+                }
+            }
+            None => {
+                index.insert(&a.id, latest.len());
+                latest.push(a);
+            }
+        }
+    }
+    let mut undone: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut out: Vec<Annotation> = Vec::with_capacity(latest.len());
+    for a in latest {
+        match tomb_index.get(a.id.as_str()) {
+            Some(&i) if compare_times(&tombstones[i].deleted, &a.modified) != Ordering::Less => {}
+            Some(_) => {
+                undone.insert(&a.id);
+                out.push(a.clone());
+            }
+            None => out.push(a.clone()),
+        }
+    }
+    let deleted = tombstones
+        .into_iter()
+        .filter(|t| !undone.contains(t.id.as_str()))
+        .cloned()
+        .collect();
     (out, deleted)
 }
 
@@ -428,7 +456,7 @@ fn write_atomically(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::annotations::model::{Color, Quote};
+    use crate::annotations::model::{Color, Quote, now_rfc3339};
     use crate::document::model::Language;
 
     fn identity() -> DocumentIdentity {
@@ -592,8 +620,15 @@ mod tests {
         let _ = fs::remove_dir_all(store.dir());
     }
 
+    fn tombstone(id: &str, at: &str) -> Tombstone {
+        Tombstone {
+            id: id.into(),
+            deleted: at.into(),
+        }
+    }
+
     #[test]
-    fn deletions_do_not_come_back() {
+    fn deletions_do_not_come_back_unless_edited_later() {
         let store = temp_store("tomb");
         let id = identity();
         let a = ann("urn:uuid:a", "2025-01-01T00:00:01Z", "");
@@ -602,18 +637,78 @@ mod tests {
         store.save(&id, &[a.clone(), b.clone()], &[]).unwrap();
         // Window 1 deletes a.
         let after = store
-            .save(&id, std::slice::from_ref(&b), &["urn:uuid:a".into()])
+            .save(
+                &id,
+                std::slice::from_ref(&b),
+                &[tombstone("urn:uuid:a", "2025-01-01T00:00:05Z")],
+            )
             .unwrap();
         assert_eq!(after.annotations.len(), 1);
-        // Window 2 still has a (even a newer edit of it) and saves everything.
-        let mut a2 = a.clone();
-        a2.modified = "2030-01-01T00:00:00Z".into();
-        let after = store.save(&id, &[a2, b], &[]).unwrap();
+        // Window 2 still has a as it was and saves everything: a stays deleted.
+        let after = store.save(&id, &[a.clone(), b.clone()], &[]).unwrap();
         assert_eq!(after.annotations.len(), 1);
         assert_eq!(after.annotations[0].id, "urn:uuid:b");
         let loaded = store.load(&id).unwrap();
         assert_eq!(loaded.annotations.len(), 1);
         assert_eq!(loaded.deleted.len(), 1);
+        // An edit made after the deletion (an undo) is the latest edit: a is back, its
+        // tombstone gone.
+        let mut a2 = a.clone();
+        a2.modified = "2025-01-01T00:00:06Z".into();
+        let after = store.save(&id, &[a2, b], &[]).unwrap();
+        assert_eq!(after.annotations.len(), 2);
+        assert!(after.deleted.is_empty());
+        let _ = fs::remove_dir_all(store.dir());
+    }
+
+    #[test]
+    fn undo_survives_saves_the_latest_edit_wins_both_ways() {
+        let a = ann("a", "2025-01-01T00:00:01Z", "");
+        // Deleted at 2, restored (undo) at 3, deleted again (redo) at 4: whatever the order
+        // in which the versions meet, the latest edit decides.
+        let del2 = tombstone("a", "2025-01-01T00:00:02Z");
+        let mut back3 = a.clone();
+        back3.modified = "2025-01-01T00:00:03Z".into();
+        let del4 = tombstone("a", "2025-01-01T00:00:04Z");
+        let (m, d) = merge(
+            &[],
+            std::slice::from_ref(&del2),
+            std::slice::from_ref(&back3),
+            &[],
+        );
+        assert_eq!((m.len(), d.len()), (1, 0), "undone deletion: back");
+        let (m, d) = merge(
+            std::slice::from_ref(&back3),
+            &[],
+            &[],
+            std::slice::from_ref(&del2),
+        );
+        assert_eq!((m.len(), d.len()), (1, 0), "a stale deletion does not win");
+        let (m, d) = merge(std::slice::from_ref(&back3), &[del2], &[a], &[del4]);
+        assert_eq!((m.len(), d.len()), (0, 1), "redone deletion: gone");
+        assert_eq!(d[0].deleted, "2025-01-01T00:00:04Z");
+    }
+
+    #[test]
+    fn import_never_deletes_and_counts_the_deletions_it_ignored() {
+        let store = temp_store("import-del");
+        let id = identity();
+        let mine = [
+            ann("urn:x:1", "2025-01-01T00:00:01Z", ""),
+            ann("urn:x:2", "2025-01-01T00:00:01Z", ""),
+        ];
+        store.save(&id, &mine, &[]).unwrap();
+        let file = store.dir().join("in.jsonld");
+        let dels = [
+            tombstone("urn:x:1", "2030-01-01T00:00:00Z"),
+            tombstone("urn:x:2", "2030-01-01T00:00:00Z"),
+            tombstone("urn:x:9", "2030-01-01T00:00:00Z"),
+        ];
+        fs::write(&file, w3c::to_page_string(&id, &[], &dels)).unwrap();
+        let merged = store.import(&id, &file).unwrap();
+        assert_eq!(merged.annotations.len(), 2, "nothing deleted");
+        assert_eq!(merged.ignored_deletions, 3);
+        assert_eq!(store.load(&id).unwrap().annotations.len(), 2);
         let _ = fs::remove_dir_all(store.dir());
     }
 
