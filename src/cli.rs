@@ -117,9 +117,18 @@ fn read_annotations(path: &std::path::Path) -> Result<Vec<crate::annotations::An
         .map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// The annotations kept for `doc` in the user's data directory (none when there is no store).
+/// The annotations kept for `doc` in the user's data directory (none when there is no store;
+/// a store that cannot be opened or read is reported, not passed over in silence).
 fn stored_annotations(doc: &Document) -> Option<Vec<crate::annotations::Annotation>> {
-    let store = crate::annotations::Store::open_default().ok()?;
+    let store = match crate::annotations::Store::open_default() {
+        Ok(store) => store,
+        // No data directory at all: there cannot be stored annotations.
+        Err(crate::annotations::StoreError::NoDataDirectory) => return None,
+        Err(e) => {
+            eprintln!("qarar: warning: stored annotations not read, exporting without them: {e}");
+            return None;
+        }
+    };
     let identity = crate::annotations::DocumentIdentity::of(doc);
     match store.load(&identity) {
         Ok(loaded) => {
@@ -129,7 +138,7 @@ fn stored_annotations(doc: &Document) -> Option<Vec<crate::annotations::Annotati
             Some(loaded.annotations)
         }
         Err(e) => {
-            eprintln!("qarar: warning: stored annotations not read: {e}");
+            eprintln!("qarar: warning: stored annotations not read, exporting without them: {e}");
             None
         }
     }

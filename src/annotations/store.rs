@@ -713,6 +713,27 @@ mod tests {
     }
 
     #[test]
+    fn a_very_long_symbol_is_kept_under_a_short_file_name() {
+        let store = temp_store("long-symbol");
+        let long = |tail: &str| DocumentIdentity {
+            symbol: Some(format!("A/RES/{}{tail}", "75/".repeat(400))),
+            ..identity()
+        };
+        let (one, two) = (long("1"), long("2"));
+        assert_ne!(one.storage_key(), two.storage_key(), "still told apart");
+        assert!(one.storage_key().len() <= 130, "{}", one.storage_key());
+        store
+            .save(&one, &[ann("a", "2025-01-01T00:00:01Z", "")], &[])
+            .unwrap();
+        store
+            .save(&one, &[ann("b", "2025-01-01T00:00:01Z", "")], &[])
+            .unwrap();
+        assert_eq!(store.load(&one).unwrap().annotations.len(), 2);
+        assert!(store.load(&two).unwrap().annotations.is_empty());
+        let _ = fs::remove_dir_all(store.dir());
+    }
+
+    #[test]
     fn two_windows_save_concurrently_and_lose_nothing() {
         let store = temp_store("concurrent");
         let dir = store.dir().to_path_buf();

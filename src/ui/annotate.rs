@@ -118,6 +118,11 @@ impl Annotations {
     }
 
     fn reanchor(&mut self, doc: &Document) {
+        // The anchoring index (every paragraph folded) is only worth building for annotations.
+        if self.list.is_empty() {
+            self.anchors.clear();
+            return;
+        }
         let anchorer = Anchorer::new(doc);
         self.anchors = self
             .list
