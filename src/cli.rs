@@ -111,7 +111,8 @@ fn run_inner(command: Command) -> Result<(), String> {
 
 /// Read a Web Annotation file, naming it in any error.
 fn read_annotations(path: &std::path::Path) -> Result<Vec<crate::annotations::Annotation>, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let bytes = crate::annotations::store::read_limited(path)
+        .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
     crate::annotations::w3c::parse_bytes(&bytes)
         .map(|p| p.annotations)
         .map_err(|e| format!("{}: {e}", path.display()))

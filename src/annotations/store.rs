@@ -173,7 +173,7 @@ impl Store {
     /// Import never deletes: the file's deletions are counted in
     /// [`Loaded::ignored_deletions`], not applied.
     pub fn import(&self, identity: &DocumentIdentity, file: &Path) -> Result<Loaded, StoreError> {
-        let bytes = fs::read(file).map_err(io_err(file))?;
+        let bytes = read_limited(file).map_err(io_err(file))?;
         let parsed = w3c::parse_bytes(&bytes).map_err(|source| StoreError::Import {
             path: file.to_path_buf(),
             source,
@@ -262,7 +262,7 @@ impl Store {
         warnings: &mut Vec<StoreWarning>,
     ) -> Result<OnDisk, StoreError> {
         let path = self.path_for(identity);
-        let bytes = match fs::read(&path) {
+        let bytes = match read_limited(&path) {
             Ok(b) => Some(b),
             Err(e) if e.kind() == io::ErrorKind::NotFound => None,
             Err(e) => return Err(io_err(&path)(e)),
@@ -280,7 +280,7 @@ impl Store {
                 Err(e) => Some((bytes, e.to_string())),
             },
         };
-        let backup = fs::read(self.backup_path_for(identity))
+        let backup = read_limited(&self.backup_path_for(identity))
             .ok()
             .and_then(|b| w3c::parse_bytes(&b).ok().map(|p| (b, p)));
         let Some((bytes, reason)) = damaged else {
@@ -366,6 +366,12 @@ impl Store {
             n += 1;
         }
     }
+}
+
+/// Read an annotation file: a regular file no larger than a document may be
+/// ([`crate::document::MAX_FILE_SIZE`]); anything else is refused, never waited on.
+pub fn read_limited(path: &Path) -> io::Result<Vec<u8>> {
+    crate::util::read_regular_file(path, crate::document::MAX_FILE_SIZE)
 }
 
 /// A document's file as read.
@@ -730,6 +736,38 @@ mod tests {
             .unwrap();
         assert_eq!(store.load(&one).unwrap().annotations.len(), 2);
         assert!(store.load(&two).unwrap().annotations.is_empty());
+        let _ = fs::remove_dir_all(store.dir());
+    }
+
+    #[test]
+    fn annotation_files_and_imports_have_the_document_size_limit_and_must_be_regular_files() {
+        let store = temp_store("limits");
+        let id = identity();
+        // A (sparse) file one byte over the limit: refused by its size, not parsed.
+        let big = store.dir().join("big.jsonld");
+        File::create(&big)
+            .unwrap()
+            .set_len(crate::document::MAX_FILE_SIZE + 1)
+            .unwrap();
+        let err = store.import(&id, &big).unwrap_err().to_string();
+        assert!(err.contains("more than the limit"), "{err}");
+        fs::rename(&big, store.path_for(&id)).unwrap();
+        let err = store.load(&id).unwrap_err().to_string();
+        assert!(err.contains("more than the limit"), "{err}");
+        fs::remove_file(store.path_for(&id)).unwrap();
+        // A directory is refused at once.
+        let err = store.import(&id, store.dir()).unwrap_err().to_string();
+        assert!(err.contains("a directory"), "{err}");
+        #[cfg(unix)]
+        {
+            // A FIFO would block a reader forever: refused at once.
+            let fifo = store.dir().join("fifo.jsonld");
+            let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+            if made.is_ok_and(|s| s.success()) {
+                let err = store.import(&id, &fifo).unwrap_err().to_string();
+                assert!(err.contains("not a regular file"), "{err}");
+            }
+        }
         let _ = fs::remove_dir_all(store.dir());
     }
 
