@@ -111,15 +111,25 @@ fn run_inner(command: Command) -> Result<(), String> {
 
 /// Read a Web Annotation file, naming it in any error.
 fn read_annotations(path: &std::path::Path) -> Result<Vec<crate::annotations::Annotation>, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let bytes = crate::annotations::store::read_limited(path)
+        .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
     crate::annotations::w3c::parse_bytes(&bytes)
         .map(|p| p.annotations)
         .map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// The annotations kept for `doc` in the user's data directory (none when there is no store).
+/// The annotations kept for `doc` in the user's data directory (none when there is no store;
+/// a store that cannot be opened or read is reported, not passed over in silence).
 fn stored_annotations(doc: &Document) -> Option<Vec<crate::annotations::Annotation>> {
-    let store = crate::annotations::Store::open_default().ok()?;
+    let store = match crate::annotations::Store::open_default() {
+        Ok(store) => store,
+        // No data directory at all: there cannot be stored annotations.
+        Err(crate::annotations::StoreError::NoDataDirectory) => return None,
+        Err(e) => {
+            eprintln!("qarar: warning: stored annotations not read, exporting without them: {e}");
+            return None;
+        }
+    };
     let identity = crate::annotations::DocumentIdentity::of(doc);
     match store.load(&identity) {
         Ok(loaded) => {
@@ -129,7 +139,7 @@ fn stored_annotations(doc: &Document) -> Option<Vec<crate::annotations::Annotati
             Some(loaded.annotations)
         }
         Err(e) => {
-            eprintln!("qarar: warning: stored annotations not read: {e}");
+            eprintln!("qarar: warning: stored annotations not read, exporting without them: {e}");
             None
         }
     }

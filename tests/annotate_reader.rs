@@ -146,3 +146,108 @@ fn file_export_writes_an_annotated_copy_without_blocking_the_window() {
             .is_some()
     );
 }
+
+/// Let the reader's background save run (it waits for changes to settle), until everything is
+/// on disk.
+fn wait_for_the_save(h: &mut Harness<'static, ReaderApp>) {
+    for _ in 0..100 {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.step();
+        if h.state()
+            .current()
+            .is_some_and(|c| c.annotations.is_saved())
+        {
+            break;
+        }
+    }
+    assert!(
+        h.state()
+            .current()
+            .is_some_and(|c| c.annotations.is_saved()),
+        "the changes were saved"
+    );
+    settle(h);
+}
+
+/// The ids in the document's annotation file on disk.
+fn ids_on_disk(h: &Harness<'static, ReaderApp>, dir: &Path) -> Vec<String> {
+    let identity = h
+        .state()
+        .current()
+        .expect("document")
+        .annotations
+        .identity
+        .clone();
+    let store = qarar::annotations::Store::open(dir.to_path_buf()).expect("store");
+    store
+        .load(&identity)
+        .expect("readable")
+        .annotations
+        .into_iter()
+        .map(|a| a.id)
+        .collect()
+}
+
+fn ids_shown(h: &Harness<'static, ReaderApp>) -> Vec<String> {
+    h.state()
+        .current()
+        .map(|c| c.annotations.list.iter().map(|a| a.id.clone()).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn undo_survives_autosave_for_a_deletion_and_a_new_highlight() {
+    let dir = std::env::temp_dir().join(format!("qarar-undo-autosave-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut h = reader(&dir);
+    h.state_mut().settings.show_annotations = true;
+    settle(&mut h);
+    select_first_line(&mut h, "Preambular paragraph 1");
+    h.get_by_label("Highlight green").click();
+    settle(&mut h);
+    wait_for_the_save(&mut h);
+    let first = ids_shown(&h);
+    assert_eq!(first.len(), 1);
+    assert_eq!(ids_on_disk(&h, &dir), first);
+
+    // Delete it from the annotations pane; the deletion is saved; undo brings it back, on
+    // screen and — after the next save — on disk.
+    h.get_by_label("Delete annotation").click();
+    settle(&mut h);
+    assert!(ids_shown(&h).is_empty(), "deleted");
+    wait_for_the_save(&mut h);
+    assert!(ids_on_disk(&h, &dir).is_empty(), "the deletion is saved");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    settle(&mut h);
+    assert_eq!(ids_shown(&h), first, "undo brings it back");
+    wait_for_the_save(&mut h);
+    assert_eq!(ids_shown(&h), first, "still back after the save");
+    assert!(h.query_by_label("Delete annotation").is_some(), "on screen");
+    assert_eq!(ids_on_disk(&h, &dir), first, "and on disk");
+
+    // A new highlight, saved, then undone: gone on screen and on disk after the next save.
+    select_first_line(&mut h, "Preambular paragraph 2");
+    h.get_by_label("Highlight green").click();
+    settle(&mut h);
+    assert_eq!(ids_shown(&h).len(), 2);
+    wait_for_the_save(&mut h);
+    assert_eq!(ids_on_disk(&h, &dir).len(), 2);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    settle(&mut h);
+    assert_eq!(ids_shown(&h), first, "undo removes the new highlight");
+    wait_for_the_save(&mut h);
+    assert_eq!(ids_shown(&h), first, "it stays removed after the save");
+    assert_eq!(ids_on_disk(&h, &dir), first, "and on disk");
+
+    // Redo after the saves makes it again, and that holds too.
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    settle(&mut h);
+    wait_for_the_save(&mut h);
+    assert_eq!(ids_shown(&h).len(), 2, "redo holds after the save");
+    assert_eq!(ids_on_disk(&h, &dir).len(), 2);
+    drop(h);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -67,6 +67,11 @@ fn writer_process() {
     let mut all = store.load(&identity).expect("load").annotations;
     let mut n = all.len();
     let stdout = std::io::stdout();
+    {
+        let mut out = stdout.lock();
+        let _ = writeln!(out, "loaded");
+        let _ = out.flush();
+    }
     for _ in 0..100_000 {
         n += 1;
         all.push(annotation(n));
@@ -218,5 +223,140 @@ fn store_keeps_every_acknowledged_annotation_across_kills() {
     // A later save cleans up what killed writers left.
     store.save(&identity, &[], &[]).unwrap();
     assert_eq!(leftover_temporaries(&dir), 0);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Annotations in the store before the recovery rounds (a big file: recovery takes a while).
+const RECOVERY_BASE: usize = 1500;
+/// How many times the writer is killed while it may be recovering a damaged file.
+const RECOVERY_KILLS: usize = 60;
+
+/// Start the writer, kill it after `delay` (or, without one, once it has loaded), return the
+/// acknowledged saves it printed and the time it ran.
+fn run_writer_and_kill(exe: &Path, dir: &Path, delay: Option<Duration>) -> (Vec<usize>, Duration) {
+    let started = Instant::now();
+    let mut child = Command::new(exe)
+        .args([
+            "writer_process",
+            "--exact",
+            "--ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env(WRITER_ENV, dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("writer starts");
+    let stdout = child.stdout.take().expect("piped stdout");
+    let (tx, rx) = mpsc::channel::<usize>();
+    let reader = std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if line == "loaded" {
+                let _ = tx.send(0);
+            } else if let Some(n) = line
+                .strip_prefix("saved ")
+                .and_then(|n| n.trim().parse().ok())
+            {
+                let _ = tx.send(n);
+            }
+        }
+    });
+    let mut acks = Vec::new();
+    let until_first_ack = match delay {
+        Some(d) => {
+            std::thread::sleep(d);
+            started.elapsed()
+        }
+        // Calibration: until the writer has loaded (the recovery done).
+        None => {
+            let _ = rx.recv_timeout(Duration::from_secs(20));
+            started.elapsed()
+        }
+    };
+    child.kill().expect("kill");
+    let _ = child.wait();
+    reader.join().expect("reader");
+    acks.extend(rx.try_iter());
+    (acks, until_first_ack)
+}
+
+#[test]
+fn recovery_of_a_damaged_file_keeps_every_acknowledged_annotation_across_kills() {
+    let dir = std::env::temp_dir().join(format!("qarar-crash-recovery-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let store = Store::open(&dir).unwrap();
+    let identity = identity();
+    let path = store.path_for(&identity);
+    let backup = store.backup_path_for(&identity);
+    let exe = std::env::current_exe().unwrap();
+    let base: Vec<Annotation> = (1..=RECOVERY_BASE).map(annotation).collect();
+    store.save(&identity, &base, &[]).unwrap();
+    let mut acknowledged = RECOVERY_BASE;
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(1)
+        | 1;
+    eprintln!("seed {seed}");
+    let mut rng = Rng(seed);
+    let mut window = Duration::from_millis(50);
+    let (mut left_damaged, mut left_recovered) = (0, 0);
+    for round in 0..=RECOVERY_KILLS {
+        // Before the crash: the backup holds every acknowledged annotation, and the file
+        // itself is damaged (cut in the middle).
+        let good = std::fs::read(&path).expect("the file is there before the round");
+        std::fs::write(&backup, &good).unwrap();
+        std::fs::write(&path, &good[..good.len() / 2]).unwrap();
+
+        // Round 0 measures how long the writer takes to start and recover. The others kill it
+        // at a random moment around the current estimate of when recovery ends, moved later
+        // after a kill that came before the end and earlier after one that came after it:
+        // the kills gather around (and in) the recovery, whatever the machine's speed.
+        let delay = (round > 0).then(|| {
+            let w = window.as_micros() as u64;
+            Duration::from_micros(w / 2 + rng.below(w + 1))
+        });
+        let (acks, elapsed) = run_writer_and_kill(&exe, &dir, delay);
+        if round == 0 {
+            window = elapsed;
+        }
+        acknowledged = acks.into_iter().fold(acknowledged, usize::max);
+        match std::fs::read(&path) {
+            Ok(b) if w3c::parse_bytes(&b).is_ok() => {
+                left_recovered += 1;
+                window = window.mul_f64(0.85);
+            }
+            _ => {
+                left_damaged += 1;
+                window = window.mul_f64(1.15);
+            }
+        }
+
+        // The next start: every acknowledged annotation is there (a warning may say that the
+        // file was recovered), and the start after that has nothing more to say.
+        let loaded = store.load(&identity).unwrap();
+        let ids: HashSet<&str> = loaded.annotations.iter().map(|a| a.id.as_str()).collect();
+        for n in 1..=acknowledged {
+            assert!(
+                ids.contains(annotation_id(n).as_str()),
+                "round {round}: acknowledged annotation {n} lost ({} loaded, warnings {:?})",
+                ids.len(),
+                loaded.warnings
+            );
+        }
+        let again = store.load(&identity).unwrap();
+        assert!(
+            again.warnings.is_empty(),
+            "round {round}: {:?}",
+            again.warnings
+        );
+    }
+    eprintln!(
+        "{RECOVERY_KILLS} kills (recovery ends ~{window:?} after the start): {left_damaged} left the \
+         file damaged or missing (killed before or during recovery), {left_recovered} after it; \
+         {acknowledged} annotations acknowledged, all kept"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -263,3 +263,30 @@ fn every_format_is_offered_and_found_by_its_extension() {
     assert_eq!(Format::from_path(Path::new("copy.PDF")), Some(Format::Pdf));
     assert_eq!(Format::from_path(Path::new("copy.txt")), None);
 }
+
+#[test]
+fn export_says_so_when_the_data_directory_is_a_file() {
+    let dir = scratch("data-file");
+    let data = dir.join("data");
+    std::fs::write(&data, "not a directory").expect("write");
+    let out = dir.join("out.md");
+    let o = Command::new(env!("CARGO_BIN_EXE_qarar"))
+        .env("QARAR_DATA_DIR", &data)
+        .args([
+            "export",
+            SEED,
+            "--format",
+            "md",
+            "-o",
+            &out.to_string_lossy(),
+        ])
+        .output()
+        .expect("qarar runs");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("stored annotations not read") && err.contains("data"),
+        "the user is told: {err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

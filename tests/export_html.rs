@@ -359,3 +359,26 @@ fn overlapping_highlights_nest_and_stay_exact() {
         assert_eq!(texts.get(&(i + 1)), Some(&text[range].to_string()));
     }
 }
+
+#[test]
+fn only_well_formed_note_language_tags_reach_the_lang_attribute() {
+    let doc = seed();
+    let mut list = Vec::new();
+    for (para, tag) in [
+        ("para_1", "en-GB"),
+        ("para_4", "not a tag\" onfocus=\"x"),
+        ("para_5", "ar_EG!"),
+        ("para_6", ""),
+    ] {
+        let mut a = Annotation::new_on_passage(&doc, para, 0..10, Color::Green).expect(para);
+        a.set_note("note");
+        a.note_language = Some(tag.to_string());
+        list.push(a);
+    }
+    let placed = place(&doc, &list);
+    let html = String::from_utf8(html::export(&doc, &placed).expect("export")).expect("utf-8");
+    assert!(html.contains(" lang=\"en-GB\""));
+    assert!(!html.contains("lang=\"not a tag"), "malformed tag dropped");
+    assert!(!html.contains("lang=\"ar_EG"), "malformed tag dropped");
+    assert!(!html.contains("lang=\"\""), "empty tag dropped");
+}

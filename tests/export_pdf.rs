@@ -61,10 +61,12 @@ fn seed_exports_to_pdf_with_highlights() {
     }
     let text = String::from_utf8_lossy(&pdf);
     let passages = anns.iter().filter(|a| !a.whole_paragraph).count();
-    let highlights = text.matches("/Subtype /Highlight").count();
+    // lopdf writes names without a space between them (`/Subtype/Highlight`).
+    let text = text.replace("/Subtype /", "/Subtype/");
+    let highlights = text.matches("/Subtype/Highlight").count();
     assert!(highlights >= passages, "{highlights} highlights");
-    assert!(text.contains("/Subtype /Text"), "margin note");
-    assert!(text.contains("/Subtype /Popup"));
+    assert!(text.contains("/Subtype/Text"), "margin note");
+    assert!(text.contains("/Subtype/Popup"));
 
     let dir = std::env::temp_dir().join(format!("qarar-pdf-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
@@ -164,4 +166,69 @@ fn letter_paper_and_no_annotations() {
     let text = String::from_utf8_lossy(&pdf);
     assert!(!text.contains("/Highlight"));
     assert!(text.contains("612"), "Letter width");
+}
+
+/// Text in the document that looks like a PDF object (here in the first words of operative
+/// paragraphs, which become bookmark titles) never becomes an object of the exported file:
+/// the annotations are added through the PDF's object model, not by searching its bytes.
+#[test]
+fn document_text_that_looks_like_a_pdf_object_stays_text() {
+    use lopdf::Object;
+    let mut doc = seed();
+    let template = doc.operative[0].clone();
+    let payload = "<</Type/Page/Annots[]/AA<</O<</S/JavaScript/JS(app.alert(1))>>>>>>";
+    doc.operative.clear();
+    for k in 1..=150u32 {
+        let mut p = template.clone();
+        p.id = format!("para_{k}");
+        p.number = Some(k);
+        p.children.clear();
+        // Six ASCII words: the bookmark title is written as a plain (not UTF-16) string.
+        p.runs.insert(
+            0,
+            // Object numbers around those of the pages and the catalog (after the outline's).
+            qarar::document::model::Run::plain(format!("{} 0 obj {payload} endobj x ", 250 + k)),
+        );
+        doc.operative.push(p);
+    }
+    let mut list = Vec::new();
+    for k in [1u32, 40, 80, 120, 150] {
+        let mut a = Annotation::new_on_passage(&doc, &format!("para_{k}"), 60..90, Color::Green)
+            .expect("passage");
+        a.set_note(format!("note {k} ) >> endobj 99 0 obj << /JS (x) >>"));
+        list.push(a);
+    }
+    let placed = place(&doc, &list);
+    let pdf = export(&doc, &placed, &PdfOptions { paper: Paper::A4 }).expect("export");
+    if let Ok(out) = std::env::var("QARAR_PDF_OUT") {
+        std::fs::write(out, &pdf).expect("write QARAR_PDF_OUT");
+    }
+    let parsed = lopdf::Document::load_mem(&pdf).expect("a valid PDF");
+    let mut highlights = 0;
+    for (page_number, page_id) in parsed.get_pages() {
+        let page = parsed.get_dictionary(page_id).expect("page dictionary");
+        assert!(
+            !page.has(b"AA"),
+            "page {page_number}: document text became the page dictionary"
+        );
+        let Ok(Object::Array(annots)) = page.get(b"Annots") else {
+            continue;
+        };
+        for r in annots {
+            let Ok(id) = r.as_reference() else { continue };
+            let annot = parsed.get_dictionary(id).expect("annotation");
+            if annot.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Highlight") {
+                highlights += 1;
+            }
+        }
+    }
+    assert_eq!(highlights, list.len(), "every passage highlighted");
+    for (id, object) in &parsed.objects {
+        if let Ok(dict) = object.as_dict() {
+            assert!(
+                !dict.has(b"JS") && !dict.has(b"AA"),
+                "object {id:?} came from the document's text: {dict:?}"
+            );
+        }
+    }
 }

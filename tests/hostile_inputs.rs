@@ -196,3 +196,46 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_stray_nul_byte_is_dropped_and_reported_not_a_refusal() {
+    let mut bytes = SEED.as_bytes().to_vec();
+    let at = SEED.find("الإنتربول").expect("a word of the seed");
+    bytes.insert(at, 0);
+    let doc = load_bytes(&bytes, Path::new("nul.txt")).expect("the text still opens");
+    let clean = load_bytes(SEED.as_bytes(), Path::new("seed.txt")).expect("seed");
+    assert_eq!(doc.operative.len(), clean.operative.len());
+    assert_eq!(doc.preamble.len(), clean.preamble.len());
+    assert!(
+        doc.paragraphs()
+            .iter()
+            .all(|(_, p)| !p.text().contains('\0')),
+        "the NUL is gone"
+    );
+    assert!(
+        doc.diagnostics.iter().any(|d| d.message.contains("NUL")),
+        "and the user is told"
+    );
+}
+
+#[test]
+fn a_huge_operative_number_does_not_wrap_the_next_expected_one() {
+    let xml = r#"<?xml version="1.0" encoding="UTF-8"?>
+<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><statement name="resolution">
+<mainBody>
+<paragraph eId="para_1"><num>4294967295.</num><content><p>Decides first.</p></content></paragraph>
+<paragraph eId="para_2"><num>1.</num><content><p>Decides second.</p></content></paragraph>
+</mainBody></statement></akomaNtoso>"#;
+    let doc = load_bytes(xml.as_bytes(), Path::new("huge.xml")).expect("opens");
+    let messages: Vec<&str> = doc.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("where 4294967296 was expected")),
+        "{messages:?}"
+    );
+    assert!(
+        !messages.iter().any(|m| m.contains("where 0 was expected")),
+        "{messages:?}"
+    );
+}

@@ -4,6 +4,11 @@ use crate::document::model::{Document, Language};
 use sha2::{Digest, Sha256};
 use unicode_normalization::UnicodeNormalization;
 
+/// Longest symbol part of a [`DocumentIdentity::storage_key`] (bytes): with the language and
+/// the store's longest suffix (`.damaged-<time>-N.jsonld`, `.jsonld.bak.XXXXXX.tmp`) a file
+/// name stays far below the usual limit of 255 bytes.
+const MAX_SYMBOL_KEY: usize = 120;
+
 /// The identity of a document for annotations.
 ///
 /// The plain text and the official XML of the same resolution share symbol and language (so
@@ -55,7 +60,8 @@ impl DocumentIdentity {
 
     /// File-name-safe key the store files are named by: `sym-A_RES_75_10.ar` from symbol and
     /// language when the symbol is known (moving, renaming the file or opening the XML keeps
-    /// the key), else `sha256-{hash}`.
+    /// the key), else `sha256-{hash}`. A very long symbol is cut and a hash of it appended,
+    /// so the key stays a valid file name.
     pub fn storage_key(&self) -> String {
         match &self.symbol {
             Some(symbol) => {
@@ -72,6 +78,15 @@ impl DocumentIdentity {
                 }
                 while key.ends_with('_') {
                     key.pop();
+                }
+                if key.len() > MAX_SYMBOL_KEY {
+                    // Too long for a file name (with the store's suffixes): cut, and tell
+                    // symbols apart by a hash of the whole symbol. The key is ASCII.
+                    let digest = Sha256::digest(symbol.as_bytes());
+                    let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+                    key.truncate(MAX_SYMBOL_KEY - hex.len() - 1);
+                    key.push('-');
+                    key.push_str(&hex);
                 }
                 format!("{key}.{}", self.language.code())
             }

@@ -279,10 +279,12 @@ where
     I: IntoIterator<Item = S>,
     S: AsRef<str>,
 {
+    // Linear: seen tags hashed (a file with many tags used to take quadratic time).
     let mut out: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for tag in tags {
         let tag = tag.as_ref().trim();
-        if !tag.is_empty() && !out.iter().any(|t| t == tag) {
+        if !tag.is_empty() && seen.insert(tag.to_string()) {
             out.push(tag.to_string());
         }
     }

@@ -9,24 +9,27 @@
 //! | `KEY.jsonld` | the annotations (an `AnnotationPage`, see [`super::w3c`]) |
 //! | `KEY.jsonld.bak` | the version before the last save |
 //! | `KEY.lock` | advisory lock serialising loads and saves across threads and processes |
-//! | `KEY.damaged-<UTC time>.jsonld` | a file that could not be read, set aside, never overwritten |
-//! | `.KEY.jsonld.tmp-*` | a save in progress (removed by the next save if a writer died) |
+//! | `KEY.damaged-<UTC time>.jsonld` | a copy of a file that could not be read (the file itself is then replaced by the backup in one rename), never overwritten |
+//! | `.KEY.jsonld.*.tmp` | a save in progress (removed by the next save if a writer died) |
 //!
-//! Every [`Store::save`] takes the lock, reads what is on disk, merges (by id, the newer
-//! `modified` wins, deletions are kept as tombstones that always win), and, when something
-//! changed, writes atomically: the old file is hard-linked (or copied) to `.bak`, the new one
-//! is written to a temporary file in the same directory, fsynced, renamed over the old one,
-//! and the directory is fsynced. When `save` returns `Ok`, the annotations are on disk.
+//! Every [`Store::save`] takes the lock, reads what is on disk, merges (by id, the latest
+//! edit wins: an annotation's `modified` against a tombstone's `deleted` time, so an undone
+//! deletion — a new edit — brings it back and a deletion newer than every edit removes it),
+//! and, when something
+//! changed, writes atomically ([`crate::util::atomic`]): the old content to `.bak`, then the
+//! new one, each to a uniquely named temporary file in the same directory, fsynced, renamed
+//! over the old one, and the directory fsynced. When `save` returns `Ok`, the annotations are on disk.
 //! A crash at any moment leaves either the old or the new file, both valid.
 
 use super::identity::DocumentIdentity;
-use super::model::{Annotation, compare_times, now_rfc3339};
+use super::model::{Annotation, compare_times};
 use super::w3c::{self, Tombstone, W3cError};
+use crate::util::atomic::{self, AtomicError, sync_dir};
 use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::ffi::OsString;
 use std::fs::{self, File};
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 /// Environment variable that overrides the data directory (annotations go to
@@ -50,9 +53,12 @@ pub struct Loaded {
     pub deleted: Vec<Tombstone>,
     /// Things the user should be told (a damaged file was set aside).
     pub warnings: Vec<StoreWarning>,
+    /// Deletions listed in an imported file, not applied (import never deletes).
+    pub ignored_deletions: usize,
 }
 
-/// Something the user should be told; nothing was lost by it, but a file was moved.
+/// Something the user should be told; nothing was lost by it, but a file was set aside or
+/// restored.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StoreWarning {
     #[error(
@@ -67,6 +73,11 @@ pub enum StoreWarning {
         reason: String,
         restored_from_backup: bool,
     },
+    #[error(
+        "the annotation file {} was missing (an earlier recovery was interrupted); it was restored from the backup",
+        file.display()
+    )]
+    MissingFileRestored { file: PathBuf },
 }
 
 /// Why the store could not do what was asked.
@@ -78,6 +89,8 @@ pub enum StoreError {
     NoDataDirectory,
     #[error("{}: {source}", path.display())]
     Import { path: PathBuf, source: W3cError },
+    #[error(transparent)]
+    Write(#[from] AtomicError),
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
@@ -138,38 +151,36 @@ impl Store {
             annotations: disk.annotations,
             deleted: disk.deleted,
             warnings,
+            ignored_deletions: 0,
         })
     }
 
-    /// Merge `annotations` and the deletions `deleted_ids` with what is on disk and write the
-    /// result atomically. `annotations` may be all of the window's annotations or only the
-    /// changed ones. Returns the merged state (what other windows added included): adopt it.
+    /// Merge `annotations` and the deletions `deleted` (each with the time it was made) with
+    /// what is on disk and write the result atomically. `annotations` may be all of the
+    /// window's annotations or only the changed ones. Returns the merged state (what other
+    /// windows added included): adopt it.
     pub fn save(
         &self,
         identity: &DocumentIdentity,
         annotations: &[Annotation],
-        deleted_ids: &[String],
+        deleted: &[Tombstone],
     ) -> Result<Loaded, StoreError> {
-        let now = now_rfc3339();
-        let tombstones: Vec<Tombstone> = deleted_ids
-            .iter()
-            .map(|id| Tombstone {
-                id: id.clone(),
-                deleted: now.clone(),
-            })
-            .collect();
-        self.merge_and_write(identity, annotations, &tombstones)
+        self.merge_and_write(identity, annotations, deleted)
     }
 
     /// Import an annotation file (any shape [`w3c::parse_str`] reads) into the document's
     /// annotations, merging by id. Annotations apply to this document whatever their source.
+    /// Import never deletes: the file's deletions are counted in
+    /// [`Loaded::ignored_deletions`], not applied.
     pub fn import(&self, identity: &DocumentIdentity, file: &Path) -> Result<Loaded, StoreError> {
-        let bytes = fs::read(file).map_err(io_err(file))?;
+        let bytes = read_limited(file).map_err(io_err(file))?;
         let parsed = w3c::parse_bytes(&bytes).map_err(|source| StoreError::Import {
             path: file.to_path_buf(),
             source,
         })?;
-        self.merge_and_write(identity, &parsed.annotations, &parsed.deleted)
+        let mut loaded = self.merge_and_write(identity, &parsed.annotations, &[])?;
+        loaded.ignored_deletions = parsed.deleted.len();
+        Ok(loaded)
     }
 
     /// Write the document's annotations (no tombstones) to `file` as an `AnnotationPage`,
@@ -207,6 +218,7 @@ impl Store {
             annotations: merged,
             deleted,
             warnings,
+            ignored_deletions: 0,
         })
     }
 
@@ -239,46 +251,69 @@ impl Store {
         }
     }
 
-    /// Read the current file; set it aside if damaged, restoring the backup when valid.
+    /// Read the current file. A damaged one is copied aside, then replaced by the backup
+    /// when that is valid (else removed); a missing one with a valid backup is restored from
+    /// it. Crash-safe at every instant: the file is replaced by one atomic rename, never
+    /// moved away first, so a kill in between leaves the damaged file to be recovered again
+    /// by the next start while the good backup stays untouched.
     fn read_current(
         &self,
         identity: &DocumentIdentity,
         warnings: &mut Vec<StoreWarning>,
     ) -> Result<OnDisk, StoreError> {
         let path = self.path_for(identity);
-        let bytes = match fs::read(&path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(OnDisk::default()),
+        let bytes = match read_limited(&path) {
+            Ok(b) => Some(b),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
             Err(e) => return Err(io_err(&path)(e)),
         };
-        let reason = match w3c::parse_bytes(&bytes) {
-            Ok(p) => {
-                return Ok(OnDisk {
-                    annotations: p.annotations,
-                    deleted: p.deleted,
-                    bytes: Some(bytes),
-                });
-            }
-            Err(e) => e.to_string(),
+        let damaged = match bytes {
+            None => None,
+            Some(bytes) => match w3c::parse_bytes(&bytes) {
+                Ok(p) => {
+                    return Ok(OnDisk {
+                        annotations: p.annotations,
+                        deleted: p.deleted,
+                        bytes: Some(bytes),
+                    });
+                }
+                Err(e) => Some((bytes, e.to_string())),
+            },
         };
-        // Damaged: set it aside under a new name, never overwrite it.
-        let moved_to = self.damaged_name(identity);
-        fs::rename(&path, &moved_to).map_err(io_err(&path))?;
-        sync_dir(&self.dir);
-        let backup = self.backup_path_for(identity);
-        let restored = fs::read(&backup)
+        let backup = read_limited(&self.backup_path_for(identity))
             .ok()
             .and_then(|b| w3c::parse_bytes(&b).ok().map(|p| (b, p)));
-        let disk = match restored {
+        let Some((bytes, reason)) = damaged else {
+            // No file. Saves never remove it, so a valid backup means a recovery (of an
+            // older version) was interrupted: the backup is the document's annotations.
+            let Some((b, p)) = backup else {
+                return Ok(OnDisk::default());
+            };
+            atomic::write(&path, &b, true)?;
+            warnings.push(StoreWarning::MissingFileRestored { file: path });
+            return Ok(OnDisk {
+                annotations: p.annotations,
+                deleted: p.deleted,
+                bytes: Some(b),
+            });
+        };
+        // Damaged: keep a copy under a new name (never overwritten), then replace the file.
+        let moved_to = self.set_aside(identity, &bytes)?;
+        let disk = match backup {
             Some((b, p)) => {
-                write_atomically(&path, &b, None)?;
+                atomic::write(&path, &b, true)?;
                 OnDisk {
                     annotations: p.annotations,
                     deleted: p.deleted,
                     bytes: Some(b),
                 }
             }
-            None => OnDisk::default(),
+            None => {
+                // Nothing good to put in its place; its copy is kept.
+                fs::remove_file(&path).map_err(io_err(&path))?;
+                sync_dir(&self.dir);
+                OnDisk::default()
+            }
         };
         warnings.push(StoreWarning::DamagedFileSetAside {
             file: path,
@@ -287,6 +322,19 @@ impl Store {
             restored_from_backup: disk.bytes.is_some(),
         });
         Ok(disk)
+    }
+
+    /// Copy a damaged file's bytes to a new `KEY.damaged-*.jsonld` (never replacing one).
+    fn set_aside(&self, identity: &DocumentIdentity, bytes: &[u8]) -> Result<PathBuf, StoreError> {
+        loop {
+            let name = self.damaged_name(identity);
+            match atomic::write(&name, bytes, false) {
+                Ok(()) => return Ok(name),
+                // Taken meanwhile (another process of another store lock?): the next name.
+                Err(AtomicError::Exists { .. }) => continue,
+                Err(e) => return Err(e.into()),
+            }
+        }
     }
 
     /// `KEY.damaged-20250102T030405Z.jsonld` (with `-2`, `-3`… if taken).
@@ -320,6 +368,12 @@ impl Store {
     }
 }
 
+/// Read an annotation file: a regular file no larger than a document may be
+/// ([`crate::document::MAX_FILE_SIZE`]); anything else is refused, never waited on.
+pub fn read_limited(path: &Path) -> io::Result<Vec<u8>> {
+    crate::util::read_regular_file(path, crate::document::MAX_FILE_SIZE)
+}
+
 /// A document's file as read.
 #[derive(Default)]
 struct OnDisk {
@@ -329,103 +383,86 @@ struct OnDisk {
     bytes: Option<Vec<u8>>,
 }
 
-/// Merge two versions of a document's annotations: by id, the newer `modified` wins (on a
-/// tie, `incoming`); tombstones are united and always win. Order: `base`, then new ids of
-/// `incoming` in their order.
+/// Merge two versions of a document's annotations: by id, the latest edit wins. Among
+/// versions of an annotation the newer `modified` (on a tie, `incoming`); among tombstones
+/// the newer `deleted`; between the two, the tombstone when it is at least as new as the
+/// annotation (the annotation is dropped), else the annotation (the tombstone is dropped: it
+/// was undone). Order: `base`, then new ids of `incoming` in their order. Linear in the input
+/// (hash maps by id).
 pub fn merge(
     base: &[Annotation],
     base_deleted: &[Tombstone],
     incoming: &[Annotation],
     incoming_deleted: &[Tombstone],
 ) -> (Vec<Annotation>, Vec<Tombstone>) {
-    let mut deleted: Vec<Tombstone> = Vec::new();
+    let mut tombstones: Vec<&Tombstone> = Vec::new();
+    let mut tomb_index: HashMap<&str, usize> = HashMap::new();
     for t in base_deleted.iter().chain(incoming_deleted) {
-        if !deleted.iter().any(|d| d.id == t.id) {
-            deleted.push(t.clone());
-        }
-    }
-    let dead: std::collections::HashSet<&str> = deleted.iter().map(|t| t.id.as_str()).collect();
-    let mut out: Vec<Annotation> = Vec::with_capacity(base.len() + incoming.len());
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for a in base.iter().chain(incoming) {
-        if dead.contains(a.id.as_str()) {
-            continue;
-        }
-        match index.get(&a.id) {
+        match tomb_index.get(t.id.as_str()) {
             Some(&i) => {
-                if compare_times(&a.modified, &out[i].modified) != Ordering::Less {
-                    out[i] = a.clone();
+                if compare_times(&t.deleted, &tombstones[i].deleted) == Ordering::Greater {
+                    tombstones[i] = t;
                 }
             }
             None => {
-                index.insert(a.id.clone(), out.len());
-                out.push(a.clone());
+                tomb_index.insert(&t.id, tombstones.len());
+                tombstones.push(t);
             }
         }
     }
+    let mut latest: Vec<&Annotation> = Vec::with_capacity(base.len() + incoming.len());
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for a in base.iter().chain(incoming) {
+        match index.get(a.id.as_str()) {
+            Some(&i) => {
+                if compare_times(&a.modified, &latest[i].modified) != Ordering::Less {
+                    latest[i] = a;
+                }
+            }
+            None => {
+                index.insert(&a.id, latest.len());
+                latest.push(a);
+            }
+        }
+    }
+    let mut undone: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut out: Vec<Annotation> = Vec::with_capacity(latest.len());
+    for a in latest {
+        match tomb_index.get(a.id.as_str()) {
+            Some(&i) if compare_times(&tombstones[i].deleted, &a.modified) != Ordering::Less => {}
+            Some(_) => {
+                undone.insert(&a.id);
+                out.push(a.clone());
+            }
+            None => out.push(a.clone()),
+        }
+    }
+    let deleted = tombstones
+        .into_iter()
+        .filter(|t| !undone.contains(t.id.as_str()))
+        .cloned()
+        .collect();
     (out, deleted)
 }
 
-/// Write `bytes` to `path` atomically: temporary file in the same directory, fsync, rename,
-/// fsync of the directory. With `backup`, first make `backup.0` hold the old content
-/// `backup.1` (a hard link to the old file, else a synced copy).
+/// Write `bytes` to `path` atomically ([`crate::util::atomic::write`]). With `backup`, first
+/// make `backup.0` hold the old content `backup.1` (written atomically too).
 fn write_atomically(
     path: &Path,
     bytes: &[u8],
     backup: Option<(PathBuf, &[u8])>,
 ) -> Result<(), StoreError> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
     if let Some((bak, old)) = backup {
-        let bak_tmp = dir.join(format!(".{name}.bak.tmp-{}", std::process::id()));
-        let _ = fs::remove_file(&bak_tmp);
-        if fs::hard_link(path, &bak_tmp).is_err() {
-            write_synced(&bak_tmp, old)?;
-        }
-        fs::rename(&bak_tmp, &bak).map_err(io_err(&bak))?;
+        atomic::write(&bak, old, true)?;
     }
-    let tmp = dir.join(format!(
-        ".{name}.tmp-{}-{}",
-        std::process::id(),
-        uuid::Uuid::new_v4().simple()
-    ));
-    if let Err(e) = write_synced(&tmp, bytes) {
-        let _ = fs::remove_file(&tmp);
-        return Err(e);
-    }
-    if let Err(e) = fs::rename(&tmp, path) {
-        let _ = fs::remove_file(&tmp);
-        return Err(io_err(path)(e));
-    }
-    sync_dir(dir);
+    atomic::write(path, bytes, true)?;
     Ok(())
-}
-
-/// Create `path`, write `bytes`, fsync.
-fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let mut f = File::create(path).map_err(io_err(path))?;
-    f.write_all(bytes).map_err(io_err(path))?;
-    f.sync_all().map_err(io_err(path))?;
-    Ok(())
-}
-
-/// fsync a directory so that renames in it are durable (Unix; elsewhere a no-op).
-fn sync_dir(dir: &Path) {
-    #[cfg(unix)]
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::annotations::model::{Color, Quote};
+    use crate::annotations::model::{Color, Quote, now_rfc3339};
     use crate::document::model::Language;
 
     fn identity() -> DocumentIdentity {
@@ -528,7 +565,10 @@ mod tests {
             moved_to,
             restored_from_backup,
             ..
-        } = &loaded.warnings[0];
+        } = &loaded.warnings[0]
+        else {
+            panic!("{:?}", loaded.warnings)
+        };
         assert!(*restored_from_backup);
         assert_eq!(
             fs::read(moved_to).unwrap(),
@@ -559,7 +599,42 @@ mod tests {
     }
 
     #[test]
-    fn deletions_do_not_come_back() {
+    fn recovery_never_leaves_the_file_missing_and_a_missing_file_comes_back_from_the_backup() {
+        let store = temp_store("recovery");
+        let id = identity();
+        store
+            .save(&id, &[ann("a", "2025-01-01T00:00:01Z", "")], &[])
+            .unwrap();
+        store
+            .save(&id, &[ann("b", "2025-01-01T00:00:01Z", "")], &[])
+            .unwrap();
+        // A recovery interrupted by an older version: the file gone, the backup good.
+        fs::remove_file(store.path_for(&id)).unwrap();
+        let loaded = store.load(&id).unwrap();
+        assert_eq!(loaded.annotations.len(), 1, "the backup's annotation");
+        assert!(matches!(
+            loaded.warnings[..],
+            [StoreWarning::MissingFileRestored { .. }]
+        ));
+        assert!(
+            loaded.warnings[0]
+                .to_string()
+                .contains("restored from the backup")
+        );
+        assert!(store.path_for(&id).exists());
+        assert!(store.load(&id).unwrap().warnings.is_empty());
+        let _ = fs::remove_dir_all(store.dir());
+    }
+
+    fn tombstone(id: &str, at: &str) -> Tombstone {
+        Tombstone {
+            id: id.into(),
+            deleted: at.into(),
+        }
+    }
+
+    #[test]
+    fn deletions_do_not_come_back_unless_edited_later() {
         let store = temp_store("tomb");
         let id = identity();
         let a = ann("urn:uuid:a", "2025-01-01T00:00:01Z", "");
@@ -568,18 +643,131 @@ mod tests {
         store.save(&id, &[a.clone(), b.clone()], &[]).unwrap();
         // Window 1 deletes a.
         let after = store
-            .save(&id, std::slice::from_ref(&b), &["urn:uuid:a".into()])
+            .save(
+                &id,
+                std::slice::from_ref(&b),
+                &[tombstone("urn:uuid:a", "2025-01-01T00:00:05Z")],
+            )
             .unwrap();
         assert_eq!(after.annotations.len(), 1);
-        // Window 2 still has a (even a newer edit of it) and saves everything.
-        let mut a2 = a.clone();
-        a2.modified = "2030-01-01T00:00:00Z".into();
-        let after = store.save(&id, &[a2, b], &[]).unwrap();
+        // Window 2 still has a as it was and saves everything: a stays deleted.
+        let after = store.save(&id, &[a.clone(), b.clone()], &[]).unwrap();
         assert_eq!(after.annotations.len(), 1);
         assert_eq!(after.annotations[0].id, "urn:uuid:b");
         let loaded = store.load(&id).unwrap();
         assert_eq!(loaded.annotations.len(), 1);
         assert_eq!(loaded.deleted.len(), 1);
+        // An edit made after the deletion (an undo) is the latest edit: a is back, its
+        // tombstone gone.
+        let mut a2 = a.clone();
+        a2.modified = "2025-01-01T00:00:06Z".into();
+        let after = store.save(&id, &[a2, b], &[]).unwrap();
+        assert_eq!(after.annotations.len(), 2);
+        assert!(after.deleted.is_empty());
+        let _ = fs::remove_dir_all(store.dir());
+    }
+
+    #[test]
+    fn undo_survives_saves_the_latest_edit_wins_both_ways() {
+        let a = ann("a", "2025-01-01T00:00:01Z", "");
+        // Deleted at 2, restored (undo) at 3, deleted again (redo) at 4: whatever the order
+        // in which the versions meet, the latest edit decides.
+        let del2 = tombstone("a", "2025-01-01T00:00:02Z");
+        let mut back3 = a.clone();
+        back3.modified = "2025-01-01T00:00:03Z".into();
+        let del4 = tombstone("a", "2025-01-01T00:00:04Z");
+        let (m, d) = merge(
+            &[],
+            std::slice::from_ref(&del2),
+            std::slice::from_ref(&back3),
+            &[],
+        );
+        assert_eq!((m.len(), d.len()), (1, 0), "undone deletion: back");
+        let (m, d) = merge(
+            std::slice::from_ref(&back3),
+            &[],
+            &[],
+            std::slice::from_ref(&del2),
+        );
+        assert_eq!((m.len(), d.len()), (1, 0), "a stale deletion does not win");
+        let (m, d) = merge(std::slice::from_ref(&back3), &[del2], &[a], &[del4]);
+        assert_eq!((m.len(), d.len()), (0, 1), "redone deletion: gone");
+        assert_eq!(d[0].deleted, "2025-01-01T00:00:04Z");
+    }
+
+    #[test]
+    fn import_never_deletes_and_counts_the_deletions_it_ignored() {
+        let store = temp_store("import-del");
+        let id = identity();
+        let mine = [
+            ann("urn:x:1", "2025-01-01T00:00:01Z", ""),
+            ann("urn:x:2", "2025-01-01T00:00:01Z", ""),
+        ];
+        store.save(&id, &mine, &[]).unwrap();
+        let file = store.dir().join("in.jsonld");
+        let dels = [
+            tombstone("urn:x:1", "2030-01-01T00:00:00Z"),
+            tombstone("urn:x:2", "2030-01-01T00:00:00Z"),
+            tombstone("urn:x:9", "2030-01-01T00:00:00Z"),
+        ];
+        fs::write(&file, w3c::to_page_string(&id, &[], &dels)).unwrap();
+        let merged = store.import(&id, &file).unwrap();
+        assert_eq!(merged.annotations.len(), 2, "nothing deleted");
+        assert_eq!(merged.ignored_deletions, 3);
+        assert_eq!(store.load(&id).unwrap().annotations.len(), 2);
+        let _ = fs::remove_dir_all(store.dir());
+    }
+
+    #[test]
+    fn a_very_long_symbol_is_kept_under_a_short_file_name() {
+        let store = temp_store("long-symbol");
+        let long = |tail: &str| DocumentIdentity {
+            symbol: Some(format!("A/RES/{}{tail}", "75/".repeat(400))),
+            ..identity()
+        };
+        let (one, two) = (long("1"), long("2"));
+        assert_ne!(one.storage_key(), two.storage_key(), "still told apart");
+        assert!(one.storage_key().len() <= 130, "{}", one.storage_key());
+        store
+            .save(&one, &[ann("a", "2025-01-01T00:00:01Z", "")], &[])
+            .unwrap();
+        store
+            .save(&one, &[ann("b", "2025-01-01T00:00:01Z", "")], &[])
+            .unwrap();
+        assert_eq!(store.load(&one).unwrap().annotations.len(), 2);
+        assert!(store.load(&two).unwrap().annotations.is_empty());
+        let _ = fs::remove_dir_all(store.dir());
+    }
+
+    #[test]
+    fn annotation_files_and_imports_have_the_document_size_limit_and_must_be_regular_files() {
+        let store = temp_store("limits");
+        let id = identity();
+        // A (sparse) file one byte over the limit: refused by its size, not parsed.
+        let big = store.dir().join("big.jsonld");
+        File::create(&big)
+            .unwrap()
+            .set_len(crate::document::MAX_FILE_SIZE + 1)
+            .unwrap();
+        let err = store.import(&id, &big).unwrap_err().to_string();
+        assert!(err.contains("more than the limit"), "{err}");
+        fs::rename(&big, store.path_for(&id)).unwrap();
+        let err = store.load(&id).unwrap_err().to_string();
+        assert!(err.contains("more than the limit"), "{err}");
+        fs::remove_file(store.path_for(&id)).unwrap();
+        // A directory is refused at once.
+        let err = store.import(&id, store.dir()).unwrap_err().to_string();
+        assert!(err.contains("a directory"), "{err}");
+        #[cfg(unix)]
+        {
+            // A FIFO would block a reader forever: refused at once.
+            let fifo = store.dir().join("fifo.jsonld");
+            let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+            if made.is_ok_and(|s| s.success()) {
+                let err = store.import(&id, &fifo).unwrap_err().to_string();
+                assert!(err.contains("not a regular file"), "{err}");
+            }
+        }
         let _ = fs::remove_dir_all(store.dir());
     }
 

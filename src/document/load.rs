@@ -98,7 +98,12 @@ pub fn load_bytes(bytes: &[u8], path: &Path) -> Result<Document, LoadError> {
         super::plain::parse(&text)
     };
     doc.encoding = encoding.to_string();
-    if encoding == LOSSY_UTF8 {
+    if encoding == UTF8_NULS_REMOVED || encoding == NULS_REMOVED {
+        doc.diagnostics.push(Diagnostic::warning(
+            "NUL bytes in the file were removed; the rest of the text is shown",
+            None,
+        ));
+    } else if encoding == LOSSY_UTF8 {
         doc.diagnostics.push(Diagnostic::warning(
             "invalid UTF-8 bytes were replaced with U+FFFD",
             None,
@@ -128,6 +133,17 @@ pub fn decode(bytes: &[u8]) -> Option<(String, &'static str)> {
 
 /// Name reported for UTF-8 text whose few invalid bytes were replaced.
 const LOSSY_UTF8: &str = "UTF-8 (with invalid bytes replaced)";
+/// Names reported for text from which stray NUL bytes were dropped.
+const UTF8_NULS_REMOVED: &str = "UTF-8 (with NUL bytes removed)";
+const NULS_REMOVED: &str = "a detected encoding (with NUL bytes removed)";
+
+fn nuls_removed(name: &'static str) -> &'static str {
+    if name == "UTF-8" {
+        UTF8_NULS_REMOVED
+    } else {
+        NULS_REMOVED
+    }
+}
 
 /// How many bytes are examined for binary content and given to the encoding detector.
 const SAMPLE_BYTES: usize = 1024 * 1024;
@@ -151,8 +167,19 @@ fn decode_raw(bytes: &[u8]) -> Option<(String, &'static str)> {
             return Some((cow.into_owned(), enc.name()));
         }
     }
+    // A few stray NUL bytes in a text (a damaged copy, a bad converter) do not make it
+    // binary: they are dropped, and the loader says so. Many are the sign of binary data.
+    let nuls = bytes.iter().filter(|&&b| b == 0).count();
+    if nuls > 0 {
+        if nuls * 100 > bytes.len() {
+            return None;
+        }
+        let kept: Vec<u8> = bytes.iter().copied().filter(|&b| b != 0).collect();
+        let (text, name) = decode_raw(&kept)?;
+        return Some((text, nuls_removed(name)));
+    }
     let sample = &bytes[..bytes.len().min(SAMPLE_BYTES)];
-    if sample.contains(&0) || control_bytes(sample) * 20 > sample.len() {
+    if control_bytes(sample) * 20 > sample.len() {
         return None;
     }
     if mostly_utf8(bytes) {

@@ -64,6 +64,8 @@ struct Writer<'d> {
     doc: &'d Document,
     /// `eId`s already used (they must be unique in the document).
     eids: HashSet<String>,
+    /// Per `eId` base, the next `__N` suffix to try.
+    next_suffix: HashMap<String, usize>,
     /// Footnotes already written (a footnote is written once, at its first marker).
     footnotes_done: HashSet<String>,
     /// Paragraph id → (code-point offset in its text, note eId), sorted by offset.
@@ -91,6 +93,7 @@ impl<'d> Writer<'d> {
             .iter()
             .map(|s| s.to_string())
             .collect(),
+            next_suffix: HashMap::new(),
             footnotes_done: HashSet::new(),
             anchors: HashMap::new(),
             note_ids: Vec::new(),
@@ -114,15 +117,17 @@ impl<'d> Writer<'d> {
         w
     }
 
-    /// A unique `eId` derived from `base`.
+    /// A unique `eId` derived from `base`. The next suffix to try is kept per base, so many
+    /// repeats of one id stay linear (each used to try every suffix from 2 again).
     fn eid(&mut self, base: &str) -> String {
         let base = xml::ncname(base);
         let mut id = base.clone();
-        let mut n = 2;
+        let mut n = self.next_suffix.get(&base).copied().unwrap_or(2);
         while self.eids.contains(&id) {
             id = format!("{base}__{n}");
             n += 1;
         }
+        self.next_suffix.insert(base, n);
         self.eids.insert(id.clone());
         id
     }

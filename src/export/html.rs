@@ -454,11 +454,7 @@ fn aside(out: &mut String, ctx: &Ctx, h: &Hit) {
         return;
     }
     let color = a.color.name();
-    let lang = a
-        .note_language
-        .as_deref()
-        .map(|l| format!(" lang=\"{}\"", escape(l)))
-        .unwrap_or_default();
+    let lang = lang_attribute(a.note_language.as_deref());
     let _ = write!(
         out,
         "<aside role=\"note\" class=\"note hl-{color}\" id=\"note_{n}\" aria-label=\"{label}\">",
@@ -673,11 +669,7 @@ fn orphans(out: &mut String, ctx: &Ctx) {
             text_html(&a.quote.exact, ctx.rtl)
         );
         if !a.note.trim().is_empty() {
-            let lang = a
-                .note_language
-                .as_deref()
-                .map(|l| format!(" lang=\"{}\"", escape(l)))
-                .unwrap_or_default();
+            let lang = lang_attribute(a.note_language.as_deref());
             let _ = write!(
                 out,
                 "<aside role=\"note\" class=\"note hl-{}\" aria-label=\"{}\"><span class=\"note-text\" dir=\"auto\"{lang}>{}</span>",
@@ -704,4 +696,24 @@ fn orphans(out: &mut String, ctx: &Ctx) {
         out.push_str("</aside></li>\n");
     }
     out.push_str("</ul>\n</section>\n");
+}
+
+/// ` lang="…"` for a note's language when it is a well-formed BCP 47 tag (`ar`, `en-GB`,
+/// `zh-Hant-TW`: letters, then subtags of 1–8 letters or digits), else nothing: a malformed
+/// tag from an imported file would only mislead screen readers and spell checkers.
+fn lang_attribute(tag: Option<&str>) -> String {
+    let Some(tag) = tag.map(str::trim) else {
+        return String::new();
+    };
+    let mut parts = tag.split('-');
+    let primary_ok = parts
+        .next()
+        .is_some_and(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()));
+    let rest_ok =
+        parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+    if primary_ok && rest_ok && tag.len() <= 64 {
+        format!(" lang=\"{tag}\"")
+    } else {
+        String::new()
+    }
 }

@@ -9,7 +9,6 @@ pub mod markdown;
 pub mod pdf;
 pub mod placed;
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Export formats known to the command line.
@@ -113,6 +112,9 @@ pub fn render_with(
 pub enum WriteError {
     #[error("{path}: already exists (use --force to replace it)")]
     Exists { path: PathBuf },
+    /// A FIFO, device, directory or symbolic link: never replaced, even with `--force`.
+    #[error("{path}: is {what}, not a regular file; it was not replaced")]
+    NotRegularFile { path: PathBuf, what: &'static str },
     #[error("{path}: cannot write: {source}")]
     Io {
         path: PathBuf,
@@ -120,37 +122,18 @@ pub enum WriteError {
         source: std::io::Error,
     },
 }
-/// Write `bytes` to `path` atomically: a temporary file beside it, fsync, rename. An existing
-/// file is replaced only when `force` is set; nothing half-written is ever left at `path`.
+
+/// Write `bytes` to `path` atomically ([`crate::util::atomic::write`]): a uniquely named
+/// temporary file beside it, fsync, rename, fsync of the directory. An existing regular file
+/// is replaced only when `force` is set; anything else (FIFO, device, directory, symbolic
+/// link) never is. Nothing half-written is ever left at `path`.
 pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteError> {
-    if !force && path.exists() {
-        return Err(WriteError::Exists {
-            path: path.to_path_buf(),
-        });
-    }
-    let io = |source| WriteError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "export".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.map_err(io)
+    use crate::util::atomic::{self, AtomicError};
+    atomic::write(path, bytes, force).map_err(|e| match e {
+        AtomicError::Exists { path } => WriteError::Exists { path },
+        AtomicError::NotRegularFile { path, what } => WriteError::NotRegularFile { path, what },
+        AtomicError::Io { path, source } => WriteError::Io { path, source },
+    })
 }
 
 /// A document symbol as a URL path (for `https://undocs.org/{lang}/SYMBOL`): `/` kept, every

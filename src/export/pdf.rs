@@ -16,7 +16,7 @@ use crate::text::fonts::{ARABIC_FAMILY, CJK_FAMILY, font_data, font_system};
 use crate::text::layout::{BlockLayout, Typography, layout_block};
 use annots::{PdfAnnot, PdfAnnotKind};
 use cosmic_text::{FontSystem, fontdb};
-use draw::{PageNumber, add_links, draw_blocks, draw_page_number};
+use draw::{PageLines, PageNumber, add_links, draw_blocks, draw_page_number};
 use krilla::Document as PdfDocument;
 use krilla::destination::XyzDestination;
 use krilla::geom::Point;
@@ -195,12 +195,13 @@ pub fn export(
     annotations(doc, placed, &all, &layouts, &placements, page_w, &mut extra);
     outline_nodes(doc, &all, &layouts, &placements, &mut outline);
 
+    let page_lines = PageLines::new(&all, &layouts, &placements, page_count);
     for p in 0..page_count {
         let settings = PageSettings::from_wh(page_w, page_h)
             .ok_or_else(|| build_error("invalid page size"))?;
         let mut page = pdf.start_page_with(settings);
         let mut surface = page.surface();
-        let links = draw_blocks(&mut surface, p, &all, &layouts, &placements, &fonts);
+        let links = draw_blocks(&mut surface, p, &all, &layouts, &page_lines, &fonts);
         let number = PageNumber {
             page: p,
             page_w,

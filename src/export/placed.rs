@@ -56,6 +56,10 @@ pub fn cut_points<'a>(
 
 /// Re-anchor `annotations` on `doc`, in document order (orphans last).
 pub fn place(doc: &Document, annotations: &[Annotation]) -> Vec<Placed> {
+    // The anchoring index (every paragraph folded) is only worth building for annotations.
+    if annotations.is_empty() {
+        return Vec::new();
+    }
     let anchorer = Anchorer::new(doc);
     let order: Vec<String> = doc.paragraphs().iter().map(|(_, p)| p.id.clone()).collect();
     let mut placed: Vec<Placed> = annotations

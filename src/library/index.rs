@@ -283,25 +283,15 @@ fn language_rank(l: Language) -> usize {
 }
 
 impl LibraryIndex {
-    /// Write the index as JSON: to a temporary file next to `path`, then renamed over it.
+    /// Write the index as JSON, atomically ([`crate::util::atomic::write`]: a uniquely named
+    /// temporary file beside `path`, fsynced, renamed over it, directory fsynced). Anything
+    /// at `path` that is not a regular file is refused.
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
         let json = serde_json::to_vec(self).map_err(std::io::Error::other)?;
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_else(|| "library-index".to_string());
-        let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-        let result = (|| {
-            use std::io::Write;
-            let mut f = std::fs::File::create(&tmp)?;
-            f.write_all(&json)?;
-            f.sync_all()?;
-            std::fs::rename(&tmp, path)
-        })();
-        if result.is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
-        result
+        crate::util::atomic::write(path, &json, true).map_err(|e| match e {
+            crate::util::atomic::AtomicError::Io { source, .. } => source,
+            other => std::io::Error::other(other.to_string()),
+        })
     }
 
     /// Read an index written by [`LibraryIndex::save`].

@@ -2,6 +2,8 @@
 //! by the user with undo, and saved in the background within a second of every change.
 
 use super::status::Message;
+use crate::annotations::model::now_rfc3339;
+use crate::annotations::w3c::Tombstone;
 use crate::annotations::{Anchor, Anchorer, Annotation, Color, DocumentIdentity, Loaded, Store};
 use crate::document::Document;
 use std::collections::HashMap;
@@ -15,27 +17,39 @@ const SAVE_DELAY: Duration = Duration::from_millis(400);
 struct SaveJob {
     generation: u64,
     annotations: Vec<Annotation>,
-    deleted: Vec<String>,
+    deleted: Vec<Tombstone>,
 }
 
 type SaveResult = (u64, Result<Loaded, String>);
 
-/// One undoable state.
-#[derive(Clone)]
-struct Snapshot {
-    list: Vec<Annotation>,
-    deleted: Vec<String>,
+/// What one change did to one annotation: its version before and after (`None`: absent).
+/// Undo and redo re-apply one side as a *new* edit (new `modified` time, or a new tombstone),
+/// so that the store's merge — the latest edit wins — keeps it whatever the timing of saves,
+/// and annotations the change did not touch (another window's among them) are left alone.
+struct Change {
+    id: String,
+    /// Where the annotation was (or went) in the list, to put it back there.
+    index: usize,
+    before: Option<Annotation>,
+    after: Option<Annotation>,
 }
+
+/// One undoable step: the annotations one user action changed.
+type Edit = Vec<Change>;
+
+/// The annotations before a change, to work out what it changed.
+type Snapshot = Vec<Annotation>;
 
 pub struct Annotations {
     pub identity: DocumentIdentity,
     store: Option<Store>,
     pub list: Vec<Annotation>,
-    deleted: Vec<String>,
+    /// Deletions, each with the time it was made (sent with every save).
+    deleted: Vec<Tombstone>,
     /// Where each annotation sits in the open document, by id.
     pub anchors: HashMap<String, Anchor>,
-    undo: Vec<Snapshot>,
-    redo: Vec<Snapshot>,
+    undo: Vec<Edit>,
+    redo: Vec<Edit>,
     /// Bumped on every change (the view rebuilds its highlights when it changes).
     pub generation: u64,
     saved_generation: u64,
@@ -76,7 +90,7 @@ impl Annotations {
                             .map(|w| Message::error(w.to_string())),
                     );
                     list = loaded.annotations;
-                    deleted = loaded.deleted.into_iter().map(|t| t.id).collect();
+                    deleted = loaded.deleted;
                 }
                 Err(e) => messages.push(Message::error(format!(
                     "Annotations could not be read: {e}"
@@ -104,6 +118,11 @@ impl Annotations {
     }
 
     fn reanchor(&mut self, doc: &Document) {
+        // The anchoring index (every paragraph folded) is only worth building for annotations.
+        if self.list.is_empty() {
+            self.anchors.clear();
+            return;
+        }
         let anchorer = Anchorer::new(doc);
         self.anchors = self
             .list
@@ -117,15 +136,15 @@ impl Annotations {
     }
 
     fn snapshot(&self) -> Snapshot {
-        Snapshot {
-            list: self.list.clone(),
-            deleted: self.deleted.clone(),
-        }
+        self.list.clone()
     }
 
     fn changed(&mut self, doc: &Document, before: Snapshot) {
-        self.undo.push(before);
-        self.redo.clear();
+        let edit = diff(&before, &self.list);
+        if !edit.is_empty() {
+            self.undo.push(edit);
+            self.redo.clear();
+        }
         self.generation += 1;
         self.changed_at = Some(Instant::now());
         self.reanchor(doc);
@@ -158,7 +177,7 @@ impl Annotations {
         let n = self.list.len();
         self.list.retain(|a| a.id != id);
         if self.list.len() != n {
-            self.deleted.push(id.to_string());
+            self.bury(id);
             self.changed(doc, before);
         }
     }
@@ -167,35 +186,65 @@ impl Annotations {
         !self.undo.is_empty()
     }
 
-    /// Undo the last change (Ctrl+Z).
+    /// Undo the last change (Ctrl+Z): a new edit that puts back what the change replaced.
     pub fn undo(&mut self, doc: &Document) {
-        if let Some(s) = self.undo.pop() {
-            self.redo.push(self.snapshot());
-            self.restore(doc, s);
+        if let Some(edit) = self.undo.pop() {
+            self.apply(doc, &edit, false);
+            self.redo.push(edit);
         }
     }
 
-    /// Redo (Ctrl+Shift+Z).
+    /// Redo (Ctrl+Shift+Z): a new edit that makes the undone change again.
     pub fn redo(&mut self, doc: &Document) {
-        if let Some(s) = self.redo.pop() {
-            self.undo.push(self.snapshot());
-            self.restore(doc, s);
+        if let Some(edit) = self.redo.pop() {
+            self.apply(doc, &edit, true);
+            self.undo.push(edit);
         }
     }
 
-    fn restore(&mut self, doc: &Document, s: Snapshot) {
-        // An undone deletion must not stay a tombstone, or the store would drop it again.
-        let ids: Vec<String> = s.list.iter().map(|a| a.id.clone()).collect();
-        self.list = s.list;
-        self.deleted = s.deleted;
-        self.deleted.retain(|d| !ids.contains(d));
-        // Restored annotations count as changed now, so the merge keeps them.
-        for a in &mut self.list {
-            a.touch();
+    /// Give each annotation of `edit` its version after (`forward`) or before the change, as
+    /// an edit made now.
+    fn apply(&mut self, doc: &Document, edit: &Edit, forward: bool) {
+        for change in edit.iter().rev() {
+            let wanted = if forward {
+                &change.after
+            } else {
+                &change.before
+            };
+            let at = self.list.iter().position(|a| a.id == change.id);
+            match (wanted, at) {
+                (Some(version), at) => {
+                    let mut a = version.clone();
+                    // Newer than the version shown (and than its deletion): the latest edit.
+                    if let Some(i) = at {
+                        a.modified.clone_from(&self.list[i].modified);
+                    }
+                    a.touch();
+                    self.deleted.retain(|t| t.id != change.id);
+                    match at {
+                        Some(i) => self.list[i] = a,
+                        None => self.list.insert(change.index.min(self.list.len()), a),
+                    }
+                }
+                (None, Some(i)) => {
+                    self.list.remove(i);
+                    self.bury(&change.id);
+                }
+                (None, None) => {}
+            }
         }
         self.generation += 1;
         self.changed_at = Some(Instant::now());
         self.reanchor(doc);
+    }
+
+    /// Record the deletion of `id`, made now.
+    fn bury(&mut self, id: &str) {
+        self.deleted.retain(|t| t.id != id);
+        self.deleted.push(Tombstone {
+            id: id.to_string(),
+            deleted: now_rfc3339(),
+        });
     }
 
     /// Call every frame: starts a background save when changes have settled and takes in
@@ -219,6 +268,7 @@ impl Annotations {
                         // Adopt what other windows saved, unless the user changed more since.
                         if generation == self.generation && loaded.annotations != self.list {
                             self.list = loaded.annotations;
+                            self.deleted = loaded.deleted;
                             self.reanchor(doc);
                             self.generation += 1;
                             self.saved_generation = self.generation;
@@ -311,13 +361,21 @@ impl Annotations {
             Ok(loaded) => {
                 let before = self.snapshot();
                 let n = loaded.annotations.len().saturating_sub(self.list.len());
+                let ignored = loaded.ignored_deletions;
                 self.list = loaded.annotations;
-                self.deleted = loaded.deleted.into_iter().map(|t| t.id).collect();
+                self.deleted = loaded.deleted;
                 self.changed(doc, before);
                 self.messages.push(Message::notice(format!(
                     "Imported {n} annotations from {}",
                     path.display()
                 )));
+                if ignored > 0 {
+                    self.messages.push(Message::notice(format!(
+                        "{ignored} deletion{} in the file {} not applied (importing never deletes)",
+                        if ignored == 1 { "" } else { "s" },
+                        if ignored == 1 { "was" } else { "were" },
+                    )));
+                }
             }
             Err(e) => self
                 .messages
@@ -352,4 +410,37 @@ impl Drop for Annotations {
     fn drop(&mut self) {
         self.flush();
     }
+}
+
+/// What changed from `before` to `after`, annotation by annotation (linear: ids hashed).
+fn diff(before: &[Annotation], after: &[Annotation]) -> Edit {
+    let old: HashMap<&str, (usize, &Annotation)> = before
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), (i, a)))
+        .collect();
+    let new: HashMap<&str, &Annotation> = after.iter().map(|a| (a.id.as_str(), a)).collect();
+    let mut edit = Vec::new();
+    for (i, a) in before.iter().enumerate() {
+        match new.get(a.id.as_str()) {
+            Some(b) if *b == a => {}
+            b => edit.push(Change {
+                id: a.id.clone(),
+                index: i,
+                before: Some(a.clone()),
+                after: b.map(|b| (*b).clone()),
+            }),
+        }
+    }
+    for (i, b) in after.iter().enumerate() {
+        if !old.contains_key(b.id.as_str()) {
+            edit.push(Change {
+                id: b.id.clone(),
+                index: i,
+                before: None,
+                after: Some(b.clone()),
+            });
+        }
+    }
+    edit
 }

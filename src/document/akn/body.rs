@@ -423,8 +423,9 @@ impl Tree {
     }
 
     fn numbered(&mut self, ctx: &mut Ctx, n: u32, item: Item) {
-        let expected = ctx.doc.operative.last().and_then(|p| p.number).unwrap_or(0) + 1;
-        if n != expected {
+        // In u64: after `<num>4294967295</num>` the next expected number does not wrap.
+        let expected = u64::from(ctx.doc.operative.last().and_then(|p| p.number).unwrap_or(0)) + 1;
+        if u64::from(n) != expected {
             ctx.doc.diagnostics.push(Diagnostic::warning(
                 format!("operative paragraph {n} found where {expected} was expected"),
                 Some(item.source.clone()),

@@ -20,6 +20,40 @@ use krilla::text::{Font, GlyphId, KrillaGlyph};
 /// A reference link drawn on a page: (reference index, left, right), top, height.
 pub(super) type LinkBox = ((usize, f32, f32), f32, f32);
 
+/// What goes on each page, worked out once for the whole export (not per page and block,
+/// which made a paragraph spanning many pages quadratic): the lines of every page and the
+/// clean text of every block.
+pub(super) struct PageLines<'a> {
+    /// Per page: (block index, line, vertical shift), in block and line order.
+    lines: Vec<Vec<(usize, LayoutRun<'a>, f32)>>,
+    /// The clean text behind each block's glyphs.
+    clean: Vec<CleanText>,
+}
+
+impl<'a> PageLines<'a> {
+    pub(super) fn new(
+        all: &[Block],
+        layouts: &'a [BlockLayout],
+        placements: &[Placement],
+        page_count: usize,
+    ) -> PageLines<'a> {
+        let mut lines: Vec<Vec<(usize, LayoutRun<'a>, f32)>> =
+            (0..page_count).map(|_| Vec::new()).collect();
+        for (i, (l, pl)) in layouts.iter().zip(placements).enumerate() {
+            for (run, &(lp, dy)) in l.buffer.layout_runs().zip(&pl.lines) {
+                if let Some(page) = lines.get_mut(lp) {
+                    page.push((i, run, dy));
+                }
+            }
+        }
+        let clean = all
+            .iter()
+            .map(|b| CleanText::new(&b.display.text))
+            .collect();
+        PageLines { lines, clean }
+    }
+}
+
 /// Draw the lines of every block that fall on page `p`; returns the rectangles of the
 /// reference links drawn.
 pub(super) fn draw_blocks(
@@ -27,21 +61,16 @@ pub(super) fn draw_blocks(
     p: usize,
     all: &[Block],
     layouts: &[BlockLayout],
-    placements: &[Placement],
+    pages: &PageLines<'_>,
     fonts: &Fonts,
 ) -> Vec<LinkBox> {
     let mut links = Vec::new();
-    for ((b, l), pl) in all.iter().zip(layouts).zip(placements) {
-        if !pl.lines.iter().any(|(lp, _)| *lp == p) {
+    for (i, run, dy) in pages.lines.get(p).into_iter().flatten() {
+        let (Some(b), Some(l), Some(clean)) = (all.get(*i), layouts.get(*i), pages.clean.get(*i))
+        else {
             continue;
-        }
-        let clean = CleanText::new(&b.display.text);
-        for (run, &(lp, dy)) in l.buffer.layout_runs().zip(&pl.lines) {
-            if lp != p {
-                continue;
-            }
-            draw_line(surface, &run, dy, (b, l), &clean, fonts, &mut links);
-        }
+        };
+        draw_line(surface, run, *dy, (b, l), clean, fonts, &mut links);
     }
     links
 }
