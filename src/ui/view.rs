@@ -2,11 +2,15 @@
 //! selection, search and flash highlights, and AccessKit nodes for paragraphs, footnote
 //! markers and references.
 
+mod names;
+
 use super::text_painter::{LabelStyle, MARKER_RAISE, Palette, TextPainter, placed};
 use crate::document::{Direction, Document};
-use crate::text::display::{self, Block, BlockKind, Hot};
+use crate::text::display::{self, Block, Hot};
 use crate::text::layout::{DocumentLayout, Typography, unpack_metadata};
 use eframe::egui::{self, Color32, CursorIcon, Id, Mesh, Pos2, Rect, Sense, Vec2, pos2, vec2};
+use names::hot_label;
+pub use names::{block_label, paragraph_label};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -812,7 +816,6 @@ impl DocumentView {
     }
 }
 
-/// AccessKit label of a block: "Paragraph 13", "Paragraph 13 (b)", "Preambular paragraph 3".
 /// The text position under a point (a block's text, by its layout).
 fn pos_at(layout: &DocumentLayout, block: usize, block_origin: Pos2, p: Pos2) -> TextPos {
     let offset = layout
@@ -846,59 +849,6 @@ fn paragraph_menu(resp: &egui::Response, pid: &str, events: &mut Vec<ViewEvent>)
             ui.close();
         }
     });
-}
-
-pub fn block_label(block: &Block) -> String {
-    match &block.kind {
-        BlockKind::Meta => "Document information".into(),
-        BlockKind::Title => "Title".into(),
-        BlockKind::Formula => "Enacting formula".into(),
-        BlockKind::Closing => "Closing".into(),
-        BlockKind::Paragraph { id, .. } => paragraph_label(id),
-    }
-}
-
-/// A person's name for a paragraph id: `para_13_b` → "Paragraph 13 (b)".
-pub fn paragraph_label(id: &str) -> String {
-    // `annex_1.para_14` → "Annex 1, Paragraph 14"; `B.para_3` → "Part B, Paragraph 3".
-    if let Some((scope, rest)) = id.split_once('.') {
-        let inner = paragraph_label(rest);
-        return match scope.strip_prefix("annex_") {
-            Some(n) => format!("Annex {n}, {inner}"),
-            None => format!("Part {scope}, {inner}"),
-        };
-    }
-    if let Some(n) = id.strip_prefix("sec_") {
-        return format!("Section {n}");
-    }
-    if let Some(n) = id.strip_prefix("table_") {
-        return format!("Table {n}");
-    }
-    if let Some(n) = id.strip_prefix("preamble_") {
-        return format!("Preambular paragraph {n}");
-    }
-    if let Some(rest) = id.strip_prefix("para_") {
-        let mut parts = rest.split('_');
-        let mut s = format!("Paragraph {}", parts.next().unwrap_or(""));
-        for p in parts {
-            s.push_str(&format!(" ({p})"));
-        }
-        return s;
-    }
-    if let Some(n) = id.strip_prefix("p_") {
-        return format!("Text paragraph {n}");
-    }
-    id.to_string()
-}
-
-fn hot_label(hot: &Hot, targets: &[String]) -> String {
-    match hot {
-        Hot::Footnote { marker, .. } => format!("Footnote {marker}"),
-        Hot::Reference { index } => match targets.get(*index) {
-            Some(t) => format!("Reference {t}"),
-            None => "Reference".into(),
-        },
-    }
 }
 
 /// Rectangles of hot spans in block coordinates, merged per line.
