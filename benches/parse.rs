@@ -1,5 +1,6 @@
 //! Parser benchmarks: `parse/seed` (the bundled plain-text resolution) and
-//! `parse/akn_75_239` (the longest Akoma Ntoso file of the corpus, 451 KB).
+//! `parse/akn_75_239` (the longest Akoma Ntoso file of the corpus, 451 KB) and
+//! `parse/pdftotext_75_239_size` (a pdftotext conversion grown to the size of 75/239).
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use qarar::document::{akn, plain};
@@ -14,6 +15,16 @@ const AKN_75_239: &str = concat!(
     "/../shared/corpus/akn/75_239_A.xml"
 );
 
+/// A pdftotext conversion from the corpus, repeated (page after page) to the size of
+/// A/RES/75/239 as pdftotext gives it (about 240 KB).
+const PDFTOTEXT: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/corpus/text/75_125_E.pdftotext.txt"
+);
+
+/// Size of the built pdftotext text in bytes.
+const PDFTOTEXT_75_239_BYTES: usize = 240_000;
+
 fn parse(c: &mut Criterion) {
     let mut group = c.benchmark_group("parse");
     group.bench_function("seed", |b| b.iter(|| plain::parse(black_box(SEED))));
@@ -24,6 +35,19 @@ fn parse(c: &mut Criterion) {
             });
         }
         Err(e) => eprintln!("skipping parse/akn_75_239: cannot read {AKN_75_239}: {e}"),
+    }
+    match std::fs::read_to_string(PDFTOTEXT) {
+        Ok(one) if !one.is_empty() => {
+            let mut text = String::with_capacity(PDFTOTEXT_75_239_BYTES + one.len());
+            while text.len() < PDFTOTEXT_75_239_BYTES {
+                text.push_str(&one);
+                text.push('\u{c}');
+            }
+            group.bench_function("pdftotext_75_239_size", |b| {
+                b.iter(|| plain::parse(black_box(&text)).operative.len())
+            });
+        }
+        _ => eprintln!("skipping parse/pdftotext_75_239_size: cannot read {PDFTOTEXT}"),
     }
     group.finish();
 }

@@ -82,3 +82,138 @@ fn corpus_text_files_match_their_xml() {
     }
     assert!(failures.is_empty(), "differ from their XML: {failures:?}");
 }
+
+const SEED: &str = include_str!("../assets/A-RES-75-10.ar.txt");
+const EN_75_10: &str = include_str!("fixtures/75_10_E.word.txt");
+
+/// The structure of A/RES/75/10: 21 preambular and 16 operative paragraphs, paragraph 13
+/// with five sub-paragraphs, 7 footnotes.
+fn assert_seed_structure(doc: &Document, what: &str) {
+    let (pre, op, notes) = shape(doc);
+    let want_pre: Vec<String> = (1..=21).map(|n| format!("preamble_{n}")).collect();
+    assert_eq!(pre, want_pre, "{what}: preamble");
+    let top: Vec<&String> = op
+        .iter()
+        .filter(|id| id.matches('_').count() == 1)
+        .collect();
+    assert_eq!(top.len(), 16, "{what}: operative paragraphs {op:?}");
+    let subs: Vec<&String> = op.iter().filter(|id| id.starts_with("para_13_")).collect();
+    assert_eq!(
+        subs,
+        [
+            "para_13_a",
+            "para_13_b",
+            "para_13_c",
+            "para_13_d",
+            "para_13_e"
+        ],
+        "{what}: sub-paragraphs"
+    );
+    assert_eq!(notes, 7, "{what}: footnotes");
+    assert!(
+        doc.footnotes.iter().all(|f| f.paragraph.is_some()),
+        "{what}: every footnote has its marker"
+    );
+}
+
+/// The lines of a text without its blank lines.
+fn without_blank_lines(text: &str) -> String {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Every line hard-wrapped at `width` characters (at spaces).
+fn wrapped(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let mut current = String::new();
+        for word in line.split_whitespace() {
+            if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > width {
+                out.push_str(&current);
+                out.push('\n');
+                current.clear();
+            }
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+        }
+        out.push_str(&current);
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn seed_without_blank_lines_keeps_its_structure() {
+    let doc = qarar::document::plain::parse(&without_blank_lines(SEED));
+    assert_seed_structure(&doc, "no blank lines");
+    assert!(
+        doc.diagnostics.iter().any(|d| d
+            .message
+            .contains("paragraph boundaries taken from content")),
+        "a diagnostic names the repair"
+    );
+}
+
+#[test]
+fn seed_hard_wrapped_at_80_columns_keeps_its_structure() {
+    let doc = qarar::document::plain::parse(&wrapped(SEED, 80));
+    assert_seed_structure(&doc, "wrapped, blank lines kept");
+    let doc = qarar::document::plain::parse(&wrapped(&without_blank_lines(SEED), 80));
+    assert_seed_structure(&doc, "wrapped, no blank lines");
+    assert!(
+        doc.diagnostics
+            .iter()
+            .any(|d| d.message.contains("joined") && d.message.contains("wrapped lines")),
+        "a diagnostic counts the joined lines: {:?}",
+        doc.diagnostics
+    );
+}
+
+#[test]
+fn english_resolution_with_page_headers_every_40_lines_keeps_its_structure() {
+    let body = wrapped(EN_75_10.trim_start_matches('\u{feff}'), 90);
+    let mut text = String::new();
+    let mut page = 1;
+    for (i, line) in body.lines().enumerate() {
+        if i > 0 && i % 40 == 0 {
+            page += 1;
+            text.push_str(&format!(
+                "\n{page}/9\n\u{c}A/RES/75/10\nCooperation between the United Nations and INTERPOL\n01/12/2026 10:{page:02}\n\n"
+            ));
+        }
+        text.push_str(line);
+        text.push('\n');
+    }
+    let doc = qarar::document::plain::parse(&text);
+    assert_seed_structure(&doc, "English with page headers");
+    assert!(
+        !doc.operative
+            .iter()
+            .chain(&doc.preamble)
+            .any(|p| p.text().contains("A/RES/75/10") || p.text().contains("10:0")),
+        "no running header inside a paragraph"
+    );
+    assert!(
+        doc.diagnostics
+            .iter()
+            .any(|d| d.message.contains("running headers")),
+        "a diagnostic counts the dropped headers: {:?}",
+        doc.diagnostics
+    );
+}
+
+#[test]
+fn footnote_block_with_two_footnotes_on_consecutive_lines_gives_two_footnotes() {
+    let text = "The General Assembly,\n\nRecalling its resolution 74/1,¹\n\nNoting the report,²\n\n1. Decides to remain seized of the matter.\n\n__________________\n¹ Resolution 74/1 of 1 October 2019.\n² A/75/100.\n";
+    let doc = qarar::document::plain::parse(text);
+    assert_eq!(doc.footnotes.len(), 2, "{:?}", doc.footnotes);
+    assert_eq!(
+        doc.footnotes[0].text().trim(),
+        "Resolution 74/1 of 1 October 2019."
+    );
+    assert_eq!(doc.footnotes[1].text().trim(), "A/75/100.");
+}

@@ -57,7 +57,10 @@ pub(super) fn prepare(text: &str) -> (Cow<'_, str>, Repairs) {
     let mut repairs = Repairs::default();
     let normal = normalize(text, &mut repairs);
     if is_structured(&normal) {
-        return (normal, repairs);
+        return match split_blocks(&normal) {
+            Some(split) => (Cow::Owned(split), repairs),
+            None => (normal, repairs),
+        };
     }
     repairs.rebuilt = true;
     let rebuilt = rebuild(&normal, &mut repairs);
@@ -90,12 +93,18 @@ fn normalize<'a>(text: &'a str, repairs: &mut Repairs) -> Cow<'a, str> {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         if is_control(c) {
             repairs.controls += 1;
         } else if is_odd_space(c) {
             out.push(' ');
-        } else if c == '\u{0640}' {
+        } else if c == '\u{0640}'
+            && chars
+                .peek()
+                .is_some_and(|&n| n == '\u{0640}' || lexicon::is_arabic_letter(n))
+        {
+            // A kashida of justification, inside a word (`هـ` of a label is kept).
             repairs.folded += 1;
         } else if ('\u{FB50}'..='\u{FEFC}').contains(&c) {
             repairs.folded += 1;
@@ -127,6 +136,46 @@ fn is_structured(text: &str) -> bool {
         blank_before = false;
     }
     lines < 8 || gaps * 5 >= lines
+}
+
+/// In text with blank lines, a blank line put before a line of a block that starts a new
+/// unit after a line that ends one (two paragraphs written without a gap between them).
+/// `None` when no block needs it.
+fn split_blocks(text: &str) -> Option<String> {
+    let mut out: Option<String> = None;
+    let mut prev: Option<&str> = None;
+    let mut offset = 0;
+    for raw in text.split_inclusive('\n') {
+        let t = raw.trim();
+        if t.is_empty() {
+            prev = None;
+        } else {
+            if let Some(p) = prev
+                && !meta::is_enacting_formula(p)
+                && breaks_block(p, t)
+            {
+                let buf = out.get_or_insert_with(|| {
+                    let mut b = String::with_capacity(text.len() + 64);
+                    b.push_str(&text[..offset]);
+                    b
+                });
+                buf.push('\n');
+            }
+            prev = Some(t);
+        }
+        if let Some(buf) = out.as_mut() {
+            buf.push_str(raw);
+        }
+        offset += raw.len();
+    }
+    out
+}
+
+/// Whether `next`, in the same block as `prev`, starts a new unit.
+fn breaks_block(prev: &str, next: &str) -> bool {
+    is_rule(next)
+        || (inline::footnote_start(next).is_some() && !next.starts_with('('))
+        || (ends_terminal(prev) && starts_unit(next))
 }
 
 /// A trimmed non-blank line and the page it is on.
@@ -308,7 +357,10 @@ fn page_width(lines: &[&str]) -> Option<usize> {
 
 /// Whether a line ends a sentence or a list item.
 fn ends_terminal(s: &str) -> bool {
-    s.trim_end().ends_with([
+    s.trim_end_matches(|c: char| {
+        c.is_whitespace() || inline::superscript_value(c).is_some() || matches!(c, '(' | ')')
+    })
+    .ends_with([
         '.', ',', ';', ':', '،', '؛', '。', '，', '；', '：', '!', '?', '؟',
     ])
 }
@@ -317,6 +369,8 @@ fn ends_terminal(s: &str) -> bool {
 fn continues(prev: &str, next: &str, width: usize) -> bool {
     if is_rule(prev)
         || is_rule(next)
+        || meta::is_enacting_formula(prev)
+        || meta::is_enacting_formula(next)
         || inline::footnote_start(next).is_some_and(|_| !next.starts_with('('))
     {
         return false;
@@ -341,8 +395,40 @@ fn starts_unit(s: &str) -> bool {
         || inline::footnote_start(s).is_some()
         || meta::is_enacting_formula(s)
         || meta::is_meeting_line(s)
-        || lexicon::match_lead(s, LeadList::Openers, false).is_some()
-        || lexicon::match_lead(s, LeadList::Verbs, false).is_some()
+        || starts_with_lead(s)
+}
+
+/// Whether a line starts with an opener or verb of the lexicon (capitalised where the script
+/// has case), or with a participle after an optional adverb (`Strongly condemning`).
+fn starts_with_lead(s: &str) -> bool {
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    if first.is_lowercase() {
+        return false;
+    }
+    // Arabic openers are matched allowing misspellings, as the body parser does.
+    let fuzzy = lexicon::is_arabic_letter(first);
+    if lexicon::match_lead(s, LeadList::Openers, fuzzy).is_some()
+        || lexicon::match_lead(s, LeadList::Verbs, fuzzy).is_some()
+    {
+        return true;
+    }
+    if !first.is_uppercase() {
+        return false;
+    }
+    let mut words = s.split_whitespace().map(|w| w.trim_end_matches([',', ';']));
+    let participle = |w: &str| {
+        w.chars().count() > 4
+            && ["ing", "ant", "ando", "iendo"]
+                .iter()
+                .any(|e| w.ends_with(e))
+    };
+    match (words.next(), words.next()) {
+        (Some(a), _) if participle(a) => true,
+        (Some(a), Some(b)) => a.ends_with("ly") && (participle(b) || b.ends_with("ed")),
+        _ => false,
+    }
 }
 
 /// Put right the line starts that right-to-left extraction scrambles: `- 1تؤكد`,
@@ -395,6 +481,20 @@ mod tests {
     }
 
     #[test]
+    fn unit_starts() {
+        assert!(ends_terminal("harassment in 2019,⁹"));
+        assert!(starts_with_lead(
+            "Strongly condemning all acts of violence,"
+        ));
+        assert!(!starts_with_lead("invites Member States to consider"));
+        assert!(!continues(
+            "arrested and detained and 74 reported cases of intimidation and harassment in 2019,⁹",
+            "Strongly condemning all acts of violence, attacks and threats against humanitarian personnel,",
+            98
+        ));
+    }
+
+    #[test]
     fn furniture() {
         assert!(is_furniture_shape("12/1/26, 1:30 AM"));
         assert!(is_furniture_shape("14/15"));
@@ -405,8 +505,8 @@ mod tests {
     #[test]
     fn normalises_characters() {
         let mut r = Repairs::default();
-        let s = normalize("\u{202B}الأمــم\u{202C}\u{00A0}\u{FEFB}", &mut r);
-        assert_eq!(s, "الأمم لا");
+        let s = normalize("\u{202B}الأمــم\u{202C}\u{00A0}\u{FEFB} (هـ)", &mut r);
+        assert_eq!(s, "الأمم لا (هـ)");
         assert!(r.controls == 2 && r.folded > 0);
     }
 }
