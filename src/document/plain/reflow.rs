@@ -135,7 +135,7 @@ fn is_structured(text: &str) -> bool {
         }
         blank_before = false;
     }
-    lines < 8 || gaps * 5 >= lines
+    lines < 8 || gaps * 20 >= lines
 }
 
 /// In text with blank lines, a blank line put before a line of a block that starts a new
@@ -150,16 +150,30 @@ fn split_blocks(text: &str) -> Option<String> {
         if t.is_empty() {
             prev = None;
         } else {
-            if let Some(p) = prev
-                && !meta::is_enacting_formula(p)
-                && breaks_block(p, t)
-            {
-                let buf = out.get_or_insert_with(|| {
+            let start_copy = |out: &mut Option<String>| {
+                out.get_or_insert_with(|| {
                     let mut b = String::with_capacity(text.len() + 64);
                     b.push_str(&text[..offset]);
                     b
-                });
-                buf.push('\n');
+                })
+                .len()
+            };
+            if let Some(p) = prev {
+                if breaks_block(p, t) {
+                    start_copy(&mut out);
+                    if let Some(buf) = out.as_mut() {
+                        buf.push('\n');
+                    }
+                } else if wrapped_label(p, t) {
+                    // `(b)` or `2.` wrapped to the start of a line inside a sentence.
+                    start_copy(&mut out);
+                    if let Some(buf) = out.as_mut()
+                        && buf.ends_with('\n')
+                    {
+                        buf.pop();
+                        buf.push(' ');
+                    }
+                }
             }
             prev = Some(t);
         }
@@ -171,11 +185,20 @@ fn split_blocks(text: &str) -> Option<String> {
     out
 }
 
+/// Whether `next` starts with a label or number that only continues the sentence of `prev`.
+fn wrapped_label(prev: &str, next: &str) -> bool {
+    !ends_terminal(prev)
+        && !inline::footnote_start(prev).is_some_and(|_| prev.starts_with('('))
+        && (inline::sub_label(next).is_some() || inline::number_prefix(next).is_some())
+}
+
 /// Whether `next`, in the same block as `prev`, starts a new unit.
 fn breaks_block(prev: &str, next: &str) -> bool {
     is_rule(next)
+        || meta::is_enacting_formula(prev)
+        || meta::is_enacting_formula(next)
         || (inline::footnote_start(next).is_some() && !next.starts_with('('))
-        || (ends_terminal(prev) && starts_unit(next))
+        || ((ends_terminal(prev) || inline::footnote_start(prev).is_some()) && starts_unit(next))
 }
 
 /// A trimmed non-blank line and the page it is on.
@@ -358,7 +381,9 @@ fn page_width(lines: &[&str]) -> Option<usize> {
 /// Whether a line ends a sentence or a list item.
 fn ends_terminal(s: &str) -> bool {
     s.trim_end_matches(|c: char| {
-        c.is_whitespace() || inline::superscript_value(c).is_some() || matches!(c, '(' | ')')
+        c.is_whitespace()
+            || inline::superscript_value(c).is_some()
+            || matches!(c, '(' | ')' | '\u{207D}' | '\u{207E}')
     })
     .ends_with([
         '.', ',', ';', ':', '،', '؛', '。', '，', '；', '：', '!', '?', '؟',
@@ -379,7 +404,10 @@ fn continues(prev: &str, next: &str, width: usize) -> bool {
     if short {
         return false;
     }
-    !(starts_unit(next) && (ends_terminal(prev) || meta::is_meeting_line(prev)))
+    !(starts_unit(next)
+        && (ends_terminal(prev)
+            || meta::is_meeting_line(prev)
+            || inline::footnote_start(prev).is_some()))
 }
 
 /// A footnote rule `____`.
@@ -492,6 +520,15 @@ mod tests {
             "Strongly condemning all acts of violence, attacks and threats against humanitarian personnel,",
             98
         ));
+    }
+
+    #[test]
+    fn blocks_split_around_the_formula() {
+        let t = "title\nإن الجمعية العامة،\nإذ تشير إلى قرارها،\n\nx\n";
+        assert_eq!(
+            split_blocks(t).as_deref(),
+            Some("title\n\nإن الجمعية العامة،\n\nإذ تشير إلى قرارها،\n\nx\n")
+        );
     }
 
     #[test]
