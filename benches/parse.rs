@@ -1,7 +1,8 @@
 //! Parser benchmarks: `parse/seed` (the bundled plain-text resolution) and
-//! `parse/akn_75_239` (the longest Akoma Ntoso file of the corpus, 451 KB), and
-//! `parse/akn_77_264` (a multi-part resolution with tables) and `parse/akn_76_7` (a
-//! resolution whose annex is most of its text).
+//! `parse/akn_75_239` (the longest Akoma Ntoso file of the corpus, 451 KB),
+//! `parse/akn_77_264` (a multi-part resolution with tables), `parse/akn_76_7` (a resolution
+//! whose annex is most of its text) and `parse/pdftotext_75_239_size` (a pdftotext
+//! conversion grown to the size of 75/239).
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use qarar::document::{akn, plain};
@@ -15,6 +16,16 @@ const AKN_75_239: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../shared/corpus/akn/75_239_A.xml"
 );
+
+/// A pdftotext conversion from the corpus, repeated (page after page) to the size of
+/// A/RES/75/239 as pdftotext gives it (about 240 KB).
+const PDFTOTEXT: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/corpus/text/75_125_E.pdftotext.txt"
+);
+
+/// Size of the built pdftotext text in bytes.
+const PDFTOTEXT_75_239_BYTES: usize = 240_000;
 
 fn parse(c: &mut Criterion) {
     let mut group = c.benchmark_group("parse");
@@ -37,6 +48,19 @@ fn parse(c: &mut Criterion) {
             }
             Err(e) => eprintln!("skipping {name}: cannot read {path}: {e}"),
         }
+    }
+    match std::fs::read_to_string(PDFTOTEXT) {
+        Ok(one) if !one.is_empty() => {
+            let mut text = String::with_capacity(PDFTOTEXT_75_239_BYTES + one.len());
+            while text.len() < PDFTOTEXT_75_239_BYTES {
+                text.push_str(&one);
+                text.push('\u{c}');
+            }
+            group.bench_function("pdftotext_75_239_size", |b| {
+                b.iter(|| plain::parse(black_box(&text)).operative.len())
+            });
+        }
+        _ => eprintln!("skipping parse/pdftotext_75_239_size: cannot read {PDFTOTEXT}"),
     }
     group.finish();
 }

@@ -12,6 +12,7 @@ mod cover;
 mod inline;
 mod lexicon;
 mod meta;
+mod reflow;
 
 use super::model::{Diagnostic, Document, Paragraph, ParagraphKind, Run, RunKind, SourceFormat};
 use body::Parser;
@@ -25,6 +26,16 @@ const HEADER_SEARCH_LINES: usize = 400;
 /// Parse a plain-text resolution. Never fails: a text that is not a resolution becomes plain
 /// paragraphs with a diagnostic.
 pub fn parse(text: &str) -> Document {
+    let (prepared, repairs) = reflow::prepare(text);
+    let mut doc = parse_prepared(&prepared);
+    if let Some(what) = repairs.describe() {
+        doc.diagnostics.insert(0, Diagnostic::info(what, None));
+    }
+    doc
+}
+
+/// Parse a text whose paragraphs are separated by blank lines.
+fn parse_prepared(text: &str) -> Document {
     let language = meta::detect_language(text);
     let mut doc = Document {
         source_text: text.to_string(),

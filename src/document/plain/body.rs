@@ -134,6 +134,10 @@ impl<'a> Parser<'a> {
                 continue;
             }
             if self.in_note {
+                // A footnote block may hold several footnotes, one a line.
+                if inline::footnote_start(s).is_some() && self.footnote_body(&line, s) {
+                    continue;
+                }
                 if let Some(note) = self.notes.last_mut() {
                     note.source.end = line.range.end;
                     if let Some(seg) = note.segments.last_mut() {

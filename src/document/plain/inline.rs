@@ -1,6 +1,7 @@
 //! Inline structure of a line: paragraph numbers, sub-paragraph labels, footnote markers and
 //! `*`/`**` residue, all found in one pass without copying the text.
 
+use super::lexicon;
 use crate::document::ids;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -359,10 +360,26 @@ pub fn inline_labels(s: &str) -> Vec<(usize, usize, String, usize)> {
         if pos != expected {
             continue;
         }
-        let prev = s[..at].trim_end().chars().next_back();
+        let before = s[..at].trim_end();
+        let prev = before.chars().next_back();
+        let last_word = before
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
         let ok = match prev {
             Some(':') | Some('：') => true,
             Some('؛' | ';' | '،' | ',' | '；' | '，') => pos > 1,
+            // `in (a) preventing …, (b) …` and `…, and (c) …` in the Latin and Cyrillic
+            // languages: the first label after a word, the next after a separator or `and`.
+            Some(c) if c.is_alphabetic() && !lexicon::is_arabic_letter(c) => {
+                pos == 1
+                    || (pos > 1
+                        && matches!(
+                            last_word.as_str(),
+                            "and" | "or" | "et" | "ou" | "y" | "o" | "e" | "и" | "или"
+                        ))
+            }
             _ => false,
         };
         if ok {
@@ -396,6 +413,14 @@ mod tests {
         assert_eq!(sub_label("а) текст").unwrap().letter, Some(1));
         assert_eq!(footnote_start("(1) United Nations").map(|f| f.0), Some(1));
         assert_eq!(footnote_start("¹ United Nations").map(|f| f.0), Some(1));
+    }
+
+    #[test]
+    fn inline_latin_sequences() {
+        let s = "Calls for cooperation in (a) preventing crime, (b) countering terrorism and (c) policing;";
+        let labels: Vec<String> = inline_labels(s).into_iter().map(|l| l.2).collect();
+        assert_eq!(labels, ["a", "b", "c"]);
+        assert!(inline_labels("resolution 2231 (a) of the Council").is_empty());
     }
 
     #[test]
