@@ -261,3 +261,70 @@ fn a_citation_names_the_annex() {
     let c = qarar::library::citation(&ar, "annex_1.para_14").expect("a citation");
     assert_eq!(c.text_ar, "القرار 76/7، المرفق، الفقرة 14");
 }
+
+/// Every bookmark title of a PDF (outline items, top level and below).
+fn bookmark_titles(pdf: &[u8]) -> Vec<String> {
+    use lopdf::Object;
+    let doc = lopdf::Document::load_mem(pdf).expect("a valid PDF");
+    let decode = |bytes: &[u8]| -> String {
+        if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+            let units: Vec<u16> = rest
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        } else {
+            bytes.iter().map(|b| char::from(*b)).collect()
+        }
+    };
+    let mut titles = Vec::new();
+    let Ok(catalog) = doc.catalog() else {
+        return titles;
+    };
+    let mut stack: Vec<lopdf::ObjectId> = Vec::new();
+    if let Ok(outlines) = catalog.get(b"Outlines").and_then(Object::as_reference)
+        && let Ok(first) = doc
+            .get_dictionary(outlines)
+            .and_then(|d| d.get(b"First"))
+            .and_then(Object::as_reference)
+    {
+        stack.push(first);
+    }
+    let mut seen = 0;
+    while let Some(id) = stack.pop() {
+        seen += 1;
+        if seen > 10_000 {
+            break;
+        }
+        let Ok(item) = doc.get_dictionary(id) else {
+            continue;
+        };
+        if let Ok(Object::String(bytes, _)) = item.get(b"Title") {
+            titles.push(decode(bytes));
+        }
+        for key in [b"Next".as_slice(), b"First".as_slice()] {
+            if let Ok(next) = item.get(key).and_then(Object::as_reference) {
+                stack.push(next);
+            }
+        }
+    }
+    titles
+}
+
+#[test]
+fn the_pdf_of_76_7_has_the_annex_and_a_bookmark_for_it() {
+    let Some(doc) = parse("76_7_E.xml") else {
+        return;
+    };
+    let pdf = qarar::export::render(qarar::export::Format::Pdf, &doc, &[]).expect("PDF");
+    let titles = bookmark_titles(&pdf);
+    assert!(
+        titles.iter().any(|t| t.starts_with("Annex")),
+        "bookmarks: {titles:?}"
+    );
+    let html = qarar::export::render(qarar::export::Format::Html, &doc, &[]).expect("HTML");
+    let html = String::from_utf8_lossy(&html);
+    assert!(html.contains("id=\"annex_1\"") && html.contains("annex_1.para_14"));
+    let docx = qarar::export::render(qarar::export::Format::Docx, &doc, &[]).expect("DOCX");
+    assert!(docx.len() > 1000);
+}

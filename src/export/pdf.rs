@@ -299,6 +299,53 @@ fn outline_nodes(
             XyzDestination::new(p, Point::from_xy(0.0, y)),
         ));
     }
+    // Each part and annex: a bookmark at its heading (the title block before its first
+    // paragraph).
+    let heading_before = |first: Option<&crate::document::Paragraph>, lines: usize| {
+        let at = all
+            .iter()
+            .position(|b| first.is_some_and(|f| b.paragraph_id() == Some(f.id.as_str())))?;
+        let i = at.checked_sub(lines)?;
+        block_start(&layouts[i], &placements[i])
+    };
+    for part in &doc.parts {
+        let first = part
+            .enacting_formula
+            .as_ref()
+            .or(part.preamble.first())
+            .or(part.body.first())
+            .or(part.operative.first());
+        if let Some((p, y)) = heading_before(first, 1) {
+            let label = match &part.title {
+                Some(t) => format!("{} — {t}", part.label),
+                None => part.label.clone(),
+            };
+            outline.push_child(OutlineNode::new(
+                label,
+                XyzDestination::new(p, Point::from_xy(0.0, y)),
+            ));
+        }
+    }
+    for annex in &doc.annexes {
+        let lines = annex.heading.iter().count() + annex.title.iter().count();
+        if let Some((p, y)) = heading_before(annex.paragraphs.first(), lines.max(1)) {
+            let label: Vec<&str> = annex
+                .heading
+                .iter()
+                .chain(&annex.title)
+                .map(String::as_str)
+                .collect();
+            let label = if label.is_empty() {
+                annex.id.clone()
+            } else {
+                label.join(" — ")
+            };
+            outline.push_child(OutlineNode::new(
+                label,
+                XyzDestination::new(p, Point::from_xy(0.0, y)),
+            ));
+        }
+    }
     let notes = all.iter().position(|b| {
         b.kind == BlockKind::Title
             && (b.display.text.contains("الحواشي") || b.display.text.contains("Notes"))
