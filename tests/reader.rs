@@ -286,3 +286,20 @@ fn page_down_space_arrows_home_and_end_scroll_the_document() {
     settle(&mut h);
     assert!(top(&h) >= start, "↓ moves down a line at a time");
 }
+
+#[test]
+fn the_outline_is_open_on_a_first_start() {
+    let start = StartOptions {
+        data_dir: Some(std::env::temp_dir().join(format!("qarar-first-{}", std::process::id()))),
+        ..StartOptions::default()
+    };
+    // No stored settings: a first start.
+    let app = ReaderApp::new(&egui::Context::default(), None, start);
+    assert!(app.settings.show_outline);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(40)
+        .build_ui_state(|ui, app: &mut ReaderApp| app.frame(ui), app);
+    settle(&mut h);
+    assert!(h.query_by_label("Outline: Paragraph 1").is_some());
+}

@@ -26,9 +26,10 @@ impl Default for Settings {
             recent: Vec::new(),
             dark: false,
             zoom: 1.0,
-            // Like Okular and Preview, the side pane starts closed; F7 or the Outline button
-            // opens it, and its state is remembered.
-            show_outline: false,
+            // The outline is the point of a resolution reader: it is open on a first start
+            // (the window starts at 1280×800); once closed (F7 or the Outline button) it stays
+            // closed, as the settings are remembered.
+            show_outline: true,
             show_annotations: false,
             justify: true,
             library: None,
