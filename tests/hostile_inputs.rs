@@ -239,3 +239,12 @@ fn a_huge_operative_number_does_not_wrap_the_next_expected_one() {
         "{messages:?}"
     );
 }
+
+#[test]
+fn a_missing_file_is_said_to_not_exist_in_plain_words() {
+    let dir = scratch("missing-words");
+    let path = dir.join("no-such-file.txt");
+    let err = load_path(&path).expect_err("missing file").to_string();
+    assert!(err.contains("does not exist"), "{err}");
+    assert!(!err.contains("os error"), "{err}");
+}

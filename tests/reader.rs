@@ -303,3 +303,25 @@ fn the_outline_is_open_on_a_first_start() {
     settle(&mut h);
     assert!(h.query_by_label("Outline: Paragraph 1").is_some());
 }
+
+#[test]
+fn the_same_resolution_as_text_and_as_xml_gets_two_tab_titles_that_differ() {
+    let arabic =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/akn/75_10_A.xml");
+    if !arabic.exists() {
+        return; // the shared corpus is not beside this checkout
+    }
+    let mut h = reader(StartOptions::default());
+    settle(&mut h);
+    let ctx = h.ctx.clone();
+    h.state_mut().open(
+        qarar::ui::LoadRequest::new(arabic, qarar::ui::Target::NewTab, None),
+        &ctx,
+    );
+    h.state_mut().finish_loading();
+    settle(&mut h);
+    let titles = h.state().tab_titles();
+    assert_eq!(titles.len(), 2, "{titles:?}");
+    assert_ne!(titles[0], titles[1], "{titles:?}");
+    assert!(titles.iter().any(|t| t.ends_with("· XML")), "{titles:?}");
+}

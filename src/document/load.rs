@@ -11,7 +11,7 @@ pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
 /// Why a file could not be opened. Every variant names the file.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("{path}: cannot read: {source}")]
+    #[error("{path}: cannot read: {}", io_reason(source))]
     Io {
         path: PathBuf,
         #[source]
@@ -31,6 +31,26 @@ pub enum LoadError {
     Binary { path: PathBuf },
     #[error("{path}: malformed XML: {message}")]
     Xml { path: PathBuf, message: String },
+}
+
+/// What went wrong reading a file, as a person would say it ("the file does not exist",
+/// not "No such file or directory (os error 2)").
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "the file does not exist".into(),
+        K::PermissionDenied => "permission denied (check who may read it)".into(),
+        K::IsADirectory => "it is a folder, not a file".into(),
+        K::InvalidData => "its contents cannot be read as text".into(),
+        _ => {
+            let text = e.to_string();
+            // Drop the system's "(os error N)" suffix.
+            match text.rfind(" (os error ") {
+                Some(i) => text[..i].to_string(),
+                None => text,
+            }
+        }
+    }
 }
 
 /// Read and parse a file. Directories, special files (FIFOs, devices) and files larger than

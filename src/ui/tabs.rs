@@ -129,9 +129,11 @@ impl Tabs {
         })
     }
 
-    /// Titles of the tabs, in order.
+    /// Titles of the tabs, in order. Two tabs that would read the same (the same resolution
+    /// from its text and its XML) say what differs: the format, else the file name.
     pub fn titles(&self) -> Vec<String> {
-        self.list
+        let base: Vec<String> = self
+            .list
             .iter()
             .map(|t| {
                 t.doc
@@ -139,6 +141,36 @@ impl Tabs {
                     .map(OpenDocument::tab_title)
                     .unwrap_or_else(|| "Empty".into())
             })
-            .collect()
+            .collect();
+        let with = |f: &dyn Fn(&OpenDocument) -> String, titles: &[String]| -> Vec<String> {
+            titles
+                .iter()
+                .zip(&self.list)
+                .map(|(title, t)| {
+                    let twin = titles.iter().filter(|x| *x == title).count() > 1;
+                    match (&t.doc, twin) {
+                        (Some(d), true) => format!("{title} · {}", f(d)),
+                        _ => title.clone(),
+                    }
+                })
+                .collect()
+        };
+        let by_format = with(
+            &|d| match d.doc.format {
+                crate::document::SourceFormat::AkomaNtoso => "XML".into(),
+                crate::document::SourceFormat::PlainText => "TXT".into(),
+            },
+            &base,
+        );
+        with(
+            &|d| {
+                d.path
+                    .as_ref()
+                    .and_then(|p| p.file_name())
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| "bundled".into())
+            },
+            &by_format,
+        )
     }
 }
