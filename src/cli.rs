@@ -226,16 +226,10 @@ pub fn outline_text(doc: &Document) -> String {
         }
     }
     for annex in &doc.annexes {
-        let heading: Vec<&str> = annex
-            .heading
-            .iter()
-            .chain(&annex.title)
-            .map(String::as_str)
-            .collect();
         out.push_str(&format!(
             "{} {} ({} paragraphs)\n",
             annex.id,
-            first_words(&heading.join(" — "), 10),
+            first_words(&annex.heading_lines().collect::<Vec<_>>().join(" — "), 10),
             annex.paragraphs.len()
         ));
         for top in &annex.paragraphs {

@@ -233,6 +233,48 @@ pub struct Part {
     pub body: Vec<Paragraph>,
 }
 
+impl Part {
+    /// The part's top-level paragraphs in reading order (formula, preamble, unnumbered
+    /// text, operative).
+    pub fn tops(&self) -> impl Iterator<Item = &Paragraph> {
+        self.enacting_formula
+            .iter()
+            .chain(&self.preamble)
+            .chain(&self.body)
+            .chain(&self.operative)
+    }
+
+    /// Its first paragraph (the heading stands just before it).
+    pub fn first_paragraph(&self) -> Option<&Paragraph> {
+        self.tops().next()
+    }
+
+    /// The heading as shown: `A — Budget appropriations for 2023`, or the label alone.
+    pub fn heading(&self) -> String {
+        match &self.title {
+            Some(t) => format!("{} — {t}", self.label),
+            None => self.label.clone(),
+        }
+    }
+}
+
+impl Annex {
+    /// The heading lines as shown before its paragraphs (heading, then title).
+    pub fn heading_lines(&self) -> impl Iterator<Item = &str> {
+        self.heading.iter().chain(&self.title).map(String::as_str)
+    }
+
+    /// Heading and title on one line (`Annex — 2021 Political Declaration …`), or the id.
+    pub fn heading_text(&self) -> String {
+        let lines: Vec<&str> = self.heading_lines().collect();
+        if lines.is_empty() {
+            self.id.clone()
+        } else {
+            lines.join(" — ")
+        }
+    }
+}
+
 /// An annex: its heading ("Annex", "المرفق"), title and paragraphs (headings, numbered and
 /// unnumbered paragraphs, sub-paragraphs, tables). Ids start with `annex_N.`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

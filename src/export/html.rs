@@ -357,11 +357,7 @@ fn parts_and_annexes(out: &mut String, ctx: &mut Ctx, doc: &Document) {
             "<section class=\"part\" id=\"part_{}\">",
             escape(&part.letter)
         );
-        let heading = match &part.title {
-            Some(t) => format!("{} — {t}", part.label),
-            None => part.label.clone(),
-        };
-        let _ = writeln!(out, "<h2>{}</h2>", text_html(&heading, ctx.rtl));
+        let _ = writeln!(out, "<h2>{}</h2>", text_html(&part.heading(), ctx.rtl));
         if let Some(f) = &part.enacting_formula {
             paragraph(out, ctx, f, "formula");
         }

@@ -188,36 +188,15 @@ pub fn export(doc: &Document, placed: &[Placed]) -> String {
         }
     }
     for part in &doc.parts {
-        let heading = match &part.title {
-            Some(t) => format!("{} — {t}", part.label),
-            None => part.label.clone(),
-        };
-        let _ = writeln!(out, "## {}\n", escape(&heading));
-        let tops = part
-            .enacting_formula
-            .iter()
-            .chain(&part.preamble)
-            .chain(&part.body)
-            .chain(&part.operative);
-        for top in tops {
+        let _ = writeln!(out, "## {}\n", escape(&part.heading()));
+        for top in part.tops() {
             for (_, p) in top.walk() {
                 paragraph(&mut out, doc, placed, p);
             }
         }
     }
     for annex in &doc.annexes {
-        let heading: Vec<&str> = annex
-            .heading
-            .iter()
-            .chain(&annex.title)
-            .map(String::as_str)
-            .collect();
-        let heading = if heading.is_empty() {
-            annex.id.clone()
-        } else {
-            heading.join(" — ")
-        };
-        let _ = writeln!(out, "## {}\n", escape(&heading));
+        let _ = writeln!(out, "## {}\n", escape(&annex.heading_text()));
         for top in &annex.paragraphs {
             for (_, p) in top.walk() {
                 paragraph(&mut out, doc, placed, p);

@@ -309,39 +309,18 @@ fn outline_nodes(
         block_start(&layouts[i], &placements[i])
     };
     for part in &doc.parts {
-        let first = part
-            .enacting_formula
-            .as_ref()
-            .or(part.preamble.first())
-            .or(part.body.first())
-            .or(part.operative.first());
-        if let Some((p, y)) = heading_before(first, 1) {
-            let label = match &part.title {
-                Some(t) => format!("{} — {t}", part.label),
-                None => part.label.clone(),
-            };
+        if let Some((p, y)) = heading_before(part.first_paragraph(), 1) {
             outline.push_child(OutlineNode::new(
-                label,
+                part.heading(),
                 XyzDestination::new(p, Point::from_xy(0.0, y)),
             ));
         }
     }
     for annex in &doc.annexes {
-        let lines = annex.heading.iter().count() + annex.title.iter().count();
-        if let Some((p, y)) = heading_before(annex.paragraphs.first(), lines.max(1)) {
-            let label: Vec<&str> = annex
-                .heading
-                .iter()
-                .chain(&annex.title)
-                .map(String::as_str)
-                .collect();
-            let label = if label.is_empty() {
-                annex.id.clone()
-            } else {
-                label.join(" — ")
-            };
+        let lines = annex.heading_lines().count();
+        if let Some((p, y)) = heading_before(annex.paragraphs.first(), lines) {
             outline.push_child(OutlineNode::new(
-                label,
+                annex.heading_text(),
                 XyzDestination::new(p, Point::from_xy(0.0, y)),
             ));
         }

@@ -442,28 +442,17 @@ pub fn blocks(doc: &Document) -> Vec<Block> {
         &mut doc.preamble.iter().chain(&doc.operative).chain(&doc.body),
     );
     for part in &doc.parts {
-        let heading = match &part.title {
-            Some(t) => format!("{} — {t}", part.label),
-            None => part.label.clone(),
-        };
+        let heading = part.heading();
         out.push(simple_block(
             BlockKind::Title,
             &heading,
             SpanStyle::Title,
             dir,
         ));
-        paragraph_blocks(
-            &mut out,
-            &mut part
-                .enacting_formula
-                .iter()
-                .chain(&part.preamble)
-                .chain(&part.body)
-                .chain(&part.operative),
-        );
+        paragraph_blocks(&mut out, &mut part.tops());
     }
     for annex in &doc.annexes {
-        for line in annex.heading.iter().chain(&annex.title) {
+        for line in annex.heading_lines() {
             out.push(simple_block(BlockKind::Title, line, SpanStyle::Title, dir));
         }
         paragraph_blocks(&mut out, &mut annex.paragraphs.iter());

@@ -142,19 +142,10 @@ fn parts_and_annexes(doc: &Document, blocks: &[Block], ar: bool, out: &mut Vec<O
             .map(|b| b.saturating_sub(lines))
     };
     for part in &doc.parts {
-        let first = part
-            .enacting_formula
-            .as_ref()
-            .or(part.preamble.first())
-            .or(part.body.first())
-            .or(part.operative.first());
-        let Some(b) = heading_before(first, 1) else {
+        let Some(b) = heading_before(part.first_paragraph(), 1) else {
             continue;
         };
-        let text = match &part.title {
-            Some(t) => format!("{} — {}", part.label, first_words(t, 5)),
-            None => part.label.clone(),
-        };
+        let text = first_words(&part.heading(), 7);
         let index = out.len();
         out.push(section_entry(
             format!("section_part_{}", part.letter),
@@ -172,26 +163,17 @@ fn parts_and_annexes(doc: &Document, blocks: &[Block], ar: bool, out: &mut Vec<O
         }
     }
     for annex in &doc.annexes {
-        let lines = annex.heading.iter().count() + annex.title.iter().count();
+        let lines = annex.heading_lines().count();
         let Some(b) = heading_before(annex.paragraphs.first(), lines) else {
             continue;
         };
-        let text = [annex.heading.as_deref(), annex.title.as_deref()]
-            .into_iter()
-            .flatten()
-            .map(|t| first_words(t, 6))
-            .collect::<Vec<_>>()
-            .join(" — ");
+        let text = first_words(&annex.heading_text(), 12);
         let index = out.len();
         let n = annex.id.trim_start_matches("annex_");
         out.push(section_entry(
             format!("section_{}", annex.id),
             b,
-            if text.is_empty() {
-                annex.id.clone()
-            } else {
-                text
-            },
+            text,
             format!("Outline: Annex {n}"),
         ));
         for p in &annex.paragraphs {

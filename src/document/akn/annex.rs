@@ -306,52 +306,29 @@ fn section_part(ctx: &mut Ctx, header: &Element, members: &[&Element]) {
         .find(|c| matches!(c.name.as_str(), "heading" | "subheading"))
         .map(|h| collapse_str(&h.text()))
         .filter(|t| !t.is_empty());
-    let saved = (
-        std::mem::take(&mut ctx.doc.preamble),
-        std::mem::take(&mut ctx.doc.operative),
-        std::mem::take(&mut ctx.doc.body),
-    );
-    let mut items = Vec::new();
-    let mut titled = false;
-    for c in header.elements() {
-        let name = c.name.as_str();
-        let is_numeral = name == "num" || (name == "p" && c.child("num").is_some());
-        if is_numeral {
-            continue;
-        }
-        if matches!(name, "heading" | "subheading") && !titled {
-            titled = true;
-        } else if name == "crossHeading" && items.is_empty() {
-            body::preamble_item(ctx, c);
-        } else {
-            body::gather_child(ctx, header, c, &mut items);
-        }
-    }
-    for m in members {
-        body::gather_child(ctx, header, m, &mut items);
-    }
-    body::place_items(ctx, items);
     let letter = numeral.trim_end_matches('.').to_string();
-    let mut part = Part {
-        letter: letter.clone(),
-        label: numeral,
-        title,
-        enacting_formula: None,
-        preamble: std::mem::take(&mut ctx.doc.preamble),
-        operative: std::mem::take(&mut ctx.doc.operative),
-        body: std::mem::take(&mut ctx.doc.body),
-    };
-    (ctx.doc.preamble, ctx.doc.operative, ctx.doc.body) = saved;
-    let prefix = format!("{letter}.");
-    for p in part
-        .preamble
-        .iter_mut()
-        .chain(&mut part.operative)
-        .chain(&mut part.body)
-    {
-        prefix_ids(p, &prefix);
-    }
-    ctx.doc.parts.push(part);
+    read_part(ctx, letter, numeral, title, |ctx| {
+        let mut items = Vec::new();
+        let mut titled = false;
+        for c in header.elements() {
+            let name = c.name.as_str();
+            let is_numeral = name == "num" || (name == "p" && c.child("num").is_some());
+            if is_numeral {
+                continue;
+            }
+            if matches!(name, "heading" | "subheading") && !titled {
+                titled = true;
+            } else if name == "crossHeading" && items.is_empty() {
+                body::preamble_item(ctx, c);
+            } else {
+                body::gather_child(ctx, header, c, &mut items);
+            }
+        }
+        for m in members {
+            body::gather_child(ctx, header, m, &mut items);
+        }
+        body::place_items(ctx, items);
+    });
 }
 
 fn part(ctx: &mut Ctx, statement: &Element) {
@@ -369,26 +346,42 @@ fn part(ctx: &mut Ctx, statement: &Element) {
         .and_then(|p| p.find_named("docTitle"))
         .map(|e| collapse_str(&e.text()))
         .filter(|t| !t.is_empty());
+    read_part(ctx, letter, label, title, |ctx| {
+        if let Some(preamble) = statement.child("preamble") {
+            body::preamble(ctx, preamble);
+        }
+        body::main_body(
+            ctx,
+            statement
+                .child("mainBody")
+                .or_else(|| statement.child("body")),
+        );
+        if ctx.doc.closing.is_none() {
+            ctx.doc.closing = statement.child("conclusions").map(super::closing);
+        }
+    });
+    attachments(ctx, statement);
+}
+
+/// Read one part with `read` (which fills the document's formula, preamble, operative and
+/// body as for a resolution of its own), then move what it read into a part whose ids are
+/// prefixed with `letter` and a dot; the document's own lists are left as they were.
+fn read_part(
+    ctx: &mut Ctx,
+    letter: String,
+    label: String,
+    title: Option<String>,
+    read: impl FnOnce(&mut Ctx),
+) {
     let saved = (
         ctx.doc.enacting_formula.take(),
         std::mem::take(&mut ctx.doc.preamble),
         std::mem::take(&mut ctx.doc.operative),
         std::mem::take(&mut ctx.doc.body),
     );
-    if let Some(preamble) = statement.child("preamble") {
-        body::preamble(ctx, preamble);
-    }
-    body::main_body(
-        ctx,
-        statement
-            .child("mainBody")
-            .or_else(|| statement.child("body")),
-    );
-    if ctx.doc.closing.is_none() {
-        ctx.doc.closing = statement.child("conclusions").map(super::closing);
-    }
+    read(ctx);
     let mut part = Part {
-        letter: letter.clone(),
+        letter,
         label,
         title,
         enacting_formula: ctx.doc.enacting_formula.take(),
@@ -402,7 +395,7 @@ fn part(ctx: &mut Ctx, statement: &Element) {
         ctx.doc.operative,
         ctx.doc.body,
     ) = saved;
-    let prefix = format!("{letter}.");
+    let prefix = format!("{}.", part.letter);
     for p in part
         .enacting_formula
         .iter_mut()
@@ -413,7 +406,6 @@ fn part(ctx: &mut Ctx, statement: &Element) {
         prefix_ids(p, &prefix);
     }
     ctx.doc.parts.push(part);
-    attachments(ctx, statement);
 }
 
 fn prefix_ids(p: &mut Paragraph, prefix: &str) {

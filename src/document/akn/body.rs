@@ -121,17 +121,32 @@ pub(super) fn place_items(ctx: &mut Ctx, body_items: Vec<Item>) {
         gather(ctx, &e, &mut items);
     }
     items.extend(body_items);
+    let before = ctx.doc.body.len();
     let mut tree = Tree::default();
     for item in items {
         tree.place(ctx, item);
     }
     lone_operative(ctx);
+    // Unnumbered text kept before the first operative paragraph is said once it is known
+    // not to be the lone operative paragraph.
+    let kept: Vec<_> = ctx.doc.body[before.min(ctx.doc.body.len())..]
+        .iter()
+        .filter(|p| p.kind == ParagraphKind::Plain)
+        .map(|p| (p.id.clone(), p.source.clone()))
+        .collect();
+    for (id, source) in kept {
+        ctx.doc.diagnostics.push(Diagnostic::info(
+            format!("unnumbered text before the first operative paragraph kept as {id}"),
+            Some(source),
+        ));
+    }
 }
 
 /// A resolution whose only operative paragraph is unnumbered ("Adopts the declaration
 /// annexed to the present resolution"): that paragraph is `para_1`, with no number.
 fn lone_operative(ctx: &mut Ctx) {
-    if !ctx.doc.operative.is_empty() || ctx.doc.body.len() != 1 {
+    let lone_text = matches!(ctx.doc.body.as_slice(), [p] if p.kind == ParagraphKind::Plain);
+    if !ctx.doc.operative.is_empty() || !lone_text {
         return;
     }
     let Some(mut p) = ctx.doc.body.pop() else {
@@ -140,8 +155,6 @@ fn lone_operative(ctx: &mut Ctx) {
     let old = std::mem::replace(&mut p.id, ids::operative_id(1));
     p.kind = ParagraphKind::Operative;
     rename_children(&mut p, &old);
-    let kept = format!("kept as {old}");
-    ctx.doc.diagnostics.retain(|d| !d.message.ends_with(&kept));
     ctx.doc.operative.push(p);
 }
 
@@ -550,10 +563,6 @@ fn loose(ctx: &mut Ctx, item: Item) {
     let id = format!("text_{}", ctx.doc.body.len() + 1);
     let mut p = paragraph(&id, ParagraphKind::Plain, &item);
     p.label = item.label.clone();
-    ctx.doc.diagnostics.push(Diagnostic::info(
-        format!("unnumbered text before the first operative paragraph kept as {id}"),
-        Some(item.source.clone()),
-    ));
     ctx.doc.body.push(p);
 }
 

@@ -438,23 +438,13 @@ pub(super) fn word_date(s: &str) -> Option<String> {
 fn section_headings(doc: &Document) -> HashMap<&str, Vec<String>> {
     let mut out: HashMap<&str, Vec<String>> = HashMap::new();
     for part in &doc.parts {
-        let first = part
-            .enacting_formula
-            .as_ref()
-            .or(part.preamble.first())
-            .or(part.body.first())
-            .or(part.operative.first());
-        if let Some(p) = first {
-            let heading = match &part.title {
-                Some(t) => format!("{} — {t}", part.label),
-                None => part.label.clone(),
-            };
-            out.entry(p.id.as_str()).or_default().push(heading);
+        if let Some(p) = part.first_paragraph() {
+            out.entry(p.id.as_str()).or_default().push(part.heading());
         }
     }
     for annex in &doc.annexes {
         if let Some(p) = annex.paragraphs.first() {
-            let lines = annex.heading.iter().chain(&annex.title).cloned();
+            let lines = annex.heading_lines().map(str::to_string);
             out.entry(p.id.as_str()).or_default().extend(lines);
         }
     }

@@ -417,9 +417,7 @@ impl ReaderApp {
         let doc = cur.doc.clone();
         let list = cur.annotations.list.clone();
         let path = path.to_path_buf();
-        // The job wakes the window through a context of its own: exports may be started
-        // without one (tests, the command list).
-        let ctx = egui::Context::default();
+        let ctx = self.ctx.clone();
         self.jobs.exporting.spawn_one(&ctx, move || {
             let result = crate::export::render(format, &doc, &list).and_then(|bytes| {
                 crate::export::write_atomic(&path, &bytes, true).map_err(|e| e.to_string())

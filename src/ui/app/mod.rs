@@ -112,6 +112,8 @@ pub struct ReaderApp {
     windows: Windows,
     jobs: Background,
     commands: Commands,
+    /// The window's context (background jobs started outside a frame wake it up).
+    ctx: egui::Context,
     start: StartOptions,
     frame_count: u64,
     title: String,
@@ -146,6 +148,7 @@ impl ReaderApp {
             windows: Windows::default(),
             jobs: Background::default(),
             commands: Commands::default(),
+            ctx: ctx.clone(),
             start: start.clone(),
             frame_count: 0,
             title: String::new(),
