@@ -13,10 +13,9 @@ mod inline;
 mod lexicon;
 mod meta;
 mod reflow;
+mod structure;
 
 use super::model::{Diagnostic, Document, Paragraph, ParagraphKind, Run, RunKind, SourceFormat};
-use body::Parser;
-use cover::read_header;
 use lexicon::LeadList;
 use std::ops::Range;
 
@@ -46,13 +45,14 @@ fn parse_prepared(text: &str) -> Document {
     doc.meta.direction = language.direction();
     let lines = split_lines(text);
     if let Some(start) = find_start(text, &lines) {
-        read_header(text, &lines[..start.header_end], &mut doc);
-        if let Some(i) = start.formula {
-            doc.enacting_formula = Some(formula_paragraph(text, &lines[i]));
-        }
-        let mut parser = Parser::new(text, &lines[start.body_start..]);
-        parser.run();
-        parser.finish(&mut doc);
+        structure::read(
+            text,
+            &lines,
+            start.formula,
+            start.header_end,
+            start.body_start,
+            &mut doc,
+        );
         if start.formula.is_none() {
             doc.diagnostics.push(Diagnostic::warning(
                 "no enacting formula found; structure taken from the first paragraphs",
@@ -118,8 +118,19 @@ struct Start {
 fn find_start(text: &str, lines: &[Line]) -> Option<Start> {
     let limit = lines.len().min(HEADER_SEARCH_LINES);
     let alone = |i: usize| lines[i].new_block && lines.get(i + 1).is_none_or(|l| l.new_block);
-    let formula =
-        (0..limit).find(|&i| alone(i) && meta::is_enacting_formula(&text[lines[i].range.clone()]));
+    let formula = (0..limit)
+        .find(|&i| alone(i) && meta::is_enacting_formula(&text[lines[i].range.clone()]))
+        .or_else(|| {
+            // Without its comma ("The General Assembly") the formula reads like the cover's
+            // "General Assembly" line: it is looked for after the title or adoption line.
+            let after = (0..limit).find(|&i| {
+                let s = &text[lines[i].range.clone()];
+                meta::title_number(s).is_some() || meta::is_adoption_line(s)
+            })?;
+            (after + 1..limit).find(|&i| {
+                lines[i].new_block && meta::is_bare_formula(&text[lines[i].range.clone()])
+            })
+        });
     if let Some(i) = formula {
         return Some(Start {
             formula: Some(i),

@@ -62,7 +62,7 @@ impl<'a> Builder<'a> {
         p.number = node.number;
         p.label = node.label.clone();
         p.source = node.start..node.end();
-        let (own, inline_children) = if depth == 0 && node.children.is_empty() {
+        let (own, inline_children) = if depth == 0 && node.subs().next().is_none() {
             self.split_inline(node)
         } else {
             (node.segments.clone(), Vec::new())

@@ -2,12 +2,11 @@
 //! into preambular and operative paragraphs, sub-paragraphs, footnote bodies and the
 //! closing lines.
 
-use super::assemble::Builder;
 use super::inline::{self, MarkerState, Piece};
 use super::lexicon::{self, LeadList};
-use super::{Line, meta, plain_paragraph};
+use super::{Line, meta};
 use crate::document::ids;
-use crate::document::model::{Closing, Diagnostic, Document, ParagraphKind};
+use crate::document::model::{Closing, Diagnostic, ParagraphKind};
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -60,6 +59,24 @@ impl Node {
         }
     }
 
+    /// Give the node a new id, and its descendants ids under it.
+    pub(super) fn rename(&mut self, id: &str) {
+        let old = std::mem::replace(&mut self.id, id.to_string());
+        for c in &mut self.children {
+            if let Some(rest) = c.id.strip_prefix(&old) {
+                let new = format!("{id}{rest}");
+                c.rename(&new);
+            }
+        }
+    }
+
+    /// Its sub-paragraphs (not the unnumbered text between or after them).
+    pub(super) fn subs(&self) -> impl Iterator<Item = &Node> {
+        self.children
+            .iter()
+            .filter(|c| c.kind == ParagraphKind::SubParagraph)
+    }
+
     pub(super) fn end(&self) -> usize {
         let own = self.segments.last().map_or(self.start, |s| s.end);
         self.children.iter().map(Node::end).fold(own, usize::max)
@@ -72,6 +89,43 @@ pub(super) struct NoteBody {
     pub(super) number: u32,
     pub(super) source: Range<usize>,
     pub(super) segments: Vec<Range<usize>>,
+}
+
+/// What the lines read are: a resolution (or one part of one) or an annex.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Mode {
+    Resolution,
+    /// Numbered paragraphs, sub-paragraphs and unnumbered paragraphs (`p_N`) in reading
+    /// order, all in `operative`.
+    Annex,
+}
+
+/// What one parser read, before paragraphs are built.
+pub(super) struct Parsed {
+    pub(super) preamble: Vec<Node>,
+    pub(super) operative: Vec<Node>,
+    /// Unnumbered text before the first operative paragraph (`text_1`).
+    pub(super) loose: Vec<Node>,
+    pub(super) notes: Vec<NoteBody>,
+    pub(super) closing: Closing,
+    pub(super) trailing: Vec<Range<usize>>,
+    pub(super) diagnostics: Vec<Diagnostic>,
+}
+
+/// Footnote marker numbers seen in the text: superscript ones and inline `(N)` ones.
+pub(super) struct Markers {
+    pub(super) superscripts: HashSet<u32>,
+    pub(super) inline_plain: HashSet<u32>,
+}
+
+impl Markers {
+    pub(super) fn scan(text: &str, lines: &[Line]) -> Markers {
+        let (superscripts, inline_plain) = scan_markers(text, lines);
+        Markers {
+            superscripts,
+            inline_plain,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,17 +148,30 @@ pub(super) struct Parser<'a> {
     closing: Closing,
     trailing: Vec<Range<usize>>,
     diagnostics: Vec<Diagnostic>,
-    superscripts: HashSet<u32>,
-    inline_plain: HashSet<u32>,
+    markers: &'a Markers,
+    mode: Mode,
+    /// Prefix of every id (`A.`, `annex_1.`, or nothing).
+    prefix: String,
+    /// Unnumbered paragraphs of an annex so far.
+    plain_count: usize,
 }
 
 impl<'a> Parser<'a> {
-    pub(super) fn new(text: &'a str, lines: &'a [Line]) -> Parser<'a> {
-        let (superscripts, inline_plain) = scan_markers(text, lines);
+    pub(super) fn new(
+        text: &'a str,
+        lines: &'a [Line],
+        markers: &'a Markers,
+        mode: Mode,
+        prefix: &str,
+    ) -> Parser<'a> {
         Parser {
             text,
             lines,
-            section: Section::Preamble,
+            section: if mode == Mode::Annex {
+                Section::Operative
+            } else {
+                Section::Preamble
+            },
             preamble: Vec::new(),
             operative: Vec::new(),
             notes: Vec::new(),
@@ -113,8 +180,10 @@ impl<'a> Parser<'a> {
             closing: Closing::default(),
             trailing: Vec::new(),
             diagnostics: Vec::new(),
-            superscripts,
-            inline_plain,
+            markers,
+            mode,
+            prefix: prefix.to_string(),
+            plain_count: 0,
         }
     }
 
@@ -130,7 +199,7 @@ impl<'a> Parser<'a> {
                 self.in_note = false;
             }
             let s = self.line_text(&line);
-            if meta::is_page_furniture(s) {
+            if meta::is_page_furniture(s) || super::reflow::is_rule(s) {
                 continue;
             }
             if self.in_note {
@@ -164,10 +233,10 @@ impl<'a> Parser<'a> {
         let superscript = !s.starts_with('(');
         let known = if superscript {
             true
-        } else if self.superscripts.is_empty() {
-            self.inline_plain.contains(&n)
+        } else if self.markers.superscripts.is_empty() {
+            self.markers.inline_plain.contains(&n)
         } else {
-            self.superscripts.contains(&n)
+            self.markers.superscripts.contains(&n)
         };
         if !known {
             return false;
@@ -197,7 +266,8 @@ impl<'a> Parser<'a> {
             self.start_sub(depth, position, label, line);
             return;
         }
-        if self.section == Section::Operative
+        if self.section != Section::After
+            && self.mode == Mode::Resolution
             && !pending
             && line.new_block
             && meta::is_meeting_line(s)
@@ -223,7 +293,7 @@ impl<'a> Parser<'a> {
         }
         match self.section {
             Section::Preamble => {
-                let id = ids::preamble_id(self.preamble.len() + 1);
+                let id = format!("{}{}", self.prefix, ids::preamble_id(self.preamble.len() + 1));
                 let node = Node::new(
                     ParagraphKind::Preamble,
                     id,
@@ -236,31 +306,48 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Text in the operative part that neither continues nor starts a paragraph.
+    /// Text in the operative part that neither continues nor starts a paragraph. A short
+    /// line without closing punctuation (a heading, a separator `* * *`) is a plain child
+    /// `para_6_text_1` of the paragraph before it, as the Akoma Ntoso parser gives it, so
+    /// the numbering is not broken; other text is joined to the paragraph before it. In an
+    /// annex, unnumbered text is a paragraph of its own (`annex_1.p_3`).
     fn orphan(&mut self, line: &Line, s: &str) {
-        if s.split_whitespace().count() <= 12 && !ends_terminal(s) {
-            self.diagnostics.push(Diagnostic::info(
-                format!(
-                    "heading or stray line `{}` is not part of any paragraph",
-                    preview(s)
-                ),
-                Some(line.range.clone()),
-            ));
+        if self.mode == Mode::Annex {
+            self.plain_count += 1;
+            let id = format!("{}p_{}", self.prefix, self.plain_count);
+            let node = Node::new(ParagraphKind::Plain, id, line.range.start, line.range.clone());
+            self.operative.push(node);
             return;
         }
-        let id = self.current().map(|n| n.deepest().id.clone());
-        if let Some(node) = self.current_mut() {
-            node.deepest_mut().push_line(line.range.clone(), false);
+        if s.split_whitespace().count() > 12 || ends_terminal(s) {
+            let id = self.current().map(|n| n.deepest().id.clone());
+            if let Some(node) = self.current_mut() {
+                node.deepest_mut().push_line(line.range.clone(), false);
+            }
+            if let Some(id) = id {
+                self.diagnostics.push(Diagnostic::info(
+                    format!("{id}: unnumbered text `{}` joined to the paragraph before it", preview(s)),
+                    Some(line.range.clone()),
+                ));
+            }
+            return;
         }
-        if let Some(id) = id {
-            self.diagnostics.push(Diagnostic::info(
-                format!(
-                    "{id}: unnumbered text `{}` joined to the paragraph before it",
-                    preview(s)
-                ),
-                Some(line.range.clone()),
-            ));
-        }
+        let Some(parent) = self.current_mut() else {
+            return;
+        };
+        let k = parent
+            .children
+            .iter()
+            .filter(|c| c.kind == ParagraphKind::Plain)
+            .count()
+            + 1;
+        let id = format!("{}_text_{k}", parent.id);
+        parent.children.push(Node::new(
+            ParagraphKind::Plain,
+            id,
+            line.range.start,
+            line.range.clone(),
+        ));
     }
 
     /// A line after the closing meeting line: the closing date, then anything else.
@@ -302,7 +389,7 @@ impl<'a> Parser<'a> {
         let content = line.range.start + offset..line.range.end;
         let mut node = Node::new(
             ParagraphKind::Operative,
-            ids::operative_id(n),
+            format!("{}{}", self.prefix, ids::operative_id(n)),
             line.range.start,
             content,
         );
@@ -322,9 +409,8 @@ impl<'a> Parser<'a> {
                 return Some((2, second));
             }
         }
-        let letter = label.letter?;
-        let expected = parent.children.len() + 1;
-        (letter == expected && (expected > 1 || opens(parent))).then_some((1, letter))
+        let expected = parent.subs().count() + 1;
+        (label.is_letter(expected) && (expected > 1 || opens(parent))).then_some((1, expected))
     }
 
     fn start_sub(&mut self, depth: usize, position: usize, label: inline::Label, line: &Line) {
@@ -383,43 +469,56 @@ impl<'a> Parser<'a> {
             .is_some_and(|l| ends_terminal(self.line_text(l)))
     }
 
-    /// Turn what was read into the document.
-    pub(super) fn finish(self, doc: &mut Document) {
+    /// What was read: unnumbered text led by an operative verb just before the first
+    /// numbered paragraph is loose text (`text_1`, "Adopts the following declaration:"),
+    /// and a resolution whose only operative paragraph is unnumbered has it as `para_1`.
+    pub(super) fn finish(self) -> Parsed {
         let Parser {
             text,
-            preamble,
-            operative,
+            mut preamble,
+            mut operative,
             notes,
             closing,
             trailing,
             mut diagnostics,
-            superscripts,
+            prefix,
+            mode,
             ..
         } = self;
-        let mut b = Builder::new(text, &notes, superscripts.is_empty(), doc.meta.language);
-        doc.preamble = preamble.iter().map(|n| b.paragraph(n, 0)).collect();
-        doc.operative = operative.iter().map(|n| b.paragraph(n, 0)).collect();
-        doc.footnotes = b.footnotes();
-        diagnostics.append(&mut b.diagnostics);
-        if closing.meeting.is_some() || closing.date.is_some() {
-            doc.closing = Some(closing);
+        let mut loose = Vec::new();
+        if mode == Mode::Resolution {
+            while preamble.last().is_some_and(|n| is_loose(text, n)) {
+                if let Some(n) = preamble.pop() {
+                    loose.insert(0, n);
+                }
+            }
+            for (i, node) in loose.iter_mut().enumerate() {
+                node.kind = ParagraphKind::Plain;
+                node.rename(&format!("{prefix}text_{}", i + 1));
+            }
+            if operative.is_empty() && loose.len() == 1 {
+                for mut node in loose.drain(..) {
+                    node.kind = ParagraphKind::Operative;
+                    node.rename(&format!("{prefix}{}", ids::operative_id(1)));
+                    operative.push(node);
+                }
+            }
         }
-        for (i, range) in trailing.iter().enumerate() {
-            doc.body.push(plain_paragraph(text, i + 1, range.clone()));
-        }
-        if !trailing.is_empty() {
-            diagnostics.push(Diagnostic::info(
-                "text after the closing lines kept as plain paragraphs",
-                trailing.first().cloned(),
-            ));
-        }
-        if doc.operative.is_empty() && !doc.preamble.is_empty() {
+        if mode == Mode::Resolution && operative.is_empty() && !preamble.is_empty() {
             diagnostics.push(Diagnostic::warning(
                 "no numbered operative paragraphs found",
                 None,
             ));
         }
-        doc.diagnostics.append(&mut diagnostics);
+        Parsed {
+            preamble,
+            operative,
+            loose,
+            notes,
+            closing,
+            trailing,
+            diagnostics,
+        }
     }
 }
 
@@ -461,6 +560,19 @@ fn scan_markers(text: &str, lines: &[Line]) -> (HashSet<u32>, HashSet<u32>) {
         }
     }
     (sup, plain)
+}
+
+/// Unnumbered text at the end of the preamble that is not preambular: it starts with an
+/// operative verb, or it ends in a colon or full stop where preambular paragraphs end in a
+/// comma ("Resolves that, for 2023:", "Adopts the following declaration:").
+fn is_loose(text: &str, node: &Node) -> bool {
+    let first = node.segments.first().map_or("", |r| &text[r.clone()]);
+    if starts_with_opener(first) {
+        return false;
+    }
+    let last = node.segments.last().map_or("", |r| &text[r.clone()]);
+    lexicon::match_lead(first, LeadList::Verbs, false).is_some()
+        || trim_end_residue(last).ends_with([':', '.', '：', '。'])
 }
 
 /// True when the text starts with an exactly written opener.

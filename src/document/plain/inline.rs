@@ -76,6 +76,9 @@ pub struct Label {
     pub text: String,
     /// Position when read as a letter (`b` → 2).
     pub letter: Option<usize>,
+    /// Position when its Cyrillic look-alikes are read as Latin letters (`с` → 3), as in
+    /// Russian texts that write `a) b) с) d)` with a mix of both scripts.
+    pub latin: Option<usize>,
     /// Position when read as a second-level item (`ii` → 2, `'1'` → 1).
     pub second: Option<usize>,
     /// Byte offset of the content after the label.
@@ -107,12 +110,42 @@ pub fn sub_label(line: &str) -> Option<Label> {
     {
         return None;
     }
+    let latin = if inner.chars().any(|c| latin_lookalike(c) != c) {
+        let mapped: String = inner.chars().map(latin_lookalike).collect();
+        ids::letter_position(&mapped)
+    } else {
+        letter
+    };
     Some(Label {
         text: inner.to_string(),
         letter,
+        latin,
         second,
         content: after + spaces,
     })
+}
+
+impl Label {
+    /// True when the label reads as the letter at `position` (directly or through
+    /// Cyrillic look-alikes).
+    pub fn is_letter(&self, position: usize) -> bool {
+        self.letter == Some(position) || self.latin == Some(position)
+    }
+}
+
+/// The Latin letter a Cyrillic letter looks like (itself otherwise).
+fn latin_lookalike(c: char) -> char {
+    match c {
+        'а' => 'a',
+        'с' => 'c',
+        'е' => 'e',
+        'о' => 'o',
+        'р' => 'p',
+        'х' => 'x',
+        'у' => 'y',
+        'і' => 'i',
+        other => other,
+    }
 }
 
 /// The text between an opening at `open_len` and the first closing char (at most 5 chars).
@@ -348,18 +381,15 @@ fn plain_marker_at(s: &str, i: usize, markers: &mut MarkerState) -> Option<(u32,
 /// content start, label, position) for each, when there are at least two.
 pub fn inline_labels(s: &str) -> Vec<(usize, usize, String, usize)> {
     let mut found: Vec<(usize, usize, String, usize)> = Vec::new();
-    let mut from = 0;
-    while let Some(off) = s.get(from..).and_then(|r| r.find(['(', '（'])) {
-        let at = from + off;
-        from = at + s[at..].chars().next().map_or(1, char::len_utf8);
+    for at in label_candidates(s) {
         let Some(label) = sub_label(&s[at..]) else {
             continue;
         };
-        let Some(pos) = label.letter else { continue };
         let expected = found.last().map_or(1, |f| f.3 + 1);
-        if pos != expected {
+        if !label.is_letter(expected) {
             continue;
         }
+        let pos = expected;
         let before = s[..at].trim_end();
         let prev = before.chars().next_back();
         let last_word = before
@@ -392,6 +422,33 @@ pub fn inline_labels(s: &str) -> Vec<(usize, usize, String, usize)> {
     found
 }
 
+/// Where an inline label may start, in order: each `(`, and each word of at most four
+/// letters closed by `)` (`a)` in French, Spanish and Russian texts).
+fn label_candidates(s: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut word_start = Some(0);
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' | '（' => {
+                out.push(i);
+                word_start = None;
+            }
+            ')' => {
+                if let Some(start) = word_start
+                    && start < i
+                    && s[start..i].chars().count() <= 4
+                {
+                    out.push(start);
+                }
+                word_start = None;
+            }
+            c if c.is_whitespace() => word_start = Some(i + c.len_utf8()),
+            _ => {}
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -421,6 +478,12 @@ mod tests {
         let labels: Vec<String> = inline_labels(s).into_iter().map(|l| l.2).collect();
         assert_eq!(labels, ["a", "b", "c"]);
         assert!(inline_labels("resolution 2231 (a) of the Council").is_empty());
+        let s = "pour ce qui est : a) de prévenir ; b) de combattre ;";
+        let labels: Vec<String> = inline_labels(s).into_iter().map(|l| l.2).collect();
+        assert_eq!(labels, ["a", "b"]);
+        // Russian texts mix Latin letters and Cyrillic look-alikes.
+        let s = "рекомендует: a) одно; b) другое; с) третье;";
+        assert_eq!(inline_labels(s).len(), 3);
     }
 
     #[test]

@@ -560,6 +560,39 @@ pub fn is_enacting_formula(line: &str) -> bool {
 
 /// Page furniture left by PDF conversion: job numbers (`20-15555`), page counters (`2/6`),
 /// the resolution symbol alone, barcodes (`*2015555*`).
+/// The enacting formula as a line of its own without its comma: `The General Assembly`,
+/// `L’Assemblée générale`, `大会`, `إن الجمعية العامة`.
+pub fn is_bare_formula(line: &str) -> bool {
+    let t = line
+        .trim()
+        .trim_end_matches([',', '،', '，', ':'])
+        .replace('’', "'");
+    if !short(&t, 40) {
+        return false;
+    }
+    [
+        "The General Assembly",
+        "L'Assemblée générale",
+        "La Asamblea General",
+        "Генеральная Ассамблея",
+        "大会",
+        "إن الجمعية العامة",
+        "The Security Council",
+        "Le Conseil de sécurité",
+        "El Consejo de Seguridad",
+        "Совет Безопасности",
+        "安全理事会",
+        "إن مجلس الأمن",
+        "The Economic and Social Council",
+        "Le Conseil économique et social",
+        "El Consejo Económico y Social",
+        "Экономический и Социальный Совет",
+        "经济及社会理事会",
+        "إن المجلس الاقتصادي والاجتماعي",
+    ]
+    .contains(&t.as_str())
+}
+
 pub fn is_page_furniture(line: &str) -> bool {
     let t = line.trim();
     if t.is_empty() || !short(t, 40) {

@@ -411,7 +411,7 @@ fn continues(prev: &str, next: &str, width: usize) -> bool {
 }
 
 /// A footnote rule `____`.
-fn is_rule(s: &str) -> bool {
+pub(super) fn is_rule(s: &str) -> bool {
     s.len() >= 3 && s.chars().all(|c| matches!(c, '_' | '-' | '—' | '─'))
 }
 
