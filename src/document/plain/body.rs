@@ -293,7 +293,11 @@ impl<'a> Parser<'a> {
         }
         match self.section {
             Section::Preamble => {
-                let id = format!("{}{}", self.prefix, ids::preamble_id(self.preamble.len() + 1));
+                let id = format!(
+                    "{}{}",
+                    self.prefix,
+                    ids::preamble_id(self.preamble.len() + 1)
+                );
                 let node = Node::new(
                     ParagraphKind::Preamble,
                     id,
@@ -315,7 +319,12 @@ impl<'a> Parser<'a> {
         if self.mode == Mode::Annex {
             self.plain_count += 1;
             let id = format!("{}p_{}", self.prefix, self.plain_count);
-            let node = Node::new(ParagraphKind::Plain, id, line.range.start, line.range.clone());
+            let node = Node::new(
+                ParagraphKind::Plain,
+                id,
+                line.range.start,
+                line.range.clone(),
+            );
             self.operative.push(node);
             return;
         }
@@ -326,7 +335,10 @@ impl<'a> Parser<'a> {
             }
             if let Some(id) = id {
                 self.diagnostics.push(Diagnostic::info(
-                    format!("{id}: unnumbered text `{}` joined to the paragraph before it", preview(s)),
+                    format!(
+                        "{id}: unnumbered text `{}` joined to the paragraph before it",
+                        preview(s)
+                    ),
                     Some(line.range.clone()),
                 ));
             }

@@ -428,10 +428,76 @@ fn starts_unit(s: &str) -> bool {
 
 /// Whether a line starts with an opener or verb of the lexicon (capitalised where the script
 /// has case), or with a participle after an optional adverb (`Strongly condemning`).
+/// Adjectives that open French and Spanish preambular paragraphs (`Consciente`,
+/// `Convaincue`, `Preocupada`), in any gender and number.
+fn is_opening_adjective(w: &str) -> bool {
+    let w = w.to_lowercase();
+    [
+        "conscient",
+        "convaincu",
+        "préoccupé",
+        "résolu",
+        "déterminé",
+        "soucieu",
+        "alarmé",
+        "profondément",
+        "consciente",
+        "convencid",
+        "preocupad",
+        "decidid",
+        "alarmad",
+        "profundamente",
+    ]
+    .iter()
+    .any(|stem| w.starts_with(stem))
+}
+
+/// Gerunds that open Russian preambular and operative-free paragraphs (written in lower
+/// case): `ссылаясь`, `отмечая`, also after an adverb (`вновь подтверждая`) or a phrase
+/// (`с удовлетворением отмечая`).
+const RUSSIAN_GERUNDS: [&str; 24] = [
+    "ссылаясь",
+    "отмечая",
+    "признавая",
+    "принимая",
+    "подтверждая",
+    "приветствуя",
+    "учитывая",
+    "считая",
+    "будучи",
+    "выражая",
+    "напоминая",
+    "сознавая",
+    "подчеркивая",
+    "констатируя",
+    "памятуя",
+    "осуждая",
+    "рассмотрев",
+    "заявляя",
+    "желая",
+    "отдавая",
+    "руководствуясь",
+    "исходя",
+    "придавая",
+    "твердо",
+];
+
+fn is_russian_opener(s: &str) -> bool {
+    let mut words = s.split_whitespace().map(|w| w.trim_end_matches([',', ';']));
+    let gerund = |w: Option<&str>| w.is_some_and(|w| RUSSIAN_GERUNDS.contains(&w));
+    let (a, b, c) = (words.next(), words.next(), words.next());
+    gerund(a)
+        || (matches!(a, Some("вновь" | "глубоко" | "особо" | "далее" | "также")) && gerund(b))
+        || (a == Some("с") && gerund(c))
+}
+
 fn starts_with_lead(s: &str) -> bool {
     let Some(first) = s.chars().next() else {
         return false;
     };
+    if is_russian_opener(s) {
+        return true;
+    }
     if first.is_lowercase() {
         return false;
     }
@@ -452,9 +518,15 @@ fn starts_with_lead(s: &str) -> bool {
                 .iter()
                 .any(|e| w.ends_with(e))
     };
+    // Adverbs (`Deeply concerned`, `Profondément préoccupée`) and the French reflexive
+    // (`Se félicitant`) before a participle.
+    let adverb = |w: &str| w.ends_with("ly") || w.ends_with("ment") || w.ends_with("mente");
     match (words.next(), words.next()) {
-        (Some(a), _) if participle(a) => true,
-        (Some(a), Some(b)) => a.ends_with("ly") && (participle(b) || b.ends_with("ed")),
+        (Some(a), _) if participle(a) || is_opening_adjective(a) => true,
+        (Some(a), Some(b)) => {
+            (adverb(a) || a == "Se")
+                && (participle(b) || b.ends_with("ed") || is_opening_adjective(b))
+        }
         _ => false,
     }
 }

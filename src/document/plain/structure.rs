@@ -4,7 +4,7 @@
 //! paragraphs of all of them built in reading order with one footnote matcher.
 
 use super::assemble::Builder;
-use super::body::{Markers, Mode, NoteBody, Parser, Parsed};
+use super::body::{Markers, Mode, NoteBody, Parsed, Parser};
 use super::inline;
 use super::{Line, formula_paragraph, meta, plain_paragraph};
 use crate::document::ids;
@@ -150,8 +150,7 @@ pub(super) fn read(
                 });
             }
         }
-        if closing.is_none()
-            && (parsed.closing.meeting.is_some() || parsed.closing.date.is_some())
+        if closing.is_none() && (parsed.closing.meeting.is_some() || parsed.closing.date.is_some())
         {
             closing = Some(std::mem::take(&mut parsed.closing));
         }
@@ -219,13 +218,10 @@ fn segments(
         }
         if is_annex_heading(s) {
             let mut body = i + 1;
-            let title = lines
-                .get(i + 1)
-                .filter(|_| is_title(line(i + 1)))
-                .map(|_| {
-                    body = i + 2;
-                    line(i + 1).to_string()
-                });
+            let title = lines.get(i + 1).filter(|_| is_title(line(i + 1))).map(|_| {
+                body = i + 2;
+                line(i + 1).to_string()
+            });
             if let Some(last) = segs.last_mut() {
                 last.lines.end = i;
             }
@@ -282,11 +278,15 @@ fn heading_before(
     min: usize,
 ) -> Option<(usize, String, Option<String>)> {
     let line = |i: usize| lines.get(i).map_or("", |l| &text[l.range.clone()]);
-    let one = f.checked_sub(1).filter(|&i| i > min || (min == 0 && i == 0))?;
+    let one = f
+        .checked_sub(1)
+        .filter(|&i| i > min || (min == 0 && i == 0))?;
     if let Some((label, title)) = part_heading(line(one)) {
         return Some((one, label, title));
     }
-    let two = one.checked_sub(1).filter(|&i| i > min || (min == 0 && i == 0))?;
+    let two = one
+        .checked_sub(1)
+        .filter(|&i| i > min || (min == 0 && i == 0))?;
     let (label, title) = part_heading(line(two))?;
     if title.is_some() || !is_title(line(one)) {
         return None;
@@ -382,7 +382,9 @@ mod tests {
         assert!(is_annex_heading("Annex II"));
         assert!(is_annex_heading("المرفق الأول"));
         assert!(is_annex_heading("附件"));
-        assert!(!is_annex_heading("Annexed to the present resolution is the text."));
+        assert!(!is_annex_heading(
+            "Annexed to the present resolution is the text."
+        ));
         assert_eq!(
             part_heading("A Budget appropriations for 2023"),
             Some((
@@ -391,7 +393,10 @@ mod tests {
             ))
         );
         assert_eq!(part_heading("باء").map(|p| p.0), Some("باء".to_string()));
-        assert_eq!(part_heading("Resolution B").map(|p| p.0), Some("B".to_string()));
+        assert_eq!(
+            part_heading("Resolution B").map(|p| p.0),
+            Some("B".to_string())
+        );
         assert!(part_heading("75/10. Cooperation").is_none());
         assert_eq!(part_letter("باء", 2), "B");
         assert_eq!(part_letter("II", 2), "II");

@@ -1,0 +1,252 @@
+//! Resolutions with parts and annexes as people get them in plain text: Word "save as text"
+//! variants of corpus resolutions (made with ../shared/tools/text-variants, kept in
+//! tests/fixtures/variants) and the same hard-wrapped at 80 columns give the ids of their
+//! Akoma Ntoso XML: parts `A.para_1`, annexes `annex_1.para_14`, sub-paragraphs written
+//! `a)` in French and Russian, the lone unnumbered operative paragraph `para_1`.
+
+use qarar::document::model::{Document, Paragraph};
+use qarar::document::{akn, plain};
+use qarar::util::fold::fold_str;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use unicode_normalization::UnicodeNormalization;
+
+fn fixture(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/variants")
+        .join(format!("{name}.word.txt"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn xml_path(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../shared/corpus/akn/{name}.xml"))
+}
+
+/// The XML parse of a corpus file, or None when the corpus is not there.
+fn xml(name: &str) -> Option<Document> {
+    let Ok(text) = std::fs::read_to_string(xml_path(name)) else {
+        eprintln!("skipping {name}: no corpus");
+        return None;
+    };
+    Some(akn::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}")))
+}
+
+fn ids(ps: &[Paragraph], out: &mut Vec<String>) {
+    for p in ps {
+        out.push(p.id.clone());
+        ids(&p.children, out);
+    }
+}
+
+fn all(ps: &[Paragraph]) -> Vec<String> {
+    let mut out = Vec::new();
+    ids(ps, &mut out);
+    out
+}
+
+/// Everything a reader navigates by: preamble and operative ids, parts (letter, preamble,
+/// operative), annexes (id, paragraph ids), the footnote count.
+#[derive(Debug, PartialEq)]
+struct Shape {
+    preamble: Vec<String>,
+    operative: Vec<String>,
+    parts: Vec<(String, Vec<String>, Vec<String>)>,
+    annexes: Vec<(String, Vec<String>)>,
+    footnotes: usize,
+}
+
+fn shape(doc: &Document) -> Shape {
+    Shape {
+        preamble: all(&doc.preamble),
+        operative: all(&doc.operative),
+        parts: doc
+            .parts
+            .iter()
+            .map(|p| (p.letter.clone(), all(&p.preamble), all(&p.operative)))
+            .collect(),
+        annexes: doc
+            .annexes
+            .iter()
+            .map(|a| (a.id.clone(), all(&a.paragraphs)))
+            .collect(),
+        footnotes: doc.footnotes.len(),
+    }
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// Words of 3+ letters after NFKC and Arabic folding, Chinese as pairs of characters.
+fn words(text: &str) -> HashMap<String, usize> {
+    let folded = fold_str(&text.nfkc().collect::<String>());
+    let mut out: HashMap<String, usize> = HashMap::new();
+    for token in folded.split(|c: char| !c.is_alphanumeric()) {
+        let chars: Vec<char> = token.chars().collect();
+        let mut rest = String::new();
+        for (i, c) in chars.iter().enumerate() {
+            if is_han(*c) {
+                if let Some(d) = chars.get(i + 1).filter(|d| is_han(**d)) {
+                    *out.entry(format!("{c}{d}")).or_default() += 1;
+                }
+            } else {
+                rest.push(*c);
+            }
+        }
+        if rest.chars().count() >= 3 && !rest.chars().all(char::is_numeric) {
+            *out.entry(rest).or_default() += 1;
+        }
+    }
+    out
+}
+
+/// The text of every paragraph of the resolution (parts and annexes included) and of its
+/// footnotes.
+fn body_text(doc: &Document) -> String {
+    fn add(ps: &[Paragraph], out: &mut String) {
+        for p in ps {
+            out.push_str(&p.text());
+            out.push(' ');
+            add(&p.children, out);
+        }
+    }
+    let mut out = String::new();
+    add(&doc.preamble, &mut out);
+    add(&doc.operative, &mut out);
+    for part in &doc.parts {
+        add(&part.preamble, &mut out);
+        add(&part.body, &mut out);
+        add(&part.operative, &mut out);
+    }
+    for annex in &doc.annexes {
+        out.push_str(&annex.heading_text());
+        out.push(' ');
+        add(&annex.paragraphs, &mut out);
+    }
+    for f in &doc.footnotes {
+        out.push_str(&qarar::document::model::runs_text(&f.runs));
+        out.push(' ');
+    }
+    out
+}
+
+/// Share of the XML's words (with multiplicity) found in the plain-text parse.
+fn coverage(want: &Document, got: &Document) -> f64 {
+    let source = words(&body_text(want));
+    let shown = words(&body_text(got));
+    let total: usize = source.values().sum();
+    let found: usize = source
+        .iter()
+        .map(|(w, n)| shown.get(w).copied().unwrap_or(0).min(*n))
+        .sum();
+    found as f64 / total.max(1) as f64
+}
+
+/// Every line hard-wrapped at `width` characters (at spaces), as from a PDF.
+fn wrapped(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let mut current = String::new();
+        for word in line.split_whitespace() {
+            if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > width {
+                out.push_str(&current);
+                out.push('\n');
+                current.clear();
+            }
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+        }
+        out.push_str(&current);
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn word_variants_give_the_ids_of_their_xml() {
+    for name in ["76_7_A", "76_7_C", "75_10_F", "75_10_R", "75_1_A"] {
+        let Some(want) = xml(name) else { return };
+        let got = plain::parse(&fixture(name));
+        assert_eq!(shape(&got), shape(&want), "{name}");
+    }
+}
+
+#[test]
+fn the_declaration_of_76_7_is_an_annex_in_plain_text_with_all_its_words() {
+    for name in ["76_7_A", "76_7_C"] {
+        let got = plain::parse(&fixture(name));
+        assert_eq!(
+            got.operative.len(),
+            1,
+            "{name}: the lone operative paragraph"
+        );
+        assert_eq!(got.operative[0].id, "para_1");
+        assert_eq!(got.operative[0].number, None);
+        assert_eq!(got.annexes.len(), 1, "{name}: one annex");
+        let annex = &got.annexes[0];
+        assert!(annex.title.is_some(), "{name}: the annex has its title");
+        assert!(
+            annex.paragraphs.iter().any(|p| p.id == "annex_1.para_14"),
+            "{name}: annex paragraph 14"
+        );
+        let Some(want) = xml(name) else { return };
+        assert_eq!(annex.title, want.annexes[0].title, "{name}: annex title");
+        let share = coverage(&want, &got);
+        assert!(share >= 0.995, "{name}: {share:.4} of the words kept");
+    }
+}
+
+#[test]
+fn the_parts_of_77_264_come_from_their_headings() {
+    for name in ["77_264_A", "77_264_E"] {
+        let got = plain::parse(&fixture(name));
+        let letters: Vec<&str> = got.parts.iter().map(|p| p.letter.as_str()).collect();
+        assert_eq!(letters, ["A", "B", "C"], "{name}");
+        assert!(
+            got.operative.is_empty() && got.preamble.is_empty(),
+            "{name}"
+        );
+        let b = &got.parts[1];
+        assert_eq!(
+            all(&b.operative),
+            ["B.para_1", "B.para_2", "B.para_3"],
+            "{name}"
+        );
+        assert_eq!(
+            b.body.len(),
+            1,
+            "{name}: 'Resolves that, for 2023:' is B.text_1"
+        );
+        assert_eq!(b.body[0].id, "B.text_1");
+        assert!(
+            b.enacting_formula.is_some(),
+            "{name}: each part has its formula"
+        );
+        let Some(want) = xml(name) else { return };
+        for (g, w) in got.parts.iter().zip(&want.parts) {
+            assert_eq!(g.title, w.title, "{name}: title of part {}", g.letter);
+            // The variant tool leaves tables and the text after them out.
+            let numbered = |ps: &[Paragraph]| -> Vec<String> {
+                all(ps)
+                    .into_iter()
+                    .filter(|id| !id.contains("_text_") && !id.contains("table"))
+                    .collect()
+            };
+            if g.letter != "C" {
+                assert_eq!(numbered(&g.operative), numbered(&w.operative), "{name}");
+            }
+        }
+    }
+}
+
+#[test]
+fn hard_wrapped_variants_keep_their_parts_and_annexes() {
+    for name in ["76_7_A", "77_264_A", "77_264_E", "75_10_F", "75_10_R"] {
+        let text = fixture(name);
+        let base = shape(&plain::parse(&text));
+        let got = shape(&plain::parse(&wrapped(&text, 80)));
+        assert_eq!(got, base, "{name} wrapped at 80 columns");
+    }
+}
