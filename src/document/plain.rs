@@ -122,12 +122,14 @@ fn find_start(text: &str, lines: &[Line]) -> Option<Start> {
         .find(|&i| alone(i) && meta::is_enacting_formula(&text[lines[i].range.clone()]))
         .or_else(|| {
             // Without its comma ("The General Assembly") the formula reads like the cover's
-            // "General Assembly" line: it is looked for after the title or adoption line.
-            let after = (0..limit).find(|&i| {
-                let s = &text[lines[i].range.clone()];
-                meta::title_number(s).is_some() || meta::is_adoption_line(s)
-            })?;
-            (after + 1..limit).find(|&i| {
+            // "General Assembly" line: the last such line before the first paragraph is it.
+            let first = (0..limit)
+                .find(|&i| {
+                    let s = &text[lines[i].range.clone()];
+                    lines[i].new_block && inline::number_prefix(s).is_some_and(|(n, _)| n == 1)
+                })
+                .unwrap_or(limit);
+            (0..first).rev().find(|&i| {
                 lines[i].new_block && meta::is_bare_formula(&text[lines[i].range.clone()])
             })
         });

@@ -197,6 +197,8 @@ fn breaks_block(prev: &str, next: &str) -> bool {
     is_rule(next)
         || meta::is_enacting_formula(prev)
         || meta::is_enacting_formula(next)
+        || meta::is_bare_formula(prev)
+        || meta::is_bare_formula(next)
         || (inline::footnote_start(next).is_some() && !next.starts_with('('))
         || ((ends_terminal(prev) || inline::footnote_start(prev).is_some()) && starts_unit(next))
 }
