@@ -230,6 +230,54 @@ fn a_table_of_78_253_has_its_rows_and_cells() {
     assert!(t.rows.iter().any(|r| r.cells.len() >= 2), "cells");
 }
 
+/// "A. Pension Administration" beside a table of 78/253 is sub-paragraph A of paragraph 6 of
+/// section VII, labelled "A", and keeps its id and label through an AKN export and reopening.
+#[test]
+fn a_capital_letter_item_of_78_253_keeps_its_label_through_akn_export() {
+    let Some(doc) = parse("78_253_E.xml") else {
+        return;
+    };
+    let find = |d: &Document| {
+        d.paragraphs()
+            .into_iter()
+            .map(|(_, p)| p)
+            .find(|p| p.id == "VII.para_6_a")
+            .map(|p| (p.label.clone(), p.text()))
+    };
+    let (label, text) = find(&doc).expect("VII.para_6_a");
+    assert_eq!(label.as_deref(), Some("A"));
+    assert!(text.contains("Pension Administration"), "{text}");
+    let xml = qarar::export::akn::export(&doc, &[]).expect("export");
+    let again = akn::parse(&String::from_utf8_lossy(&xml)).expect("reopens");
+    assert_eq!(find(&again), find(&doc));
+    let ids = |d: &Document| -> Vec<String> {
+        d.paragraphs()
+            .into_iter()
+            .map(|(_, p)| p.id.clone())
+            .collect()
+    };
+    assert_eq!(ids(&again), ids(&doc), "the same ids after the round trip");
+}
+
+/// An annex whose second line ends like a sentence has no title guessed from it.
+#[test]
+fn an_annex_paragraph_is_not_taken_for_its_title() {
+    let xml = r#"<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><statement name="resolution">
+<preamble><p>The General Assembly,</p></preamble>
+<mainBody><paragraph eId="para_1"><num>1.</num><content><p>Adopts the text annexed to the present resolution;</p></content></paragraph></mainBody>
+<attachments><attachment><doc name="annex"><mainBody>
+<paragraph eId="a1"><content><p>Annex</p></content></paragraph>
+<paragraph eId="a2"><content><p>The Conference adopted the following recommendations.</p></content></paragraph>
+<paragraph eId="a3"><num>1.</num><content><p>First recommendation.</p></content></paragraph>
+</mainBody></doc></attachment></attachments></statement></akomaNtoso>"#;
+    let doc = akn::parse(xml).expect("parses");
+    let annex = &doc.annexes[0];
+    assert_eq!(annex.heading.as_deref(), Some("Annex"));
+    assert_eq!(annex.title, None);
+    assert_eq!(annex.paragraphs[0].id, "annex_1.p_1");
+    assert_eq!(annex.paragraphs[1].id, "annex_1.para_1");
+}
+
 #[test]
 fn simple_resolutions_keep_their_ids() {
     let Some(doc) = parse("75_10_E.xml") else {

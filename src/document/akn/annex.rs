@@ -62,7 +62,16 @@ fn annex(ctx: &mut Ctx, d: &Element) {
         id: id.clone(),
         ..Annex::default()
     });
-    let built = build(&id, items);
+    // An explicit title (`<preface>` with `<docTitle>`) is the annex's title as written.
+    let explicit = d
+        .child("preface")
+        .and_then(|p| p.find_named("docTitle"))
+        .map(|t| collapse_str(&t.text()))
+        .filter(|t| !t.is_empty());
+    let mut built = build(&id, items, explicit.is_none());
+    if explicit.is_some() {
+        built.title = explicit;
+    }
     if let Some(a) = ctx.doc.annexes.get_mut(slot) {
         *a = built;
     }
@@ -76,9 +85,17 @@ fn is_annex_heading(text: &str) -> bool {
     text.chars().count() < 60 && ANNEX_WORDS.iter().any(|w| first.starts_with(w))
 }
 
+/// A short line that does not end like a sentence (a title, not a paragraph).
+fn is_title_like(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty()
+        && t.chars().count() < 400
+        && !t.ends_with(['.', ';', ':', '؛', '。', '；', '：', ','])
+}
+
 /// Place the items of an annex: heading and title first, then headings, numbered
 /// paragraphs with their sub-paragraphs, unnumbered paragraphs and tables.
-fn build(id: &str, items: Vec<Item>) -> Annex {
+fn build(id: &str, items: Vec<Item>, guess_title: bool) -> Annex {
     let mut annex = Annex {
         id: id.to_string(),
         ..Annex::default()
@@ -90,10 +107,13 @@ fn build(id: &str, items: Vec<Item>) -> Annex {
         && is_annex_heading(&runs_text(&first.runs))
     {
         annex.heading = items.next().map(|it| collapse_str(&runs_text(&it.runs)));
-        if let Some(t) = items.peek()
+        // Without an explicit title, the short unnumbered line after the heading that does
+        // not end like a sentence is the title.
+        if guess_title
+            && let Some(t) = items.peek()
             && plain(t)
             && t.nested.is_empty()
-            && runs_text(&t.runs).chars().count() < 400
+            && is_title_like(&runs_text(&t.runs))
         {
             annex.title = items.next().map(|it| collapse_str(&runs_text(&it.runs)));
         }

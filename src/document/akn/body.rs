@@ -397,6 +397,9 @@ fn prefix(pieces: &mut [Piece], num: Option<&str>) -> (Option<u32>, Option<Strin
         if let Some((label, _)) = labels::label_prefix(num.trim()) {
             return (None, Some(label));
         }
+        if let Some(label) = labels::num_label(num) {
+            return (None, Some(label));
+        }
     }
     let lead = inline::leading_text(pieces);
     if let Some((n, len)) = labels::number_prefix(&lead) {

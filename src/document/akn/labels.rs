@@ -65,6 +65,16 @@ pub fn num_element(s: &str) -> Option<u32> {
     ids::parse_number(&t)
 }
 
+/// A label written alone in a `<num>` element without brackets: one letter, maybe with a
+/// full stop (`A.`, `b`), as in lists of capital-letter items ("A. Pension Administration").
+pub fn num_label(s: &str) -> Option<String> {
+    let t = s.trim_matches(is_skippable);
+    let t = t.strip_suffix('.').unwrap_or(t);
+    let mut chars = t.chars();
+    let c = chars.next()?;
+    (chars.next().is_none() && c.is_alphabetic()).then(|| c.to_string())
+}
+
 /// A sub-paragraph label at the start of `s`: the label as written (`a`, `أ`, `ii`, `1`) and
 /// the byte length of the prefix (following space included).
 pub fn label_prefix(s: &str) -> Option<(String, usize)> {
@@ -207,6 +217,9 @@ mod tests {
         assert_eq!(label_prefix("'1' x").map(|l| l.0), Some("1".into()));
         assert_eq!(label_prefix("(INTERPOL) x"), None);
         assert_eq!(label_prefix("Le (a) x"), None);
+        assert_eq!(num_label("A."), Some("A".into()));
+        assert_eq!(num_label("\tb "), Some("b".into()));
+        assert_eq!(num_label("AB."), None);
     }
 
     #[test]
