@@ -250,3 +250,41 @@ fn hard_wrapped_variants_keep_their_parts_and_annexes() {
         assert_eq!(got, base, "{name} wrapped at 80 columns");
     }
 }
+
+/// The text as from a PDF: wrapped at 90 columns, a running header (page counter, form
+/// feed, symbol, title, print date and time) every 40 lines.
+fn with_page_headers(text: &str) -> String {
+    let body = wrapped(text.trim_start_matches('\u{feff}'), 90);
+    let mut out = String::new();
+    let mut page = 1;
+    for (i, line) in body.lines().enumerate() {
+        if i > 0 && i % 40 == 0 {
+            page += 1;
+            out.push_str(&format!(
+                "\n{page}/9\n\u{c}A/RES/76/7\nPolitical declaration\n01/12/2026 10:{page:02}\n\n"
+            ));
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn pdf_shaped_variants_with_running_headers_keep_their_parts_and_annexes() {
+    for name in ["76_7_A", "77_264_E", "77_264_A"] {
+        let text = fixture(name);
+        let base = plain::parse(&text);
+        let got = plain::parse(&with_page_headers(&text));
+        assert_eq!(shape(&got), shape(&base), "{name} as from a PDF");
+        let annex_text: String = got
+            .annexes
+            .iter()
+            .flat_map(|a| a.paragraphs.iter().map(Paragraph::text))
+            .collect();
+        assert!(
+            !annex_text.contains("A/RES/76/7") && !annex_text.contains("10:0"),
+            "{name}: no running header inside an annex paragraph"
+        );
+    }
+}

@@ -393,14 +393,30 @@ fn ends_terminal(s: &str) -> bool {
 }
 
 /// Whether `next` continues the wrapped line `prev` (page width `width`).
+/// More `(` than `)` on the line.
+fn open_brackets(s: &str) -> bool {
+    let open = s.chars().filter(|&c| c == '(').count();
+    open > s.chars().filter(|&c| c == ')').count()
+}
+
 fn continues(prev: &str, next: &str, width: usize) -> bool {
     if is_rule(prev)
         || is_rule(next)
         || meta::is_enacting_formula(prev)
         || meta::is_enacting_formula(next)
+        || meta::is_bare_formula(prev)
+        || meta::is_bare_formula(next)
         || inline::footnote_start(next).is_some_and(|_| !next.starts_with('('))
     {
         return false;
+    }
+    // A line wrapped inside brackets (`(A/73/12 (Part` / `I) and …`): the label-like start
+    // of the next line closes the bracket left open.
+    if open_brackets(prev) && inline::number_prefix(next).is_none() && next.contains(')') {
+        let closes_first = next.find(')') < next.find('(').or(Some(usize::MAX));
+        if closes_first {
+            return true;
+        }
     }
     let short = prev.chars().count() * 100 < width * 78;
     if short {
