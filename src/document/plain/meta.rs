@@ -563,13 +563,11 @@ pub fn is_enacting_formula(line: &str) -> bool {
 /// The enacting formula as a line of its own without its comma: `The General Assembly`,
 /// `L’Assemblée générale`, `大会`, `إن الجمعية العامة`.
 pub fn is_bare_formula(line: &str) -> bool {
-    let t = line
-        .trim()
-        .trim_end_matches([',', '،', '，', ':'])
-        .replace('’', "'");
-    if !short(&t, 40) {
+    let t = line.trim().trim_end_matches([',', '،', '，', ':']);
+    if !short(t, 40) {
         return false;
     }
+    let t = t.replace('’', "'");
     [
         "The General Assembly",
         "L'Assemblée générale",
