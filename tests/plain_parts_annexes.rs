@@ -288,3 +288,28 @@ fn pdf_shaped_variants_with_running_headers_keep_their_parts_and_annexes() {
         );
     }
 }
+
+/// As a PDF prints them: the part letter spelled out in Arabic on a line of its own, the
+/// title on the next line.
+#[test]
+fn arabic_part_letters_on_their_own_lines_start_parts() {
+    let text = fixture("77_264_A")
+        .replace("\nA اعتمادات", "\nألف\nاعتمادات")
+        .replace("\nB تقديرات", "\nباء\nتقديرات")
+        .replace("\nC تمويل", "\nجيم\nتمويل");
+    let doc = plain::parse(&text);
+    let parts: Vec<(&str, &str)> = doc
+        .parts
+        .iter()
+        .map(|p| (p.letter.as_str(), p.label.as_str()))
+        .collect();
+    assert_eq!(parts, [("A", "ألف"), ("B", "باء"), ("C", "جيم")]);
+    assert_eq!(
+        doc.parts[1].title.as_deref(),
+        Some("تقديرات الإيرادات لعام 2023")
+    );
+    assert_eq!(
+        all(&doc.parts[1].operative),
+        ["B.para_1", "B.para_2", "B.para_3"]
+    );
+}
