@@ -313,3 +313,48 @@ fn arabic_part_letters_on_their_own_lines_start_parts() {
         ["B.para_1", "B.para_2", "B.para_3"]
     );
 }
+
+/// A resolution in sections (as 78/253): "I", "II" headings with their titles, each section
+/// with its own preamble and paragraphs numbered from 1, gives parts I and II.
+#[test]
+fn sections_numbered_from_one_again_are_parts() {
+    let text = "A/RES/78/999\nGeneral Assembly\n78/999. Special subjects\nThe General Assembly,\n\
+I Enterprise resource planning project, Umoja\n\
+Recalling section II of its resolution 60/283,\n\
+Having considered the report of the Secretary-General,\n\
+1. Takes note of the report of the Secretary-General;\n\
+2. Endorses the conclusions of the Advisory Committee;\n\
+II\nFinancial performance report on the programme budget for 2022\n\
+Recalling its resolution 72/266 A,\n\
+1. Takes note of the report;\n\
+2. Decides to keep the matter under review;\n\
+3. Requests a report at its next session.\n\
+50th plenary meeting\n22 December 2023\n";
+    let doc = plain::parse(text);
+    let parts: Vec<(&str, Option<&str>)> = doc
+        .parts
+        .iter()
+        .map(|p| (p.letter.as_str(), p.title.as_deref()))
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            ("I", Some("Enterprise resource planning project, Umoja")),
+            (
+                "II",
+                Some("Financial performance report on the programme budget for 2022")
+            )
+        ]
+    );
+    assert_eq!(
+        all(&doc.parts[0].preamble),
+        ["I.preamble_1", "I.preamble_2"]
+    );
+    assert_eq!(all(&doc.parts[0].operative), ["I.para_1", "I.para_2"]);
+    assert_eq!(
+        all(&doc.parts[1].operative),
+        ["II.para_1", "II.para_2", "II.para_3"]
+    );
+    assert!(doc.preamble.is_empty() && doc.operative.is_empty());
+    assert!(doc.enacting_formula.is_some());
+}

@@ -509,7 +509,7 @@ fn is_russian_opener(s: &str) -> bool {
         || (a == Some("с") && gerund(c))
 }
 
-fn starts_with_lead(s: &str) -> bool {
+pub(super) fn starts_with_lead(s: &str) -> bool {
     let Some(first) = s.chars().next() else {
         return false;
     };

@@ -207,11 +207,45 @@ fn segments(
         formula,
         lines: body_start..lines.len(),
     }];
+    // A resolution in sections ("I", "II", … each with its title, preamble and paragraphs
+    // numbered from 1), as 78/253: its sections are parts when there are two at least.
+    let sectioned = (body_start..lines.len())
+        .filter(|&i| lines[i].new_block)
+        .filter_map(|i| section_heading(text, lines, i))
+        .scan(0, |last, (n, _, _, _)| {
+            let next = (n == *last + 1).then_some(());
+            if next.is_some() {
+                *last = n;
+            }
+            Some(next)
+        })
+        .flatten()
+        .count()
+        >= 2;
+    let mut sections = 0;
     let mut i = body_start;
     while i < lines.len() {
         let start = segs.last().map_or(0, |s| s.lines.start);
         let in_annex = matches!(segs.last().map(|s| &s.kind), Some(Kind::Annex { .. }));
         let s = line(i);
+        if sectioned
+            && lines[i].new_block
+            && !in_annex
+            && let Some((n, label, title, body)) = section_heading(text, lines, i)
+            && n == sections + 1
+        {
+            sections = n;
+            if let Some(last) = segs.last_mut() {
+                last.lines.end = i;
+            }
+            segs.push(Segment {
+                kind: Kind::Part { label, title },
+                formula: None,
+                lines: body..lines.len(),
+            });
+            i = body;
+            continue;
+        }
         if !lines[i].new_block || i <= start {
             i += 1;
             continue;
@@ -269,6 +303,38 @@ fn segments(
     (segs, cover_end)
 }
 
+/// A section heading at line `i`: a Roman numeral (`II`, `II.`) with its title on the same
+/// or the next line, followed by a preambular paragraph or paragraph 1. Returns the
+/// numeral's value, the label, the title and the first line of the section's body.
+fn section_heading(
+    text: &str,
+    lines: &[Line],
+    i: usize,
+) -> Option<(usize, String, Option<String>, usize)> {
+    let line = |i: usize| lines.get(i).map_or("", |l| &text[l.range.clone()]);
+    let s = line(i);
+    if !s.starts_with(['I', 'V', 'X']) {
+        return None;
+    }
+    let (label, mut title) = part_heading(s)?;
+    let n = ids::parse_roman(&label.to_lowercase()).filter(|_| is_roman(&label))?;
+    let mut body = i + 1;
+    if title.is_none() && is_title(line(i + 1)) && !starts_body(line(i + 1)) {
+        title = Some(line(i + 1).to_string());
+        body = i + 2;
+    }
+    starts_body(line(body)).then_some((n, label, title, body))
+}
+
+/// A preambular opener or paragraph 1.
+fn starts_body(s: &str) -> bool {
+    inline::number_prefix(s).is_some_and(|(n, _)| n == 1) || super::reflow::starts_with_lead(s)
+}
+
+fn is_roman(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| "IVX".contains(c))
+}
+
 /// The part heading just before formula line `f` (not before line `min`): its first line,
 /// label and title ("A Budget appropriations for 2023", or "A" then the title).
 fn heading_before(
@@ -298,7 +364,7 @@ fn heading_before(
 /// followed by the part's title.
 fn part_heading(s: &str) -> Option<(String, Option<String>)> {
     let s = s.trim();
-    if s.chars().count() > 200 || ends_terminal(s) {
+    if s.chars().count() > 400 || ends_terminal(s) {
         return None;
     }
     let mut words = s.split_whitespace();
@@ -330,8 +396,7 @@ fn is_part_letter(w: &str) -> bool {
 /// The part's Latin letter: a Roman numeral stays as written, other labels give `A`, `B`, …
 /// by position (`ألف` and `甲` are `A`).
 fn part_letter(label: &str, position: usize) -> String {
-    let roman = label.chars().all(|c| "IVX".contains(c));
-    if roman && ids::parse_roman(&label.to_lowercase()) == Some(position) {
+    if is_roman(label) && ids::parse_roman(&label.to_lowercase()) == Some(position) {
         return label.to_string();
     }
     ids::latin_letter(position).to_uppercase()
