@@ -1,7 +1,8 @@
-//! The command line: `qarar [FILE]` opens the reader; `outline` and `export` work without a
-//! window.
+//! The command line: `qarar [FILE]` opens the reader; `outline`, `export` and `compare` work
+//! without a window.
 
 use crate::document::{self, Document, ParagraphKind};
+use crate::export::compare::CompareFormat;
 use crate::export::{self, Format};
 use crate::util::first_words;
 use clap::{Parser, Subcommand};
@@ -64,6 +65,20 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Compare two versions of a resolution (same language; any formats): paragraphs paired
+    /// by content, changes classed substantive, mechanical or orthographic.
+    Compare {
+        old: PathBuf,
+        new: PathBuf,
+        #[arg(long, value_enum, default_value = "json")]
+        format: CompareFormat,
+        /// Where to write (standard output for json and md when absent).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Replace OUTPUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// Run a command-line subcommand; returns the process exit code. Errors go to stderr.
@@ -106,7 +121,41 @@ fn run_inner(command: Command) -> Result<(), String> {
                 export::render_with(format, &doc, annotations.as_deref().unwrap_or(&[]), paper)?;
             export::write_atomic(&output, &bytes, force).map_err(|e| e.to_string())
         }
+        Command::Compare {
+            old,
+            new,
+            format,
+            output,
+            force,
+        } => {
+            if output.is_none() && matches!(format, CompareFormat::Docx | CompareFormat::Html) {
+                return Err(format!(
+                    "--format {} needs an output file (-o FILE)",
+                    if format == CompareFormat::Docx { "docx" } else { "html" }
+                ));
+            }
+            let a = document::load_path(&old).map_err(|e| e.to_string())?;
+            let b = document::load_path(&new).map_err(|e| e.to_string())?;
+            crate::compare::check_languages(&a, &b)?;
+            let name = |p: &std::path::Path| Some(p.display().to_string());
+            let cmp = crate::compare::compare_files(&a, name(&old), &b, name(&new));
+            let bytes = export::compare::render(&cmp, format, &now_iso())?;
+            match output {
+                Some(path) => {
+                    export::write_atomic(&path, &bytes, force).map_err(|e| e.to_string())
+                }
+                None => print_out(&String::from_utf8_lossy(&bytes)),
+            }
+        }
     }
+}
+
+/// The current time as ISO 8601 in UTC, to the second (the date of tracked changes).
+fn now_iso() -> String {
+    let now = time::OffsetDateTime::now_utc();
+    let now = now.replace_nanosecond(0).unwrap_or(now);
+    now.format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_else(|_| "1970-01-01T00:00:00Z".to_string())
 }
 
 /// Read a Web Annotation file, naming it in any error.
