@@ -99,7 +99,9 @@ pub fn align(old: &[Unit], new: &[Unit]) -> Vec<Link> {
 }
 
 /// The first `k` such that `units[k]` and `units[k + 1]` are both free and together make up
-/// `whole` (each mostly inside it, and it mostly covered by them) while neither alone does.
+/// `whole`: each mostly inside it, their words together similar to it and more similar
+/// than either alone, the weaker piece bringing at least three words of its own (else it is
+/// one changed unit beside an inserted one).
 fn find_pieces(whole: &[u32], units: &[Unit], taken: &[bool]) -> Option<usize> {
     if whole.len() < 6 {
         return None;
@@ -112,16 +114,27 @@ fn find_pieces(whole: &[u32], units: &[Unit], taken: &[bool]) -> Option<usize> {
         if a.len() < 3 || b.len() < 3 {
             return false;
         }
-        let (ia, ib) = (intersection(a, whole), intersection(b, whole));
-        let inside = |n: usize, of: &[u32]| n as f64 >= MIN_COVER * of.len() as f64;
-        if !inside(ia, a) || !inside(ib, b) {
+        let inside = |piece: &[u32]| {
+            intersection(piece, whole) as f64 >= MIN_COVER * piece.len() as f64
+        };
+        if !inside(a) || !inside(b) {
             return false;
         }
-        let covered = whole
+        let mut both: Vec<u32> = a.iter().chain(b).copied().collect();
+        both.sort_unstable();
+        both.dedup();
+        let together = similarity(&both, whole);
+        let (best, other) = if similarity(a, whole) >= similarity(b, whole) {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        // What the weaker piece brings that the stronger one lacks.
+        let adds = other
             .iter()
-            .filter(|w| a.binary_search(w).is_ok() || b.binary_search(w).is_ok())
+            .filter(|w| best.binary_search(w).is_err() && whole.binary_search(w).is_ok())
             .count();
-        inside(covered, whole) && !inside(ia, whole) && !inside(ib, whole)
+        together >= MIN_COVER && together > similarity(best, whole) && adds >= 3
     })
 }
 

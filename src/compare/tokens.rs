@@ -56,19 +56,33 @@ pub fn collapse_spaces(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The folded words of `text` (punctuation dropped).
+/// The folded words of `text` (punctuation dropped; figures apart from letters, so that
+/// `51من` as a PDF run it together is `51` and `من`).
 fn folded_words(text: &str) -> Vec<String> {
     let folded = fold_str(text);
-    folded
-        .split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
+    let mut out = Vec::new();
+    for word in folded.split(|c: char| !is_word_char(c)) {
+        let mut start = 0;
+        let mut digits = None;
+        for (i, c) in word.char_indices() {
+            let d = c.is_numeric();
+            if digits.is_some_and(|prev| prev != d) {
+                out.push(word[start..i].to_string());
+                start = i;
+            }
+            digits = Some(d);
+        }
+        if start < word.len() {
+            out.push(word[start..].to_string());
+        }
+    }
+    out
 }
 
-/// `text` without orthographic differences: folded words joined by single spaces.
+/// `text` without orthographic differences: its folded words run together (so that
+/// spacing and punctuation variants vanish too).
 pub fn ortho_key(text: &str) -> String {
-    folded_words(text).join(" ")
+    folded_words(text).concat()
 }
 
 /// The words of [`ortho_key`] with every mechanical word masked, runs of masks as one.
@@ -86,15 +100,14 @@ pub fn mech_words(text: &str) -> Vec<String> {
     out
 }
 
-/// `text` without mechanical or orthographic differences.
+/// `text` without mechanical or orthographic differences (its masked words run together).
 pub fn mech_key(text: &str) -> String {
-    mech_words(text).join(" ")
+    mech_words(text).concat()
 }
 
 /// True for a folded word that is a number, a number in words or a month.
 pub fn is_mechanical_word(w: &str) -> bool {
-    let digits = w.trim_start_matches(|c: char| c.is_numeric());
-    if digits.len() < w.len() && matches!(digits, "" | "st" | "nd" | "rd" | "th" | "e" | "er" | "re" | "eme" | "ème" | "o" | "a") {
+    if w.chars().all(char::is_numeric) {
         return true;
     }
     let words = mechanical_words();
@@ -124,7 +137,7 @@ fn mechanical_words() -> &'static HashSet<String> {
             fifty sixty seventy eighty ninety hundred first second third fourth fifth sixth \
             seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth \
             sixteenth seventeenth eighteenth nineteenth twentieth thirtieth fortieth fiftieth \
-            sixtieth seventieth eightieth ninetieth hundredth \
+            sixtieth seventieth eightieth ninetieth hundredth st nd rd th er eme ème \
             january february march april may june july august september october november \
             december janvier février fevrier mars avril mai juin juillet août aout septembre \
             octobre novembre décembre decembre enero febrero marzo abril mayo junio julio \

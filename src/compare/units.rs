@@ -51,7 +51,7 @@ fn unit(p: &Paragraph) -> Option<Unit> {
         _ => String::new(),
     };
     let words = mech_words(&text);
-    let key = words.join(" ");
+    let key = words.concat();
     Some(Unit {
         id: p.id.clone(),
         kind: p.kind,
