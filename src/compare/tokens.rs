@@ -126,18 +126,18 @@ pub fn is_mechanical_word(w: &str) -> bool {
     false
 }
 
-/// Folded number words (cardinal and ordinal) and month names, Arabic and English (with
+/// Folded ordinal number words and month names, Arabic and English (with
 /// French and Spanish months).
 fn mechanical_words() -> &'static HashSet<String> {
     static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut set = HashSet::new();
-        const EN: &str = "one two three four five six seven eight nine ten eleven twelve \
-            thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty \
-            fifty sixty seventy eighty ninety hundred first second third fourth fifth sixth \
-            seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth \
-            sixteenth seventeenth eighteenth nineteenth twentieth thirtieth fortieth fiftieth \
-            sixtieth seventieth eightieth ninetieth hundredth st nd rd th er eme ème \
+        // Ordinals (session numbers, "third report") and the tens that begin them
+        // (`seventy-seventh`); cardinals in words are counts, and a count is substance.
+        const EN: &str = "twenty thirty forty fifty sixty seventy eighty ninety first second \
+            third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth \
+            fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth \
+            thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth hundredth st nd rd th er eme ème \
             january february march april may june july august september october november \
             december janvier février fevrier mars avril mai juin juillet août aout septembre \
             octobre novembre décembre decembre enero febrero marzo abril mayo junio julio \
