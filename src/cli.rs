@@ -131,7 +131,11 @@ fn run_inner(command: Command) -> Result<(), String> {
             if output.is_none() && matches!(format, CompareFormat::Docx | CompareFormat::Html) {
                 return Err(format!(
                     "--format {} needs an output file (-o FILE)",
-                    if format == CompareFormat::Docx { "docx" } else { "html" }
+                    if format == CompareFormat::Docx {
+                        "docx"
+                    } else {
+                        "html"
+                    }
                 ));
             }
             let a = document::load_path(&old).map_err(|e| e.to_string())?;
@@ -141,9 +145,7 @@ fn run_inner(command: Command) -> Result<(), String> {
             let cmp = crate::compare::compare_files(&a, name(&old), &b, name(&new));
             let bytes = export::compare::render(&cmp, format, &now_iso())?;
             match output {
-                Some(path) => {
-                    export::write_atomic(&path, &bytes, force).map_err(|e| e.to_string())
-                }
+                Some(path) => export::write_atomic(&path, &bytes, force).map_err(|e| e.to_string()),
                 None => print_out(&String::from_utf8_lossy(&bytes)),
             }
         }

@@ -11,7 +11,10 @@ fn load(path: &str) -> Document {
 }
 
 fn seed() -> Document {
-    load(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/A-RES-75-10.ar.txt"))
+    load(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/A-RES-75-10.ar.txt"
+    ))
 }
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
@@ -60,7 +63,9 @@ fn replace(doc: &mut Document, id: &str, from: &str, to: &str) {
 }
 
 fn index(list: &[Paragraph], id: &str) -> usize {
-    list.iter().position(|p| p.id == id).expect("paragraph in list")
+    list.iter()
+        .position(|p| p.id == id)
+        .expect("paragraph in list")
 }
 
 /// Split a paragraph after the first `at` into two paragraphs.
@@ -148,13 +153,35 @@ fn seed_pair_with_known_edits() {
     renumber(&mut new);
     let cmp = compare(&old, &new);
 
-    assert_eq!(status(&cmp, "preamble_3"), (Status::Deleted, Some(Class::Substantive)));
-    assert_eq!(status(&cmp, "para_4"), (Status::Changed, Some(Class::Substantive)));
+    assert_eq!(
+        status(&cmp, "preamble_3"),
+        (Status::Deleted, Some(Class::Substantive))
+    );
+    assert_eq!(
+        status(&cmp, "para_4"),
+        (Status::Changed, Some(Class::Substantive))
+    );
     let para_4 = cmp.by_old("para_4").expect("para_4");
-    assert!(para_4.edits.iter().any(|e| e.op == Op::Delete && e.text.contains("تحث")));
-    assert!(para_4.edits.iter().any(|e| e.op == Op::Insert && e.text.contains("تطلب")));
-    assert_eq!(status(&cmp, "para_3"), (Status::Changed, Some(Class::Orthographic)));
-    assert_eq!(status(&cmp, "para_15"), (Status::Changed, Some(Class::Mechanical)));
+    assert!(
+        para_4
+            .edits
+            .iter()
+            .any(|e| e.op == Op::Delete && e.text.contains("تحث"))
+    );
+    assert!(
+        para_4
+            .edits
+            .iter()
+            .any(|e| e.op == Op::Insert && e.text.contains("تطلب"))
+    );
+    assert_eq!(
+        status(&cmp, "para_3"),
+        (Status::Changed, Some(Class::Orthographic))
+    );
+    assert_eq!(
+        status(&cmp, "para_15"),
+        (Status::Changed, Some(Class::Mechanical))
+    );
     assert_eq!(status(&cmp, "preamble_20"), (Status::Moved, None));
     assert_eq!(status(&cmp, "para_6"), (Status::Split, None));
     assert_eq!(
@@ -183,7 +210,11 @@ fn seed_pair_with_known_edits() {
     // Every other unit is unchanged.
     assert_eq!(s.unchanged, cmp.changes.len() - 8);
     // The deleted paragraph stands where it stood: after preamble_2.
-    let pos = |old: &str| cmp.changes.iter().position(|c| c == cmp.by_old(old).expect("c"));
+    let pos = |old: &str| {
+        cmp.changes
+            .iter()
+            .position(|c| c == cmp.by_old(old).expect("c"))
+    };
     assert_eq!(pos("preamble_3"), pos("preamble_2").map(|p| p + 1));
 }
 
@@ -194,13 +225,27 @@ fn held_out_pair_json() {
     };
     let mut new = old.clone();
     replace(&mut new, "para_2", "Emphasizes", "Stresses");
-    replace(&mut new, "preamble_6", "apolitical and neutral", "Apolitical and Neutral");
+    replace(
+        &mut new,
+        "preamble_6",
+        "apolitical and neutral",
+        "Apolitical and Neutral",
+    );
     replace(&mut new, "para_15", "seventy-seventh", "seventy-eighth");
-    replace(&mut new, "preamble_1", "21 November 2016", "22 November 2016");
+    replace(
+        &mut new,
+        "preamble_1",
+        "21 November 2016",
+        "22 November 2016",
+    );
     new.operative.remove(index(&new.operative, "para_12"));
     moved(&mut new.operative, "para_8", None);
     merge(&mut new.operative, "para_6");
-    split(&mut new.preamble, "preamble_19", "74/247 of 27 December 2019,");
+    split(
+        &mut new.preamble,
+        "preamble_19",
+        "74/247 of 27 December 2019,",
+    );
     insert(
         &mut new.preamble,
         "preamble_10",
@@ -236,7 +281,10 @@ fn held_out_pair_json() {
             assert_eq!(c["class"], class, "{old}: {c}");
         }
     }
-    let inserted: Vec<_> = changes.iter().filter(|c| c["status"] == "inserted").collect();
+    let inserted: Vec<_> = changes
+        .iter()
+        .filter(|c| c["status"] == "inserted")
+        .collect();
     assert_eq!(inserted.len(), 1);
     assert_eq!(inserted[0]["new"], "preamble_10");
     assert!(inserted[0]["old"].is_null());

@@ -68,7 +68,10 @@ fn docx_has_tracked_insertions_and_deletions() {
     assert!(ins > 20 && del > 10, "{ins} insertions, {del} deletions");
     assert!(xml.contains(&format!("w:author=\"Qarar\" w:date=\"{DATE}\"")));
     // Deleted words are w:delText inside w:del, never w:t.
-    assert!(xml.contains("<w:delText xml:space=\"preserve\">تحث</w:delText>"), "deleted verb");
+    assert!(
+        xml.contains("<w:delText xml:space=\"preserve\">تحث</w:delText>"),
+        "deleted verb"
+    );
     let inserted = xml.find(">تشجع</w:t>").expect("inserted verb");
     assert!(xml[..inserted].rfind("<w:ins ") > xml[..inserted].rfind("</w:ins>"));
     // Right-to-left: paragraphs bidi, Arabic runs rtl, also inside revisions.
@@ -126,7 +129,10 @@ fn docx_converts_with_libreoffice_keeping_the_changes() {
         .expect("content.xml")
         .read_to_string(&mut content)
         .expect("read");
-    assert!(content.contains("<text:tracked-changes"), "tracked changes kept");
+    assert!(
+        content.contains("<text:tracked-changes"),
+        "tracked changes kept"
+    );
     assert!(content.contains("<text:insertion") && content.contains("<text:deletion"));
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -136,8 +142,8 @@ fn html_is_self_contained_with_ins_del_and_direction() {
     let Some(cmp) = series("A") else {
         return;
     };
-    let html = String::from_utf8(render(&cmp, CompareFormat::Html, DATE).expect("html"))
-        .expect("UTF-8");
+    let html =
+        String::from_utf8(render(&cmp, CompareFormat::Html, DATE).expect("html")).expect("UTF-8");
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"));
     assert!(html.contains("<del class=\"substantive\">تحث</del>"));
@@ -147,7 +153,9 @@ fn html_is_self_contained_with_ins_del_and_direction() {
     assert!(html.contains("<section class=\"inserted substantive\">"));
     assert!(html.contains("<table class=\"summary\""));
     let lower = html.to_ascii_lowercase();
-    assert!(!lower.contains("<script") && !lower.contains("http://") && !lower.contains("https://"));
+    assert!(
+        !lower.contains("<script") && !lower.contains("http://") && !lower.contains("https://")
+    );
 
     let chromium = Path::new("/usr/bin/chromium");
     if !chromium.exists() {
@@ -215,7 +223,9 @@ fn command_line_json_to_stdout_and_files_by_the_export_rules() {
     let o = qarar(&["compare", SEED, SEED, "--format", "docx", "-o", out_s]);
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("--force"));
-    let o = qarar(&["compare", SEED, SEED, "--format", "docx", "-o", out_s, "--force"]);
+    let o = qarar(&[
+        "compare", SEED, SEED, "--format", "docx", "-o", out_s, "--force",
+    ]);
     assert!(o.status.success());
     // HTML and DOCX need a file.
     let o = qarar(&["compare", SEED, SEED, "--format", "html"]);

@@ -29,7 +29,9 @@ fn one(id: &str) -> Option<Ids> {
 
 /// Status, class and new id of the old unit `old`.
 fn of(cmp: &Comparison, old: &str) -> (Status, Option<Class>, Option<Ids>) {
-    let c = cmp.by_old(old).unwrap_or_else(|| panic!("no change for {old}"));
+    let c = cmp
+        .by_old(old)
+        .unwrap_or_else(|| panic!("no change for {old}"));
     (c.status, c.class, c.new.clone())
 }
 
@@ -86,8 +88,14 @@ fn english_75_10_to_77_20() {
         return;
     };
     // Renumbered but the same.
-    assert_eq!(of(&cmp, "preamble_2"), (Status::Unchanged, None, one("preamble_2")));
-    assert_eq!(of(&cmp, "para_13_a"), (Status::Unchanged, None, one("para_17_a")));
+    assert_eq!(
+        of(&cmp, "preamble_2"),
+        (Status::Unchanged, None, one("preamble_2"))
+    );
+    assert_eq!(
+        of(&cmp, "para_13_a"),
+        (Status::Unchanged, None, one("para_17_a"))
+    );
     // "Acknowledging also" lost its "also" when the paragraph before it moved to the end.
     assert_eq!(of(&cmp, "preamble_5").2, one("preamble_4"));
     assert!(edits(&cmp, "preamble_5", "also", ""));
@@ -95,15 +103,33 @@ fn english_75_10_to_77_20() {
         of(&cmp, "preamble_4"),
         (Status::Moved, Some(Class::Substantive), one("preamble_24"))
     );
-    assert!(edits(&cmp, "preamble_4", "", "requiring a coordinated international response"));
+    assert!(edits(
+        &cmp,
+        "preamble_4",
+        "",
+        "requiring a coordinated international response"
+    ));
     assert_eq!(of(&cmp, "para_4").1, Some(Class::Substantive));
     assert!(edits(&cmp, "para_4", "Urges", "Encourages"));
-    assert!(edits(&cmp, "para_1_a", "", "including illicit maritime activities"));
+    assert!(edits(
+        &cmp,
+        "para_1_a",
+        "",
+        "including illicit maritime activities"
+    ));
     assert!(edits(&cmp, "preamble_1", "", "75/10 of 23 November 2020"));
-    assert!(edits(&cmp, "para_14", "", "United Nations Countering Terrorist Travel Programme"));
+    assert!(edits(
+        &cmp,
+        "para_14",
+        "",
+        "United Nations Countering Terrorist Travel Programme"
+    ));
     // The session of the next report: mechanical.
     for (old, new) in [("para_15", "para_19"), ("para_16", "para_20")] {
-        assert_eq!(of(&cmp, old), (Status::Changed, Some(Class::Mechanical), one(new)));
+        assert_eq!(
+            of(&cmp, old),
+            (Status::Changed, Some(Class::Mechanical), one(new))
+        );
         assert!(edits(&cmp, old, "seventh", "ninth"));
     }
     assert_eq!(inserted(&cmp), INSERTED_77);
@@ -123,13 +149,20 @@ fn arabic_75_10_to_77_20_pairs_as_english() {
     assert_eq!(of(&ar, "para_4").1, Some(Class::Substantive));
     assert_eq!(of(&ar, "preamble_4").0, Status::Moved);
     for (old, new) in [("para_15", "para_19"), ("para_16", "para_20")] {
-        assert_eq!(of(&ar, old), (Status::Changed, Some(Class::Mechanical), one(new)));
+        assert_eq!(
+            of(&ar, old),
+            (Status::Changed, Some(Class::Mechanical), one(new))
+        );
         assert!(edits(&ar, old, "السابعة", "التاسعة"));
     }
     // Only a shadda dropped: orthographic.
     assert_eq!(
         of(&ar, "preamble_14"),
-        (Status::Changed, Some(Class::Orthographic), one("preamble_16"))
+        (
+            Status::Changed,
+            Some(Class::Orthographic),
+            one("preamble_16")
+        )
     );
     assert!(edits(&ar, "preamble_14", "تسلّم", "تسلم"));
     assert!(edits(&ar, "preamble_1", "", "75/10"));
@@ -161,15 +194,31 @@ fn english_77_20_to_79_136() {
     assert!(edits(&cmp, "preamble_1", "", "77/20 of 21 November 2022"));
     assert!(edits(&cmp, "para_7", "Also reaffirms", "Reaffirms"));
     assert_eq!(of(&cmp, "para_7").2, one("para_12"));
-    assert!(edits(&cmp, "para_15", "global stop-payment", "Global Rapid Intervention of Payments"));
-    assert!(edits(&cmp, "para_2", "Foreign Terrorist Fighter", "Counter-Terrorism"));
+    assert!(edits(
+        &cmp,
+        "para_15",
+        "global stop-payment",
+        "Global Rapid Intervention of Payments"
+    ));
+    assert!(edits(
+        &cmp,
+        "para_2",
+        "Foreign Terrorist Fighter",
+        "Counter-Terrorism"
+    ));
     for (old, new) in [("para_19", "para_24"), ("para_20", "para_25")] {
-        assert_eq!(of(&cmp, old), (Status::Changed, Some(Class::Mechanical), one(new)));
+        assert_eq!(
+            of(&cmp, old),
+            (Status::Changed, Some(Class::Mechanical), one(new))
+        );
         assert!(edits(&cmp, old, "seventy-ninth", "eighty-first"));
     }
     // A hyphen become a non-breaking hyphen.
     assert_eq!(of(&cmp, "preamble_20").1, Some(Class::Orthographic));
-    assert_eq!(of(&cmp, "para_17_e"), (Status::Unchanged, None, one("para_21_e")));
+    assert_eq!(
+        of(&cmp, "para_17_e"),
+        (Status::Unchanged, None, one("para_21_e"))
+    );
 }
 
 #[test]

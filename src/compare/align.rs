@@ -1,5 +1,6 @@
 //! Pairing the units of two documents by content, ignoring numbers.
 //!
+//! 0. Units with the same text pair first, in order.
 //! 1. Units whose text is the same once numbers, dates, months and orthography are set
 //!    aside ([`Unit::key`]) pair first, in order.
 //! 2. Among the rest, an old unit whose words are covered by two neighbouring new units
@@ -9,7 +10,7 @@
 //! 4. The longest run of pairs in the same order in both documents (a longest increasing
 //!    subsequence) stays in place; any other pair has *moved*.
 
-use super::units::Unit;
+use super::units::{Unit, intern};
 use std::collections::{HashMap, VecDeque};
 
 /// Below this similarity two units are not taken for one.
@@ -25,24 +26,69 @@ const CANDIDATES: usize = 12;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Link {
     /// One old unit and one new unit; `moved` when out of the common order.
-    Pair { old: usize, new: usize, moved: bool },
-    Split { old: usize, news: Vec<usize> },
-    Merge { olds: Vec<usize>, new: usize },
+    Pair {
+        old: usize,
+        new: usize,
+        moved: bool,
+    },
+    Split {
+        old: usize,
+        news: Vec<usize>,
+    },
+    Merge {
+        olds: Vec<usize>,
+        new: usize,
+    },
 }
 
-/// The links between `old` and `new` (units with interned words); units in no link were
-/// deleted (old) or inserted (new).
-pub fn align(old: &[Unit], new: &[Unit]) -> Vec<Link> {
+/// The links between `old` and `new`; units in no link were deleted (old) or inserted
+/// (new). Units with the same text as written pair first, in order, and only the others
+/// are folded and masked ([`Unit::prepare`], [`intern`]), which keeps comparing a long
+/// resolution with a lightly edited copy cheap.
+pub fn align(old: &mut [Unit], new: &mut [Unit]) -> Vec<Link> {
     let mut old_taken = vec![false; old.len()];
     let mut new_taken = vec![false; new.len()];
     let mut pairs: Vec<(usize, usize)> = Vec::new();
 
+    // 0. The same text as written.
+    let mut by_text: HashMap<&str, VecDeque<usize>> = HashMap::new();
+    for (i, u) in old.iter().enumerate() {
+        by_text.entry(u.text.as_str()).or_default().push_back(i);
+    }
+    for (j, u) in new.iter().enumerate() {
+        if let Some(i) = by_text
+            .get_mut(u.text.as_str())
+            .and_then(VecDeque::pop_front)
+        {
+            old_taken[i] = true;
+            new_taken[j] = true;
+            pairs.push((i, j));
+        }
+    }
+    drop(by_text);
+    for (u, taken) in old
+        .iter_mut()
+        .zip(&old_taken)
+        .chain(new.iter_mut().zip(&new_taken))
+    {
+        if !taken {
+            u.prepare();
+        }
+    }
+    intern(old, new);
+    let (old, new) = (&*old, &*new);
+
     // 1. Same text but for numbers and orthography.
     let mut by_key: HashMap<&str, VecDeque<usize>> = HashMap::new();
     for (i, u) in old.iter().enumerate() {
-        by_key.entry(u.key.as_str()).or_default().push_back(i);
+        if !old_taken[i] {
+            by_key.entry(u.key.as_str()).or_default().push_back(i);
+        }
     }
     for (j, u) in new.iter().enumerate() {
+        if new_taken[j] {
+            continue;
+        }
         if let Some(i) = by_key.get_mut(u.key.as_str()).and_then(VecDeque::pop_front) {
             old_taken[i] = true;
             new_taken[j] = true;
@@ -114,9 +160,8 @@ fn find_pieces(whole: &[u32], units: &[Unit], taken: &[bool]) -> Option<usize> {
         if a.len() < 3 || b.len() < 3 {
             return false;
         }
-        let inside = |piece: &[u32]| {
-            intersection(piece, whole) as f64 >= MIN_COVER * piece.len() as f64
-        };
+        let inside =
+            |piece: &[u32]| intersection(piece, whole) as f64 >= MIN_COVER * piece.len() as f64;
         if !inside(a) || !inside(b) {
             return false;
         }
@@ -204,11 +249,7 @@ fn similar_pairs(
             }
         }
     }
-    scored.sort_by(|a, b| {
-        b.0.total_cmp(&a.0)
-            .then(a.2.cmp(&b.2))
-            .then(a.1.cmp(&b.1))
-    });
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1)));
     let mut out = Vec::new();
     for (_, i, j) in scored {
         if !old_taken[i] && !new_taken[j] {

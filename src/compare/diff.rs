@@ -1,6 +1,6 @@
 //! The word diff inside a pair of units and the class of a change.
 
-use super::tokens::{mech_key, ortho_key, tokenize};
+use super::tokens::{keys, tokenize};
 use serde::Serialize;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
@@ -48,14 +48,16 @@ pub struct Edit {
 /// The class of the change from `old` to `new` (`None` when they are the same text).
 pub fn classify(old: &str, new: &str) -> Option<Class> {
     if old == new {
-        None
-    } else if ortho_key(old) == ortho_key(new) {
-        Some(Class::Orthographic)
-    } else if mech_key(old) == mech_key(new) {
-        Some(Class::Mechanical)
-    } else {
-        Some(Class::Substantive)
+        return None;
     }
+    let (a, b) = (keys(old), keys(new));
+    Some(if a.0 == b.0 {
+        Class::Orthographic
+    } else if a.1 == b.1 {
+        Class::Mechanical
+    } else {
+        Class::Substantive
+    })
 }
 
 /// The word diff of `old` and `new` (patience over words, white space and punctuation),
@@ -70,9 +72,9 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Edit> {
     let mut pieces: Vec<Piece> = Vec::new();
     for op in capture_diff_slices(Algorithm::Patience, &a, &b) {
         match op {
-            DiffOp::Equal {
-                old_index, len, ..
-            } => pieces.push(Piece::Equal(a[old_index..old_index + len].concat())),
+            DiffOp::Equal { old_index, len, .. } => {
+                pieces.push(Piece::Equal(a[old_index..old_index + len].concat()))
+            }
             DiffOp::Delete {
                 old_index, old_len, ..
             } => add_change(&mut pieces, &a[old_index..old_index + old_len].concat(), ""),

@@ -171,8 +171,7 @@ pub fn compare_files(
 ) -> Comparison {
     let mut a = units(old);
     let mut b = units(new);
-    intern(&mut a, &mut b);
-    let links = align(&a, &b);
+    let links = align(&mut a, &mut b);
     let changes = changes(&a, &b, &links);
     let summary = summarise(&changes);
     let side = |doc: &Document, file| Side {

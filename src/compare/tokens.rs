@@ -20,7 +20,26 @@ pub const MASK: &str = "#";
 
 /// True for characters that belong to a word (letters, digits, marks, tatweel, joiners).
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c) || matches!(c, '\u{0640}' | '\u{200C}' | '\u{200D}')
+    // Fast paths for ASCII and the Arabic letters, marks and digits (Unicode's tables are
+    // slow to search, and a comparison looks at every character).
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if matches!(c, '\u{0621}'..='\u{065F}' | '\u{0660}'..='\u{0669}' | '\u{0670}'..='\u{06D3}') {
+        return true;
+    }
+    c.is_alphanumeric() || is_combining_mark(c) || matches!(c, '\u{200C}' | '\u{200D}')
+}
+
+/// True for a digit of any script (fast for ASCII and Arabic-Indic digits).
+fn is_digit(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_digit()
+    } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}')
+    } else {
+        c.is_numeric()
+    }
 }
 
 /// Split `text` into words, white-space runs and single other characters, in order; the
@@ -65,7 +84,7 @@ fn folded_words(text: &str) -> Vec<String> {
         let mut start = 0;
         let mut digits = None;
         for (i, c) in word.char_indices() {
-            let d = c.is_numeric();
+            let d = is_digit(c);
             if digits.is_some_and(|prev| prev != d) {
                 out.push(word[start..i].to_string());
                 start = i;
@@ -87,8 +106,13 @@ pub fn ortho_key(text: &str) -> String {
 
 /// The words of [`ortho_key`] with every mechanical word masked, runs of masks as one.
 pub fn mech_words(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for w in folded_words(text) {
+    mask(folded_words(text))
+}
+
+/// Mask the mechanical words of folded words, runs of masks as one.
+fn mask(words: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for w in words {
         if is_mechanical_word(&w) {
             if out.last().is_none_or(|l| l != MASK) {
                 out.push(MASK.to_string());
@@ -100,6 +124,13 @@ pub fn mech_words(text: &str) -> Vec<String> {
     out
 }
 
+/// [`ortho_key`] and [`mech_key`] of `text`, folding it once.
+pub fn keys(text: &str) -> (String, String) {
+    let words = folded_words(text);
+    let ortho = words.concat();
+    (ortho, mask(words).concat())
+}
+
 /// `text` without mechanical or orthographic differences (its masked words run together).
 pub fn mech_key(text: &str) -> String {
     mech_words(text).concat()
@@ -107,7 +138,7 @@ pub fn mech_key(text: &str) -> String {
 
 /// True for a folded word that is a number, a number in words or a month.
 pub fn is_mechanical_word(w: &str) -> bool {
-    if w.chars().all(char::is_numeric) {
+    if w.chars().all(is_digit) {
         return true;
     }
     let words = mechanical_words();
@@ -118,7 +149,7 @@ pub fn is_mechanical_word(w: &str) -> bool {
     for prefix in ["و", "ب", "ل", "وب", "ول"] {
         if let Some(rest) = w.strip_prefix(prefix)
             && !rest.is_empty()
-            && (words.contains(rest) || rest.chars().all(|c| c.is_numeric()))
+            && (words.contains(rest) || rest.chars().all(is_digit))
         {
             return true;
         }

@@ -15,7 +15,8 @@ pub struct Unit {
     pub label: String,
     /// The text as written, white space collapsed.
     pub text: String,
-    /// The text without numbers, dates, months or orthographic variants.
+    /// The text without numbers, dates, months or orthographic variants (after
+    /// [`Unit::prepare`]).
     pub key: String,
     /// Its distinct content words (mechanical words left out), as interned ids, sorted.
     pub words: Vec<u32>,
@@ -50,17 +51,25 @@ fn unit(p: &Paragraph) -> Option<Unit> {
         (_, _, Some(l)) => format!("({l})"),
         _ => String::new(),
     };
-    let words = mech_words(&text);
-    let key = words.concat();
     Some(Unit {
         id: p.id.clone(),
         kind: p.kind,
         label,
-        key,
+        key: String::new(),
         text,
         words: Vec::new(),
-        raw: words.into_iter().filter(|w| w != MASK).collect(),
+        raw: Vec::new(),
     })
+}
+
+impl Unit {
+    /// Compute [`Unit::key`] and the content words (before [`intern`]); units paired by
+    /// their exact text never need them.
+    pub fn prepare(&mut self) {
+        let words = mech_words(&self.text);
+        self.key = words.concat();
+        self.raw = words.into_iter().filter(|w| w != MASK).collect();
+    }
 }
 
 /// Give every unit of both sides its sorted distinct word ids (one dictionary for both).

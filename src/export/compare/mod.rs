@@ -81,6 +81,9 @@ pub fn change_heading(c: &crate::compare::Change) -> String {
         (None, Some(n)) => n.joined(),
         (None, None) => String::new(),
     };
-    let class = c.class.map(|k| format!(", {}", k.as_str())).unwrap_or_default();
+    let class = c
+        .class
+        .map(|k| format!(", {}", k.as_str()))
+        .unwrap_or_default();
     format!("{ids} — {}{class}", c.status.as_str())
 }
