@@ -331,3 +331,67 @@ fn plain_text_against_xml_of_the_same_resolution() {
         assert!(s.unchanged + s.changed > 40, "{xml}: {s:?}");
     }
 }
+
+#[test]
+fn annex_and_part_paragraphs_are_units_with_their_ids() {
+    let (Some(annexed), Some(parts)) = (corpus("akn/76_7_E.xml"), corpus("akn/77_264_E.xml"))
+    else {
+        return;
+    };
+    let mut new = annexed.clone();
+    replace(&mut new, "annex_1.para_14", "protect", "safeguard");
+    let annex_para = index(&new.annexes[0].paragraphs, "annex_1.para_15");
+    new.annexes[0].paragraphs.remove(annex_para);
+    let cmp = compare(&annexed, &new);
+    assert_eq!(
+        status(&cmp, "annex_1.para_14"),
+        (Status::Changed, Some(Class::Substantive))
+    );
+    assert_eq!(
+        status(&cmp, "annex_1.para_15"),
+        (Status::Deleted, Some(Class::Substantive))
+    );
+    assert_eq!(cmp.summary.changed + cmp.summary.deleted, 2);
+
+    let mut new = parts.clone();
+    replace(&mut new, "B.para_3", "Direct expenses", "Direct costs");
+    let cmp = compare(&parts, &new);
+    assert_eq!(status(&cmp, "B.para_3"), (Status::Changed, Some(Class::Substantive)));
+    assert_eq!(cmp.summary.changed, 1);
+    assert_eq!(cmp.differences().count(), 1);
+}
+
+#[test]
+fn the_edits_give_back_both_texts() {
+    let (Some(old), Some(new)) = (corpus("akn/77_20_A.xml"), corpus("akn/79_136_A.xml")) else {
+        return;
+    };
+    let cmp = compare(&old, &new);
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    for c in &cmp.changes {
+        let side = |skip: Op| -> String {
+            c.edits
+                .iter()
+                .filter(|e| e.op != skip)
+                .map(|e| e.text.as_str())
+                .collect()
+        };
+        if let Some(Ids::One(id)) = &c.old {
+            let text = old.paragraph(id).expect("old paragraph").text();
+            assert_eq!(squash(&side(Op::Insert)), squash(&text), "{id}");
+        }
+        if let Some(Ids::One(id)) = &c.new {
+            let text = new.paragraph(id).expect("new paragraph").text();
+            assert_eq!(squash(&side(Op::Delete)), squash(&text), "{id}");
+        }
+    }
+}
+
+#[test]
+fn empty_documents_compare_to_nothing() {
+    let empty = Document::default();
+    let cmp = compare(&empty, &empty);
+    assert!(cmp.changes.is_empty());
+    let cmp = compare(&empty, &seed());
+    assert!(cmp.changes.iter().all(|c| c.status == Status::Inserted));
+}
