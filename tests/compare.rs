@@ -356,7 +356,10 @@ fn annex_and_part_paragraphs_are_units_with_their_ids() {
     let mut new = parts.clone();
     replace(&mut new, "B.para_3", "Direct expenses", "Direct costs");
     let cmp = compare(&parts, &new);
-    assert_eq!(status(&cmp, "B.para_3"), (Status::Changed, Some(Class::Substantive)));
+    assert_eq!(
+        status(&cmp, "B.para_3"),
+        (Status::Changed, Some(Class::Substantive))
+    );
     assert_eq!(cmp.summary.changed, 1);
     assert_eq!(cmp.differences().count(), 1);
 }
