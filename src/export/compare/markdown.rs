@@ -1,12 +1,13 @@
 //! A comparison as Markdown: a summary, then one section per unit with `~~deleted~~` and
 //! `**inserted**` text (unchanged units only listed by id).
 
-use super::{change_heading, side_name, summary_line};
+use super::{change_heading_in, labels, side_name, summary_line};
 use crate::compare::{Comparison, Op, Status};
 use crate::export::markdown::escape;
 use std::fmt::Write as _;
 
 pub fn export(cmp: &Comparison) -> String {
+    let l = labels(cmp.new.language);
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -17,10 +18,10 @@ pub fn export(cmp: &Comparison) -> String {
     let _ = writeln!(out, "{}\n", escape(&summary_line(cmp)));
     for c in &cmp.changes {
         if c.status == Status::Unchanged {
-            let _ = writeln!(out, "- {}", escape(&change_heading(c)));
+            let _ = writeln!(out, "- {}", escape(&change_heading_in(c, l)));
             continue;
         }
-        let _ = writeln!(out, "\n### {}\n", escape(&change_heading(c)));
+        let _ = writeln!(out, "\n### {}\n", escape(&change_heading_in(c, l)));
         let mut line = String::new();
         if !c.label.is_empty() {
             let _ = write!(line, "{} ", escape(&c.label));

@@ -2,9 +2,13 @@
 //! tracked changes in [`crate::export::docx::compare`].
 
 pub mod html;
+pub mod labels;
 pub mod markdown;
+pub mod pdf;
 
-use crate::compare::{Comparison, Side};
+pub use labels::{Labels, labels};
+
+use crate::compare::{Comparison, Side, Status};
 
 /// Formats of `qarar compare`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -17,6 +21,8 @@ pub enum CompareFormat {
     Docx,
     /// Markdown with `~~deleted~~` and `**inserted**`.
     Md,
+    /// PDF: a summary page, then the units with insertions and deletions marked.
+    Pdf,
 }
 
 /// Render `cmp` in `format`; `date` (ISO 8601, UTC) is the date of the DOCX's revisions.
@@ -27,6 +33,9 @@ pub fn render(cmp: &Comparison, format: CompareFormat, date: &str) -> Result<Vec
         CompareFormat::Md => markdown::export(cmp).into_bytes(),
         CompareFormat::Docx => {
             crate::export::docx::compare::export(cmp, date).map_err(|e| e.to_string())?
+        }
+        CompareFormat::Pdf => {
+            pdf::export(cmp, crate::export::pdf::Paper::A4).map_err(|e| e.to_string())?
         }
     })
 }
@@ -39,51 +48,80 @@ pub fn side_name(side: &Side, fallback: &str) -> String {
         .unwrap_or_else(|| fallback.to_string())
 }
 
-/// The summary as one line (`3 changed (2 substantive, 1 mechanical), 1 inserted, …`).
-pub fn summary_line(cmp: &Comparison) -> String {
+/// The counts of the summary in the documents' language, statuses then classes, with
+/// the status or class they count.
+pub fn counts(cmp: &Comparison) -> Vec<(&'static str, usize)> {
     let s = &cmp.summary;
+    let l = labels(cmp.new.language);
     let statuses = [
-        (s.unchanged, "unchanged"),
-        (s.changed, "changed"),
-        (s.inserted, "inserted"),
-        (s.deleted, "deleted"),
-        (s.moved, "moved"),
-        (s.split, "split"),
-        (s.merged, "merged"),
+        (Status::Unchanged, s.unchanged),
+        (Status::Changed, s.changed),
+        (Status::Inserted, s.inserted),
+        (Status::Deleted, s.deleted),
+        (Status::Moved, s.moved),
+        (Status::Split, s.split),
+        (Status::Merged, s.merged),
     ];
-    let classes = [
-        (s.substantive, "substantive"),
-        (s.mechanical, "mechanical"),
-        (s.orthographic, "orthographic"),
-    ];
-    let join = |items: &[(usize, &str)]| {
+    let mut out: Vec<(&'static str, usize)> =
+        statuses.iter().map(|(st, n)| (l.status(*st), *n)).collect();
+    out.extend(
+        l.classes
+            .iter()
+            .zip([s.substantive, s.mechanical, s.orthographic])
+            .map(|(c, n)| (*c, n)),
+    );
+    out
+}
+
+/// The summary as one line in the documents' language (`3 changed, 1 inserted; 2
+/// substantive, 1 mechanical`).
+pub fn summary_line(cmp: &Comparison) -> String {
+    let l = labels(cmp.new.language);
+    let all = counts(cmp);
+    let join = |items: &[(&str, usize)]| {
         items
             .iter()
-            .filter(|(n, _)| *n > 0)
-            .map(|(n, w)| format!("{n} {w}"))
+            .filter(|(_, n)| *n > 0)
+            .map(|(w, n)| format!("{n} {w}"))
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(l.comma)
     };
-    let classes = join(&classes);
+    let (statuses, classes) = all.split_at(7);
+    let classes = join(classes);
     if classes.is_empty() {
-        join(&statuses)
+        join(statuses)
     } else {
-        format!("{}; {classes}", join(&statuses))
+        format!("{}{}{classes}", join(statuses), l.semicolon)
     }
 }
 
-/// The heading of one change: label and ids (`13. para_14 → para_13`).
-pub fn change_heading(c: &crate::compare::Change) -> String {
-    let ids = match (&c.old, &c.new) {
+/// The ids of a change (`para_14 → para_13`, one id when they are the same).
+pub fn change_ids(c: &crate::compare::Change) -> String {
+    match (&c.old, &c.new) {
         (Some(o), Some(n)) if o == n => o.joined(),
         (Some(o), Some(n)) => format!("{} → {}", o.joined(), n.joined()),
         (Some(o), None) => o.joined(),
         (None, Some(n)) => n.joined(),
         (None, None) => String::new(),
-    };
+    }
+}
+
+/// What a change is, in the documents' language (`moved, substantive`).
+pub fn change_kind(c: &crate::compare::Change, l: &Labels) -> String {
     let class = c
         .class
-        .map(|k| format!(", {}", k.as_str()))
+        .map(|k| format!("{}{}", l.comma, l.class(k)))
         .unwrap_or_default();
-    format!("{ids} — {}{class}", c.status.as_str())
+    format!("{}{class}", l.status(c.status))
+}
+
+/// The heading of one change: ids, status and class (`para_14 → para_13 — changed,
+/// substantive`), in the documents' language.
+pub fn change_heading_in(c: &crate::compare::Change, l: &Labels) -> String {
+    format!("{} — {}", change_ids(c), change_kind(c, l))
+}
+
+/// [`change_heading_in`] in English.
+pub fn change_heading(c: &crate::compare::Change) -> String {
+    change_heading_in(c, labels(crate::document::Language::En))
 }
