@@ -22,6 +22,9 @@ use krilla::paint::Fill;
 use krilla::surface::Surface;
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 
+/// A colour, red, green and blue.
+type Rgb = (u8, u8, u8);
+
 const MARGIN: f32 = 56.0;
 const FOOTER: f32 = 24.0;
 
@@ -64,7 +67,7 @@ impl Mark {
     }
 
     /// Text colour, and the tint behind the text.
-    fn colours(self) -> Option<((u8, u8, u8), (u8, u8, u8))> {
+    fn colours(self) -> Option<(Rgb, Rgb)> {
         match self {
             Mark::Plain => None,
             Mark::Inserted => Some(((0x0B, 0x6B, 0x2E), (0xDC, 0xF5, 0xE0))),
@@ -376,7 +379,7 @@ fn group_end(glyphs: &[LayoutGlyph], i: usize) -> usize {
 }
 
 /// Fill a rectangle in a colour.
-fn fill_rect(surface: &mut Surface<'_>, (x0, y0, x1, y1): (f32, f32, f32, f32), c: (u8, u8, u8)) {
+fn fill_rect(surface: &mut Surface<'_>, (x0, y0, x1, y1): (f32, f32, f32, f32), c: Rgb) {
     let Some(rect) = Rect::from_ltrb(x0, y0, x1.max(x0 + 0.1), y1.max(y0 + 0.1)) else {
         return;
     };
