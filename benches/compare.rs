@@ -60,6 +60,16 @@ fn bench(c: &mut Criterion) {
             b.iter(|| compare(black_box(&old), black_box(&new)).summary.changed)
         });
     }
+    if let (Some(old), Some(new)) = (load("75_10_A"), load("77_20_A")) {
+        let cmp = compare(&old, &new);
+        group.bench_function("pdf_75_10_vs_77_20_ar", |b| {
+            b.iter(|| {
+                qarar::export::compare::pdf::export(black_box(&cmp), qarar::export::pdf::Paper::A4)
+                    .map(|v| v.len())
+                    .unwrap_or(0)
+            })
+        });
+    }
     group.finish();
 }
 
