@@ -1,7 +1,8 @@
-//! The command line: `qarar [FILE]` opens the reader; `outline` and `export` work without a
-//! window.
+//! The command line: `qarar [FILE]` opens the reader; `outline`, `export` and `compare` work
+//! without a window.
 
 use crate::document::{self, Document, ParagraphKind};
+use crate::export::compare::CompareFormat;
 use crate::export::{self, Format};
 use crate::util::first_words;
 use clap::{Parser, Subcommand};
@@ -64,6 +65,29 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Compare two versions of a resolution (same language; any formats): paragraphs paired
+    /// by content, changes classed substantive, mechanical or orthographic.
+    Compare {
+        /// OLD and NEW; with `--previous`, only NEW (OLD is found in the library).
+        #[arg(value_name = "OLD NEW", num_args = 1..=2, required = true)]
+        files: Vec<PathBuf>,
+        /// Compare NEW with its predecessor in the library folder (`--library`): the same
+        /// title, agenda item or a resolution its preamble recalls, from an earlier session,
+        /// the newest first; the others are listed on stderr.
+        #[arg(long, requires = "library")]
+        previous: bool,
+        /// The library folder searched by `--previous`.
+        #[arg(long, value_name = "DIR")]
+        library: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "json")]
+        format: CompareFormat,
+        /// Where to write (standard output for json and md when absent).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Replace OUTPUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// Run a command-line subcommand; returns the process exit code. Errors go to stderr.
@@ -106,7 +130,90 @@ fn run_inner(command: Command) -> Result<(), String> {
                 export::render_with(format, &doc, annotations.as_deref().unwrap_or(&[]), paper)?;
             export::write_atomic(&output, &bytes, force).map_err(|e| e.to_string())
         }
+        Command::Compare {
+            files,
+            previous,
+            library,
+            format,
+            output,
+            force,
+        } => {
+            let binary = match format {
+                CompareFormat::Docx => Some("docx"),
+                CompareFormat::Html => Some("html"),
+                CompareFormat::Pdf => Some("pdf"),
+                CompareFormat::Json | CompareFormat::Md => None,
+            };
+            if let (None, Some(name)) = (&output, binary) {
+                return Err(format!("--format {name} needs an output file (-o FILE)"));
+            }
+            let (old, new, a, b) = compare_inputs(files, previous, library.as_deref())?;
+            crate::compare::check_languages(&a, &b)?;
+            let name = |p: &std::path::Path| Some(p.display().to_string());
+            let cmp = crate::compare::compare_files(&a, name(&old), &b, name(&new));
+            let bytes = export::compare::render(&cmp, format, &now_iso())?;
+            match output {
+                Some(path) => export::write_atomic(&path, &bytes, force).map_err(|e| e.to_string()),
+                None => print_out(&String::from_utf8_lossy(&bytes)),
+            }
+        }
     }
+}
+
+/// The two documents to compare: OLD and NEW as given, or (`--previous`) NEW and the first
+/// of its predecessors in the library folder (the others are listed on stderr).
+fn compare_inputs(
+    files: Vec<PathBuf>,
+    previous: bool,
+    library: Option<&std::path::Path>,
+) -> Result<(PathBuf, PathBuf, Document, Document), String> {
+    let load = |p: &std::path::Path| document::load_path(p).map_err(|e| e.to_string());
+    match (files.as_slice(), previous, library) {
+        ([old, new], false, _) => Ok((old.clone(), new.clone(), load(old)?, load(new)?)),
+        ([new], true, Some(dir)) => {
+            let b = load(new)?;
+            if !dir.is_dir() {
+                return Err(format!("{}: not a folder", dir.display()));
+            }
+            let index = crate::library::Library::scan(dir, None, &|_, _| true);
+            let own = std::fs::canonicalize(new).unwrap_or_else(|_| new.clone());
+            let subject = crate::library::Subject::of_document(&b);
+            let found = index.predecessors(&subject, Some(&own));
+            let found: Vec<_> = found
+                .into_iter()
+                .filter(|p| std::fs::canonicalize(&p.entry.path).ok().as_ref() != Some(&own))
+                .collect();
+            let Some(first) = found.first() else {
+                return Err(format!(
+                    "{}: no earlier version in {} (same language, same title or agenda item, or recalled in the preamble)",
+                    new.display(),
+                    dir.display()
+                ));
+            };
+            for (i, p) in found.iter().enumerate() {
+                eprintln!(
+                    "{} {} ({}): {}",
+                    if i == 0 { "comparing with" } else { "also" },
+                    p.entry.symbol.as_deref().unwrap_or("?"),
+                    p.entry.path.display(),
+                    p.reasons.describe()
+                );
+            }
+            let old = first.entry.path.clone();
+            let a = load(&old)?;
+            Ok((old, new.clone(), a, b))
+        }
+        (_, true, _) => Err("--previous takes one file (NEW) and --library DIR".to_string()),
+        _ => Err("compare takes two files, OLD and NEW (or NEW with --previous)".to_string()),
+    }
+}
+
+/// The current time as ISO 8601 in UTC, to the second (the date of tracked changes).
+fn now_iso() -> String {
+    let now = time::OffsetDateTime::now_utc();
+    let now = now.replace_nanosecond(0).unwrap_or(now);
+    now.format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_else(|_| "1970-01-01T00:00:00Z".to_string())
 }
 
 /// Read a Web Annotation file, naming it in any error.

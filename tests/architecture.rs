@@ -3,9 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-const LAYERS: [&str; 8] = [
+const LAYERS: [&str; 9] = [
     "util",
     "document",
+    "compare",
     "text",
     "annotations",
     "export",

@@ -8,6 +8,7 @@
 //! `word/comments.xml`.
 
 mod body;
+pub mod compare;
 mod notes;
 mod package;
 mod rels;

@@ -2,6 +2,7 @@
 //! safe way to write them.
 
 pub mod akn;
+pub mod compare;
 pub mod docx;
 pub mod html;
 pub mod json;

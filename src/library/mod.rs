@@ -6,9 +6,11 @@ pub mod citation;
 pub mod fulltext;
 pub mod index;
 pub mod metadata;
+pub mod predecessor;
 
 pub use crate::util::normalise_symbol;
 pub use citation::{Citation, citation, citation_text};
 pub use fulltext::{FullText, FullTextError, Hit, RefreshStats};
 pub use index::{Entry, Library, LibraryIndex, ScanStats};
 pub use metadata::{MetadataSet, ResolutionMeta, Votes, load_metadata_dir, load_metadata_file};
+pub use predecessor::{Predecessor, Reasons, Subject};

@@ -130,6 +130,15 @@ pub(super) fn rpr(out: &mut String, fmt: RunFmt, rtl: bool, bidi_lang: bool) {
 /// Write `text` as one or more runs (split by script in right-to-left paragraphs; line breaks
 /// and tabs as `w:br`/`w:tab`).
 pub(super) fn text_runs(out: &mut String, text: &str, fmt: RunFmt, rtl_paragraph: bool) {
+    runs_with(out, text, fmt, rtl_paragraph, "w:t");
+}
+
+/// [`text_runs`] for deleted text of a tracked change: the text in `w:delText`.
+pub(super) fn deleted_runs(out: &mut String, text: &str, fmt: RunFmt, rtl_paragraph: bool) {
+    runs_with(out, text, fmt, rtl_paragraph, "w:delText");
+}
+
+fn runs_with(out: &mut String, text: &str, fmt: RunFmt, rtl_paragraph: bool, tag: &str) {
     if text.is_empty() {
         return;
     }
@@ -144,7 +153,11 @@ pub(super) fn text_runs(out: &mut String, text: &str, fmt: RunFmt, rtl_paragraph
         let mut pending = String::new();
         let flush = |out: &mut String, pending: &mut String| {
             if !pending.is_empty() {
-                let _ = write!(out, "<w:t xml:space=\"preserve\">{}</w:t>", escape(pending));
+                let _ = write!(
+                    out,
+                    "<{tag} xml:space=\"preserve\">{}</{tag}>",
+                    escape(pending)
+                );
                 pending.clear();
             }
         };
