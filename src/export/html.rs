@@ -16,6 +16,7 @@
 //!
 //! Every string from the document or the user goes through [`escape`].
 
+use super::labels::{Labels, labels};
 use super::placed::{ExportError, Placed};
 use super::url_path;
 use crate::document::{Direction, Document, Paragraph, ParagraphKind, ReferenceKind, RunKind};
@@ -85,49 +86,6 @@ fn hex(rgb: [u8; 3]) -> String {
     format!("#{:02x}{:02x}{:02x}", rgb[0], rgb[1], rgb[2])
 }
 
-struct Labels {
-    preamble: &'static str,
-    operative: &'static str,
-    footnotes: &'static str,
-    orphans: &'static str,
-    orphans_intro: &'static str,
-    note: &'static str,
-    tags: &'static str,
-    back: &'static str,
-    to_passage: &'static str,
-    annotations: &'static str,
-}
-
-fn labels(rtl: bool) -> Labels {
-    if rtl {
-        Labels {
-            preamble: "الديباجة",
-            operative: "المنطوق",
-            footnotes: "الحواشي",
-            orphans: "تعليقات لم يُعثر على موضعها",
-            orphans_intro: "لم يُعثر على هذه المقاطع في نص الوثيقة.",
-            note: "ملاحظة",
-            tags: "الوسوم",
-            back: "العودة إلى النص",
-            to_passage: "إلى المقطع",
-            annotations: "تعليقات",
-        }
-    } else {
-        Labels {
-            preamble: "Preamble",
-            operative: "Operative paragraphs",
-            footnotes: "Footnotes",
-            orphans: "Annotations not found in the text",
-            orphans_intro: "These passages could not be found in the document's text.",
-            note: "Note",
-            tags: "Tags",
-            back: "Back to the text",
-            to_passage: "To the passage",
-            annotations: "Annotations",
-        }
-    }
-}
-
 const CSS: &str = r#"
 :root{color-scheme:light}
 html{font-size:18px}
@@ -176,7 +134,7 @@ struct Ctx<'a> {
     doc: &'a Document,
     placed: &'a [Placed],
     rtl: bool,
-    labels: Labels,
+    labels: &'static Labels,
     /// Annotations whose first fragment was written (they got `id="ann_N"`).
     seen: HashSet<usize>,
     /// Footnotes whose first marker was written (it got `id="fnref_…"`).
@@ -190,7 +148,7 @@ pub fn export(doc: &Document, placed: &[Placed]) -> Result<Vec<u8>, ExportError>
         doc,
         placed,
         rtl,
-        labels: labels(rtl),
+        labels: labels(doc.meta.language),
         seen: HashSet::new(),
         marked: HashSet::new(),
     };

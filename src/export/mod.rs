@@ -5,6 +5,7 @@ pub mod akn;
 pub mod docx;
 pub mod html;
 pub mod json;
+pub mod labels;
 pub mod markdown;
 pub mod pdf;
 pub mod placed;
