@@ -356,7 +356,10 @@ fn right_to_left_markup_footnotes_and_text_order() {
     // Preambular opener in colour (Arabic has no italics: never slanted), operative verb in
     // bold.
     assert!(xml.contains("<w:color w:val=\"1F4E8C\"/>"));
-    assert!(!xml.contains("<w:i/>"), "synthetic italic in an Arabic document");
+    assert!(
+        !xml.contains("<w:i/>"),
+        "synthetic italic in an Arabic document"
+    );
     assert!(!parts["word/styles.xml"].contains("<w:i/>"));
     assert!(xml.contains("<w:b/><w:bCs/>"));
     // Footnotes: 7 real ones, each referenced once from the body.
