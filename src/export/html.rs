@@ -102,7 +102,7 @@ h2{font-size:1.15em;margin:1.6em 0 .6em;border-bottom:1px solid #ccc}
 mark{color:inherit;border-radius:.15em;padding:0 .05em}
 sup.fnref{font-size:.7em;line-height:0}
 a{color:#1d4f7a}
-aside.note{display:block;margin:.3em 0 .5em;padding:.3em .6em;border-inline-start:.3em solid var(--hl);background:#f7f7f4;font-size:.85em;line-height:1.5}
+aside.note{display:block;margin:1em 0 .15em;padding:.3em .6em;border-inline-start:.3em solid var(--hl);background:#f7f7f4;font-size:.85em;line-height:1.5}
 aside.note .note-text{white-space:pre-wrap}
 aside.note .tags{display:block;color:#555}
 aside.note .to-mark{text-decoration:none}
@@ -116,7 +116,7 @@ aside.note .to-mark{text-decoration:none}
 }
 @media print{
  body{max-width:none;padding:0}
- aside.note{float:none;width:auto;margin:.3em 0 .5em;break-inside:avoid}
+ aside.note{float:none;width:auto;margin:1em 0 .15em;break-inside:avoid;break-after:avoid}
  a{color:inherit;text-decoration:none}
  mark{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
