@@ -245,10 +245,8 @@ fn words_of(s: &str) -> Vec<String> {
             .chars()
             .last()
             .is_some_and(|p| p.is_numeric() == c.is_numeric());
-        if !c.is_alphanumeric() || (!word.is_empty() && !continues) {
-            if !word.is_empty() {
-                out.push(std::mem::take(&mut word));
-            }
+        if (!c.is_alphanumeric() || !continues) && !word.is_empty() {
+            out.push(std::mem::take(&mut word));
         }
         if c.is_alphanumeric() {
             word.push(c);
