@@ -223,3 +223,37 @@ fn english_footnote_markers_stay_with_their_word() {
     let bad = bad_breaks(&doc, &widths);
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
+
+/// The cover of the Arabic 75/10 has lines with no Arabic ("Distr.: General", "30 November
+/// 2020"): they read left to right, the Arabic lines right to left.
+#[test]
+fn latin_cover_lines_of_an_arabic_document_are_left_to_right() {
+    let Some(doc) = akn("75_10_A.xml") else {
+        return;
+    };
+    let all = blocks(&doc);
+    let line = |needle: &str| {
+        all.iter()
+            .find(|b| qarar::text::display::strip_helpers(&b.display.text).contains(needle))
+            .unwrap_or_else(|| panic!("{needle} on the cover"))
+    };
+    assert_eq!(line("30 November 2020").direction, Direction::Ltr);
+    assert_eq!(line("الجمعية العامة").direction, Direction::Rtl);
+    // The date stays on one line however narrow the column.
+    let mut fs = font_system();
+    let b = line("30 November 2020");
+    for w in [60.0, 90.0, 140.0] {
+        let l = layout_block(&mut fs, b, &Typography::default(), w);
+        for run in l.buffer.layout_runs().skip(1) {
+            let start = run.glyphs.iter().map(|g| g.start).min().unwrap_or(0);
+            let before: String = b.display.text[..start]
+                .chars()
+                .filter(|c| !is_helper(*c))
+                .collect();
+            assert!(
+                !before.trim_end().ends_with("30"),
+                "width {w}: the day parted from its month"
+            );
+        }
+    }
+}
