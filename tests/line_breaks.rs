@@ -257,3 +257,30 @@ fn latin_cover_lines_of_an_arabic_document_are_left_to_right() {
         }
     }
 }
+
+/// Chinese preambular openers are never slanted (Chinese has no italics): no glyph of the
+/// Chinese 75/10 is laid out with a synthetic oblique.
+#[test]
+fn chinese_is_never_slanted() {
+    let Some(doc) = akn("75_10_C.xml") else {
+        return;
+    };
+    let mut fs = font_system();
+    for b in blocks(&doc) {
+        let l = layout_block(&mut fs, &b, &Typography::default(), 600.0);
+        for run in l.buffer.layout_runs() {
+            for g in run.glyphs {
+                let han = b.display.text[g.start..g.end]
+                    .chars()
+                    .any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+                assert!(
+                    !(han
+                        && g.cache_key_flags
+                            .contains(cosmic_text::CacheKeyFlags::FAKE_ITALIC)),
+                    "slanted Chinese: {}",
+                    &b.display.text[g.start..g.end]
+                );
+            }
+        }
+    }
+}

@@ -131,6 +131,11 @@ fn attrs_for(
     a
 }
 
+/// Han characters and CJK punctuation.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303F}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}')
+}
+
 /// Shape and lay out one block at a width.
 pub fn layout_block(
     fonts: &mut FontSystem,
@@ -147,9 +152,14 @@ pub fn layout_block(
     let default = attrs_for(SpanStyle::Body, block.direction, 0, size, line);
     let d = &block.display;
     let spans = d.spans.iter().filter_map(|s| {
-        d.text
-            .get(s.range.clone())
-            .map(|t| (t, attrs_for(s.style, block.direction, s.hot, size, line)))
+        d.text.get(s.range.clone()).map(|t| {
+            let mut a = attrs_for(s.style, block.direction, s.hot, size, line);
+            // Chinese has no italics: never slanted (no synthetic oblique).
+            if t.chars().any(is_cjk) {
+                a = a.style(Style::Normal);
+            }
+            (t, a)
+        })
     });
     let align = match (&block.kind, block.direction) {
         (BlockKind::Paragraph { .. }, _) if typo.justify => Align::Justified,
