@@ -254,9 +254,16 @@ fn one_comment_per_note_anchored_to_its_range() {
     assert!(
         comment_text
             .values()
-            .any(|l| l.iter().any(|l| l == "Tags: security, إرهاب")),
-        "tags line"
+            .any(|l| l.iter().any(|l| l == "الوسوم: security, إرهاب")),
+        "tags line in the document's language: {comment_text:?}"
     );
+    assert!(
+        comment_text
+            .values()
+            .all(|l| l.iter().any(|l| l.starts_with("اللون: "))),
+        "colour line in the document's language"
+    );
+    assert!(!parts["word/comments.xml"].contains("Colour"));
     assert!(parts["word/comments.xml"].contains("&lt;script&gt;"));
     assert!(!parts["word/comments.xml"].contains("<script>"));
     // Every comment has a start, an end after it and a reference after the end.
@@ -321,7 +328,7 @@ fn one_comment_per_note_anchored_to_its_range() {
             "highlight {h}"
         );
     }
-    assert!(xml.contains(docx::ORPHANS_HEADING));
+    assert!(xml.contains(qarar::export::labels::labels(doc.meta.language).orphans));
 }
 
 #[test]
@@ -346,8 +353,14 @@ fn right_to_left_markup_footnotes_and_text_order() {
     assert!(xml.contains("<w:lang w:bidi=\"ar-SA\"/>"));
     // Sub-paragraphs indented from the start (right) side.
     assert!(xml.contains("<w:ind w:right=\"720\"/>"));
-    // Preambular opener in italics, operative verb in bold.
-    assert!(xml.contains("<w:i/><w:iCs/>"));
+    // Preambular opener in colour (Arabic has no italics: never slanted), operative verb in
+    // bold.
+    assert!(xml.contains("<w:color w:val=\"1F4E8C\"/>"));
+    assert!(
+        !xml.contains("<w:i/>"),
+        "synthetic italic in an Arabic document"
+    );
+    assert!(!parts["word/styles.xml"].contains("<w:i/>"));
     assert!(xml.contains("<w:b/><w:bCs/>"));
     // Footnotes: 7 real ones, each referenced once from the body.
     let footnotes = events(&parts["word/footnotes.xml"]);

@@ -51,9 +51,24 @@ fn exported() -> (Document, Vec<Placed>, String) {
 fn structure_and_footnotes() {
     let (doc, _, md) = exported();
     assert!(md.starts_with("# 10/75 - "), "{}", &md[..200.min(md.len())]);
-    assert!(md.contains("**Symbol:** A/RES/75/10"));
-    assert!(md.contains("## Preamble"));
-    assert!(md.contains("## Operative paragraphs"));
+    // Section names and labels in the document's language.
+    assert!(md.contains("**الرمز:** A/RES/75/10"));
+    assert!(md.contains("## الديباجة"));
+    assert!(md.contains("## المنطوق"));
+    for english in [
+        "Symbol",
+        "Preamble",
+        "Operative",
+        "Note",
+        "Tags",
+        "Highlight",
+        "green",
+    ] {
+        assert!(
+            !md.contains(english),
+            "{english} in an Arabic document's Markdown"
+        );
+    }
     assert!(md.contains("\n13 - "));
     assert_eq!(doc.footnotes.len(), 7);
     for n in 1..=7 {
@@ -84,9 +99,9 @@ fn passages_notes_and_tags() {
         let passage = &text[p.byte_range(&text).expect("range")];
         assert!(md.contains(&format!("> {passage}\n")), "{passage}");
     }
-    assert!(md.contains("**Note (green):** "));
-    assert!(md.contains("**Note (yellow):** راجع الوثيقة A/75/L.20 قبل الجلسة"));
-    assert!(md.contains("Tags: #أمن #interpol_cooperation"));
+    assert!(md.contains("**ملاحظة (أخضر):** "));
+    assert!(md.contains("**ملاحظة (أصفر):** راجع الوثيقة A/75/L.20 قبل الجلسة"));
+    assert!(md.contains("الوسوم: #أمن #interpol_cooperation"));
     // Escaped: the note shows as text, never as HTML, emphasis or a link.
     assert!(md.contains("\\<script\\>alert(1)\\</script\\>"));
     assert!(md.contains("\\*هنا\\*"));
@@ -94,7 +109,7 @@ fn passages_notes_and_tags() {
     assert!(!md.contains("<script>"));
     // The passage comes right after its paragraph, before the next one.
     let p13 = md.find("\n13 - ").expect("para 13");
-    let note = md.find("**Note (green):**").expect("note");
+    let note = md.find("**ملاحظة (أخضر):**").expect("note");
     let p14 = md.find("\n14 - ").unwrap_or(md.len());
     assert!(p13 < note && note < p14);
 }
@@ -103,11 +118,9 @@ fn passages_notes_and_tags() {
 fn orphans_listed_with_quote_and_note() {
     let (_, placed, md) = exported();
     assert_eq!(placed.iter().filter(|p| p.is_orphan()).count(), 1);
-    let at = md
-        .find("## Annotations not found in the text")
-        .expect("orphans");
+    let at = md.find("## تعليقات لم يُعثر على موضعها").expect("orphans");
     assert!(md[at..].contains("> نص لا وجود له في هذا القرار مطلقا، ولا يشبه أي فقرة فيه XYZ"));
-    assert!(md[at..].contains(&format!("**Note (orange):** {ORPHAN_NOTE}")));
+    assert!(md[at..].contains(&format!("**ملاحظة (برتقالي):** {ORPHAN_NOTE}")));
 }
 
 #[test]

@@ -27,15 +27,12 @@ pub use xml::escape;
 const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-/// Heading of the closing section that lists annotations whose passage was not found.
-pub const ORPHANS_HEADING: &str = "Annotations whose passage was not found";
-
 /// Export `doc` with its placed annotations as a .docx file.
 pub fn export(doc: &Document, placed: &[Placed]) -> Result<Vec<u8>, ExportError> {
     let rtl = doc.meta.direction == Direction::Rtl;
     let mut body = Body::new(doc, rtl);
     let document_xml = body.document(placed);
-    let comments_xml = comments_xml(&body.comments);
+    let comments_xml = comments_xml(&body.comments, doc.meta.language);
     let (footnotes_xml, footnote_rels) = footnotes_xml(doc, rtl);
     let document_rels = body.rels.xml(&[
         (

@@ -16,6 +16,7 @@
 //!
 //! Every string from the document or the user goes through [`escape`].
 
+use super::labels::{Labels, labels};
 use super::placed::{ExportError, Placed};
 use super::url_path;
 use crate::document::{Direction, Document, Paragraph, ParagraphKind, ReferenceKind, RunKind};
@@ -85,49 +86,6 @@ fn hex(rgb: [u8; 3]) -> String {
     format!("#{:02x}{:02x}{:02x}", rgb[0], rgb[1], rgb[2])
 }
 
-struct Labels {
-    preamble: &'static str,
-    operative: &'static str,
-    footnotes: &'static str,
-    orphans: &'static str,
-    orphans_intro: &'static str,
-    note: &'static str,
-    tags: &'static str,
-    back: &'static str,
-    to_passage: &'static str,
-    annotations: &'static str,
-}
-
-fn labels(rtl: bool) -> Labels {
-    if rtl {
-        Labels {
-            preamble: "الديباجة",
-            operative: "المنطوق",
-            footnotes: "الحواشي",
-            orphans: "تعليقات لم يُعثر على موضعها",
-            orphans_intro: "لم يُعثر على هذه المقاطع في نص الوثيقة.",
-            note: "ملاحظة",
-            tags: "الوسوم",
-            back: "العودة إلى النص",
-            to_passage: "إلى المقطع",
-            annotations: "تعليقات",
-        }
-    } else {
-        Labels {
-            preamble: "Preamble",
-            operative: "Operative paragraphs",
-            footnotes: "Footnotes",
-            orphans: "Annotations not found in the text",
-            orphans_intro: "These passages could not be found in the document's text.",
-            note: "Note",
-            tags: "Tags",
-            back: "Back to the text",
-            to_passage: "To the passage",
-            annotations: "Annotations",
-        }
-    }
-}
-
 const CSS: &str = r#"
 :root{color-scheme:light}
 html{font-size:18px}
@@ -144,7 +102,7 @@ h2{font-size:1.15em;margin:1.6em 0 .6em;border-bottom:1px solid #ccc}
 mark{color:inherit;border-radius:.15em;padding:0 .05em}
 sup.fnref{font-size:.7em;line-height:0}
 a{color:#1d4f7a}
-aside.note{display:block;margin:.3em 0 .5em;padding:.3em .6em;border-inline-start:.3em solid var(--hl);background:#f7f7f4;font-size:.85em;line-height:1.5}
+aside.note{display:block;margin:1em 0 .15em;padding:.3em .6em;border-inline-start:.3em solid var(--hl);background:#f7f7f4;font-size:.85em;line-height:1.5}
 aside.note .note-text{white-space:pre-wrap}
 aside.note .tags{display:block;color:#555}
 aside.note .to-mark{text-decoration:none}
@@ -158,7 +116,7 @@ aside.note .to-mark{text-decoration:none}
 }
 @media print{
  body{max-width:none;padding:0}
- aside.note{float:none;width:auto;margin:.3em 0 .5em;break-inside:avoid}
+ aside.note{float:none;width:auto;margin:1em 0 .15em;break-inside:avoid;break-after:avoid}
  a{color:inherit;text-decoration:none}
  mark{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
@@ -176,7 +134,7 @@ struct Ctx<'a> {
     doc: &'a Document,
     placed: &'a [Placed],
     rtl: bool,
-    labels: Labels,
+    labels: &'static Labels,
     /// Annotations whose first fragment was written (they got `id="ann_N"`).
     seen: HashSet<usize>,
     /// Footnotes whose first marker was written (it got `id="fnref_…"`).
@@ -190,7 +148,7 @@ pub fn export(doc: &Document, placed: &[Placed]) -> Result<Vec<u8>, ExportError>
         doc,
         placed,
         rtl,
-        labels: labels(rtl),
+        labels: labels(doc.meta.language),
         seen: HashSet::new(),
         marked: HashSet::new(),
     };

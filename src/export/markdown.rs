@@ -6,9 +6,10 @@
 //! syntax, and block syntax at line starts), so that a note can never turn into a heading,
 //! a list, a link or raw HTML.
 
+use super::labels::{colon, labels};
 use super::placed::Placed;
 use super::url_path;
-use crate::document::{Document, Paragraph, ReferenceKind, RunKind};
+use crate::document::{Document, Language, Paragraph, ReferenceKind, RunKind};
 use crate::text::display::paragraph_prefix;
 use std::fmt::Write as _;
 
@@ -124,24 +125,27 @@ pub fn export(doc: &Document, placed: &[Placed]) -> String {
     if !title.is_empty() {
         let _ = writeln!(out, "# {}\n", escape(&title));
     }
+    let l = labels(m.language);
+    // "**Symbol:** …": the colon inside the bold label, the space after it.
+    let c = colon(m.language).trim_end();
     let mut meta = Vec::new();
     if let Some(s) = &m.symbol {
-        meta.push(format!("**Symbol:** {}", escape(s)));
+        meta.push(format!("**{}{c}** {}", l.symbol, escape(s)));
     }
     if let Some(o) = &m.organ {
-        meta.push(format!("**Organ:** {}", escape(o)));
+        meta.push(format!("**{}{c}** {}", l.organ, escape(o)));
     }
     if let Some(s) = m.session {
-        meta.push(format!("**Session:** {s}"));
+        meta.push(format!("**{}{c}** {s}", l.session));
     }
     if let Some(a) = &m.agenda_item {
-        meta.push(format!("**Agenda item:** {}", escape(a)));
+        meta.push(format!("**{}{c}** {}", l.agenda_item, escape(a)));
     }
     if let Some(d) = &m.adopted {
-        meta.push(format!("**Adopted:** {}", escape(d)));
+        meta.push(format!("**{}{c}** {}", l.adopted, escape(d)));
     }
     if let Some(d) = &m.issued {
-        meta.push(format!("**Issued:** {}", escape(d)));
+        meta.push(format!("**{}{c}** {}", l.issued, escape(d)));
     }
     if !m.originating.is_empty() {
         let docs: Vec<String> = m
@@ -156,9 +160,9 @@ pub fn export(doc: &Document, placed: &[Placed]) -> String {
                 )
             })
             .collect();
-        meta.push(format!("**Originating documents:** {}", docs.join(", ")));
+        meta.push(format!("**{}{c}** {}", l.originating, docs.join(", ")));
     }
-    meta.push(format!("**Language:** {}", m.language.code()));
+    meta.push(format!("**{}{c}** {}", l.language, m.language.code()));
     if !meta.is_empty() {
         // Hard line breaks (two trailing spaces) keep one metadata item per line.
         out.push_str(&meta.join("  \n"));
@@ -169,13 +173,13 @@ pub fn export(doc: &Document, placed: &[Placed]) -> String {
         paragraph(&mut out, doc, placed, f);
     }
     if !doc.preamble.is_empty() {
-        out.push_str("## Preamble\n\n");
+        let _ = writeln!(out, "## {}\n", l.preamble);
         for p in &doc.preamble {
             paragraph(&mut out, doc, placed, p);
         }
     }
     if !doc.operative.is_empty() {
-        out.push_str("## Operative paragraphs\n\n");
+        let _ = writeln!(out, "## {}\n", l.operative);
         for top in &doc.operative {
             for (_, p) in top.walk() {
                 paragraph(&mut out, doc, placed, p);
@@ -216,9 +220,9 @@ pub fn export(doc: &Document, placed: &[Placed]) -> String {
 
     let orphans: Vec<&Placed> = placed.iter().filter(|p| p.is_orphan()).collect();
     if !orphans.is_empty() {
-        out.push_str("## Annotations not found in the text\n\n");
+        let _ = writeln!(out, "## {}\n", l.orphans);
         for p in orphans {
-            annotation(&mut out, p, &p.annotation.quote.exact);
+            annotation(&mut out, m.language, p, &p.annotation.quote.exact);
         }
     }
 
@@ -325,12 +329,15 @@ fn paragraph(out: &mut String, doc: &Document, placed: &[Placed], p: &Paragraph)
             .and_then(|r| text.get(r))
             .filter(|s| !s.is_empty())
             .unwrap_or(pl.annotation.quote.exact.as_str());
-        annotation(out, pl, passage);
+        annotation(out, doc.meta.language, pl, passage);
     }
 }
 
-fn annotation(out: &mut String, pl: &Placed, passage: &str) {
+fn annotation(out: &mut String, language: Language, pl: &Placed, passage: &str) {
     let a = &pl.annotation;
+    let (l, c) = (labels(language), colon(language));
+    let bold_colon = c.trim_end();
+    let colour = l.colour_name(a.color);
     for line in passage.split('\n') {
         let _ = writeln!(out, "> {}", escape(line));
     }
@@ -344,13 +351,13 @@ fn annotation(out: &mut String, pl: &Placed, passage: &str) {
             .map(escape)
             .collect::<Vec<_>>()
             .join("  \n");
-        lines.push(format!("**Note ({}):** {}", a.color.name(), note));
+        lines.push(format!("**{} ({colour}){bold_colon}** {}", l.note, note));
     } else {
-        lines.push(format!("*Highlight ({})*", a.color.name()));
+        lines.push(format!("*{} ({colour})*", l.highlight));
     }
     if !a.tags.is_empty() {
         let tags: Vec<String> = a.tags.iter().map(|t| hashtag(t)).collect();
-        lines.push(format!("Tags: {}", tags.join(" ")));
+        lines.push(format!("{}{c}{}", l.tags, tags.join(" ")));
     }
     out.push_str(&lines.join("  \n"));
     out.push_str("\n\n");

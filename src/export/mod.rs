@@ -6,6 +6,7 @@ pub mod compare;
 pub mod docx;
 pub mod html;
 pub mod json;
+pub mod labels;
 pub mod markdown;
 pub mod pdf;
 pub mod placed;

@@ -7,10 +7,11 @@
 mod annots;
 mod draw;
 
+use super::labels::labels;
 use super::placed::{ExportError, Placed};
 use crate::document::{Direction, Document};
 use crate::text::display::{
-    Block, BlockKind, DisplayText, Span, SpanStyle, blocks, protect_symbols,
+    Block, BlockKind, DisplayText, Span, SpanStyle, block_direction, blocks, protect,
 };
 use crate::text::fonts::{ARABIC_FAMILY, CJK_FAMILY, font_data, font_system};
 use crate::text::layout::{BlockLayout, Typography, layout_block};
@@ -121,7 +122,7 @@ fn simple_display(text: &str, style: SpanStyle, direction: Direction) -> Display
         Direction::Rtl => '\u{200F}',
         Direction::Ltr => '\u{200E}',
     };
-    let text = format!("{mark}{}", protect_symbols(text));
+    let text = format!("{mark}{}", protect(text, direction));
     DisplayText {
         spans: vec![Span {
             range: 0..text.len(),
@@ -141,23 +142,18 @@ fn endnote_blocks(doc: &Document) -> Vec<Block> {
     if doc.footnotes.is_empty() {
         return out;
     }
-    let heading = match dir {
-        Direction::Rtl => "الحواشي",
-        Direction::Ltr => "Notes",
-    };
+    let heading = labels(doc.meta.language).footnotes;
     out.push(Block {
         kind: BlockKind::Title,
         display: simple_display(heading, SpanStyle::Title, dir),
         direction: dir,
     });
     for f in &doc.footnotes {
+        let text = format!("({}) {}", f.marker, f.text());
+        let dir = block_direction(dir, &text);
         out.push(Block {
             kind: BlockKind::Closing,
-            display: simple_display(
-                &format!("({}) {}", f.marker, f.text()),
-                SpanStyle::Body,
-                dir,
-            ),
+            display: simple_display(&text, SpanStyle::Body, dir),
             direction: dir,
         });
     }
@@ -265,7 +261,7 @@ fn outline_nodes(
     placements: &[Placement],
     outline: &mut Outline,
 ) {
-    let ar = doc.meta.direction == Direction::Rtl;
+    let names = labels(doc.meta.language);
     let find = |id: &str| {
         all.iter()
             .position(|b| b.paragraph_id() == Some(id))
@@ -274,9 +270,8 @@ fn outline_nodes(
     if let Some(first) = doc.preamble.first()
         && let Some((p, y)) = find(&first.id)
     {
-        let label = if ar { "الديباجة" } else { "Preamble" };
         outline.push_child(OutlineNode::new(
-            label.to_string(),
+            names.preamble.to_string(),
             XyzDestination::new(p, Point::from_xy(0.0, y)),
         ));
     }
@@ -325,18 +320,16 @@ fn outline_nodes(
             ));
         }
     }
-    let notes = all.iter().position(|b| {
-        b.kind == BlockKind::Title
-            && (b.display.text.contains("الحواشي") || b.display.text.contains("Notes"))
-    });
+    let notes = all
+        .iter()
+        .rposition(|b| b.kind == BlockKind::Title && b.display.text.contains(names.footnotes));
     if let Some(i) = notes
         && i + 1 < all.len()
         && !doc.footnotes.is_empty()
         && let Some((p, y)) = block_start(&layouts[i], &placements[i])
     {
-        let label = if ar { "الحواشي" } else { "Notes" };
         outline.push_child(OutlineNode::new(
-            label.to_string(),
+            names.footnotes.to_string(),
             XyzDestination::new(p, Point::from_xy(0.0, y)),
         ));
     }

@@ -19,6 +19,9 @@ pub const WJ: char = '\u{2060}';
 /// First-strong isolate and pop-directional isolate around footnote markers.
 pub const FSI: char = '\u{2068}';
 pub const PDI: char = '\u{2069}';
+/// Left-to-right isolate: a number group or range inside right-to-left text, kept in one
+/// bidi run (so that nothing breaks inside it).
+pub const LRI: char = '\u{2066}';
 
 /// How a span is set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -159,6 +162,43 @@ impl DisplayText {
     }
 }
 
+/// Whether a line must not begin at display offset `at`: next to a word joiner (symbols,
+/// numbers, a day and its month, a word and its footnote marker), after an opening bracket,
+/// before a closing one or before a footnote marker. The spaces a break swallows are skipped.
+pub fn no_break_before(d: &DisplayText, at: usize) -> bool {
+    let text = &d.text;
+    if at == 0 || at >= text.len() || !text.is_char_boundary(at) {
+        return false;
+    }
+    let mut joined = false;
+    let mut prev = None;
+    for c in text[..at].chars().rev() {
+        if c == WJ {
+            joined = true;
+        } else if !(c.is_whitespace() || is_helper(c)) {
+            prev = Some(c);
+            break;
+        }
+    }
+    let mut next = None;
+    for (i, c) in text[at..].char_indices() {
+        if c == WJ {
+            joined = true;
+        } else if !(c.is_whitespace() || is_helper(c)) {
+            next = Some((at + i, c));
+            break;
+        }
+    }
+    let Some((next_at, next)) = next else {
+        return false;
+    };
+    let marker = d
+        .spans
+        .iter()
+        .any(|s| s.style == SpanStyle::Marker && s.range.contains(&next_at));
+    joined || marker || matches!(prev, Some('(' | '[' | '{')) || matches!(next, ')' | ']' | '}')
+}
+
 fn floor_boundary(s: &str, mut i: usize) -> usize {
     i = i.min(s.len());
     while i > 0 && !s.is_char_boundary(i) {
@@ -168,7 +208,7 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 }
 
 pub fn is_helper(c: char) -> bool {
-    matches!(c, RLM | LRM | WJ | FSI | PDI)
+    matches!(c, RLM | LRM | WJ | FSI | PDI | LRI)
 }
 
 /// Remove the invisible display helpers.
@@ -176,28 +216,234 @@ pub fn strip_helpers(s: &str) -> String {
     s.chars().filter(|c| !is_helper(*c)).collect()
 }
 
-/// Insert word joiners after `/` and `.` inside Latin symbols (`A/75/L.20`), so that lines
-/// never break inside a symbol; also replace U+2029 (trips cosmic-text 0.19).
+/// Insert word joiners where a line must not break: after `/` inside a symbol or a pair of
+/// names (`A/75/L.20`, `الثاني/نوفمبر`), inside a number with its separators (`1 200`,
+/// `2019–2023`) and between a day and its month (`30 November`); also replace U+2029 (trips
+/// cosmic-text 0.19). Helpers only: [`strip_helpers`] gives the text back.
 pub fn protect_symbols(s: &str) -> String {
+    protect(s, Direction::Ltr)
+}
+
+/// [`protect_symbols`] for a block of direction `direction`: in right-to-left text, number
+/// groups and ranges are also isolated left to right, so that they stay one bidi run.
+pub fn protect(s: &str, direction: Direction) -> String {
+    let chars: Vec<char> = s
+        .chars()
+        .map(|c| {
+            if matches!(c, '\u{2029}' | '\u{2028}' | '\n' | '\r' | '\t') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
     let mut out = String::with_capacity(s.len() + 8);
-    let chars: Vec<char> = s.chars().collect();
+    let rtl = direction == Direction::Rtl;
+    let mut isolated = false;
+    // End of a bracketed Latin symbol or number isolated in right-to-left text.
+    let mut bracket_end = None;
     for (i, &c) in chars.iter().enumerate() {
-        let c = if matches!(c, '\u{2029}' | '\u{2028}' | '\n' | '\r' | '\t') {
-            ' '
-        } else {
-            c
-        };
-        out.push(c);
-        if matches!(c, '/' | '-')
-            && i > 0
-            && i + 1 < chars.len()
-            && is_symbol_char(chars[i - 1])
-            && is_symbol_char(chars[i + 1])
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1).copied();
+        let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+        // "(A/75/L.20)" in Arabic text: one left-to-right run, brackets included, so that the
+        // line never breaks between a bracket and what it encloses.
+        if rtl && c == '(' && bracket_end.is_none() && !isolated {
+            let close = chars[i + 1..]
+                .iter()
+                .position(|&c| c == ')')
+                .map(|j| i + 1 + j);
+            if let Some(j) = close {
+                let inner = &chars[i + 1..j];
+                if !inner.iter().any(|&c| is_rtl_char(c))
+                    && inner.iter().any(|c| c.is_ascii_alphanumeric())
+                {
+                    out.push(LRI);
+                    bracket_end = Some(j);
+                }
+            }
+        }
+        // A number group or range starts here (right-to-left text: isolate it).
+        if rtl && !isolated && c.is_ascii_digit() && !digit(prev) && number_unit_end(&chars, i) > 0
         {
+            out.push(LRI);
+            isolated = true;
+        }
+        out.push(c);
+        if isolated && !c.is_ascii_digit() && !number_joiner(c) {
+            // Cannot happen: the unit ends on a digit.
+            isolated = false;
+        }
+        if isolated && c.is_ascii_digit() && !continues_number(&chars, i) {
+            out.push(PDI);
+            isolated = false;
+        }
+        let glue = match c {
+            '/' | '-' => {
+                prev.is_some_and(|p| is_symbol_char(p) || p.is_alphabetic())
+                    && next.is_some_and(|n| is_symbol_char(n) || n.is_alphabetic())
+            }
+            // Range of numbers: 2019–2023.
+            '–' | '—' => digit(prev) && digit(next),
+            // Thousands: 1 200; a day and its month: 30 November, 30 نوفمبر.
+            ' ' | '\u{00A0}' | '\u{202F}' => {
+                digit(prev)
+                    && (thousands_group(&chars, i + 1) || starts_with_month(&chars[i + 1..]))
+            }
+            _ => false,
+        };
+        if glue {
             out.push(WJ);
         }
+        if bracket_end == Some(i) {
+            if isolated {
+                out.push(PDI);
+                isolated = false;
+            }
+            out.push(PDI);
+            bracket_end = None;
+        }
+    }
+    if isolated {
+        out.push(PDI);
+    }
+    if bracket_end.is_some() {
+        out.push(PDI);
     }
     out
+}
+
+/// `c` may sit inside a number unit (thousands space, range dash).
+fn number_joiner(c: char) -> bool {
+    matches!(c, ' ' | '\u{00A0}' | '\u{202F}' | '–' | '—')
+}
+
+/// After digit `i`, the number unit goes on (a thousands group or a range follows).
+fn continues_number(chars: &[char], i: usize) -> bool {
+    match chars.get(i + 1) {
+        Some(c) if c.is_ascii_digit() => true,
+        Some(' ' | '\u{00A0}' | '\u{202F}') => thousands_group(chars, i + 2),
+        Some('–' | '—') => chars.get(i + 2).is_some_and(|c| c.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+/// Length of the number unit (group or range, more than a plain number) starting at `i`, 0 if
+/// it is a plain number.
+fn number_unit_end(chars: &[char], i: usize) -> usize {
+    let mut j = i;
+    let mut joined = false;
+    while j < chars.len() && chars[j].is_ascii_digit() {
+        if continues_number(chars, j) && !chars[j + 1].is_ascii_digit() {
+            joined = true;
+            j += 2;
+            continue;
+        }
+        j += 1;
+    }
+    if joined { j - i } else { 0 }
+}
+
+/// Three digits at `i`, then no digit: a thousands group (`1 200`).
+fn thousands_group(chars: &[char], i: usize) -> bool {
+    chars.len() >= i + 3
+        && chars[i..i + 3].iter().all(|c| c.is_ascii_digit())
+        && !chars.get(i + 3).is_some_and(|c| c.is_ascii_digit())
+}
+
+const MONTHS: [&str; 36] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+
+const ARABIC_MONTHS: [&str; 24] = [
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "مايو",
+    "يونيه",
+    "يونيو",
+    "يوليه",
+    "يوليو",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+    "كانون",
+    "شباط",
+    "آذار",
+    "نيسان",
+    "أيار",
+    "حزيران",
+    "تموز",
+    "آب",
+    "أيلول",
+    "تشرين",
+];
+
+const RUSSIAN_MONTHS: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+
+/// The text at `rest` begins with a month name (a day's month follows).
+fn starts_with_month(rest: &[char]) -> bool {
+    let word: String = rest
+        .iter()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>();
+    if word.is_empty() {
+        return false;
+    }
+    MONTHS.iter().any(|m| m.eq_ignore_ascii_case(&word))
+        || ARABIC_MONTHS.contains(&word.as_str())
+        || RUSSIAN_MONTHS.contains(&word.as_str())
 }
 
 fn is_symbol_char(c: char) -> bool {
@@ -243,11 +489,31 @@ fn dir_mark(direction: Direction) -> char {
     }
 }
 
+/// Whether `c` is Arabic (or another right-to-left script).
+fn is_rtl_char(c: char) -> bool {
+    ('\u{0590}'..='\u{08FF}').contains(&c) || ('\u{FB1D}'..='\u{FEFF}').contains(&c)
+}
+
+/// The base direction of a block: left to right when a block of a right-to-left document has
+/// no right-to-left letter but Latin ones (the cover's "30 November 2020"), the document's
+/// otherwise.
+pub fn block_direction(document: Direction, text: &str) -> Direction {
+    if document == Direction::Rtl
+        && !text.chars().any(is_rtl_char)
+        && text.chars().any(|c| c.is_alphabetic())
+    {
+        Direction::Ltr
+    } else {
+        document
+    }
+}
+
 fn simple_block(kind: BlockKind, text: &str, style: SpanStyle, direction: Direction) -> Block {
+    let direction = block_direction(direction, text);
     let mut d = DisplayText::default();
     d.push(&dir_mark(direction).to_string(), style, None);
     d.text_start = d.text.len();
-    d.push(&protect_symbols(text), style, None);
+    d.push(&protect(text, direction), style, None);
     Block {
         kind,
         display: d,
@@ -306,24 +572,30 @@ pub fn paragraph_display(
             } else {
                 SpanStyle::Body
             };
-            d.push(&protect_symbols(&cells.join("  │  ")), style, None);
+            d.push(&protect(&cells.join("  │  "), direction), style, None);
         }
     }
     for run in &p.runs {
         match &run.kind {
-            RunKind::Plain => d.push(&protect_symbols(&run.text), plain, None),
-            RunKind::Emphasis => d.push(&protect_symbols(&run.text), SpanStyle::Emphasis, None),
+            RunKind::Plain => d.push(&protect(&run.text, direction), plain, None),
+            RunKind::Emphasis => d.push(&protect(&run.text, direction), SpanStyle::Emphasis, None),
             RunKind::Lead => {
                 let style = if p.kind == ParagraphKind::Preamble {
                     SpanStyle::Opener
                 } else {
                     SpanStyle::Verb
                 };
-                d.push(&protect_symbols(&run.text), style, None);
+                d.push(&protect(&run.text, direction), style, None);
             }
             RunKind::FootnoteMarker { footnote } => {
                 let marker = run.text.trim();
-                let shown = format!("{WJ}{FSI}({marker}){PDI}");
+                // Glued to its word (word joiner). Isolated only in right-to-left text,
+                // where the digits are a bidi run of their own anyway: an isolate in
+                // left-to-right text would make one, and cosmic-text may break between runs.
+                let shown = match direction {
+                    Direction::Rtl => format!("{WJ}{FSI}({marker}){PDI}"),
+                    Direction::Ltr => format!("{WJ}({marker})"),
+                };
                 d.push(
                     &shown,
                     SpanStyle::Marker,
@@ -342,7 +614,7 @@ pub fn paragraph_display(
                 } else {
                     SpanStyle::Body
                 };
-                d.push(&protect_symbols(&run.text), style, hot);
+                d.push(&protect(&run.text, direction), style, hot);
             }
         }
     }
@@ -426,6 +698,7 @@ pub fn blocks(doc: &Document) -> Vec<Block> {
     let paragraph_blocks = |out: &mut Vec<Block>, tops: &mut dyn Iterator<Item = &Paragraph>| {
         for top in tops {
             for (depth, p) in top.walk() {
+                let dir = block_direction(dir, &p.text());
                 out.push(Block {
                     kind: BlockKind::Paragraph {
                         id: p.id.clone(),
@@ -477,7 +750,7 @@ pub fn blocks(doc: &Document) -> Vec<Block> {
 /// Direction of a text by its first strong character (search field, notes, details).
 pub fn text_direction(text: &str) -> Direction {
     for c in text.chars() {
-        if ('\u{0590}'..='\u{08FF}').contains(&c) || ('\u{FB1D}'..='\u{FEFF}').contains(&c) {
+        if is_rtl_char(c) {
             return Direction::Rtl;
         }
         if c.is_alphabetic() {

@@ -1,7 +1,7 @@
 //! Layout with cosmic-text: one `Buffer` per display block, shaped once and re-wrapped when
 //! the width changes. Pure: no window, no GPU; the reader paints what this lays out.
 
-use super::display::{Block, BlockKind, SpanStyle};
+use super::display::{Block, BlockKind, SpanStyle, no_break_before};
 use super::fonts::{ARABIC_FAMILY, LATIN_FAMILY};
 use crate::document::Direction;
 use cosmic_text::{Align, Attrs, Buffer, Family, FontSystem, Metrics, Shaping, Style, Weight};
@@ -131,6 +131,11 @@ fn attrs_for(
     a
 }
 
+/// Han characters and CJK punctuation.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303F}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}')
+}
+
 /// Shape and lay out one block at a width.
 pub fn layout_block(
     fonts: &mut FontSystem,
@@ -147,9 +152,14 @@ pub fn layout_block(
     let default = attrs_for(SpanStyle::Body, block.direction, 0, size, line);
     let d = &block.display;
     let spans = d.spans.iter().filter_map(|s| {
-        d.text
-            .get(s.range.clone())
-            .map(|t| (t, attrs_for(s.style, block.direction, s.hot, size, line)))
+        d.text.get(s.range.clone()).map(|t| {
+            let mut a = attrs_for(s.style, block.direction, s.hot, size, line);
+            // Chinese has no italics: never slanted (no synthetic oblique).
+            if t.chars().any(is_cjk) {
+                a = a.style(Style::Normal);
+            }
+            (t, a)
+        })
     });
     let align = match (&block.kind, block.direction) {
         (BlockKind::Paragraph { .. }, _) if typo.justify => Align::Justified,
@@ -158,11 +168,9 @@ pub fn layout_block(
     };
     buffer.set_rich_text(spans, &default, Shaping::Advanced, Some(align));
     buffer.shape_until_scroll(fonts, false);
+    let wrapped = keep_together(fonts, &mut buffer, block, width);
     let height = measure(&buffer);
-    let x_offset = match block.direction {
-        Direction::Rtl => 0.0,
-        Direction::Ltr => indent,
-    };
+    let x_offset = x_offset_of(block, indent, width, wrapped);
     BlockLayout {
         buffer,
         width,
@@ -187,8 +195,98 @@ pub fn rewrap(
     }
     layout.buffer.set_size(Some(width), None);
     layout.buffer.shape_until_scroll(fonts, false);
+    let wrapped = keep_together(fonts, &mut layout.buffer, block, width);
     layout.width = width;
+    layout.x_offset = x_offset_of(block, indent, width, wrapped);
     layout.height = measure(&layout.buffer);
+}
+
+/// Where the text box of a block starts: after the indentation in left-to-right text; in
+/// right-to-left text, so that its right edge stays put when it was wrapped narrower.
+fn x_offset_of(block: &Block, indent: f32, width: f32, wrapped: f32) -> f32 {
+    match block.direction {
+        Direction::Rtl => width - wrapped,
+        Direction::Ltr => indent,
+    }
+}
+
+/// cosmic-text breaks lines between words, and also wherever the bidi level changes (between
+/// an Arabic word and a number, a footnote marker or a Latin symbol), even where the display
+/// text glues them ([`no_break_before`]). When a line would begin where it must not, the block
+/// is wrapped a little narrower, so that the word before moves down with what follows it (at
+/// most a few times, and never by more than a fifth of the width; otherwise as it was). Returns
+/// the width the buffer is wrapped at.
+fn keep_together(fonts: &mut FontSystem, buffer: &mut Buffer, block: &Block, width: f32) -> f32 {
+    let mut wrapped = width;
+    let mut best = (bad_breaks(buffer, block).len(), width);
+    for _ in 0..12 {
+        let bad = bad_breaks(buffer, block);
+        if bad.len() < best.0 {
+            best = (bad.len(), wrapped);
+        }
+        // The first break that a slightly narrower box can mend.
+        let Some(shrink) = bad.into_iter().find(|w| *w < width * 0.2) else {
+            break;
+        };
+        wrapped -= shrink.max(1.0);
+        if wrapped < width * 0.8 {
+            break;
+        }
+        buffer.set_size(Some(wrapped), None);
+        buffer.shape_until_scroll(fonts, false);
+    }
+    let bad = bad_breaks(buffer, block).len();
+    if bad < best.0 {
+        best = (bad, wrapped);
+    }
+    if best.1 != wrapped {
+        buffer.set_size(Some(best.1), None);
+        buffer.shape_until_scroll(fonts, false);
+    }
+    best.1
+}
+
+/// The lines of `buffer` that begin where they must not, each as how much narrower the block
+/// must be for the last word of the line before to move down with it.
+fn bad_breaks(buffer: &Buffer, block: &Block) -> Vec<f32> {
+    let mut out = Vec::new();
+    let d = &block.display;
+    let runs: Vec<cosmic_text::LayoutRun<'_>> = buffer.layout_runs().collect();
+    for pair in runs.windows(2) {
+        let (line, next) = (&pair[0], &pair[1]);
+        // Offsets are per buffer line; only the first holds prose (tables have a line a row).
+        if line.line_i != 0 || next.line_i != 0 {
+            continue;
+        }
+        let Some(at) = next.glyphs.iter().map(|g| g.start).min() else {
+            continue;
+        };
+        if !no_break_before(d, at) {
+            continue;
+        }
+        let blank = |g: &cosmic_text::LayoutGlyph| {
+            d.text
+                .get(g.start..g.end)
+                .is_some_and(|t| t.chars().all(char::is_whitespace))
+        };
+        // The word that did not fit (up to the next space): the line before had less room
+        // than that, so a box narrower by its width leaves no room for the word before it.
+        let tail_end = next
+            .glyphs
+            .iter()
+            .filter(|g| g.start > at && blank(g))
+            .map(|g| g.start)
+            .min()
+            .unwrap_or(usize::MAX);
+        let word: f32 = next
+            .glyphs
+            .iter()
+            .filter(|g| g.start < tail_end && !blank(g))
+            .map(|g| g.w)
+            .sum();
+        out.push(word + 1.0);
+    }
+    out
 }
 
 fn measure(buffer: &Buffer) -> f32 {

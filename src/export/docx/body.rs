@@ -3,9 +3,10 @@
 
 use super::rels::{Rels, reference_url};
 use super::xml::{RunFmt, is_arabic, ppr, rpr, text_runs};
-use super::{ORPHANS_HEADING, R_NS, W_NS};
+use super::{R_NS, W_NS};
 use crate::annotations::{Annotation, Color};
-use crate::document::{Document, Paragraph, ParagraphKind, Run, RunKind};
+use crate::document::{Document, Language, Paragraph, ParagraphKind, Run, RunKind};
+use crate::export::labels::{has_italics, labels};
 use crate::export::placed::Placed;
 use crate::text::display::paragraph_prefix;
 use std::collections::{HashMap, HashSet};
@@ -45,6 +46,18 @@ enum MarkState {
 }
 
 /// Word highlight colour nearest to an annotation colour.
+/// How leads, emphasis and preambular openers are set: bold for operative leads; italic
+/// where the script has italics, otherwise colour (openers) or weight (emphasis).
+pub(super) fn emphasis_fmt(language: Language, lead: bool, emphasis: bool, opener: bool) -> RunFmt {
+    let italics = has_italics(language);
+    RunFmt {
+        bold: lead || (emphasis && !italics),
+        italic: (emphasis || opener) && italics,
+        color: (opener && !italics).then_some("1F4E8C"),
+        ..RunFmt::default()
+    }
+}
+
 fn highlight_name(color: Color) -> &'static str {
     match color {
         Color::Yellow => "yellow",
@@ -153,8 +166,9 @@ impl<'a> Body<'a> {
         }
         if !orphans.is_empty() || leftover.iter().any(|m| m.comment.is_some()) {
             out.push_str("<w:p>");
-            ppr(&mut out, Some("Heading2"), false, 0, None);
-            text_runs(&mut out, ORPHANS_HEADING, RunFmt::default(), false);
+            ppr(&mut out, Some("Heading2"), rtl, 0, None);
+            let heading = labels(self.doc.meta.language).orphans;
+            text_runs(&mut out, heading, RunFmt::default(), rtl);
             out.push_str("</w:p>");
             for m in leftover.iter() {
                 if let Some(c) = m.comment {
@@ -299,12 +313,13 @@ impl<'a> Body<'a> {
                     pos += len;
                 }
                 kind => {
-                    let fmt = RunFmt {
-                        bold: *kind == RunKind::Lead && p.kind != ParagraphKind::Preamble,
-                        italic: *kind == RunKind::Emphasis
-                            || (*kind == RunKind::Lead && p.kind == ParagraphKind::Preamble),
-                        ..RunFmt::default()
-                    };
+                    let opener = *kind == RunKind::Lead && p.kind == ParagraphKind::Preamble;
+                    let fmt = emphasis_fmt(
+                        self.doc.meta.language,
+                        *kind == RunKind::Lead && !opener,
+                        *kind == RunKind::Emphasis,
+                        opener,
+                    );
                     pieces(out, &run.text, pos, fmt, marks, &mut state, rtl);
                     pos += run.text.chars().count();
                 }

@@ -4,10 +4,12 @@ use super::body::Comment;
 use super::rels::{Rels, reference_url};
 use super::xml::{RunFmt, is_arabic, ppr, rpr, text_runs};
 use super::{R_NS, W_NS};
-use crate::document::{Document, RunKind};
+use crate::document::{Document, Language, RunKind};
+use crate::export::labels::{colon, labels};
 use std::fmt::Write as _;
 
-pub(super) fn comments_xml(comments: &[Comment]) -> String {
+pub(super) fn comments_xml(comments: &[Comment], language: Language) -> String {
+    let (l, colon) = (labels(language), colon(language));
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:comments xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\">"
     );
@@ -29,9 +31,9 @@ pub(super) fn comments_xml(comments: &[Comment]) -> String {
             lines.extend(a.note.lines().map(str::to_string));
         }
         if !a.tags.is_empty() {
-            lines.push(format!("Tags: {}", a.tags.join(", ")));
+            lines.push(format!("{}{colon}{}", l.tags, a.tags.join(", ")));
         }
-        lines.push(format!("Colour: {}", a.color.name()));
+        lines.push(format!("{}{colon}{}", l.colour, l.colour_name(a.color)));
         for (i, line) in lines.iter().enumerate() {
             let rtl = line.chars().any(is_arabic)
                 && crate::annotations::model::guess_language(line) == Some("ar");
@@ -92,11 +94,12 @@ pub(super) fn footnotes_xml(doc: &Document, doc_rtl: bool) -> (String, Rels) {
                     None => text_runs(&mut out, &run.text, RunFmt::default(), rtl),
                 },
                 kind => {
-                    let fmt = RunFmt {
-                        italic: matches!(kind, RunKind::Emphasis),
-                        bold: matches!(kind, RunKind::Lead),
-                        ..RunFmt::default()
-                    };
+                    let fmt = super::body::emphasis_fmt(
+                        doc.meta.language,
+                        matches!(kind, RunKind::Lead),
+                        matches!(kind, RunKind::Emphasis),
+                        false,
+                    );
                     text_runs(&mut out, &run.text, fmt, rtl);
                 }
             }

@@ -129,5 +129,12 @@ pub(super) fn styles_xml(doc: &Document) -> String {
 <w:rPr><w:color w:val=\"0563C1\"/><w:u w:val=\"single\"/></w:rPr></w:style>"
     );
     out.push_str("</w:styles>");
+    if !crate::export::labels::has_italics(doc.meta.language) {
+        // The closing (meeting, date) is set apart by its place and colour, not slanted.
+        out = out.replace(
+            "<w:jc w:val=\"end\"/></w:pPr><w:rPr><w:i/><w:iCs/></w:rPr>",
+            "<w:jc w:val=\"end\"/></w:pPr><w:rPr><w:color w:val=\"555555\"/></w:rPr>",
+        );
+    }
     out
 }

@@ -92,6 +92,8 @@ pub(super) struct RunFmt {
     pub(super) style: Option<&'static str>,
     pub(super) bold: bool,
     pub(super) italic: bool,
+    /// Text colour (hex), for scripts without italics.
+    pub(super) color: Option<&'static str>,
     pub(super) highlight: Option<&'static str>,
 }
 
@@ -99,6 +101,7 @@ pub(super) fn rpr(out: &mut String, fmt: RunFmt, rtl: bool, bidi_lang: bool) {
     if fmt.style.is_none()
         && !fmt.bold
         && !fmt.italic
+        && fmt.color.is_none()
         && fmt.highlight.is_none()
         && !rtl
         && !bidi_lang
@@ -114,6 +117,9 @@ pub(super) fn rpr(out: &mut String, fmt: RunFmt, rtl: bool, bidi_lang: bool) {
     }
     if fmt.italic {
         out.push_str("<w:i/><w:iCs/>");
+    }
+    if let Some(c) = fmt.color {
+        let _ = write!(out, "<w:color w:val=\"{c}\"/>");
     }
     if let Some(h) = fmt.highlight {
         let _ = write!(out, "<w:highlight w:val=\"{h}\"/>");

@@ -140,7 +140,25 @@ fn draw_group(
     l: &BlockLayout,
     clean: &CleanText,
 ) {
-    let g0 = &group[0];
+    // Glyphs that stand for display helpers only (direction marks, word joiners, isolates:
+    // shaped as zero-width spaces) carry no text; drawn, they would give the space glyph two
+    // meanings, which krilla then wraps in `/ActualText` spans that poppler misplaces.
+    let range = |g: &LayoutGlyph| {
+        let last = clean.map.len() - 1;
+        clean.map[g.start.min(last)]..clean.map[g.end.min(last)]
+    };
+    let mut group: Vec<&LayoutGlyph> = group
+        .iter()
+        .filter(|g| !range(g).is_empty() || g.w > 0.01)
+        .collect();
+    // cosmic-text lists the glyphs of a right-to-left line in logical order, right to left;
+    // a PDF text run goes left to right (as every PDF writer draws Arabic), so that text
+    // extractors see each glyph after its left neighbour and put words in order themselves.
+    group.sort_by(|a, b| a.x.total_cmp(&b.x));
+    let (text, ranges) = extraction_text(clean, merged_ranges(&group, clean, range));
+    let Some(g0) = group.first().copied() else {
+        return;
+    };
     let raise = if style == SpanStyle::Marker {
         l.font_size * MARKER_RAISE
     } else {
@@ -163,8 +181,7 @@ fn draw_group(
                 g.x_offset,
                 g.y_offset,
                 0.0,
-                clean.map[g.start.min(clean.map.len() - 1)]
-                    ..clean.map[g.end.min(clean.map.len() - 1)],
+                ranges[k].clone(),
                 None,
             )
         })
@@ -178,10 +195,118 @@ fn draw_group(
         Point::from_xy(MARGIN + l.x_offset + g0.x, run.line_y + dy + g0.y - raise),
         &kg,
         font.clone(),
-        &clean.text,
+        &text,
         size,
         false,
     );
+}
+
+/// The text behind each glyph of a group. A letter drawn as a glyph without advance (the
+/// alef of a lam-alef, which Naskh fonts draw as a wide lam and an empty alef) gives its text
+/// to the glyph of the letter before it, so that the pair is one glyph with the text "لا"
+/// for extractors: a zero-width letter of its own is taken for a separate word and poppler
+/// moves it out of its line.
+fn merged_ranges(
+    group: &[&LayoutGlyph],
+    clean: &CleanText,
+    range: impl Fn(&LayoutGlyph) -> std::ops::Range<usize>,
+) -> Vec<std::ops::Range<usize>> {
+    let mut ranges: Vec<std::ops::Range<usize>> = group.iter().map(|g| range(g)).collect();
+    split_clusters(group, clean, &mut ranges);
+    for k in 0..group.len() {
+        let r = ranges[k].clone();
+        // One letter, in a cluster of its own (not a mark sharing its letter's cluster).
+        let letter = clean.text.get(r.clone()).is_some_and(|t| {
+            let mut c = t.chars();
+            c.next().is_some_and(is_arabic_letter) && c.next().is_none()
+        });
+        if group[k].w > 0.01 || r.is_empty() || !letter {
+            continue;
+        }
+        let before = (0..group.len()).find(|&j| {
+            j != k && ranges[j].end == r.start && !ranges[j].is_empty() && group[j].w > 0.01
+        });
+        if let Some(j) = before {
+            ranges[j] = ranges[j].start..r.end;
+            ranges[k] = r.end..r.end;
+        }
+    }
+    ranges
+}
+
+/// Glyphs of one cluster (a letter and its marks: "نّ", "اً") each get their own character,
+/// the spacing glyph the first: krilla would otherwise wrap the cluster in `/ActualText`,
+/// which poppler takes for a word of its own. A cluster with more or fewer glyphs than
+/// characters gives all its text to its widest glyph.
+fn split_clusters(
+    group: &[&LayoutGlyph],
+    clean: &CleanText,
+    ranges: &mut [std::ops::Range<usize>],
+) {
+    let mut done = vec![false; group.len()];
+    for k in 0..group.len() {
+        if done[k] || ranges[k].is_empty() {
+            continue;
+        }
+        let r = ranges[k].clone();
+        let mut members: Vec<usize> = (k..group.len()).filter(|&j| ranges[j] == r).collect();
+        for &j in &members {
+            done[j] = true;
+        }
+        if members.len() < 2 {
+            continue;
+        }
+        // The spacing glyph first, then the marks in drawing order.
+        members.sort_by(|&a, &b| group[b].w.total_cmp(&group[a].w).then(a.cmp(&b)));
+        let text = clean.text.get(r.clone()).unwrap_or("");
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        if chars.len() == members.len() {
+            for (m, (i, c)) in members.iter().zip(chars) {
+                ranges[*m] = r.start + i..r.start + i + c.len_utf8();
+            }
+        } else {
+            for (n, m) in members.iter().enumerate() {
+                ranges[*m] = if n == 0 { r.clone() } else { r.end..r.end };
+            }
+        }
+    }
+}
+
+/// poppler places the letters of a glyph that stands for several letters left to right,
+/// then reads a right-to-left line from the right: so the text behind a merged Arabic glyph
+/// is given in reverse ("أل" for the glyph of "لأ"), appended to the group's text. Returns
+/// the text to hand to krilla and the ranges into it.
+fn extraction_text(
+    clean: &CleanText,
+    ranges: Vec<std::ops::Range<usize>>,
+) -> (std::borrow::Cow<'_, str>, Vec<std::ops::Range<usize>>) {
+    let merged = |r: &std::ops::Range<usize>| {
+        clean
+            .text
+            .get(r.clone())
+            .is_some_and(|t| t.chars().count() > 1 && t.chars().all(is_arabic_letter))
+    };
+    if !ranges.iter().any(merged) {
+        return (std::borrow::Cow::Borrowed(&clean.text), ranges);
+    }
+    let mut own = clean.text.clone();
+    let ranges = ranges
+        .into_iter()
+        .map(|r| {
+            if !merged(&r) {
+                return r;
+            }
+            let start = own.len();
+            let reversed: String = clean.text[r].chars().rev().collect();
+            own.push_str(&reversed);
+            start..own.len()
+        })
+        .collect();
+    (std::borrow::Cow::Owned(own), ranges)
+}
+
+fn is_arabic_letter(c: char) -> bool {
+    ('\u{0621}'..='\u{064A}').contains(&c) || ('\u{0671}'..='\u{06D3}').contains(&c)
 }
 
 /// Reference links: one rectangle per run of a hot span. Extends the open `link` with
