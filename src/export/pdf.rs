@@ -17,6 +17,7 @@ use crate::text::fonts::{ARABIC_FAMILY, CJK_FAMILY, font_data, font_system};
 use crate::text::layout::{BlockLayout, Typography, layout_block};
 use annots::{PdfAnnot, PdfAnnotKind};
 use cosmic_text::{FontSystem, fontdb};
+pub(crate) use draw::{CleanText, draw_glyphs};
 use draw::{PageLines, PageNumber, add_links, draw_blocks, draw_page_number};
 use krilla::Document as PdfDocument;
 use krilla::destination::XyzDestination;
@@ -74,13 +75,13 @@ fn style_rgb(style: SpanStyle) -> (u8, u8, u8) {
 }
 
 /// The bundled fonts as krilla fonts, and which one each fontdb face is.
-struct Fonts {
+pub(crate) struct Fonts {
     krilla: Vec<Font>,
     faces: Vec<(fontdb::ID, usize)>,
 }
 
 impl Fonts {
-    fn new(fs: &FontSystem) -> Result<Fonts, ExportError> {
+    pub(crate) fn new(fs: &FontSystem) -> Result<Fonts, ExportError> {
         let mut krilla = Vec::new();
         for data in font_data() {
             let data: &'static [u8] = data;
@@ -106,7 +107,7 @@ impl Fonts {
         Ok(Fonts { krilla, faces })
     }
 
-    fn get(&self, id: fontdb::ID) -> Option<&Font> {
+    pub(crate) fn get(&self, id: fontdb::ID) -> Option<&Font> {
         let index = self.faces.iter().find(|(f, _)| *f == id)?.1;
         self.krilla.get(index)
     }

@@ -8,19 +8,18 @@
 use super::{Labels, change_ids, change_kind, counts, labels, side_name, summary_line};
 use crate::compare::{Class, Comparison, Op};
 use crate::document::Direction;
-use crate::export::pdf::Paper;
+use crate::export::pdf::{CleanText, Fonts, Paper, draw_glyphs};
 use crate::export::placed::ExportError;
 use crate::text::display::{Block, BlockKind, DisplayText, Span, SpanStyle, protect_symbols};
-use crate::text::fonts::{ARABIC_FAMILY, CJK_FAMILY, font_data, font_system};
+use crate::text::fonts::font_system;
 use crate::text::layout::{BlockLayout, Typography, layout_block, unpack_metadata};
-use cosmic_text::{FontSystem, LayoutGlyph, LayoutRun, fontdb};
+use cosmic_text::{LayoutGlyph, LayoutRun};
 use krilla::Document as PdfDocument;
 use krilla::color::rgb;
-use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::geom::{PathBuilder, Rect};
 use krilla::page::PageSettings;
 use krilla::paint::Fill;
 use krilla::surface::Surface;
-use krilla::text::{Font, GlyphId, KrillaGlyph};
 
 /// A colour, red, green and blue.
 type Rgb = (u8, u8, u8);
@@ -224,48 +223,6 @@ fn items(cmp: &Comparison, l: &Labels) -> Vec<Item> {
     out
 }
 
-/// The bundled fonts as krilla fonts, and which one each fontdb face is.
-struct Fonts {
-    krilla: Vec<Font>,
-    faces: Vec<(fontdb::ID, usize)>,
-}
-
-impl Fonts {
-    fn new(fs: &FontSystem) -> Result<Fonts, ExportError> {
-        let mut krilla = Vec::new();
-        for data in font_data() {
-            let data: &'static [u8] = data;
-            krilla
-                .push(Font::new(data.into(), 0).ok_or_else(|| build_error("cannot read a font"))?);
-        }
-        let faces = fs
-            .db()
-            .faces()
-            .map(|face| {
-                let family = |name: &str| face.families.iter().any(|(n, _)| n == name);
-                let bold = face.weight.0 >= 600;
-                let italic = face.style != fontdb::Style::Normal;
-                // Indices into `font_data()`.
-                let index = match (family(ARABIC_FAMILY), family(CJK_FAMILY), bold, italic) {
-                    (_, true, _, _) => 5,
-                    (true, _, false, _) => 0,
-                    (true, _, true, _) => 1,
-                    (false, _, false, false) => 2,
-                    (false, _, true, _) => 3,
-                    (false, _, false, true) => 4,
-                };
-                (face.id, index)
-            })
-            .collect();
-        Ok(Fonts { krilla, faces })
-    }
-
-    fn get(&self, id: fontdb::ID) -> Option<&Font> {
-        let index = self.faces.iter().find(|(f, _)| *f == id)?.1;
-        self.krilla.get(index)
-    }
-}
-
 /// Export `cmp` as PDF bytes.
 pub fn export(cmp: &Comparison, paper: Paper) -> Result<Vec<u8>, ExportError> {
     let l = labels(cmp.new.language);
@@ -438,26 +395,6 @@ fn draw_line(
         let Some(font) = fonts.get(g0.font_id) else {
             continue;
         };
-        let size = g0.font_size.max(0.01);
-        let kg: Vec<KrillaGlyph> = group
-            .iter()
-            .enumerate()
-            .map(|(k, g)| {
-                let advance = match group.get(k + 1) {
-                    Some(n) => n.x - g.x,
-                    None => g.w,
-                };
-                KrillaGlyph::new(
-                    GlyphId::new(u32::from(g.glyph_id)),
-                    advance / size,
-                    g.x_offset,
-                    g.y_offset,
-                    0.0,
-                    clean.at(g.start)..clean.at(g.end),
-                    None,
-                )
-            })
-            .collect();
         let colour = match Mark::from_hot(hot).colours() {
             Some((c, _)) => c,
             None => match style {
@@ -465,18 +402,7 @@ fn draw_line(
                 _ => (0x12, 0x12, 0x12),
             },
         };
-        surface.set_fill(Some(Fill {
-            paint: rgb::Color::new(colour.0, colour.1, colour.2).into(),
-            ..Fill::default()
-        }));
-        surface.draw_glyphs(
-            Point::from_xy(x + g0.x, baseline + g0.y),
-            &kg,
-            font.clone(),
-            &clean.text,
-            size,
-            false,
-        );
+        draw_glyphs(surface, group, font, clean, (x, baseline), colour);
     }
     for r in &groups {
         let g0 = &glyphs[r.start];
@@ -494,37 +420,5 @@ fn draw_line(
             baseline + size * 0.16
         };
         fill_rect(surface, (x0, y - thick / 2.0, x1, y + thick / 2.0), colour);
-    }
-}
-
-/// A display text without its helper characters, and where each of its byte offsets lands.
-struct CleanText {
-    text: String,
-    /// `map[i]` is the offset in `text` of display byte offset `i` (`0..=len`).
-    map: Vec<usize>,
-}
-
-impl CleanText {
-    fn new(display: &str) -> CleanText {
-        let mut text = String::with_capacity(display.len());
-        let mut map = Vec::with_capacity(display.len() + 1);
-        for c in display.chars() {
-            for _ in 0..c.len_utf8() {
-                map.push(text.len());
-            }
-            if !crate::text::display::is_helper(c) {
-                text.push(c);
-            }
-        }
-        map.push(text.len());
-        CleanText { text, map }
-    }
-
-    fn at(&self, display: usize) -> usize {
-        self.map
-            .get(display)
-            .or(self.map.last())
-            .copied()
-            .unwrap_or(0)
     }
 }

@@ -140,13 +140,36 @@ fn draw_group(
     l: &BlockLayout,
     clean: &CleanText,
 ) {
+    let raise = if style == SpanStyle::Marker {
+        l.font_size * MARKER_RAISE
+    } else {
+        0.0
+    };
+    draw_glyphs(
+        surface,
+        group,
+        font,
+        clean,
+        (MARGIN + l.x_offset, run.line_y + dy - raise),
+        style_rgb(style),
+    );
+}
+
+/// Draw a group of glyphs of one face, size and colour in one call, with the clean text
+/// behind them so that copying and extraction give logical text: `origin` is where the
+/// line's x = 0 and baseline are on the page. Used by every PDF the program writes.
+pub(crate) fn draw_glyphs(
+    surface: &mut Surface<'_>,
+    group: &[LayoutGlyph],
+    font: &Font,
+    clean: &CleanText,
+    (x0, baseline): (f32, f32),
+    (r, gr, bl): (u8, u8, u8),
+) {
     // Glyphs that stand for display helpers only (direction marks, word joiners, isolates:
     // shaped as zero-width spaces) carry no text; drawn, they would give the space glyph two
     // meanings, which krilla then wraps in `/ActualText` spans that poppler misplaces.
-    let range = |g: &LayoutGlyph| {
-        let last = clean.map.len() - 1;
-        clean.map[g.start.min(last)]..clean.map[g.end.min(last)]
-    };
+    let range = |g: &LayoutGlyph| clean.at(g.start)..clean.at(g.end);
     let mut group: Vec<&LayoutGlyph> = group
         .iter()
         .filter(|g| !range(g).is_empty() || g.w > 0.01)
@@ -158,11 +181,6 @@ fn draw_group(
     let (text, ranges) = extraction_text(clean, merged_ranges(&group, clean, range));
     let Some(g0) = group.first().copied() else {
         return;
-    };
-    let raise = if style == SpanStyle::Marker {
-        l.font_size * MARKER_RAISE
-    } else {
-        0.0
     };
     let size = g0.font_size.max(0.01);
     // The text behind each glyph, without the display helpers (word
@@ -186,13 +204,12 @@ fn draw_group(
             )
         })
         .collect();
-    let (r, gr, bl) = style_rgb(style);
     surface.set_fill(Some(Fill {
         paint: rgb::Color::new(r, gr, bl).into(),
         ..Fill::default()
     }));
     surface.draw_glyphs(
-        Point::from_xy(MARGIN + l.x_offset + g0.x, run.line_y + dy + g0.y - raise),
+        Point::from_xy(x0 + g0.x, baseline + g0.y),
         &kg,
         font.clone(),
         &text,
@@ -421,14 +438,14 @@ pub(super) fn add_links(page: &mut Page<'_>, doc: &Document, links: Vec<LinkBox>
 }
 
 /// A display text without its helper characters, and where each of its byte offsets lands.
-struct CleanText {
+pub(crate) struct CleanText {
     text: String,
     /// `map[i]` is the offset in `text` of display byte offset `i` (`0..=len`).
     map: Vec<usize>,
 }
 
 impl CleanText {
-    fn new(display: &str) -> CleanText {
+    pub(crate) fn new(display: &str) -> CleanText {
         let mut text = String::with_capacity(display.len());
         let mut map = Vec::with_capacity(display.len() + 1);
         for c in display.chars() {
@@ -441,5 +458,14 @@ impl CleanText {
         }
         map.push(text.len());
         CleanText { text, map }
+    }
+
+    /// The offset in the clean text of display byte offset `display`.
+    pub(crate) fn at(&self, display: usize) -> usize {
+        self.map
+            .get(display)
+            .or(self.map.last())
+            .copied()
+            .unwrap_or(0)
     }
 }
