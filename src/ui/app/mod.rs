@@ -304,6 +304,10 @@ impl ReaderApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
         }
+        // The window's name for assistive technology ("A/RES/75/10 — Qarar").
+        ctx.accesskit_node_builder(egui::accesskit_root_id(), |n| {
+            n.set_label(self.title.clone())
+        });
     }
 
     /// `--exit-after-first-frame`: report the time to the first painted document and close.
