@@ -191,3 +191,170 @@ fn footnote_markers_are_links_inside_their_paragraph() {
     assert!(text_of(&h, "Preambular paragraph 10").contains("(2)"));
     h.run_ok();
 }
+
+/// Scroll the outline to an entry, as a person would, and press it.
+fn press_outline(h: &mut Harness<'static, ReaderApp>, label: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run_ok();
+    h.get_by_label(label).click();
+    h.run_ok();
+}
+
+#[test]
+fn pressing_footnote_2_gives_a_focused_dialog_holding_its_text_and_esc_returns_to_the_marker() {
+    let mut h = reader();
+    press_outline(&mut h, "Outline: Preambular paragraph 10");
+    h.get_by_label("Footnote 2").click();
+    h.run_ok();
+    let dialog = h.get_by_role(Role::Dialog);
+    assert!(dialog.is_focused(), "the dialog takes the focus");
+    assert_eq!(
+        dialog.accesskit_node().label().as_deref(),
+        Some("Footnote 2")
+    );
+    let text = dialog
+        .query_all(by().role(Role::Label))
+        .filter_map(|n| n.accesskit_node().value().or(n.accesskit_node().label()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains("288/60"), "{text}");
+    h.key_press(egui::Key::Escape);
+    h.run_ok();
+    assert!(h.query_by_role(Role::Dialog).is_none());
+    assert!(
+        h.get_by_label("Footnote 2").is_focused(),
+        "focus back on the marker"
+    );
+}
+
+#[test]
+fn a_reference_inside_a_footnote_popup_opens_its_own_popup() {
+    let mut h = reader();
+    press_outline(&mut h, "Outline: Preambular paragraph 10");
+    h.get_by_label("Footnote 2").click();
+    h.run_ok();
+    let link = h
+        .get_by_role(Role::Dialog)
+        .get(by().role(Role::Link).label_contains("60/288"));
+    assert!(link.rect().width() > 5.0);
+    link.click();
+    h.run_ok();
+    let dialog = h.get_by_role(Role::Dialog);
+    assert_eq!(
+        dialog.accesskit_node().label().as_deref(),
+        Some("Resolution A/RES/60/288")
+    );
+    assert!(dialog.is_focused());
+}
+
+#[test]
+fn the_outline_is_a_tree_named_as_shown_with_the_current_entry_selected() {
+    let mut h = reader();
+    let items: Vec<(String, bool)> = h
+        .query_all(by().role(Role::TreeItem))
+        .map(|n| {
+            let a = n.accesskit_node();
+            (a.label().unwrap_or_default(), a.is_selected() == Some(true))
+        })
+        .collect();
+    assert!(items.len() > 30, "{} entries", items.len());
+    // Named as shown: in Arabic, like the document.
+    assert!(
+        items
+            .iter()
+            .filter(|(l, _)| is_arabic(l) || l.contains('ـ'))
+            .count()
+            > 20
+            || {
+                items
+                    .iter()
+                    .filter(|(l, _)| l.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)))
+                    .count()
+                    > 20
+            }
+    );
+    // At start the view shows the header: no clause is current yet.
+    assert!(items.iter().filter(|(_, s)| *s).count() <= 1);
+    // The entry of paragraph 13 is a tree item holding the link tests and navigation use.
+    press_outline(&mut h, "Outline: Paragraph 13");
+    let selected = h
+        .query_all(by().role(Role::TreeItem))
+        .filter(|n| n.accesskit_node().is_selected() == Some(true))
+        .count();
+    assert_eq!(selected, 1, "one selected entry");
+    let link = h.get_by_label("Outline: Paragraph 13");
+    let item = link.accesskit_node().parent().expect("in a tree item");
+    assert_eq!(item.role(), Role::TreeItem);
+    assert_eq!(item.is_selected(), Some(true));
+    assert!(
+        item.label().is_some_and(|l| l.starts_with("13")),
+        "{:?}",
+        item.label()
+    );
+    // Paragraph 13 has sub-paragraphs: its entry says whether it is expanded.
+    assert_eq!(item.data().is_expanded(), Some(true));
+}
+
+#[test]
+fn the_outline_highlight_follows_a_search_jump() {
+    let mut h = reader();
+    press_outline(&mut h, "Outline: Preambular paragraph 2");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run_ok();
+    h.get_by_label("Search").click();
+    h.run_ok();
+    // A word of paragraph 16 only (the last operative paragraph).
+    let p16 = text_of(&h, "Paragraph 16");
+    let word = p16
+        .split_whitespace()
+        .filter(|w| w.chars().count() >= 6)
+        .find(|w| {
+            let blocks = h.state().current().expect("open").view.blocks();
+            blocks
+                .iter()
+                .filter(|b| b.display.logical(0..b.display.text.len()).contains(w))
+                .count()
+                == 1
+        })
+        .expect("a word found only in paragraph 16")
+        .trim_matches(|c: char| !c.is_alphabetic())
+        .to_string();
+    h.get_by_label("Search").type_text(&word);
+    h.run_ok();
+    h.key_press(egui::Key::Enter);
+    h.run_ok();
+    let selected: Vec<String> = h
+        .query_all(by().role(Role::TreeItem))
+        .filter(|n| n.accesskit_node().is_selected() == Some(true))
+        .flat_map(|n| {
+            n.accesskit_node()
+                .children()
+                .filter_map(|c| c.label())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert_eq!(selected, vec!["Outline: Paragraph 16".to_string()]);
+}
+
+#[test]
+fn enter_in_search_does_not_scroll_when_the_next_match_is_in_view() {
+    let mut h = reader();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run_ok();
+    h.get_by_label("Search").click();
+    h.run_ok();
+    // The first word of the title: in view at start.
+    let title = text_of(&h, "Title");
+    let word = title
+        .split_whitespace()
+        .find(|w| w.chars().count() >= 4)
+        .expect("a word")
+        .to_string();
+    h.get_by_label("Search").type_text(&word);
+    h.run_ok();
+    let before = h.get_by_label("Title").rect();
+    h.key_press(egui::Key::Enter);
+    h.run_ok();
+    let after = h.get_by_label("Title").rect();
+    assert_eq!(before, after, "the view did not move");
+}

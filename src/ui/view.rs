@@ -3,7 +3,7 @@
 //! markers and references.
 
 mod access;
-mod hots;
+pub(crate) mod hots;
 mod names;
 
 use super::text_painter::{LabelStyle, Palette, TextPainter, placed};
@@ -12,6 +12,7 @@ use crate::text::display::{self, Block, Hot};
 use crate::text::layout::{DocumentLayout, Typography};
 use eframe::egui::{self, Color32, CursorIcon, Id, Mesh, Pos2, Rect, Sense, pos2, vec2};
 use hots::{HotPart, hot_id, hot_parts};
+pub(crate) use names::hot_label;
 pub use names::{block_label, paragraph_label};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -95,6 +96,9 @@ pub struct DocumentView {
     pub scroll_to_block: Option<usize>,
     /// Block at the top of the viewport in the last frame.
     pub top_block: Option<usize>,
+    /// The block of the last search jump: the reader is there until they scroll on (the
+    /// outline highlights it).
+    jump: Option<usize>,
     pub direction: Direction,
     /// Canonical targets of the document's references, for AccessKit labels.
     ref_targets: Vec<String>,
@@ -139,6 +143,7 @@ impl DocumentView {
             flash: None,
             scroll_to_block: None,
             top_block: None,
+            jump: None,
             direction: doc.meta.direction,
             ref_targets: doc.references.iter().map(|r| r.target.clone()).collect(),
             footnote_texts: doc
@@ -167,12 +172,14 @@ impl DocumentView {
     /// Rebuild highlights from anchored annotations.
     /// Scroll so that `block` is at the top on the next frame, and flash it.
     pub fn go_to(&mut self, block: usize, now: f64) {
+        self.jump = None;
         self.scroll_to_block = Some(block);
         self.flash = Some((block, now));
     }
 
     /// Scroll to `block` on the next frame (or not at all), without a flash.
     pub fn scroll_to(&mut self, block: Option<usize>) {
+        self.jump = None;
         self.scroll_to_block = block;
     }
 
@@ -199,8 +206,18 @@ impl DocumentView {
             (Some(c), false) => (c + n - 1) % n,
         };
         self.current_match = Some(next);
-        self.scroll_to_block = Some(self.matches[next].0);
+        self.jump = Some(self.matches[next].0);
+        // Scroll only when the match is not in view already.
+        if !self.match_in_view(next) {
+            self.scroll_to_block = Some(self.matches[next].0);
+        }
         self.flash = None;
+    }
+
+    /// The block the reader is at: the last search jump's until the view scrolls on, else
+    /// the one at the top of the view.
+    pub fn reading_block(&self) -> Option<usize> {
+        self.jump.or(self.top_block)
     }
 
     pub fn clear_selection(&mut self) {
@@ -439,6 +456,7 @@ impl DocumentView {
 
     /// Scroll from the keyboard on the next frame.
     pub fn request_scroll(&mut self, scroll: Scroll) {
+        self.jump = None;
         self.scroll_request = Some(scroll);
     }
 
@@ -545,8 +563,21 @@ impl DocumentView {
             ui.ctx().request_repaint();
         }
         self.selection_tip = None;
-        self.top_block =
+        let top_block =
             (0..layout.tops.len()).find(|&i| layout.tops[i] + layout.height(i) > y0 + 4.0);
+        // Scrolling by hand (wheel, scroll bar) leaves the place of a search jump.
+        let scrolled = ui.input(|i| {
+            i.smooth_scroll_delta().y != 0.0
+                || (i.pointer.primary_down() && i.pointer.is_decidedly_dragging())
+        });
+        if scrolled {
+            self.jump = None;
+        }
+        if top_block != self.top_block {
+            // The outline, drawn before the view, highlights the entry of the top block.
+            self.top_block = top_block;
+            ui.ctx().request_repaint();
+        }
         let key = MeshKey {
             width: layout.column_width.to_bits(),
             ppp: ui.ctx().pixels_per_point().to_bits(),
@@ -583,8 +614,9 @@ impl DocumentView {
             self.interact_hots(ui, painter, i, block_origin, events);
         }
         self.extend_drag(ui, &layout, origin);
+        let painted = layout.visible(y0, y1);
         self.access
-            .emit(ui, self.salt, &layout, &self.ref_targets, origin);
+            .emit(ui, self.salt, &layout, &self.ref_targets, origin, painted);
         self.layout = Some(layout);
         self.frames_painted += 1;
     }

@@ -75,6 +75,8 @@ struct Windows {
     popup: Option<Popup>,
     popup_rect: Option<egui::Rect>,
     labels: LabelCache,
+    /// The footnote text of the popup, laid out.
+    rich: super::popup::RichText,
     /// The resolution details window (metadata, votes, cited by).
     details: bool,
     /// The parser notes window (what the parser noticed in the document).

@@ -57,9 +57,18 @@ struct BlockNodes {
     /// Links and runs under the text, with their ids.
     children: Vec<(Id, Node)>,
     size: egui::Vec2,
+    /// Not sent since it was built.
+    fresh: bool,
+    /// The top it was last sent at.
+    sent_top: Option<f32>,
 }
 
 /// The document's nodes, kept between frames.
+///
+/// egui sends a whole tree each frame, but AccessKit keeps the nodes an update leaves out as
+/// long as they are still referenced: after a frame that sent them all, a frame sends only the
+/// document node (its offset changes as the view scrolls), the painted blocks (egui made bare
+/// nodes for their widgets) and what changed (a block laid out, a block moved).
 #[derive(Default)]
 pub(crate) struct AccessTree {
     key: Option<TreeKey>,
@@ -69,6 +78,13 @@ pub(crate) struct AccessTree {
     owner: HashMap<NodeId, usize>,
     /// Blocks and links: the nodes egui also makes for painted widgets.
     widgets: HashSet<NodeId>,
+    /// The pass that last sent the nodes.
+    last_pass: Option<u64>,
+}
+
+/// The node holding the blocks (moved by the scroll offset).
+fn doc_id(salt: u64) -> Id {
+    Id::unique(("qarar-document", salt))
 }
 
 impl AccessTree {
@@ -120,8 +136,9 @@ impl AccessTree {
         }
     }
 
-    /// Put every block's nodes into this frame's tree, under the node of `ui` (the scrolled
-    /// content), with the column's top-left corner at `origin` (screen coordinates).
+    /// Put the document's nodes into this frame's tree, under the node of `ui` (the scrolled
+    /// content), with the column's top-left corner at `origin` (screen coordinates); the
+    /// blocks in `painted` had widgets this frame.
     pub fn emit(
         &mut self,
         ui: &egui::Ui,
@@ -129,40 +146,68 @@ impl AccessTree {
         layout: &DocumentLayout,
         targets: &[String],
         origin: Pos2,
+        painted: Range<usize>,
     ) {
         let ctx = ui.ctx();
         let root = egui::accesskit_root_id();
         // Nodes that egui has not seen hang from the root: remember where they start.
         let Some(root_children) = ctx.accesskit_node_builder(root, |r| r.children().len()) else {
-            return; // AccessKit is off.
+            self.last_pass = None; // AccessKit is off.
+            return;
         };
         self.refresh(salt, layout, targets);
-        for (i, nodes) in self.blocks.iter().enumerate() {
+        // Only what the last delivered update holds may be left out: after a pass that sent
+        // the nodes, in the first pass of a frame (a second pass's update replaces the first).
+        let pass = ctx.cumulative_pass_nr();
+        let full = ctx.current_pass_index() > 0 || self.last_pass.is_none_or(|p| p + 1 != pass);
+        self.last_pass = Some(pass);
+        for (i, nodes) in self.blocks.iter_mut().enumerate() {
             let Some(nodes) = nodes else {
                 continue;
             };
             let top = layout.tops.get(i).copied().unwrap_or(0.0);
-            let min = origin + egui::vec2(0.0, top);
-            let rect = Rect::from_min_size(min, nodes.size);
-            write(ctx, block_id(salt, i), &nodes.block, |n| {
-                n.set_bounds(ak_rect(rect));
-            });
-            write(ctx, text_id(salt, i), &nodes.text, |n| {
-                n.set_transform(ak::Affine::translate((f64::from(min.x), f64::from(min.y))));
-            });
-            for (id, c) in &nodes.children {
-                write(ctx, *id, c, |_| {});
+            let whole = full || nodes.fresh || painted.contains(&i);
+            if whole || nodes.sent_top != Some(top) {
+                let rect = Rect::from_min_size(egui::pos2(0.0, top), nodes.size);
+                write(ctx, block_id(salt, i), &nodes.block, |n| {
+                    n.set_bounds(ak_rect(rect));
+                });
+                write(ctx, text_id(salt, i), &nodes.text, |n| {
+                    n.set_transform(ak::Affine::translate((0.0, f64::from(top))));
+                });
             }
+            if whole {
+                for (id, c) in &nodes.children {
+                    write(ctx, *id, c, |_| {});
+                }
+            }
+            nodes.fresh = false;
+            nodes.sent_top = Some(top);
         }
+        let block_ids = &self.block_ids;
+        let size = egui::vec2(layout.column_width, layout.total_height);
+        ctx.accesskit_node_builder(doc_id(salt), |n| {
+            n.set_role(Role::GenericContainer);
+            n.set_children(block_ids.clone());
+            n.set_bounds(ak_rect(Rect::from_min_size(Pos2::ZERO, size)));
+            n.set_transform(ak::Affine::translate((
+                f64::from(origin.x),
+                f64::from(origin.y),
+            )));
+        });
         ctx.accesskit_node_builder(root, |r| {
             let kept: Vec<NodeId> = r.children().iter().take(root_children).copied().collect();
             r.set_children(kept);
         });
         let widgets = &self.widgets;
-        let block_ids = &self.block_ids;
+        let doc = doc_id(salt).accesskit_id();
         ctx.accesskit_node_builder(ui.unique_id(), |n| {
-            let mut kids = block_ids.clone();
-            kids.extend(n.children().iter().filter(|c| !widgets.contains(c)));
+            let mut kids = vec![doc];
+            kids.extend(
+                n.children()
+                    .iter()
+                    .filter(|c| **c != doc && !widgets.contains(c)),
+            );
             n.set_children(kids);
         });
     }
@@ -222,6 +267,35 @@ impl super::DocumentView {
             });
             self.reveal(next);
         }
+    }
+
+    /// The widget of hot span `hot` of block `block` (its first part), to give the keyboard
+    /// back to when its popup closes.
+    pub fn hot_widget(&self, block: usize, hot: &crate::text::display::Hot) -> Option<Id> {
+        let index = self
+            .blocks
+            .get(block)?
+            .display
+            .hots
+            .iter()
+            .position(|h| h == hot)?;
+        Some(hot_id(self.salt, block, index + 1, 0))
+    }
+
+    /// Whether search match `n` is wholly inside the last frame's viewport.
+    pub(super) fn match_in_view(&self, n: usize) -> bool {
+        let (Some(layout), Some((b, r))) = (&self.layout, self.matches.get(n)) else {
+            return false;
+        };
+        let view = self.last_viewport;
+        let top = layout.tops.get(*b).copied().unwrap_or(0.0);
+        let rects = layout.highlight_rects(*b, r.clone());
+        let m = super::MARGIN;
+        view.is_positive()
+            && !rects.is_empty()
+            && rects
+                .iter()
+                .all(|[_, y, _, h]| top + y >= view.top() - m && top + y + h <= view.bottom() - m)
     }
 
     /// Scroll block `b` into view unless it is wholly in view already.
@@ -333,6 +407,8 @@ fn build(
         text,
         children: out.children,
         size,
+        fresh: true,
+        sent_top: None,
     }
 }
 
