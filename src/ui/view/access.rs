@@ -161,6 +161,7 @@ impl AccessTree {
         let pass = ctx.cumulative_pass_nr();
         let full = ctx.current_pass_index() > 0 || self.last_pass.is_none_or(|p| p + 1 != pass);
         self.last_pass = Some(pass);
+        let mut loose = Vec::new();
         for (i, nodes) in self.blocks.iter_mut().enumerate() {
             let Some(nodes) = nodes else {
                 continue;
@@ -169,16 +170,16 @@ impl AccessTree {
             let whole = full || nodes.fresh || painted.contains(&i);
             if whole || nodes.sent_top != Some(top) {
                 let rect = Rect::from_min_size(egui::pos2(0.0, top), nodes.size);
-                write(ctx, block_id(salt, i), &nodes.block, |n| {
+                write(ctx, block_id(salt, i), &nodes.block, &mut loose, |n| {
                     n.set_bounds(ak_rect(rect));
                 });
-                write(ctx, text_id(salt, i), &nodes.text, |n| {
+                write(ctx, text_id(salt, i), &nodes.text, &mut loose, |n| {
                     n.set_transform(ak::Affine::translate((0.0, f64::from(top))));
                 });
             }
             if whole {
                 for (id, c) in &nodes.children {
-                    write(ctx, *id, c, |_| {});
+                    write(ctx, *id, c, &mut loose, |_| {});
                 }
             }
             nodes.fresh = false;
@@ -208,6 +209,7 @@ impl AccessTree {
                     .iter()
                     .filter(|c| **c != doc && !widgets.contains(c)),
             );
+            kids.extend(loose);
             n.set_children(kids);
         });
     }
@@ -314,16 +316,20 @@ impl super::DocumentView {
     }
 }
 
-/// Write a kept node into this frame's tree, keeping the children egui gave it this frame
-/// (a paragraph's context menu, a marker's hover preview).
-fn write(ctx: &egui::Context, id: Id, kept: &Node, adjust: impl FnOnce(&mut Node)) {
+/// Write a kept node into this frame's tree. The children egui gave it this frame (a
+/// paragraph's context menu, a marker's hover preview) are in screen coordinates: they go to
+/// `loose`, to hang beside the document rather than under its offset.
+fn write(
+    ctx: &egui::Context,
+    id: Id,
+    kept: &Node,
+    loose: &mut Vec<NodeId>,
+    adjust: impl FnOnce(&mut Node),
+) {
     ctx.accesskit_node_builder(id, |n| {
-        let extra: Vec<NodeId> = n.children().to_vec();
+        loose.extend_from_slice(n.children());
         n.clone_from(kept);
         adjust(n);
-        for c in extra {
-            n.push_child(c);
-        }
     });
 }
 
