@@ -358,3 +358,28 @@ fn enter_in_search_does_not_scroll_when_the_next_match_is_in_view() {
     let after = h.get_by_label("Title").rect();
     assert_eq!(before, after, "the view did not move");
 }
+
+#[test]
+fn chinese_outline_entries_are_cut_like_the_others_and_the_ellipsis_keeps_its_word() {
+    let akn = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/akn");
+    let Ok(zh) = qarar::document::load_path(&akn.join("76_7_C.xml")) else {
+        eprintln!("skipping: corpus absent");
+        return;
+    };
+    let blocks = qarar::text::display::blocks(&zh);
+    let entries = qarar::ui::outline::entries(&zh, &blocks);
+    assert!(entries.len() > 5);
+    for e in &entries {
+        let n = e.text.chars().count();
+        assert!(n <= 24, "{n} characters: {}", e.text);
+    }
+    assert!(
+        entries.iter().any(|e| e.text.ends_with('…')),
+        "long ones are cut"
+    );
+    // "… " never stands alone: it is glued to the word before it.
+    let ar = qarar::ui::outline::fit("وإذ تشير إلى قرارها …");
+    assert!(ar.ends_with("\u{a0}…"), "{ar:?}");
+    assert!(!ar.contains(" …"));
+    assert_eq!(qarar::ui::outline::fit("13 - يقرر"), "13 - يقرر");
+}
