@@ -100,5 +100,58 @@ fn frame(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, layout, frame);
+/// One frame with the accessibility tree on (the whole document's nodes, reused between
+/// frames), for the seed and for the longest resolution, once every block is laid out.
+fn frame_accesskit(c: &mut Criterion) {
+    let mut cases = vec![("frame/accesskit/seed", None, true)];
+    let p239 = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/akn/75_239_A.xml");
+    if p239.is_file() {
+        cases.push(("frame/accesskit/akn_75_239", Some(p239.clone()), true));
+        // The same frame without the tree, to see what the tree costs.
+        cases.push(("frame/no_accesskit/akn_75_239", Some(p239), false));
+    }
+    for (name, file, accesskit) in cases {
+        let ctx = egui::Context::default();
+        if accesskit {
+            ctx.enable_accesskit();
+        }
+        let data = std::env::temp_dir().join(format!("qarar-bench-a11y-{}", std::process::id()));
+        let start = StartOptions {
+            file,
+            data_dir: Some(data),
+            ..StartOptions::default()
+        };
+        let mut app = ReaderApp::new(&ctx, None, start);
+        let input = |events: Vec<egui::Event>| egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1280.0, 800.0),
+            )),
+            events,
+            ..Default::default()
+        };
+        // Load, lay out everything (a little each frame), build the nodes.
+        for _ in 0..3000 {
+            let out = ctx.run_ui(input(vec![]), |ui| app.frame(ui));
+            black_box(out);
+            let done = app
+                .current()
+                .is_some_and(|c| c.view.layout.as_ref().is_some_and(|l| l.is_complete()));
+            if done {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        let _ = ctx.run_ui(input(vec![]), |ui| app.frame(ui));
+        c.bench_function(name, |b| {
+            b.iter(|| {
+                let events = vec![egui::Event::PointerMoved(egui::pos2(500.0, 400.0))];
+                let out = ctx.run_ui(input(events), |ui| app.frame(ui));
+                black_box(out.platform_output.accesskit_update.map(|u| u.nodes.len()))
+            })
+        });
+    }
+}
+
+criterion_group!(benches, layout, frame, frame_accesskit);
 criterion_main!(benches);

@@ -267,7 +267,7 @@ impl OpenDocument {
         let from = self
             .outline
             .cursor
-            .or(self.outline.current_for_block(self.view.top_block));
+            .or(self.outline.current_for_block(self.view.reading_block()));
         if let Some(next) = self.outline.step(from, down) {
             self.outline.cursor = Some(next);
             self.outline.cursor_moved = true;

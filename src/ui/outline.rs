@@ -6,6 +6,7 @@ use super::view::paragraph_label;
 use crate::document::{Direction, Document, Paragraph, ParagraphKind};
 use crate::text::display::Block;
 use crate::util::first_words;
+use eframe::egui::accesskit::{Action, NodeId, Role};
 use eframe::egui::{self, Color32, CursorIcon, Id, Rect, Sense, pos2, vec2};
 use std::collections::HashSet;
 
@@ -114,7 +115,34 @@ pub fn entries(doc: &Document, blocks: &[Block]) -> Vec<OutlineEntry> {
         push_tree(&mut out, p, 0, None, ar, &block_of);
     }
     parts_and_annexes(doc, blocks, ar, &mut out);
+    for e in &mut out {
+        e.text = fit(&e.text);
+    }
     out
+}
+
+/// Longest entry in a script written without spaces (Chinese): about two lines of the pane.
+const MAX_CJK: usize = 22;
+
+/// An entry's text as a line of the outline: Chinese cut to about two lines like the others
+/// (its "first words" are a whole sentence), and the ellipsis kept with the word before it.
+pub fn fit(text: &str) -> String {
+    let cjk = |c: char| matches!(c as u32, 0x3000..=0x303F | 0x3400..=0x9FFF | 0xFF00..=0xFFEF);
+    let mut s = if text.chars().filter(|c| cjk(*c)).count() > MAX_CJK {
+        let cut: String = text
+            .trim_end_matches([' ', '…'])
+            .chars()
+            .take(MAX_CJK - 1)
+            .collect();
+        format!("{}…", cut.trim_end())
+    } else {
+        text.to_string()
+    };
+    // A no-break space: "…" never wraps onto a line of its own.
+    if let Some(stripped) = s.strip_suffix(" …") {
+        s = format!("{stripped}\u{a0}…");
+    }
+    s
 }
 
 /// A section line of the outline (a part, an annex) going to `block`.
@@ -313,6 +341,7 @@ impl Outline {
         let strong = ui.visuals().strong_text_color();
         let hl = ui.visuals().selection.bg_fill.gamma_multiply(0.45);
         let rtl = direction == Direction::Rtl;
+        let requests = access_requests(ui);
         // Borrowed, not cloned, while the rest of `self` is updated.
         let entries = std::mem::take(&mut self.entries);
         egui::ScrollArea::vertical()
@@ -320,6 +349,8 @@ impl Outline {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 let width = ui.available_width();
+                let ctx = ui.ctx().clone();
+                let mut names = Vec::new();
                 for (i, e) in entries.iter().enumerate() {
                     if !visible(&entries, &self.collapsed, i) {
                         continue;
@@ -341,19 +372,37 @@ impl Outline {
                     } else {
                         rect.left() + indent
                     };
-                    if Some(i) == current {
-                        ui.painter().rect_filled(rect, 3.0, hl);
-                    } else if resp.hovered() {
-                        ui.painter().rect_filled(
-                            rect,
-                            3.0,
-                            ui.visuals().widgets.hovered.weak_bg_fill,
-                        );
+                    // Only what is in view is painted (75/239 has hundreds of entries).
+                    if ui.is_rect_visible(rect) {
+                        if Some(i) == current {
+                            ui.painter().rect_filled(rect, 3.0, hl);
+                        } else if resp.hovered() {
+                            ui.painter().rect_filled(
+                                rect,
+                                3.0,
+                                ui.visuals().widgets.hovered.weak_bg_fill,
+                            );
+                        }
+                        paint_label(ui.painter(), &label, pos2(text_left, rect.top() + 1.0));
                     }
-                    paint_label(ui.painter(), &label, pos2(text_left, rect.top() + 1.0));
-                    resp.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::accesskit::Role::Link, true, &e.label)
-                    });
+                    let collapsed = self.collapsed.contains(&e.id);
+                    let name = tree_item(
+                        &ctx,
+                        &resp,
+                        e,
+                        Some(i) == current,
+                        e.has_children.then_some(!collapsed),
+                    );
+                    let asked = requests.iter().filter(|(_, id)| *id == name.accesskit_id());
+                    let mut clicked_by_name = false;
+                    for (action, _) in asked {
+                        match action {
+                            Action::ScrollIntoView => ui.scroll_to_rect(rect, None),
+                            Action::Click => clicked_by_name = true,
+                            _ => {}
+                        }
+                    }
+                    names.push(name.accesskit_id());
                     let resp = resp.on_hover_cursor(CursorIcon::PointingHand);
                     // Collapse toggle on the leading side.
                     let mut toggled = false;
@@ -367,7 +416,6 @@ impl Outline {
                             Rect::from_center_size(pos2(cx, rect.center().y), vec2(16.0, 16.0));
                         let tresp =
                             ui.interact(trect, Id::unique(("outline-toggle", i)), Sense::click());
-                        let collapsed = self.collapsed.contains(&e.id);
                         tresp.widget_info(|| {
                             egui::WidgetInfo::labeled(
                                 egui::accesskit::Role::Button,
@@ -415,7 +463,7 @@ impl Outline {
                             }
                         }
                     }
-                    if resp.clicked() && !toggled {
+                    if (resp.clicked() || clicked_by_name) && !toggled {
                         self.cursor = Some(i);
                         self.focused = true;
                         go = Some(e.block);
@@ -424,6 +472,7 @@ impl Outline {
                         resp.scroll_to_me(None);
                     }
                 }
+                adopt_names(&ctx, ui.unique_id(), &names);
             });
         self.entries = entries;
         self.cursor_moved = false;
@@ -448,4 +497,79 @@ fn visible(
         p = e.parent;
     }
     true
+}
+
+/// AccessKit requests of this frame (action, target node).
+fn access_requests(ui: &egui::Ui) -> Vec<(Action, NodeId)> {
+    ui.input(|i| {
+        i.events
+            .iter()
+            .filter_map(|e| match e {
+                egui::Event::AccessKitActionRequest(r) => Some((r.action, r.target_node)),
+                _ => None,
+            })
+            .collect()
+    })
+}
+
+/// An entry in the accessibility tree: a tree item named as shown (in the document's
+/// language), with its selected and expanded states and its level, holding a link named
+/// "Outline: Paragraph 13" over the same rectangle (the name tests and navigation use).
+/// Returns the link's id.
+fn tree_item(
+    ctx: &egui::Context,
+    resp: &egui::Response,
+    e: &OutlineEntry,
+    selected: bool,
+    expanded: Option<bool>,
+) -> Id {
+    let name = Id::unique(("qarar-outline-name", &e.id));
+    let done = ctx.accesskit_node_builder(resp.id, |n| {
+        n.set_role(Role::TreeItem);
+        n.set_label(e.text.clone());
+        n.set_selected(selected);
+        if let Some(x) = expanded {
+            n.set_expanded(x);
+        }
+        n.set_level(e.depth + 1);
+        n.push_child(name.accesskit_id());
+    });
+    if done.is_some() {
+        let r = resp.rect;
+        ctx.accesskit_node_builder(name, |n| {
+            n.set_role(Role::Link);
+            n.set_label(e.label.clone());
+            n.set_bounds(egui::accesskit::Rect {
+                x0: r.min.x.into(),
+                y0: r.min.y.into(),
+                x1: r.max.x.into(),
+                y1: r.max.y.into(),
+            });
+            n.add_action(Action::Click);
+            n.add_action(Action::ScrollIntoView);
+        });
+    }
+    name
+}
+
+/// The name links are children of their tree items, not of the window (where egui puts a
+/// node it has no parent for); the list holding the items is the tree.
+fn adopt_names(ctx: &egui::Context, list: Id, names: &[NodeId]) {
+    if names.is_empty() {
+        return;
+    }
+    let mine: HashSet<NodeId> = names.iter().copied().collect();
+    ctx.accesskit_node_builder(egui::accesskit_root_id(), |r| {
+        let kept: Vec<NodeId> = r
+            .children()
+            .iter()
+            .filter(|c| !mine.contains(c))
+            .copied()
+            .collect();
+        r.set_children(kept);
+    });
+    ctx.accesskit_node_builder(list, |n| {
+        n.set_role(Role::Tree);
+        n.set_label("Outline tree");
+    });
 }

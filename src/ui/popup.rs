@@ -1,6 +1,10 @@
 //! Footnote and reference popups: opened by clicking a marker or reference, closed with Esc
 //! or a click elsewhere.
 
+mod rich;
+
+pub use rich::RichText;
+
 use super::command::Command;
 use super::library::LibraryState;
 use super::text_painter::{LabelCache, LabelStyle, TextPainter, paint_label};
@@ -24,13 +28,21 @@ pub struct Popup {
     pub opened_frame: u64,
     /// It belongs to the document shown beside the current one (parallel view).
     pub beside: bool,
+    /// The widget that had it opened (a footnote marker): keyboard focus goes back to it when
+    /// the popup closes.
+    pub return_focus: Option<egui::Id>,
 }
 
 /// What the user asked for from a popup.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum PopupAction {
     Close,
     GoTo(String),
+    /// A reference inside a footnote was clicked: show its popup at `at`.
+    Reference {
+        index: usize,
+        at: Pos2,
+    },
     /// Open a library document (in a new tab), at a paragraph if given.
     Open {
         path: std::path::PathBuf,
@@ -44,6 +56,7 @@ const WIDTH: f32 = 400.0;
 struct Cx<'a> {
     painter: &'a mut TextPainter,
     labels: &'a mut LabelCache,
+    rich: &'a mut RichText,
     body: LabelStyle,
 }
 
@@ -53,53 +66,97 @@ impl Cx<'_> {
     }
 }
 
-/// Show the popup; returns an action when one was taken. `rect_out` receives the popup's rect
-/// (clicks inside it do not close it).
+/// What a popup is called (its dialog's name, as its heading reads).
+fn title(popup: &Popup, doc: &Document) -> String {
+    match &popup.kind {
+        PopupKind::Footnote { id } => doc
+            .footnote(id)
+            .map(|f| format!("Footnote {}", f.marker))
+            .unwrap_or_else(|| "Footnote".into()),
+        PopupKind::Reference { index } => doc
+            .references
+            .get(*index)
+            .map(|r| format!("{} {}", kind_name(r.kind), r.target))
+            .unwrap_or_else(|| "Reference".into()),
+    }
+}
+
+/// The popup's parts that last between frames.
+pub struct PopupParts<'a> {
+    pub painter: &'a mut TextPainter,
+    pub labels: &'a mut LabelCache,
+    pub rich: &'a mut RichText,
+}
+
+/// Show the popup, a dialog that takes the keyboard focus when it opens; returns an action
+/// when one was taken. `rect_out` receives the popup's rect (clicks inside it do not close
+/// it).
 pub fn show(
     ctx: &egui::Context,
     popup: &Popup,
     doc: &Document,
     library: &LibraryState,
-    painter: &mut TextPainter,
-    labels: &mut LabelCache,
+    parts: PopupParts,
     rect_out: &mut Option<Rect>,
 ) -> Option<PopupAction> {
     let mut action = None;
+    let mut dialog = None;
     let area = egui::Area::new(egui::Id::unique("qarar-popup"))
         .order(egui::Order::Foreground)
         .fixed_pos(popup.at)
         .constrain(true)
         .show(ctx, |ui| {
-            egui::Frame::popup(ui.style()).show(ui, |ui| {
-                ui.set_width(WIDTH);
-                let body =
-                    LabelStyle::new(17.0, ui.visuals().text_color(), doc.meta.direction, WIDTH)
-                        .line_height(1.6);
-                let mut cx = Cx {
-                    painter,
-                    labels,
-                    body,
-                };
-                action = match &popup.kind {
-                    PopupKind::Footnote { id } => {
-                        footnote(ui, &mut cx, doc, id);
-                        None
-                    }
-                    PopupKind::Reference { index } => reference(ui, &mut cx, doc, library, *index),
-                };
+            // Focusable, so that the focus stays on it (egui drops focus from a widget that
+            // cannot have it).
+            let builder = egui::UiBuilder::new()
+                .sense(Sense::focusable_noninteractive())
+                .accessibility_role(egui::accesskit::Role::Dialog)
+                .accessibility_label(title(popup, doc));
+            ui.scope_builder(builder, |ui| {
+                dialog = Some(ui.unique_id());
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.set_width(WIDTH);
+                    let body =
+                        LabelStyle::new(17.0, ui.visuals().text_color(), doc.meta.direction, WIDTH)
+                            .line_height(1.6);
+                    let mut cx = Cx {
+                        painter: parts.painter,
+                        labels: parts.labels,
+                        rich: parts.rich,
+                        body,
+                    };
+                    action = match &popup.kind {
+                        PopupKind::Footnote { id } => footnote(ui, &mut cx, doc, id),
+                        PopupKind::Reference { index } => {
+                            reference(ui, &mut cx, doc, library, *index)
+                        }
+                    };
+                });
             });
         });
     *rect_out = Some(area.response.rect);
+    // The dialog takes the keyboard focus once, when it opens (a screen reader announces it).
+    if let Some(dialog) = dialog {
+        let key = egui::Id::unique("qarar-popup-focused");
+        let opened = (popup.opened_frame, popup.kind.clone());
+        // Not in the frame of the click that opened it: egui takes the focus away from a
+        // widget when the pointer clicks elsewhere (on the marker).
+        let clicking = ctx.input(|i| i.pointer.any_click() || i.pointer.any_pressed());
+        if !clicking && ctx.data(|d| d.get_temp::<(u64, PopupKind)>(key)) != Some(opened.clone()) {
+            ctx.memory_mut(|m| m.request_focus(dialog));
+            ctx.data_mut(|d| d.insert_temp(key, opened));
+        }
+    }
     if ctx.input_mut(|i| Command::ClosePopup.consume(i)) {
         action = Some(PopupAction::Close);
     }
     action
 }
 
-fn footnote(ui: &mut egui::Ui, cx: &mut Cx, doc: &Document, id: &str) {
+fn footnote(ui: &mut egui::Ui, cx: &mut Cx, doc: &Document, id: &str) -> Option<PopupAction> {
     let Some(f) = doc.footnote(id) else {
         ui.label("This footnote is missing from the document.");
-        return;
+        return None;
     };
     ui.horizontal(|ui| {
         ui.strong(format!("Footnote {}", f.marker));
@@ -108,7 +165,19 @@ fn footnote(ui: &mut egui::Ui, cx: &mut Cx, doc: &Document, id: &str) {
         }
     });
     ui.separator();
-    cx.text(ui, &f.text(), cx.body, "Footnote text");
+    // Its references are links, as in the body.
+    rich::footnote_text(ui, cx.painter, cx.rich, doc, f, WIDTH)
+        .map(|(index, at)| PopupAction::Reference { index, at })
+}
+
+fn kind_name(kind: ReferenceKind) -> &'static str {
+    match kind {
+        ReferenceKind::Resolution => "Resolution",
+        ReferenceKind::Decision => "Decision",
+        ReferenceKind::Document => "Document",
+        ReferenceKind::Treaty => "Treaty",
+        ReferenceKind::Paragraph => "Paragraph",
+    }
 }
 
 fn reference(
@@ -122,13 +191,7 @@ fn reference(
         ui.label("This reference is missing from the document.");
         return None;
     };
-    let kind = match r.kind {
-        ReferenceKind::Resolution => "Resolution",
-        ReferenceKind::Decision => "Decision",
-        ReferenceKind::Document => "Document",
-        ReferenceKind::Treaty => "Treaty",
-        ReferenceKind::Paragraph => "Paragraph",
-    };
+    let kind = kind_name(r.kind);
     if r.kind == ReferenceKind::Paragraph {
         ui.strong(format!("{kind}: {}", paragraph_label(&r.target)));
         ui.separator();

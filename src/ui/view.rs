@@ -2,14 +2,17 @@
 //! selection, search and flash highlights, and AccessKit nodes for paragraphs, footnote
 //! markers and references.
 
+mod access;
+pub(crate) mod hots;
 mod names;
 
-use super::text_painter::{LabelStyle, MARKER_RAISE, Palette, TextPainter, placed};
+use super::text_painter::{LabelStyle, Palette, TextPainter, placed};
 use crate::document::{Direction, Document};
 use crate::text::display::{self, Block, Hot};
-use crate::text::layout::{DocumentLayout, Typography, unpack_metadata};
-use eframe::egui::{self, Color32, CursorIcon, Id, Mesh, Pos2, Rect, Sense, Vec2, pos2, vec2};
-use names::hot_label;
+use crate::text::layout::{DocumentLayout, Typography};
+use eframe::egui::{self, Color32, CursorIcon, Id, Mesh, Pos2, Rect, Sense, pos2, vec2};
+use hots::{HotPart, hot_id, hot_parts};
+pub(crate) use names::hot_label;
 pub use names::{block_label, paragraph_label};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -62,8 +65,8 @@ struct MeshKey {
 struct CachedMesh {
     key: MeshKey,
     mesh: Mesh,
-    /// Rectangles (block coordinates) of each hot span, by hot index + 1.
-    hots: Vec<(usize, Rect)>,
+    /// Rectangles (block coordinates) of each hot span's parts.
+    hots: Vec<HotPart>,
 }
 
 /// A keyboard scroll of the document.
@@ -93,6 +96,9 @@ pub struct DocumentView {
     pub scroll_to_block: Option<usize>,
     /// Block at the top of the viewport in the last frame.
     pub top_block: Option<usize>,
+    /// The block of the last search jump: the reader is there until they scroll on (the
+    /// outline highlights it).
+    jump: Option<usize>,
     pub direction: Direction,
     /// Canonical targets of the document's references, for AccessKit labels.
     ref_targets: Vec<String>,
@@ -118,6 +124,8 @@ pub struct DocumentView {
     last_viewport: Rect,
     /// The passages of the last selection asked about.
     passages_cache: std::cell::RefCell<Option<PassagesCache>>,
+    /// The document's accessibility nodes, built once per block layout.
+    access: access::AccessTree,
 }
 
 type PassagesCache = ((TextPos, TextPos), Vec<(String, Range<usize>)>);
@@ -135,6 +143,7 @@ impl DocumentView {
             flash: None,
             scroll_to_block: None,
             top_block: None,
+            jump: None,
             direction: doc.meta.direction,
             ref_targets: doc.references.iter().map(|r| r.target.clone()).collect(),
             footnote_texts: doc
@@ -156,18 +165,21 @@ impl DocumentView {
             scroll_request: None,
             last_viewport: Rect::NOTHING,
             passages_cache: Default::default(),
+            access: Default::default(),
         }
     }
 
     /// Rebuild highlights from anchored annotations.
     /// Scroll so that `block` is at the top on the next frame, and flash it.
     pub fn go_to(&mut self, block: usize, now: f64) {
+        self.jump = None;
         self.scroll_to_block = Some(block);
         self.flash = Some((block, now));
     }
 
     /// Scroll to `block` on the next frame (or not at all), without a flash.
     pub fn scroll_to(&mut self, block: Option<usize>) {
+        self.jump = None;
         self.scroll_to_block = block;
     }
 
@@ -194,8 +206,18 @@ impl DocumentView {
             (Some(c), false) => (c + n - 1) % n,
         };
         self.current_match = Some(next);
-        self.scroll_to_block = Some(self.matches[next].0);
+        self.jump = Some(self.matches[next].0);
+        // Scroll only when the match is not in view already.
+        if !self.match_in_view(next) {
+            self.scroll_to_block = Some(self.matches[next].0);
+        }
         self.flash = None;
+    }
+
+    /// The block the reader is at: the last search jump's until the view scrolls on, else
+    /// the one at the top of the view.
+    pub fn reading_block(&self) -> Option<usize> {
+        self.jump.or(self.top_block)
     }
 
     pub fn clear_selection(&mut self) {
@@ -434,6 +456,7 @@ impl DocumentView {
 
     /// Scroll from the keyboard on the next frame.
     pub fn request_scroll(&mut self, scroll: Scroll) {
+        self.jump = None;
         self.scroll_request = Some(scroll);
     }
 
@@ -524,6 +547,7 @@ impl DocumentView {
         viewport: Rect,
         events: &mut Vec<ViewEvent>,
     ) {
+        self.access_requests(ui);
         self.last_viewport = viewport;
         let y0 = viewport.top() - MARGIN;
         let y1 = viewport.bottom() - MARGIN;
@@ -539,8 +563,21 @@ impl DocumentView {
             ui.ctx().request_repaint();
         }
         self.selection_tip = None;
-        self.top_block =
+        let top_block =
             (0..layout.tops.len()).find(|&i| layout.tops[i] + layout.height(i) > y0 + 4.0);
+        // Scrolling by hand (wheel, scroll bar) leaves the place of a search jump.
+        let scrolled = ui.input(|i| {
+            i.smooth_scroll_delta().y != 0.0
+                || (i.pointer.primary_down() && i.pointer.is_decidedly_dragging())
+        });
+        if scrolled {
+            self.jump = None;
+        }
+        if top_block != self.top_block {
+            // The outline, drawn before the view, highlights the entry of the top block.
+            self.top_block = top_block;
+            ui.ctx().request_repaint();
+        }
         let key = MeshKey {
             width: layout.column_width.to_bits(),
             ppp: ui.ctx().pixels_per_point().to_bits(),
@@ -561,7 +598,7 @@ impl DocumentView {
             };
             if self.meshes.get(&i).is_none_or(|c| c.key != key) {
                 let mesh = painter.mesh(ui.ctx(), &l.buffer, l.x_offset, l.font_size, palette);
-                let hots = hot_rects(l, l.font_size);
+                let hots = hot_parts(l);
                 let key = MeshKey {
                     generation: painter.atlas.generation,
                     ..key
@@ -577,6 +614,9 @@ impl DocumentView {
             self.interact_hots(ui, painter, i, block_origin, events);
         }
         self.extend_drag(ui, &layout, origin);
+        let painted = layout.visible(y0, y1);
+        self.access
+            .emit(ui, self.salt, &layout, &self.ref_targets, origin, painted);
         self.layout = Some(layout);
         self.frames_painted += 1;
     }
@@ -703,16 +743,9 @@ impl DocumentView {
         let block_origin = block_rect.min;
         let pointer = ui.input(|i| i.pointer.interact_pos());
         let block = &self.blocks[i];
-        let id = Id::unique(("qarar-block", self.salt, i));
+        // Its accessibility node is the one `access` keeps for the block.
+        let id = access::block_id(self.salt, i);
         let resp = ui.interact(block_rect, id, Sense::click_and_drag());
-        let label = block_label(block);
-        // The paragraph's text is only built when AccessKit asks for the node.
-        resp.widget_info(|| {
-            let mut info =
-                egui::WidgetInfo::labeled(egui::accesskit::Role::Paragraph, true, &label);
-            info.current_text_value = Some(block.display.logical(0..block.display.text.len()));
-            info
-        });
         if resp.hovered() {
             ui.ctx().set_cursor_icon(CursorIcon::Text);
         }
@@ -755,22 +788,14 @@ impl DocumentView {
             .map(|c| c.hots.clone())
             .unwrap_or_default();
         let block = &self.blocks[i];
-        for (hot_index, rect) in hots {
-            let Some(hot) = block.display.hots.get(hot_index - 1) else {
+        for part in hots {
+            let Some(hot) = block.display.hots.get(part.hot - 1) else {
                 continue;
             };
-            let rect = rect.translate(block_origin.to_vec2());
-            let hid = Id::unique((
-                "qarar-hot",
-                self.salt,
-                i,
-                hot_index,
-                rect.min.x as i32,
-                rect.min.y as i32,
-            ));
+            let rect = part.rect.translate(block_origin.to_vec2());
+            // Its accessibility node (a link inside the block's text) comes from `access`.
+            let hid = hot_id(self.salt, i, part.hot, part.part);
             let r = ui.interact(rect, hid, Sense::click());
-            let label = hot_label(hot, &self.ref_targets);
-            r.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Link, true, &label));
             let mut r = r.on_hover_cursor(CursorIcon::PointingHand);
             // Hovering a footnote marker previews the footnote.
             if let Hot::Footnote { id, .. } = hot
@@ -849,44 +874,4 @@ fn paragraph_menu(resp: &egui::Response, pid: &str, events: &mut Vec<ViewEvent>)
             ui.close();
         }
     });
-}
-
-/// Rectangles of hot spans in block coordinates, merged per line.
-fn hot_rects(l: &crate::text::layout::BlockLayout, font_size: f32) -> Vec<(usize, Rect)> {
-    let mut out: Vec<(usize, Rect)> = Vec::new();
-    for run in l.buffer.layout_runs() {
-        let mut line_rects: Vec<(usize, Rect)> = Vec::new();
-        for g in run.glyphs {
-            let (style, hot) = unpack_metadata(g.metadata);
-            if hot == 0 {
-                continue;
-            }
-            let raise = if style == crate::text::display::SpanStyle::Marker {
-                font_size * MARKER_RAISE
-            } else {
-                0.0
-            };
-            let r = Rect::from_min_size(
-                pos2(
-                    g.x + l.x_offset,
-                    run.line_top + run.line_height * 0.15 - raise,
-                ),
-                Vec2::new(g.w.max(1.0), run.line_height * 0.75),
-            );
-            match line_rects.iter_mut().find(|(h, _)| *h == hot) {
-                Some((_, existing)) => *existing = existing.union(r),
-                None => line_rects.push((hot, r)),
-            }
-        }
-        for (hot, r) in line_rects {
-            // Markers are small: give them a comfortable target.
-            let r = if r.width() < 14.0 {
-                r.expand2(vec2((14.0 - r.width()) / 2.0, 0.0))
-            } else {
-                r
-            };
-            out.push((hot, r));
-        }
-    }
-    out
 }

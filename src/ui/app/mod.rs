@@ -75,6 +75,8 @@ struct Windows {
     popup: Option<Popup>,
     popup_rect: Option<egui::Rect>,
     labels: LabelCache,
+    /// The footnote text of the popup, laid out.
+    rich: super::popup::RichText,
     /// The resolution details window (metadata, votes, cited by).
     details: bool,
     /// The parser notes window (what the parser noticed in the document).
@@ -304,6 +306,10 @@ impl ReaderApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
         }
+        // The window's name for assistive technology ("A/RES/75/10 — Qarar").
+        ctx.accesskit_node_builder(egui::accesskit_root_id(), |n| {
+            n.set_label(self.title.clone())
+        });
     }
 
     /// `--exit-after-first-frame`: report the time to the first painted document and close.

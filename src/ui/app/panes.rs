@@ -49,7 +49,7 @@ impl ReaderApp {
         if self.settings.show_outline
             && let Some(cur) = self.tabs.current_mut()
         {
-            let top = cur.view.top_block;
+            let top = cur.view.reading_block();
             let go = start("outline")
                 .resizable(true)
                 .default_size(250.0)
@@ -139,7 +139,11 @@ impl ReaderApp {
 
     fn view_event(&mut self, side: Side, e: ViewEvent) {
         match e {
-            ViewEvent::HotClicked { hot, at, .. } => {
+            ViewEvent::HotClicked { block, hot, at } => {
+                let return_focus = self
+                    .tabs
+                    .current()
+                    .and_then(|c| c.column(side).view.hot_widget(block, &hot));
                 let kind = match hot {
                     Hot::Footnote { id, .. } => PopupKind::Footnote { id },
                     Hot::Reference { index } => PopupKind::Reference { index },
@@ -149,6 +153,7 @@ impl ReaderApp {
                     at,
                     opened_frame: self.frame_count,
                     beside: side == Side::Beside,
+                    return_focus,
                 });
             }
             ViewEvent::ClickedText => {
@@ -186,18 +191,36 @@ impl ReaderApp {
         };
         let side = side_of(p.beside);
         let mut rect = None;
+        let parts = popup::PopupParts {
+            painter: &mut self.painter,
+            labels: &mut self.windows.labels,
+            rich: &mut self.windows.rich,
+        };
         let action = popup::show(
             ctx,
             &p,
             &cur.column(side).doc,
             &self.library,
-            &mut self.painter,
-            &mut self.windows.labels,
+            parts,
             &mut rect,
         );
         self.windows.popup_rect = rect;
         match action {
-            Some(PopupAction::Close) => self.windows.popup = None,
+            Some(PopupAction::Close) => {
+                self.windows.popup = None;
+                // The keyboard goes back to the marker that opened it.
+                if let Some(id) = p.return_focus {
+                    ctx.memory_mut(|m| m.request_focus(id));
+                }
+            }
+            Some(PopupAction::Reference { index, at }) => {
+                self.windows.popup = Some(Popup {
+                    kind: PopupKind::Reference { index },
+                    at,
+                    opened_frame: self.frame_count,
+                    ..p
+                });
+            }
             Some(PopupAction::GoTo(paragraph)) => {
                 self.windows.popup = None;
                 self.commands

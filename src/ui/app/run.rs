@@ -51,6 +51,8 @@ impl ReaderApp {
             C::FindNext | C::FindPrevious => {
                 if let Some(cur) = self.tabs.current_mut() {
                     cur.view.step_match(command == C::FindNext);
+                    // The outline follows the view again (not the entry last pressed).
+                    cur.outline.unfocus();
                 }
             }
             C::CloseFind => {
@@ -139,7 +141,12 @@ impl ReaderApp {
                     cur.view.request_scroll(scroll);
                 }
             }
-            C::ClosePopup => self.windows.popup = None,
+            C::ClosePopup => {
+                // The keyboard goes back to the marker that opened it.
+                if let Some(id) = self.windows.popup.take().and_then(|p| p.return_focus) {
+                    ctx.memory_mut(|m| m.request_focus(id));
+                }
+            }
             C::DismissMessages => self.status.clear(),
             C::Dismiss => {
                 if !self.status.is_empty() {

@@ -46,7 +46,7 @@ pub fn paragraph_label(id: &str) -> String {
     id.to_string()
 }
 
-pub(super) fn hot_label(hot: &Hot, targets: &[String]) -> String {
+pub(crate) fn hot_label(hot: &Hot, targets: &[String]) -> String {
     match hot {
         Hot::Footnote { marker, .. } => format!("Footnote {marker}"),
         Hot::Reference { index } => match targets.get(*index) {

@@ -1,0 +1,120 @@
+//! A footnote's text in its popup as it reads in the body: shaped by cosmic-text, with its
+//! references painted and clickable (links for assistive technology), laid out once.
+
+use crate::document::{Document, Footnote, Paragraph, ParagraphKind};
+use crate::text::display::{Block, BlockKind, Hot, paragraph_display};
+use crate::text::layout::{BlockLayout, Typography, layout_block};
+use crate::ui::text_painter::{Palette, TextPainter, placed};
+use crate::ui::view::hot_label;
+use crate::ui::view::hots::{HotPart, hot_parts};
+use eframe::egui::{self, CursorIcon, Id, Mesh, Sense, vec2};
+
+/// What was laid out, for which footnote, width, glyph atlas and theme.
+struct Cached {
+    key: (String, u32, u64, bool),
+    layout: BlockLayout,
+    mesh: Mesh,
+    parts: Vec<HotPart>,
+    hots: Vec<Hot>,
+    /// The text as read (for assistive technology).
+    text: String,
+}
+
+/// The popup's laid-out footnote text, kept while the same footnote is shown.
+#[derive(Default)]
+pub struct RichText {
+    cached: Option<Cached>,
+}
+
+/// Show footnote `f` `width` points wide; returns the reference clicked in it, if any, and
+/// where (screen coordinates).
+pub(super) fn footnote_text(
+    ui: &mut egui::Ui,
+    painter: &mut TextPainter,
+    rich: &mut RichText,
+    doc: &Document,
+    f: &Footnote,
+    width: f32,
+) -> Option<(usize, egui::Pos2)> {
+    let dark = ui.visuals().dark_mode;
+    let key = |generation| (f.id.clone(), width.to_bits(), generation, dark);
+    if rich
+        .cached
+        .as_ref()
+        .is_none_or(|c| c.key != key(painter.atlas.generation))
+    {
+        let p = Paragraph {
+            id: f.id.clone(),
+            kind: ParagraphKind::Plain,
+            number: None,
+            label: None,
+            lead: None,
+            runs: f.runs.clone(),
+            children: Vec::new(),
+            source: 0..0,
+            source_id: None,
+            table: None,
+        };
+        let display = paragraph_display(&p, &doc.references, doc.meta.direction);
+        let text = display.logical(0..display.text.len());
+        let block = Block {
+            kind: BlockKind::Paragraph {
+                id: f.id.clone(),
+                depth: 0,
+            },
+            display,
+            direction: doc.meta.direction,
+        };
+        let typo = Typography {
+            body_size: 17.0,
+            line_height: 1.6,
+            zoom: 1.0,
+            indent: 0.0,
+            justify: false,
+        };
+        let layout = layout_block(&mut painter.fonts, &block, &typo, width);
+        let palette = Palette::for_visuals(dark);
+        let mesh = painter.mesh(
+            ui.ctx(),
+            &layout.buffer,
+            layout.x_offset,
+            layout.font_size,
+            &palette,
+        );
+        rich.cached = Some(Cached {
+            key: key(painter.atlas.generation),
+            parts: hot_parts(&layout),
+            hots: block.display.hots.clone(),
+            layout,
+            mesh,
+            text,
+        });
+    }
+    let c = rich.cached.as_ref()?;
+    let (rect, resp) = ui.allocate_exact_size(vec2(width, c.layout.height), Sense::hover());
+    ui.painter()
+        .add(egui::Shape::mesh(placed(&c.mesh, rect.min)));
+    resp.widget_info(|| {
+        let mut info = egui::WidgetInfo::labeled(egui::accesskit::Role::Label, true, &c.text);
+        info.hint_text = Some("Footnote text".into());
+        info
+    });
+    let targets: Vec<String> = doc.references.iter().map(|r| r.target.clone()).collect();
+    let mut clicked = None;
+    for part in &c.parts {
+        let Some(hot) = c.hots.get(part.hot - 1) else {
+            continue;
+        };
+        let r = part.rect.translate(rect.min.to_vec2());
+        let id = Id::unique(("qarar-popup-hot", &f.id, part.hot, part.part));
+        let resp = ui.interact(r, id, Sense::click());
+        let label = hot_label(hot, &targets);
+        resp.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Link, true, &label));
+        if resp.on_hover_cursor(CursorIcon::PointingHand).clicked()
+            && let Hot::Reference { index } = hot
+        {
+            clicked = Some((*index, r.left_bottom()));
+        }
+    }
+    clicked
+}
