@@ -53,6 +53,8 @@ pub const MIN_DOCUMENT_SCORE: f32 = 0.5;
 pub const MAX_FUZZY_QUOTE: usize = 4096;
 /// At most this many approximate matches (fewest edits first) are scored.
 const MAX_CANDIDATES: usize = 64;
+/// At most this many folded characters of a stored prefix or suffix are compared.
+pub const MAX_CONTEXT: usize = 4 * crate::annotations::model::CONTEXT_CHARS;
 /// Paragraphs (and documents) up to this many folded characters are simply scanned; longer
 /// ones are searched through the document index.
 pub const INDEX_MIN: usize = 2048;
@@ -283,12 +285,16 @@ impl<'d> Anchorer<'d> {
         if quote.is_empty() {
             return Anchor::Orphan;
         }
+        // Context scoring is quadratic in the context's length: only the characters nearest
+        // the quote count (ours store CONTEXT_CHARS; an imported file may store any amount).
         let prefix: Vec<char> = fold(&annotation.quote.prefix).text.chars().collect();
+        let prefix = &prefix[prefix.len().saturating_sub(MAX_CONTEXT)..];
         let suffix: Vec<char> = fold(&annotation.quote.suffix).text.chars().collect();
+        let suffix = &suffix[..suffix.len().min(MAX_CONTEXT)];
         let ctx = Context {
             quote,
-            prefix: &prefix,
-            suffix: &suffix,
+            prefix,
+            suffix,
             named,
             hint: named.and_then(|n| {
                 annotation
