@@ -53,6 +53,9 @@ pub const MIN_DOCUMENT_SCORE: f32 = 0.5;
 pub const MAX_FUZZY_QUOTE: usize = 4096;
 /// At most this many approximate matches (fewest edits first) are scored.
 const MAX_CANDIDATES: usize = 64;
+/// Folded characters searched approximately per quote and search beyond a short paragraph
+/// (windows around the rarest pieces of the quote; see [`index`]).
+pub const WINDOW_BUDGET: usize = 1 << 15;
 /// At most this many folded characters of a stored prefix or suffix are compared.
 pub const MAX_CONTEXT: usize = 4 * crate::annotations::model::CONTEXT_CHARS;
 /// Paragraphs (and documents) up to this many folded characters are simply scanned; longer
@@ -120,6 +123,8 @@ pub struct Anchorer<'d> {
     index: OnceLock<DocIndex>,
     /// [`INDEX_MIN`], but tests compare with and without the index.
     index_min: usize,
+    /// [`WINDOW_BUDGET`], but tests compare with every piece of a quote.
+    window_budget: usize,
 }
 
 /// One paragraph, original and folded.
@@ -197,6 +202,7 @@ impl<'d> Anchorer<'d> {
             alphabet,
             index: OnceLock::new(),
             index_min: INDEX_MIN,
+            window_budget: WINDOW_BUDGET,
         }
     }
 
@@ -246,7 +252,8 @@ impl<'d> Anchorer<'d> {
 
     /// Where in paragraphs `paras` (in this order) to look for approximate matches of
     /// `quote` with at most `k` edits: whole paragraphs, or (long text) only the windows
-    /// around the exact occurrences of its pieces. `None` for a paragraph means "all of it".
+    /// around the exact occurrences of its rarest pieces ([`DocIndex::windows`]; a quote that
+    /// is everywhere is searched in full in its own paragraph, and not guessed elsewhere).
     fn search_ranges(&self, paras: &[usize], quote: &[char], k: u32) -> Vec<(usize, Range<usize>)> {
         let whole = || {
             paras
@@ -263,9 +270,11 @@ impl<'d> Anchorer<'d> {
             return whole();
         }
         let wanted = |p: usize| paras.len() == self.paragraphs.len() || paras.contains(&p);
-        match self.index().windows(quote, k, scan_len, wanted) {
+        match self.index().windows(quote, k, self.window_budget, wanted) {
             Some(windows) => windows,
-            None => whole(),
+            // The quote is everywhere: scan a named paragraph in full; guess nowhere else.
+            None if paras.len() == 1 => whole(),
+            None => Vec::new(),
         }
     }
 
@@ -394,8 +403,11 @@ impl<'d> Anchorer<'d> {
                 |p: usize| self.paragraphs[p].fchars.len().abs_diff(quote.len()) <= k as usize;
             // Only paragraphs holding a piece of the quote unchanged can match (long documents).
             let candidates: Option<Vec<usize>> = (self.total > self.index_min)
-                .then(|| self.index().windows(quote, k, self.total, fits))
-                .flatten()
+                .then(|| {
+                    self.index()
+                        .windows(quote, k, self.window_budget, fits)
+                        .unwrap_or_default()
+                })
                 .map(|w| {
                     let mut ps: Vec<usize> = w.into_iter().map(|(p, _)| p).collect();
                     ps.dedup();
@@ -815,6 +827,7 @@ mod tests {
             scanning.index_min = usize::MAX;
             let mut indexed = Anchorer::new(&doc);
             indexed.index_min = 0;
+            indexed.window_budget = usize::MAX;
             for a in &annotations {
                 assert_eq!(
                     scanning.anchor(a),
@@ -826,8 +839,8 @@ mod tests {
                 if k > 0
                     && indexed
                         .index()
-                        .windows(&quote, k, indexed.total, |_| true)
-                        .is_some()
+                        .windows(&quote, k, usize::MAX, |_| true)
+                        .is_some_and(|w| !w.is_empty())
                 {
                     filtered += 1;
                 }

@@ -6,7 +6,7 @@
 //! where a folded string occurs exactly, and — by the pigeonhole principle — where an
 //! approximate match of a quote with at most `k` edits can lie: split the quote into `k + 1`
 //! pieces; any match contains one piece unchanged, so only windows around the pieces'
-//! exact occurrences need the (costly) approximate search.
+//! exact occurrences need the (costly) approximate search ([`DocIndex::windows`]).
 
 use std::ops::Range;
 use suffix::SuffixTable;
@@ -73,35 +73,55 @@ impl DocIndex {
         })
     }
 
-    /// Ranges of folded chars, per paragraph, outside which no approximate match of `quote`
-    /// with at most `k` edits lies (one range per group of overlapping windows, sorted by
-    /// paragraph then start). Only paragraphs accepted by `wanted`. `None` when the pieces
-    /// occur so often that scanning `scan_len` chars in full is cheaper.
+    /// Ranges of folded chars, per paragraph, where to look for approximate matches of
+    /// `quote` with at most `k` edits (one range per group of overlapping windows, sorted by
+    /// paragraph then start), in paragraphs accepted by `wanted`.
+    ///
+    /// The quote is cut into `k + 1` pieces; a match keeps at least `k + 1 − e` of them
+    /// unchanged when it has `e` edits. Windows are taken around the occurrences of the
+    /// rarest pieces, as many pieces as `budget` (window characters) allows: with all
+    /// pieces, every match is inside; with `r` pieces left out, every match with at most
+    /// `k − r` edits is — the best ones, which are the ones scored. `None` when even the
+    /// rarest piece occurs too often for the budget (the quote is everywhere). The cost is
+    /// bounded by the budget, not by the document.
     pub fn windows(
         &self,
         quote: &[char],
         k: u32,
-        scan_len: usize,
+        budget: usize,
         wanted: impl Fn(usize) -> bool,
     ) -> Option<Vec<(usize, Range<usize>)>> {
         let m = quote.len();
-        let k = k as usize;
-        if m == 0 || k >= m {
-            return None;
+        let k = (k as usize).min(m.saturating_sub(1));
+        if m == 0 {
+            return Some(Vec::new());
         }
         let parts = k + 1;
-        let pieces: Vec<(usize, String)> = (0..parts)
+        let mut pieces: Vec<(usize, usize, String)> = (0..parts)
             .map(|i| {
                 let (from, to) = (i * m / parts, (i + 1) * m / parts);
-                (from, quote[from..to].iter().collect())
+                let piece: String = quote[from..to].iter().collect();
+                (self.count(&piece), from, piece)
             })
             .collect();
-        let total: usize = pieces.iter().map(|(_, s)| self.count(s)).sum();
-        if total.saturating_mul(m + 2 * k) >= scan_len {
+        pieces.sort_by_key(|&(count, from, _)| (count, from));
+        let span = m + 2 * k;
+        let mut used = 0usize;
+        let mut chosen = 0;
+        for (count, _, _) in &pieces {
+            let next = used.saturating_add(*count);
+            if next.saturating_mul(span) > budget {
+                break;
+            }
+            used = next;
+            chosen += 1;
+        }
+        if chosen == 0 {
             return None;
         }
+        pieces.truncate(chosen);
         let mut windows: Vec<(usize, Range<usize>)> = Vec::new();
-        for (offset, piece) in &pieces {
+        for (_, offset, piece) in &pieces {
             for (p, pos) in self.occurrences(piece) {
                 if !wanted(p) {
                     continue;
