@@ -74,7 +74,7 @@ impl<'a> Arbitrary<'a> for Text {
                 _ => {
                     // Long repetitions: large paragraphs for quadratic blow-ups.
                     let piece = u.choose(FRAGMENTS)?;
-                    let times = u.int_in_range(1..=2000u16)?;
+                    let times = u.int_in_range(1..=500u16)?;
                     s.push_str(&piece.repeat(times as usize));
                 }
             }

@@ -81,3 +81,92 @@ fn fuzz_corpus_annotation_files_read_back_what_is_written() {
         input::check_w3c(&bytes);
     }
 }
+
+/// Blind fuzzing on stable, for machines without the nightly build of `fuzz/`: random
+/// inputs through the same conversion and checks, for `QARAR_FUZZ_SECS` seconds per target
+/// (default 20). A failing input is written to `fuzz/artifacts/<target>/` (replayed by the
+/// tests above once fixed). Run with
+/// `cargo test --release --test fuzz_regressions -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn blind_fuzz() {
+    use std::time::{Duration, Instant};
+    let secs: u64 = std::env::var("QARAR_FUZZ_SECS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20);
+    let only = std::env::var("QARAR_FUZZ_TARGET").ok();
+    let mut seed = 0x2545_F491_4F6C_DD1Du64 ^ u64::from(std::process::id());
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    type Check = fn(&[u8]);
+    let targets: [(&str, Option<Format>, Check); 5] = [
+        ("w3c_reader", None, input::check_w3c),
+        ("export_html", Some(Format::Html), input::check_html),
+        ("export_akn", Some(Format::Akn), |b| {
+            input::check_xml("AKN", b)
+        }),
+        ("export_docx", Some(Format::Docx), input::check_docx),
+        ("export_pdf", Some(Format::Pdf), input::check_pdf),
+    ];
+    for (target, format, check) in targets {
+        if only.as_deref().is_some_and(|o| o != target) {
+            continue;
+        }
+        let started = Instant::now();
+        let (mut runs, mut slowest) = (0u64, (Duration::ZERO, 0usize));
+        while started.elapsed() < Duration::from_secs(secs) {
+            let len = (next() % 8192) as usize;
+            let mut bytes: Vec<u8> = (0..len).map(|_| next() as u8).collect();
+            if format.is_none() && next() % 2 == 0 {
+                // Mutate a seed rather than pure noise: JSON that almost parses.
+                let seeds = inputs(target);
+                if let Some((_, s)) = seeds.get((next() as usize) % seeds.len().max(1)) {
+                    bytes = s.clone();
+                    for _ in 0..1 + next() % 8 {
+                        if !bytes.is_empty() {
+                            let at = (next() as usize) % bytes.len();
+                            bytes[at] = next() as u8;
+                        }
+                    }
+                }
+            }
+            let t = Instant::now();
+            let result = std::panic::catch_unwind(|| match format {
+                None => check(&bytes),
+                Some(format) => {
+                    if let Some(spec) = spec(&bytes) {
+                        let (doc, annotations) = spec.build();
+                        if let Ok(out) = render(format, &doc, &annotations) {
+                            check(&out);
+                        }
+                    }
+                }
+            });
+            let took = t.elapsed();
+            if took > slowest.0 {
+                slowest = (took, bytes.len());
+            }
+            runs += 1;
+            if result.is_err() {
+                let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("fuzz/artifacts")
+                    .join(target);
+                let _ = std::fs::create_dir_all(&dir);
+                let path = dir.join(format!("crash-blind-{runs}"));
+                let _ = std::fs::write(&path, &bytes);
+                panic!("{target}: failing input written to {}", path.display());
+            }
+        }
+        eprintln!(
+            "{target}: {runs} runs in {:.0?}, slowest {:.2?} ({} bytes)",
+            started.elapsed(),
+            slowest.0,
+            slowest.1
+        );
+    }
+}
