@@ -118,7 +118,8 @@ fn blind_fuzz() {
             continue;
         }
         let started = Instant::now();
-        let (mut runs, mut slowest) = (0u64, (Duration::ZERO, 0usize));
+        // (time, input bytes, characters of the document built from it)
+        let (mut runs, mut slowest) = (0u64, (Duration::ZERO, 0usize, 0usize));
         while started.elapsed() < Duration::from_secs(secs) {
             let len = (next() % 8192) as usize;
             let mut bytes: Vec<u8> = (0..len).map(|_| next() as u8).collect();
@@ -137,19 +138,26 @@ fn blind_fuzz() {
             }
             let t = Instant::now();
             let result = std::panic::catch_unwind(|| match format {
-                None => check(&bytes),
+                None => {
+                    check(&bytes);
+                    bytes.len()
+                }
                 Some(format) => {
-                    if let Some(spec) = spec(&bytes) {
-                        let (doc, annotations) = spec.build();
-                        if let Ok(out) = render(format, &doc, &annotations) {
-                            check(&out);
-                        }
+                    let Some(spec) = spec(&bytes) else { return 0 };
+                    let (doc, annotations) = spec.build();
+                    if let Ok(out) = render(format, &doc, &annotations) {
+                        check(&out);
                     }
+                    let paragraphs = doc.paragraphs();
+                    paragraphs
+                        .iter()
+                        .map(|(_, p)| p.text().chars().count())
+                        .sum()
                 }
             });
             let took = t.elapsed();
             if took > slowest.0 {
-                slowest = (took, bytes.len());
+                slowest = (took, bytes.len(), *result.as_ref().unwrap_or(&0));
             }
             runs += 1;
             if result.is_err() {
@@ -163,10 +171,11 @@ fn blind_fuzz() {
             }
         }
         eprintln!(
-            "{target}: {runs} runs in {:.0?}, slowest {:.2?} ({} bytes)",
+            "{target}: {runs} runs in {:.0?}, slowest {:.2?} ({} bytes, {} characters)",
             started.elapsed(),
             slowest.0,
-            slowest.1
+            slowest.1,
+            slowest.2
         );
     }
 }

@@ -146,9 +146,10 @@ pub fn layout_block(
     buffer.set_size(Some(width), None);
     let default = attrs_for(SpanStyle::Body, block.direction, 0, size, line);
     let d = &block.display;
+    // Same byte offsets as `d.text`, never too deeply nested for cosmic-text's bidi.
+    let text = crate::util::cap_bidi_depth(&d.text);
     let spans = d.spans.iter().filter_map(|s| {
-        d.text
-            .get(s.range.clone())
+        text.get(s.range.clone())
             .map(|t| (t, attrs_for(s.style, block.direction, s.hot, size, line)))
     });
     let align = match (&block.kind, block.direction) {
