@@ -22,13 +22,24 @@
 //! else the named paragraph if it still exists ([`Anchor::Fuzzy`] with score 0).
 //!
 //! Build one [`Anchorer`] per document (it folds the text once) and call
-//! [`Anchorer::anchor`] for each annotation.
+//! [`Anchorer::anchor`] for each annotation. Paragraphs longer than [`INDEX_MIN`] folded
+//! characters, and every search beyond the named paragraph, go through a suffix array of the
+//! whole document ([`index`]), built at most once per `Anchorer` and only when needed: an
+//! exact quote costs O(m · log n + its occurrences), a fuzzy one a Myers scan of the windows
+//! around the exact occurrences of its pieces only — not a scan of the paragraph or document
+//! per annotation. The results are the same as scanning everything.
+
+mod index;
+mod myers;
 
 use super::model::Annotation;
 use crate::document::model::Document;
 use crate::util::fold::{fold, is_ignorable};
+use index::DocIndex;
+use myers::{Pattern, myers};
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 use unicode_normalization::char::is_combining_mark;
 
 /// Fuzzy matches in the named paragraph may have up to this many edits per quote character.
@@ -42,6 +53,14 @@ pub const MIN_DOCUMENT_SCORE: f32 = 0.5;
 pub const MAX_FUZZY_QUOTE: usize = 4096;
 /// At most this many approximate matches (fewest edits first) are scored.
 const MAX_CANDIDATES: usize = 64;
+/// Folded characters searched approximately per quote and search beyond a short paragraph
+/// (windows around the rarest pieces of the quote; see [`index`]).
+pub const WINDOW_BUDGET: usize = 1 << 15;
+/// At most this many folded characters of a stored prefix or suffix are compared.
+pub const MAX_CONTEXT: usize = 4 * crate::annotations::model::CONTEXT_CHARS;
+/// Paragraphs (and documents) up to this many folded characters are simply scanned; longer
+/// ones are searched through the document index.
+pub const INDEX_MIN: usize = 2048;
 
 const QUOTE_WEIGHT: f32 = 50.0;
 const PREFIX_WEIGHT: f32 = 20.0;
@@ -98,6 +117,14 @@ pub struct Anchorer<'d> {
     paragraphs: Vec<Indexed<'d>>,
     by_id: HashMap<&'d str, usize>,
     alphabet: HashMap<char, u16>,
+    /// Folded characters of the whole document.
+    total: usize,
+    /// Built on first use.
+    index: OnceLock<DocIndex>,
+    /// [`INDEX_MIN`], but tests compare with and without the index.
+    index_min: usize,
+    /// [`WINDOW_BUDGET`], but tests compare with every piece of a quote.
+    window_budget: usize,
 }
 
 /// One paragraph, original and folded.
@@ -106,6 +133,10 @@ struct Indexed<'d> {
     text: String,
     /// Original byte offset of each char, then `text.len()`.
     char_starts: Vec<usize>,
+    /// Folded text.
+    ftext: String,
+    /// Byte offset in `ftext` of each folded char, then `ftext.len()`.
+    fbytes: Vec<usize>,
     /// Folded characters.
     fchars: Vec<char>,
     /// Original byte offset each folded char came from, then `text.len()`.
@@ -135,7 +166,9 @@ impl<'d> Anchorer<'d> {
             let mut fchars = Vec::new();
             let mut forig = Vec::new();
             let mut ids = Vec::new();
+            let mut fbytes = Vec::new();
             for (b, c) in folded.text.char_indices() {
+                fbytes.push(b);
                 fchars.push(c);
                 forig.push(folded.map.get(b).copied().unwrap_or(text.len()));
                 let next = alphabet.len();
@@ -147,6 +180,7 @@ impl<'d> Anchorer<'d> {
                 ids.push(id);
             }
             forig.push(text.len());
+            fbytes.push(folded.text.len());
             let mut char_starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
             char_starts.push(text.len());
             by_id.entry(p.id.as_str()).or_insert(paragraphs.len());
@@ -154,15 +188,93 @@ impl<'d> Anchorer<'d> {
                 id: &p.id,
                 text,
                 char_starts,
+                ftext: folded.text,
+                fbytes,
                 fchars,
                 forig,
                 ids,
             });
         }
         Anchorer {
+            total: paragraphs.iter().map(|p| p.fchars.len()).sum(),
             paragraphs,
             by_id,
             alphabet,
+            index: OnceLock::new(),
+            index_min: INDEX_MIN,
+            window_budget: WINDOW_BUDGET,
+        }
+    }
+
+    /// The document index, built on first use.
+    fn index(&self) -> &DocIndex {
+        self.index.get_or_init(|| {
+            DocIndex::new(self.paragraphs.iter().map(|p| index::Folded {
+                text: &p.ftext,
+                char_bytes: &p.fbytes,
+            }))
+        })
+    }
+
+    /// Start indices (folded chars) of the non-overlapping exact occurrences of `needle` in
+    /// paragraph `n`, leftmost first.
+    fn exact_occurrences(&self, n: usize, needle: &[char]) -> Vec<usize> {
+        let para = &self.paragraphs[n];
+        let m = needle.len();
+        if m == 0 || m > para.fchars.len() {
+            return Vec::new();
+        }
+        let needle: String = needle.iter().collect();
+        if para.fchars.len() > self.index_min {
+            let index = self.index();
+            if index.count(&needle) <= para.fchars.len() {
+                let mut all: Vec<usize> = index
+                    .occurrences(&needle)
+                    .filter(|&(p, _)| p == n)
+                    .map(|(_, s)| s)
+                    .collect();
+                all.sort_unstable();
+                let mut out = Vec::with_capacity(all.len());
+                for s in all {
+                    if out.last().is_none_or(|&last| s >= last + m) {
+                        out.push(s);
+                    }
+                }
+                return out;
+            }
+        }
+        // Two-way string search: linear in the paragraph.
+        para.ftext
+            .match_indices(needle.as_str())
+            .filter_map(|(b, _)| para.fbytes.binary_search(&b).ok())
+            .collect()
+    }
+
+    /// Where in paragraphs `paras` (in this order) to look for approximate matches of
+    /// `quote` with at most `k` edits: whole paragraphs, or (long text) only the windows
+    /// around the exact occurrences of its rarest pieces ([`DocIndex::windows`]; a quote that
+    /// is everywhere is searched in full in its own paragraph, and not guessed elsewhere).
+    fn search_ranges(&self, paras: &[usize], quote: &[char], k: u32) -> Vec<(usize, Range<usize>)> {
+        let whole = || {
+            paras
+                .iter()
+                .map(|&p| (p, 0..self.paragraphs[p].fchars.len()))
+                .collect()
+        };
+        let scan_len: usize = if paras.len() == self.paragraphs.len() {
+            self.total
+        } else {
+            paras.iter().map(|&p| self.paragraphs[p].fchars.len()).sum()
+        };
+        if scan_len <= self.index_min {
+            return whole();
+        }
+        let wanted = |p: usize| paras.len() == self.paragraphs.len() || paras.contains(&p);
+        match self.index().windows(quote, k, self.window_budget, wanted) {
+            Some(windows) => windows,
+            // The quote is everywhere: scan a named paragraph in full; guess nowhere else.
+            None if paras.len() == 1 => whole(),
+            None => Vec::new(),
         }
     }
 
@@ -182,12 +294,16 @@ impl<'d> Anchorer<'d> {
         if quote.is_empty() {
             return Anchor::Orphan;
         }
+        // Context scoring is quadratic in the context's length: only the characters nearest
+        // the quote count (ours store CONTEXT_CHARS; an imported file may store any amount).
         let prefix: Vec<char> = fold(&annotation.quote.prefix).text.chars().collect();
+        let prefix = &prefix[prefix.len().saturating_sub(MAX_CONTEXT)..];
         let suffix: Vec<char> = fold(&annotation.quote.suffix).text.chars().collect();
+        let suffix = &suffix[..suffix.len().min(MAX_CONTEXT)];
         let ctx = Context {
             quote,
-            prefix: &prefix,
-            suffix: &suffix,
+            prefix,
+            suffix,
             named,
             hint: named.and_then(|n| {
                 annotation
@@ -201,8 +317,8 @@ impl<'d> Anchorer<'d> {
         if let Some(n) = named {
             let para = &self.paragraphs[n];
             let m = quote.len();
-            let best = para
-                .occurrences(quote)
+            let best = self
+                .exact_occurrences(n, quote)
                 .into_iter()
                 .map(|s| Candidate {
                     para: n,
@@ -245,8 +361,8 @@ impl<'d> Anchorer<'d> {
         for (paras, rate, min_score) in tries {
             let k = max_errors(quote.len(), rate);
             let mut cands = Vec::new();
-            for p in paras {
-                self.find_ends(p, &pattern, k, &mut cands);
+            for (p, range) in self.search_ranges(&paras, quote, k) {
+                self.find_ends(p, range, &pattern, k, &mut cands);
             }
             cands.sort_by_key(|c| c.errors);
             cands.truncate(MAX_CANDIDATES);
@@ -283,15 +399,32 @@ impl<'d> Anchorer<'d> {
             let k = max_errors(quote.len(), DOCUMENT_ERROR_RATE);
             // The paragraph whose whole text is closest to the quote.
             let mut best: Option<(f32, usize)> = None;
+            let fits =
+                |p: usize| self.paragraphs[p].fchars.len().abs_diff(quote.len()) <= k as usize;
+            // Only paragraphs holding a piece of the quote unchanged can match (long documents).
+            let candidates: Option<Vec<usize>> = (self.total > self.index_min)
+                .then(|| {
+                    self.index()
+                        .windows(quote, k, self.window_budget, fits)
+                        .unwrap_or_default()
+                })
+                .map(|w| {
+                    let mut ps: Vec<usize> = w.into_iter().map(|(p, _)| p).collect();
+                    ps.dedup();
+                    ps
+                });
             let mut order: Vec<usize> = named.into_iter().collect();
-            order.extend((0..self.paragraphs.len()).filter(|&p| Some(p) != named));
+            match candidates {
+                Some(ps) => order.extend(ps.into_iter().filter(|&p| Some(p) != named)),
+                None => order.extend((0..self.paragraphs.len()).filter(|&p| Some(p) != named)),
+            }
             for p in order {
                 let len = self.paragraphs[p].fchars.len();
-                if len.abs_diff(quote.len()) > k as usize {
+                if !fits(p) {
                     continue;
                 }
                 let mut cands = Vec::new();
-                self.find_ends(p, &pattern, k, &mut cands);
+                self.find_ends(p, 0..len, &pattern, k, &mut cands);
                 if let Some(c) = cands.iter().min_by_key(|c| c.errors) {
                     let edits = c.errors as usize + len.abs_diff(quote.len());
                     let score = 1.0 - edits as f32 / quote.len().max(len) as f32;
@@ -367,9 +500,17 @@ impl<'d> Anchorer<'d> {
         }
     }
 
-    /// Ends of approximate matches with at most `k` edits in paragraph `p`: of each run of
-    /// consecutive ends, those with the fewest edits (a few; scoring then decides).
-    fn find_ends(&self, p: usize, pattern: &Pattern, k: u32, out: &mut Vec<Candidate>) {
+    /// Ends of approximate matches with at most `k` edits in `range` (folded chars) of
+    /// paragraph `p`: of each run of consecutive ends, those with the fewest edits (a few;
+    /// scoring then decides).
+    fn find_ends(
+        &self,
+        p: usize,
+        range: Range<usize>,
+        pattern: &Pattern,
+        k: u32,
+        out: &mut Vec<Candidate>,
+    ) {
         const PER_RUN: usize = 4;
         let mut run: Vec<usize> = Vec::new();
         let mut best = u32::MAX;
@@ -381,7 +522,11 @@ impl<'d> Anchorer<'d> {
                 errors: best,
             }));
         };
-        myers(pattern, &self.paragraphs[p].ids, false, |j, score| {
+        let ids = &self.paragraphs[p].ids;
+        let from = range.start.min(ids.len());
+        let text = &ids[from..range.end.clamp(from, ids.len())];
+        myers(pattern, text, false, |j, score| {
+            let j = from + j;
             if score <= k {
                 if score < best {
                     run.clear();
@@ -451,25 +596,6 @@ impl Indexed<'_> {
         let byte = self.char_starts[pos.min(self.char_count())];
         let n = self.fchars.len();
         self.forig[..n].partition_point(|&b| b < byte)
-    }
-
-    /// Start indices (folded chars) of non-overlapping exact occurrences of `needle`.
-    fn occurrences(&self, needle: &[char]) -> Vec<usize> {
-        let mut out = Vec::new();
-        let m = needle.len();
-        if m == 0 || m > self.fchars.len() {
-            return out;
-        }
-        let mut i = 0;
-        while i + m <= self.fchars.len() {
-            if self.fchars[i..i + m] == *needle {
-                out.push(i);
-                i += m;
-            } else {
-                i += 1;
-            }
-        }
-        out
     }
 
     /// Code-point range of the original text that the folded-char range came from, without
@@ -544,216 +670,5 @@ fn context_score(stored: &[char], actual: &[char]) -> f32 {
     (1.0 - d / stored.len().max(1) as f32).max(0.0)
 }
 
-/// A pattern's match bit-vectors for Myers' algorithm, 64 pattern characters per block.
-struct Pattern {
-    m: usize,
-    blocks: usize,
-    /// `peq[symbol * blocks + block]`.
-    peq: Vec<u64>,
-    /// The bit of the pattern's last character in the last block.
-    last_mask: u64,
-}
-
-/// Myers' bit-parallel edit distance (Hyyrö's block form). For each text position `j`, calls
-/// `visit(j, d)` with `d` the edits between the whole pattern and the best text substring
-/// ending at `j` (or, when `anchored`, the text prefix `text[..=j]`).
-fn myers(pattern: &Pattern, text: &[u16], anchored: bool, mut visit: impl FnMut(usize, u32)) {
-    if pattern.m == 0 {
-        return;
-    }
-    let blocks = pattern.blocks;
-    let symbols = pattern.peq.len() / blocks;
-    let mut pv = vec![!0u64; blocks];
-    let mut mv = vec![0u64; blocks];
-    let mut score = pattern.m as i64;
-    for (j, &c) in text.iter().enumerate() {
-        let c = c as usize;
-        let mut carry: i32 = i32::from(anchored);
-        for b in 0..blocks {
-            let eq = if c < symbols {
-                pattern.peq[c * blocks + b]
-            } else {
-                0
-            };
-            let mask = if b + 1 == blocks {
-                pattern.last_mask
-            } else {
-                1u64 << 63
-            };
-            carry = advance_block(&mut pv[b], &mut mv[b], eq, carry, mask);
-        }
-        score += i64::from(carry);
-        visit(j, u32::try_from(score.max(0)).unwrap_or(u32::MAX));
-    }
-}
-
-/// One column step of one 64-row block; returns the horizontal delta at the block's last row.
-#[inline]
-fn advance_block(pv: &mut u64, mv: &mut u64, eq: u64, h_in: i32, last: u64) -> i32 {
-    let h_neg = u64::from(h_in < 0);
-    let h_pos = u64::from(h_in > 0);
-    let eq = eq | h_neg;
-    let xv = eq | *mv;
-    let xh = ((eq & *pv).wrapping_add(*pv) ^ *pv) | eq;
-    let mut ph = *mv | !(xh | *pv);
-    let mut mh = *pv & xh;
-    let h_out = if ph & last != 0 {
-        1
-    } else if mh & last != 0 {
-        -1
-    } else {
-        0
-    };
-    ph = (ph << 1) | h_pos;
-    mh = (mh << 1) | h_neg;
-    *pv = mh | !(xv | ph);
-    *mv = ph & xv;
-    h_out
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Plain DP reference: edits between pattern and the best substring ending at each j.
-    fn reference(pattern: &[u16], text: &[u16], anchored: bool) -> Vec<u32> {
-        let m = pattern.len();
-        let mut col: Vec<u32> = (0..=m as u32).collect();
-        let mut out = Vec::new();
-        for (j, &t) in text.iter().enumerate() {
-            let mut next = vec![if anchored { j as u32 + 1 } else { 0 }; m + 1];
-            for i in 1..=m {
-                let sub = col[i - 1] + u32::from(pattern[i - 1] != t);
-                next[i] = sub.min(col[i] + 1).min(next[i - 1] + 1);
-            }
-            out.push(next[m]);
-            col = next;
-        }
-        out
-    }
-
-    fn pattern_of(p: &[u16], symbols: usize) -> Pattern {
-        let m = p.len();
-        let blocks = m.div_ceil(64).max(1);
-        let mut peq = vec![0u64; symbols * blocks];
-        for (i, &c) in p.iter().enumerate() {
-            peq[c as usize * blocks + i / 64] |= 1 << (i % 64);
-        }
-        Pattern {
-            m,
-            blocks,
-            peq,
-            last_mask: 1 << ((m - 1) % 64),
-        }
-    }
-
-    #[test]
-    fn myers_matches_dynamic_programming() {
-        let mut seed = 0x2545_F491_4F6C_DD1Du64;
-        let mut rand = |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        };
-        for _ in 0..200 {
-            let m = 1 + rand(150) as usize;
-            let n = rand(300) as usize;
-            let p: Vec<u16> = (0..m).map(|_| rand(4) as u16).collect();
-            let t: Vec<u16> = (0..n).map(|_| rand(4) as u16).collect();
-            let pat = pattern_of(&p, 4);
-            for anchored in [false, true] {
-                let mut got = Vec::new();
-                myers(&pat, &t, anchored, |_, s| got.push(s));
-                assert_eq!(
-                    got,
-                    reference(&p, &t, anchored),
-                    "m={m} n={n} anchored={anchored}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn odd_annotations_do_not_panic() {
-        use crate::annotations::model::{Color, Quote};
-        use crate::document::model::{Paragraph, ParagraphKind, Run};
-        let mut doc = Document::default();
-        let mut p = Paragraph::new("para_1", ParagraphKind::Operative);
-        p.runs.push(Run::plain("ﻻ إِلـٰهَ \u{200F}  ٱلأمم، نص نص"));
-        doc.operative.push(p);
-        let len = doc.operative[0].text().chars().count();
-        let anchorer = Anchorer::new(&doc);
-        for exact in [
-            "",
-            " ",
-            "\u{064E}",
-            "لا",
-            "نص",
-            "x",
-            "ﻻ إله",
-            "الامم، نص نص نص نص",
-        ] {
-            for target in ["", "para_1", "nope"] {
-                for position in [
-                    None,
-                    Some(0..0),
-                    #[allow(clippy::reversed_empty_ranges)]
-                    Some(99..3),
-                    Some(usize::MAX - 1..usize::MAX),
-                ] {
-                    for whole_paragraph in [false, true] {
-                        let a = Annotation {
-                            id: "x".into(),
-                            created: String::new(),
-                            modified: String::new(),
-                            color: Color::Yellow,
-                            note: String::new(),
-                            note_language: None,
-                            tags: vec![],
-                            target: target.into(),
-                            quote: Quote {
-                                exact: exact.into(),
-                                prefix: "ﻻ".into(),
-                                suffix: " ".into(),
-                            },
-                            position: position.clone(),
-                            whole_paragraph,
-                        };
-                        if let Some(r) = anchorer.anchor(&a).range() {
-                            assert!(r.start <= r.end && r.end <= len, "{exact:?} {r:?}");
-                        }
-                    }
-                }
-            }
-        }
-        assert_eq!(
-            anchor(
-                &Document::default(),
-                &Annotation {
-                    id: "x".into(),
-                    created: String::new(),
-                    modified: String::new(),
-                    color: Color::Blue,
-                    note: String::new(),
-                    note_language: None,
-                    tags: vec![],
-                    target: "p".into(),
-                    quote: Quote {
-                        exact: "abc".into(),
-                        ..Quote::default()
-                    },
-                    position: None,
-                    whole_paragraph: false,
-                }
-            ),
-            Anchor::Orphan
-        );
-    }
-
-    #[test]
-    fn spaces_trimmed() {
-        assert_eq!(trim_spaces(&[' ', 'a', ' ']), &['a']);
-        assert!(trim_spaces(&[' ', ' ']).is_empty());
-    }
-}
+mod tests;

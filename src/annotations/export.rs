@@ -14,6 +14,10 @@ use serde_json::{Value, json};
 /// orphaned). Entries are in document order (paragraph, then start), orphans last in input
 /// order.
 pub fn entries(doc: &Document, annotations: &[Annotation]) -> Vec<Value> {
+    // The anchoring index (every paragraph folded) is only worth building for annotations.
+    if annotations.is_empty() {
+        return Vec::new();
+    }
     let anchorer = Anchorer::new(doc);
     let order: std::collections::HashMap<&str, usize> = doc
         .paragraphs()

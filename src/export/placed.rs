@@ -61,7 +61,11 @@ pub fn place(doc: &Document, annotations: &[Annotation]) -> Vec<Placed> {
         return Vec::new();
     }
     let anchorer = Anchorer::new(doc);
-    let order: Vec<String> = doc.paragraphs().iter().map(|(_, p)| p.id.clone()).collect();
+    // Document position of each paragraph id (the first, if an id repeats).
+    let mut order: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, (_, p)) in doc.paragraphs().into_iter().enumerate() {
+        order.entry(p.id.as_str()).or_insert(i);
+    }
     let mut placed: Vec<Placed> = annotations
         .iter()
         .map(|a| {
@@ -77,7 +81,7 @@ pub fn place(doc: &Document, annotations: &[Annotation]) -> Vec<Placed> {
         let index = p
             .paragraph
             .as_ref()
-            .and_then(|id| order.iter().position(|o| o == id))
+            .and_then(|id| order.get(id.as_str()).copied())
             .unwrap_or(usize::MAX);
         (index, p.range.as_ref().map(|r| r.start).unwrap_or(0))
     });

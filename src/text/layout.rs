@@ -151,8 +151,10 @@ pub fn layout_block(
     buffer.set_size(Some(width), None);
     let default = attrs_for(SpanStyle::Body, block.direction, 0, size, line);
     let d = &block.display;
+    // Same byte offsets as `d.text`, never too deeply nested for cosmic-text's bidi.
+    let text = crate::util::cap_bidi_depth(&d.text);
     let spans = d.spans.iter().filter_map(|s| {
-        d.text.get(s.range.clone()).map(|t| {
+        text.get(s.range.clone()).map(|t| {
             let mut a = attrs_for(s.style, block.direction, s.hot, size, line);
             // Chinese has no italics: never slanted (no synthetic oblique).
             if t.chars().any(is_cjk) {

@@ -68,7 +68,12 @@ impl NoteEditor {
         let mut buffer = Buffer::new(fonts, Metrics::new(size, (size * 1.6).round()));
         buffer.set_size(Some(width.max(20.0)), None);
         let attrs = Attrs::new().family(Family::Name(ARABIC_FAMILY));
-        buffer.set_text(text, &attrs, Shaping::Advanced, None);
+        buffer.set_text(
+            &crate::util::cap_bidi_depth(text),
+            &attrs,
+            Shaping::Advanced,
+            None,
+        );
         let mut editor = Editor::new(buffer);
         editor.shape_as_needed(fonts, false);
         NoteEditor {

@@ -318,6 +318,7 @@ impl TextPainter {
             .enumerate()
             .map(|(i, (t, m))| {
                 let t = crate::text::display::protect_symbols(&t);
+                let t = crate::util::cap_bidi_depth(&t).into_owned();
                 (if i == 0 { format!("{mark}{t}") } else { t }, m)
             })
             .collect();
