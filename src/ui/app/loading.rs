@@ -20,6 +20,8 @@ pub enum Pick {
     Export,
     /// The library folder (Settings → Library folder…).
     LibraryFolder,
+    /// A file to compare the document shown with (File → Compare with…).
+    Compare,
 }
 
 const LOADER_STOPPED: &str = "the file could not be loaded (the loader stopped)";
@@ -79,6 +81,9 @@ impl ReaderApp {
         }
         for e in self.jobs.exporting.poll() {
             self.exported(e);
+        }
+        for e in self.jobs.comparing.poll() {
+            self.compared(e);
         }
         if let Some(m) = self.library.poll() {
             self.library.problem = Some(m);
@@ -338,6 +343,11 @@ impl ReaderApp {
             let dialog = rfd::FileDialog::new();
             let file = match kind {
                 Pick::LibraryFolder => dialog.set_title("Choose the library folder").pick_folder(),
+                Pick::Compare => dialog
+                    .set_title("Compare with")
+                    .add_filter("Resolutions", &["txt", "xml", "akn"])
+                    .add_filter("All files", &["*"])
+                    .pick_file(),
                 Pick::Open => dialog
                     .set_title("Open a resolution")
                     .add_filter("Resolutions", &["txt", "xml", "akn"])
@@ -374,6 +384,7 @@ impl ReaderApp {
     fn picked(&mut self, kind: Pick, path: PathBuf, ctx: &egui::Context) {
         match kind {
             Pick::Open => self.open_path(path, ctx),
+            Pick::Compare => self.compare_with_file(path, Vec::new(), ctx),
             Pick::ImportAnnotations => {
                 if let Some(cur) = self.tabs.current_mut() {
                     cur.annotations.import(&cur.doc, &path);

@@ -96,6 +96,10 @@ impl ReaderApp {
     pub(super) fn central_panel(&mut self, ui: &mut egui::Ui) {
         let typo = self.typography_for(self.direction());
         let mut events = Vec::new();
+        if self.compare_shown() {
+            self.compare_panel(ui);
+            return;
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             let Some(cur) = self.tabs.current_mut() else {
                 ui.centered_and_justified(|ui| {
