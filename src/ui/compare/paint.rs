@@ -122,6 +122,7 @@ fn block(c: &Change, which: Text, dir: Direction, substantive_only: bool) -> Opt
         );
     }
     d.text_start = d.text.len();
+    let mut last: Option<Op> = None;
     for e in &c.edits {
         let keep = match (which, e.op) {
             (Text::Old, Op::Insert) | (Text::New, Op::Delete) => false,
@@ -133,7 +134,14 @@ fn block(c: &Change, which: Text, dir: Direction, substantive_only: bool) -> Opt
         let Some(m) = mark_of(e.op, e.class, substantive_only) else {
             continue;
         };
-        // In a column of its own, the side's text is marked the same way.
+        // A deleted word and the word that replaces it stand apart (the diff keeps the
+        // space in the words they share).
+        let joined =
+            d.text.ends_with(char::is_whitespace) || e.text.starts_with(char::is_whitespace);
+        if last.is_some_and(|l| l != Op::Equal && l != e.op) && !joined {
+            push(&mut d, " ", SpanStyle::Body, Mark::Plain);
+        }
+        last = Some(e.op);
         push(&mut d, &protect_symbols(&e.text), SpanStyle::Body, m);
     }
     Some(Block {
