@@ -84,6 +84,14 @@ fn the_seed_against_77_20_shows_its_summary_and_steps_through_the_changes() {
     assert!(fewer < all && fewer > 0, "{fewer} of {all}");
     assert!(value_of(&h, "Change count").ends_with(&format!(" / {fewer}")));
 
+    // Saved as PDF (summary page, marks) from the view.
+    let out = temp_dir("export").join("comparison.pdf");
+    h.state_mut().push(Command::ExportComparisonTo(out.clone()));
+    h.run_ok();
+    h.state_mut().finish_exports();
+    let bytes = std::fs::read(&out).unwrap_or_default();
+    assert!(bytes.starts_with(b"%PDF"), "{} bytes", bytes.len());
+
     // Side by side keeps the view; closing returns to the reader.
     h.get_by_label("Side by side").click();
     h.run_ok();

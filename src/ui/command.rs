@@ -115,6 +115,10 @@ pub enum Command {
     ToggleCompareLayout,
     /// Close the compare view (back to the reader).
     CloseCompare,
+    /// Save the comparison (asks for the file; its extension names the format).
+    ExportComparison,
+    /// Save the comparison to this file.
+    ExportComparisonTo(PathBuf),
     // Library pane (its filter field)
     LibraryPreviousRow,
     LibraryNextRow,
@@ -360,6 +364,8 @@ impl Command {
             C::ToggleSubstantiveOnly => "Substantive only",
             C::ToggleCompareLayout => "Inline or side by side",
             C::CloseCompare => "Close comparison",
+            C::ExportComparison => "Export comparison…",
+            C::ExportComparisonTo(p) => return Cow::Owned(p.display().to_string()),
             C::Quit => "Quit",
             C::Find => "Find…",
             C::FindNext => "Next",

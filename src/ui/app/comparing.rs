@@ -3,12 +3,14 @@
 //! worked out in a background job and shown in the compare view over the tab.
 
 use super::ReaderApp;
+use crate::export::compare::{CompareFormat, render};
 use crate::library::predecessor::Subject;
 use crate::ui::command::{Command, menu_item};
 use crate::ui::compare::{CompareView, Layout, Prepared};
 use crate::ui::jobs::Event;
+use crate::ui::status::Message;
 use eframe::egui;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 impl ReaderApp {
     /// The compare view, when it is over the tab shown.
@@ -145,6 +147,50 @@ impl ReaderApp {
             Command::CloseCompare => self.compare = None,
             _ => {}
         }
+    }
+
+    /// Save the comparison shown; the file's extension names the format (pdf, html, docx,
+    /// md, json). Rendered and written in the background.
+    pub fn export_comparison(&mut self, path: &Path) {
+        let Some(view) = self.compare_view() else {
+            self.status.error("No comparison to export.");
+            return;
+        };
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        let format = match ext.as_str() {
+            "pdf" => CompareFormat::Pdf,
+            "html" | "htm" => CompareFormat::Html,
+            "docx" => CompareFormat::Docx,
+            "md" => CompareFormat::Md,
+            "json" => CompareFormat::Json,
+            _ => {
+                self.status.error(format!(
+                    "{}: unknown format for a comparison (use pdf, html, docx, md or json)",
+                    path.display()
+                ));
+                return;
+            }
+        };
+        let cmp = view.comparison.clone();
+        let path = path.to_path_buf();
+        let ctx = self.ctx.clone();
+        self.jobs.exporting.spawn_one(&ctx, move || {
+            let now = time::OffsetDateTime::now_utc();
+            let now = now.replace_nanosecond(0).unwrap_or(now);
+            let date = now
+                .format(&time::format_description::well_known::Rfc3339)
+                .unwrap_or_else(|_| "1970-01-01T00:00:00Z".to_string());
+            let result = render(&cmp, format, &date).and_then(|bytes| {
+                crate::export::write_atomic(&path, &bytes, true).map_err(|e| e.to_string())
+            });
+            match result {
+                Ok(()) => Message::notice(format!("Exported to {}", path.display())),
+                Err(e) => Message::error(format!("Export failed: {e}")),
+            }
+        });
     }
 
     /// File menu: Compare with… and Compare with previous.

@@ -20,6 +20,8 @@ impl ReaderApp {
             C::CompareWith => self.pick(ctx, Pick::Compare),
             C::CompareWithFile(path) => self.compare_with_file(path, Vec::new(), ctx),
             C::CompareWithPrevious => self.compare_with_previous(ctx),
+            C::ExportComparison => self.pick(ctx, Pick::ExportComparison),
+            C::ExportComparisonTo(path) => self.export_comparison(&path),
             C::NextChange
             | C::PreviousChange
             | C::ToggleSubstantiveOnly

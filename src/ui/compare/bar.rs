@@ -54,6 +54,9 @@ impl CompareView {
                 });
             }
             ui.separator();
+            if ui.button("Export comparison…").clicked() {
+                queue.push(Command::ExportComparison);
+            }
             let resp = with_tooltip(ui.button("Close comparison"), &Command::CloseCompare);
             if resp.clicked() {
                 queue.push(Command::CloseCompare);

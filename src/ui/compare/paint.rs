@@ -124,10 +124,10 @@ fn block(c: &Change, which: Text, dir: Direction, substantive_only: bool) -> Opt
     d.text_start = d.text.len();
     let mut last: Option<Op> = None;
     for e in &c.edits {
-        let keep = match (which, e.op) {
-            (Text::Old, Op::Insert) | (Text::New, Op::Delete) => false,
-            _ => true,
-        };
+        let keep = !matches!(
+            (which, e.op),
+            (Text::Old, Op::Insert) | (Text::New, Op::Delete)
+        );
         if !keep {
             continue;
         }
@@ -233,6 +233,7 @@ impl CompareView {
         let palette = Palette::for_visuals(dark);
         let nav = self.navigable();
         let current = self.current.and_then(|k| nav.get(k).copied());
+        let mut clicked = None;
         area.show_viewport(ui, |ui, viewport| {
             let (rect, _) =
                 ui.allocate_exact_size(vec2(width, self.layouts.height), egui::Sense::hover());
@@ -273,13 +274,20 @@ impl CompareView {
                 if let Some(k) = nav.iter().position(|&j| j == i) {
                     let label = format!("Change {}", k + 1);
                     let resp =
-                        ui.interact(row, Id::unique(("qarar-change", i)), egui::Sense::hover());
+                        ui.interact(row, Id::unique(("qarar-change", i)), egui::Sense::click());
                     resp.widget_info(move || {
                         egui::WidgetInfo::labeled(egui::accesskit::Role::Article, true, &label)
                     });
+                    // Clicking a change makes it the one navigation counts from.
+                    if resp.clicked() {
+                        clicked = Some(k);
+                    }
                 }
             }
         });
+        if clicked.is_some() {
+            self.current = clicked;
+        }
     }
 }
 
