@@ -211,6 +211,17 @@ impl ReaderApp {
         let Some(view) = self.compare.as_mut() else {
             return;
         };
+        if self.settings.show_outline {
+            let panel = match direction {
+                crate::document::Direction::Rtl => egui::Panel::right("compare-changes"),
+                crate::document::Direction::Ltr => egui::Panel::left("compare-changes"),
+            };
+            panel
+                .resizable(true)
+                .default_size(250.0)
+                .min_size(160.0)
+                .show(ui, |ui| view.changes_list(ui, &mut self.painter));
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             view.bars(ui, &mut self.painter, &mut self.commands);
             view.body(ui, &mut self.painter, typo);

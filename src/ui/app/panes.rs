@@ -46,7 +46,9 @@ impl ReaderApp {
             Direction::Rtl => (|id| egui::Panel::right(id), |id| egui::Panel::left(id)),
             Direction::Ltr => (|id| egui::Panel::left(id), |id| egui::Panel::right(id)),
         };
+        // The compare view shows its list of changes where the outline stands.
         if self.settings.show_outline
+            && !self.compare_shown()
             && let Some(cur) = self.tabs.current_mut()
         {
             let top = cur.view.reading_block();

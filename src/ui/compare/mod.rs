@@ -7,6 +7,7 @@
 //! what is shown and where the user is. Closing it returns to the reader.
 
 mod bar;
+mod list;
 mod paint;
 
 use crate::compare::{Class, Comparison, Status, check_languages, compare_files};
