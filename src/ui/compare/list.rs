@@ -25,10 +25,28 @@ pub(super) fn kind_colour(status: Status, class: Option<Class>, dark: bool) -> C
 }
 
 impl CompareView {
+    /// The list entry of the `k`-th change navigation goes through ("3. 12 — changed,
+    /// substantive"), in the documents' language; direction marks keep the number, an id in
+    /// Latin letters and the kind apart in right-to-left text.
+    pub fn entry_text(&self, k: usize) -> Option<String> {
+        let i = *self.navigable().get(k)?;
+        let c = self.comparison.changes.get(i)?;
+        let name = if c.label.is_empty() {
+            change_ids(c)
+        } else {
+            c.label.clone()
+        };
+        let mark = match self.direction() {
+            crate::document::Direction::Rtl => '\u{200F}',
+            crate::document::Direction::Ltr => '\u{200E}',
+        };
+        let kind = change_kind(c, labels(self.language()));
+        Some(format!("{}.{mark} {name}{mark} — {kind}", k + 1))
+    }
+
     /// The list of changes; a click makes a change current and brings it into view.
     pub fn changes_list(&mut self, ui: &mut egui::Ui, painter: &mut TextPainter) {
         let nav = self.navigable();
-        let l = labels(self.language());
         let dir = self.direction();
         let dark = ui.visuals().dark_mode;
         let selected = ui.visuals().selection.bg_fill;
@@ -40,15 +58,11 @@ impl CompareView {
             .show(ui, |ui| {
                 let width = ui.available_width();
                 for (k, &i) in nav.iter().enumerate() {
-                    let Some(c) = self.comparison.changes.get(i) else {
+                    let (Some(c), Some(text)) =
+                        (self.comparison.changes.get(i), self.entry_text(k))
+                    else {
                         continue;
                     };
-                    let name = if c.label.is_empty() {
-                        change_ids(c)
-                    } else {
-                        c.label.clone()
-                    };
-                    let text = format!("{}. {name} — {}", k + 1, change_kind(c, l));
                     let colour = kind_colour(c.status, c.class, dark);
                     let style = LabelStyle::new(14.0, colour, dir, width).line_height(1.4);
                     let label = painter.label(ui.ctx(), &mut self.labels, &text, style);
