@@ -182,4 +182,8 @@ fn compare_with_previous_on_79_136_opens_77_20_against_it() {
         view.others
     );
     assert!(h.query_by_label("Other earlier versions").is_some());
+    // Esc returns to the reader.
+    h.key_press(egui::Key::Escape);
+    h.run_ok();
+    assert!(h.state().compare_view().is_none());
 }
