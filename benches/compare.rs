@@ -73,5 +73,56 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// One frame of the window's compare view (the seed, A/RES/75/10, against A/RES/77/20 in
+/// Arabic, inline), scrolling, once every unit is laid out.
+fn frame(c: &mut Criterion) {
+    use eframe::egui;
+    use qarar::ui::{ReaderApp, StartOptions};
+    let newer = Path::new(AKN).join("77_20_A.xml");
+    if !newer.exists() {
+        return;
+    }
+    let ctx = egui::Context::default();
+    let data = std::env::temp_dir().join(format!("qarar-bench-compare-{}", std::process::id()));
+    let start = StartOptions {
+        data_dir: Some(data),
+        ..StartOptions::default()
+    };
+    let mut app = ReaderApp::new(&ctx, None, start);
+    let input = |events: Vec<egui::Event>| egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
+        events,
+        ..Default::default()
+    };
+    let _ = ctx.run_ui(input(vec![]), |ui| app.frame(ui));
+    app.compare_with(newer);
+    let _ = ctx.run_ui(input(vec![]), |ui| app.frame(ui));
+    app.finish_comparing();
+    for _ in 0..3 {
+        let _ = ctx.run_ui(input(vec![]), |ui| app.frame(ui));
+    }
+    let mut down = true;
+    c.bench_function("compare/frame_75_10_vs_77_20_ar", |b| {
+        b.iter(|| {
+            down = !down;
+            let delta = if down { -120.0 } else { 120.0 };
+            let events = vec![
+                egui::Event::PointerMoved(egui::pos2(700.0, 400.0)),
+                egui::Event::MouseWheel {
+                    unit: egui::MouseWheelUnit::Point,
+                    delta: egui::vec2(0.0, delta),
+                    phase: egui::TouchPhase::Move,
+                    modifiers: egui::Modifiers::NONE,
+                    source: egui::MouseWheelSource::Wheel,
+                },
+            ];
+            black_box(ctx.run_ui(input(events), |ui| app.frame(ui)))
+        })
+    });
+}
+
+criterion_group!(benches, bench, frame);
 criterion_main!(benches);

@@ -45,6 +45,12 @@ pub enum Command {
     ExportAnnotations,
     ToggleDetails,
     ShowParserNotes,
+    /// Compare the document shown with a file (asks for it).
+    CompareWith,
+    /// Compare the document shown with this file.
+    CompareWithFile(PathBuf),
+    /// Compare the document shown with its earlier version in the library.
+    CompareWithPrevious,
     Quit,
     // Edit
     Find,
@@ -101,6 +107,18 @@ pub enum Command {
     Dismiss,
     /// The messages window's OK.
     DismissMessages,
+    // Compare view
+    NextChange,
+    PreviousChange,
+    ToggleSubstantiveOnly,
+    /// Inline or side by side.
+    ToggleCompareLayout,
+    /// Close the compare view (back to the reader).
+    CloseCompare,
+    /// Save the comparison (asks for the file; its extension names the format).
+    ExportComparison,
+    /// Save the comparison to this file.
+    ExportComparisonTo(PathBuf),
     // Library pane (its filter field)
     LibraryPreviousRow,
     LibraryNextRow,
@@ -124,17 +142,20 @@ pub enum Scope {
     LibraryFilter,
     /// The note editor.
     NoteEditor,
+    /// The compare view (no text field has the keyboard).
+    Compare,
 }
 
 impl Scope {
     /// Every scope but `Window` (which is part of each of them).
-    pub const FOCUSED: [Scope; 6] = [
+    pub const FOCUSED: [Scope; 7] = [
         Scope::Document,
         Scope::Outline,
         Scope::Popup,
         Scope::FindField,
         Scope::LibraryFilter,
         Scope::NoteEditor,
+        Scope::Compare,
     ];
 }
 
@@ -143,6 +164,7 @@ const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
 }
 const NONE: Modifiers = Modifiers::NONE;
 const CMD: Modifiers = Modifiers::COMMAND;
+const ALT: Modifiers = Modifiers::ALT;
 const SHIFT: Modifiers = Modifiers::SHIFT;
 const CMD_SHIFT: Modifiers = Modifiers {
     shift: true,
@@ -216,6 +238,9 @@ impl Command {
             Command::LibraryPreviousRow,
             Command::LibraryNextRow,
             Command::LibraryOpenRow,
+            Command::NextChange,
+            Command::PreviousChange,
+            Command::CloseCompare,
         ];
         all.extend(Color::ALL.into_iter().map(Command::Highlight));
         all.sort_by_key(|c| {
@@ -277,6 +302,9 @@ impl Command {
             C::ClosePopup | C::CloseFind | C::Dismiss => const { &[key(NONE, Key::Escape)] },
             C::FindNext | C::LibraryOpenRow => const { &[key(NONE, Key::Enter)] },
             C::FindPrevious => const { &[key(SHIFT, Key::Enter)] },
+            C::NextChange => const { &[key(ALT, Key::ArrowDown)] },
+            C::PreviousChange => const { &[key(ALT, Key::ArrowUp)] },
+            C::CloseCompare => const { &[key(NONE, Key::Escape)] },
             _ => &[],
         }
     }
@@ -296,6 +324,7 @@ impl Command {
             C::LibraryPreviousRow | C::LibraryNextRow | C::LibraryOpenRow => {
                 &[Scope::LibraryFilter]
             }
+            C::NextChange | C::PreviousChange | C::CloseCompare => &[Scope::Compare],
             _ => &[Scope::Window],
         }
     }
@@ -327,6 +356,16 @@ impl Command {
             C::ExportAnnotations => "Export annotations…",
             C::ToggleDetails => "Resolution details…",
             C::ShowParserNotes => "Parser notes…",
+            C::CompareWith => "Compare with…",
+            C::CompareWithFile(p) => return Cow::Owned(p.display().to_string()),
+            C::CompareWithPrevious => "Compare with previous",
+            C::NextChange => "Next change",
+            C::PreviousChange => "Previous change",
+            C::ToggleSubstantiveOnly => "Substantive only",
+            C::ToggleCompareLayout => "Inline or side by side",
+            C::CloseCompare => "Close comparison",
+            C::ExportComparison => "Export comparison…",
+            C::ExportComparisonTo(p) => return Cow::Owned(p.display().to_string()),
             C::Quit => "Quit",
             C::Find => "Find…",
             C::FindNext => "Next",
@@ -388,6 +427,9 @@ impl Command {
             C::FindNext => "Next match".into(),
             C::FindPrevious => "Previous match".into(),
             C::HighlightWithNote => "Highlight and add a note".into(),
+            C::CompareWithPrevious => {
+                "Compare with the earlier version in the library folder".into()
+            }
             _ => self.label(),
         }
     }

@@ -9,6 +9,7 @@ pub mod annotations_pane;
 pub mod app;
 pub mod atlas;
 pub mod command;
+pub mod compare;
 pub mod document;
 pub mod jobs;
 pub mod library;

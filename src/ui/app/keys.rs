@@ -25,6 +25,9 @@ impl ReaderApp {
         if self.windows.popup.is_some() {
             return Scope::Popup;
         }
+        if self.compare_shown() {
+            return Scope::Compare;
+        }
         if self.current().is_some_and(|c| c.outline.focused) {
             return Scope::Outline;
         }

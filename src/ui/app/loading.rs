@@ -20,6 +20,10 @@ pub enum Pick {
     Export,
     /// The library folder (Settings → Library folder…).
     LibraryFolder,
+    /// A file to compare the document shown with (File → Compare with…).
+    Compare,
+    /// Where to save the comparison shown.
+    ExportComparison,
 }
 
 const LOADER_STOPPED: &str = "the file could not be loaded (the loader stopped)";
@@ -79,6 +83,9 @@ impl ReaderApp {
         }
         for e in self.jobs.exporting.poll() {
             self.exported(e);
+        }
+        for e in self.jobs.comparing.poll() {
+            self.compared(e);
         }
         if let Some(m) = self.library.poll() {
             self.library.problem = Some(m);
@@ -334,10 +341,28 @@ impl ReaderApp {
             .current()
             .map(|c| c.name().replace('/', "-"))
             .unwrap_or_else(|| "resolution".into());
+        let compare_stem = self
+            .compare_view()
+            .map(|v| format!("{}-{}", v.old_name, v.new_name).replace('/', "-"))
+            .unwrap_or_else(|| "comparison".into());
         self.jobs.picking.spawn_one(ctx, move || {
             let dialog = rfd::FileDialog::new();
             let file = match kind {
                 Pick::LibraryFolder => dialog.set_title("Choose the library folder").pick_folder(),
+                Pick::ExportComparison => dialog
+                    .set_title("Export the comparison")
+                    .add_filter("PDF", &["pdf"])
+                    .add_filter("HTML", &["html"])
+                    .add_filter("Word (tracked changes)", &["docx"])
+                    .add_filter("Markdown", &["md"])
+                    .add_filter("JSON", &["json"])
+                    .set_file_name(format!("{compare_stem}.pdf"))
+                    .save_file(),
+                Pick::Compare => dialog
+                    .set_title("Compare with")
+                    .add_filter("Resolutions", &["txt", "xml", "akn"])
+                    .add_filter("All files", &["*"])
+                    .pick_file(),
                 Pick::Open => dialog
                     .set_title("Open a resolution")
                     .add_filter("Resolutions", &["txt", "xml", "akn"])
@@ -374,6 +399,8 @@ impl ReaderApp {
     fn picked(&mut self, kind: Pick, path: PathBuf, ctx: &egui::Context) {
         match kind {
             Pick::Open => self.open_path(path, ctx),
+            Pick::Compare => self.compare_with_file(path, Vec::new(), ctx),
+            Pick::ExportComparison => self.export_comparison(&path),
             Pick::ImportAnnotations => {
                 if let Some(cur) = self.tabs.current_mut() {
                     cur.annotations.import(&cur.doc, &path);

@@ -47,6 +47,9 @@ impl ReaderApp {
         ui.separator();
         menu_item(ui, q, Command::ChooseLibraryFolder, true);
         ui.separator();
+        self.compare_menu(ui);
+        let q = &mut self.commands;
+        ui.separator();
         menu_item(ui, q, Command::Export, true);
         menu_item(ui, q, Command::ImportAnnotations, true);
         menu_item(ui, q, Command::ExportAnnotations, true);

@@ -4,6 +4,7 @@
 //! (which push [`Command`]s), then applies the commands in [`ReaderApp::run`] — the one place
 //! that changes state across modules.
 
+mod comparing;
 mod keys;
 mod loading;
 mod menus;
@@ -61,11 +62,16 @@ struct Background {
     picking: Jobs<(Pick, Option<PathBuf>)>,
     /// Annotated copies being written (File → Export…): the message for the user.
     exporting: Jobs<super::status::Message>,
+    /// A comparison being worked out (File → Compare with…).
+    comparing: Jobs<Result<super::compare::Prepared, String>>,
 }
 
 impl Background {
     fn is_busy(&self) -> bool {
-        self.loading.is_busy() || self.picking.is_busy() || self.exporting.is_busy()
+        self.loading.is_busy()
+            || self.picking.is_busy()
+            || self.exporting.is_busy()
+            || self.comparing.is_busy()
     }
 }
 
@@ -110,6 +116,8 @@ pub struct ReaderApp {
     pub library_pane: LibraryPane,
     /// The note being edited, if any.
     pub editing: Option<NoteEditing>,
+    /// The compare view, over the tab that asked for it.
+    compare: Option<super::compare::CompareView>,
     pane: AnnotationsPane,
     windows: Windows,
     jobs: Background,
@@ -146,6 +154,7 @@ impl ReaderApp {
             library: LibraryState::new(start.data_dir.as_ref()),
             library_pane: LibraryPane::default(),
             editing: None,
+            compare: None,
             pane: AnnotationsPane::default(),
             windows: Windows::default(),
             jobs: Background::default(),

@@ -46,7 +46,9 @@ impl ReaderApp {
             Direction::Rtl => (|id| egui::Panel::right(id), |id| egui::Panel::left(id)),
             Direction::Ltr => (|id| egui::Panel::left(id), |id| egui::Panel::right(id)),
         };
+        // The compare view shows its list of changes where the outline stands.
         if self.settings.show_outline
+            && !self.compare_shown()
             && let Some(cur) = self.tabs.current_mut()
         {
             let top = cur.view.reading_block();
@@ -96,6 +98,10 @@ impl ReaderApp {
     pub(super) fn central_panel(&mut self, ui: &mut egui::Ui) {
         let typo = self.typography_for(self.direction());
         let mut events = Vec::new();
+        if self.compare_shown() {
+            self.compare_panel(ui);
+            return;
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             let Some(cur) = self.tabs.current_mut() else {
                 ui.centered_and_justified(|ui| {

@@ -17,6 +17,16 @@ impl ReaderApp {
         let now = ctx.input(|i| i.time);
         match command {
             C::Open => self.pick(ctx, Pick::Open),
+            C::CompareWith => self.pick(ctx, Pick::Compare),
+            C::CompareWithFile(path) => self.compare_with_file(path, Vec::new(), ctx),
+            C::CompareWithPrevious => self.compare_with_previous(ctx),
+            C::ExportComparison => self.pick(ctx, Pick::ExportComparison),
+            C::ExportComparisonTo(path) => self.export_comparison(&path),
+            C::NextChange
+            | C::PreviousChange
+            | C::ToggleSubstantiveOnly
+            | C::ToggleCompareLayout
+            | C::CloseCompare => self.run_compare(&command),
             C::OpenFile(path) => self.open_path(path, ctx),
             C::Load(request) => self.open(request, ctx),
             C::OpenBundled => self.open_seed(),

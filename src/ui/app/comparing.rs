@@ -1,0 +1,230 @@
+//! Comparing the document shown with another version: File → Compare with… (any file in the
+//! same language) and Compare with previous (its earlier version in the library folder),
+//! worked out in a background job and shown in the compare view over the tab.
+
+use super::ReaderApp;
+use crate::export::compare::{CompareFormat, render};
+use crate::library::predecessor::Subject;
+use crate::ui::command::{Command, menu_item};
+use crate::ui::compare::{CompareView, Layout, Prepared};
+use crate::ui::jobs::Event;
+use crate::ui::status::Message;
+use eframe::egui;
+use std::path::{Path, PathBuf};
+
+impl ReaderApp {
+    /// The compare view, when it is over the tab shown.
+    pub fn compare_view(&self) -> Option<&CompareView> {
+        self.compare
+            .as_ref()
+            .filter(|c| c.tab == self.tabs.active_id())
+    }
+
+    pub(super) fn compare_shown(&self) -> bool {
+        self.compare_view().is_some()
+    }
+
+    /// Compare the document shown with `path` (tests; File → Compare with… asks for it).
+    pub fn compare_with(&mut self, path: PathBuf) {
+        self.push(Command::CompareWithFile(path));
+    }
+
+    /// Wait for the comparison being worked out and show it (tests).
+    pub fn finish_comparing(&mut self) {
+        for e in self.jobs.comparing.wait() {
+            self.compared(e);
+        }
+    }
+
+    /// True while a comparison is being worked out.
+    pub fn is_comparing(&self) -> bool {
+        self.jobs.comparing.is_busy()
+    }
+
+    /// The earlier versions of the document shown in the library folder, newest first
+    /// (name, file); empty when it is not a document of the folder.
+    pub fn previous_versions(&self) -> Vec<(String, PathBuf)> {
+        let (Some(cur), Some(index)) = (self.current(), self.library.index.as_ref()) else {
+            return Vec::new();
+        };
+        let Some(path) = cur.path.as_deref() else {
+            return Vec::new();
+        };
+        // The folder's own name for the file (the index may not hold canonical paths).
+        let Some(entry) = index
+            .entries
+            .iter()
+            .find(|e| e.path == path || std::fs::canonicalize(&e.path).is_ok_and(|p| p == path))
+        else {
+            return Vec::new();
+        };
+        index
+            .predecessors(&Subject::of_document(&cur.doc), Some(&entry.path))
+            .into_iter()
+            .map(|p| {
+                let name = p
+                    .entry
+                    .symbol
+                    .clone()
+                    .unwrap_or_else(|| p.entry.path.display().to_string());
+                (name, p.entry.path.clone())
+            })
+            .collect()
+    }
+
+    pub(super) fn compare_with_file(
+        &mut self,
+        path: PathBuf,
+        others: Vec<(String, PathBuf)>,
+        ctx: &egui::Context,
+    ) {
+        let Some(cur) = self.current() else {
+            self.status
+                .error("Open a resolution to compare it with another version.");
+            return;
+        };
+        if self.jobs.comparing.is_busy() {
+            return;
+        }
+        let doc = cur.doc.clone();
+        let own = cur.path.clone();
+        let tab = self.tabs.active_id();
+        self.jobs.comparing.spawn_one(ctx, move || {
+            crate::ui::compare::prepare(&doc, own.as_deref(), &path, others, tab)
+        });
+    }
+
+    pub(super) fn compare_with_previous(&mut self, ctx: &egui::Context) {
+        let mut found = self.previous_versions();
+        if found.is_empty() {
+            self.status.error(
+                "No earlier version of this resolution in the library folder (same title, \
+                 agenda item or a resolution its preamble recalls, in an earlier session).",
+            );
+            return;
+        }
+        let (_, newest) = found.remove(0);
+        self.compare_with_file(newest, found, ctx);
+    }
+
+    pub(super) fn compared(&mut self, e: Event<Result<Prepared, String>>) {
+        match e {
+            Event::Message(Ok(p)) => {
+                let layout = self.compare.as_ref().map(|c| c.layout);
+                let mut view = CompareView::new(p);
+                if let Some(l) = layout {
+                    view.layout = l;
+                }
+                self.compare = Some(view);
+                self.windows.popup = None;
+            }
+            Event::Message(Err(m)) => self.status.error(format!("Cannot compare: {m}")),
+            Event::Lost => self.status.error("the comparison stopped unexpectedly"),
+        }
+    }
+
+    /// The compare view's own commands.
+    pub(super) fn run_compare(&mut self, command: &Command) {
+        if !self.compare_shown() {
+            return;
+        }
+        let Some(view) = self.compare.as_mut() else {
+            return;
+        };
+        match command {
+            Command::NextChange => view.step(true),
+            Command::PreviousChange => view.step(false),
+            Command::ToggleSubstantiveOnly => view.toggle_substantive(),
+            Command::ToggleCompareLayout => {
+                view.layout = match view.layout {
+                    Layout::Inline => Layout::SideBySide,
+                    Layout::SideBySide => Layout::Inline,
+                };
+                // Stay at the change gone to.
+                let nav = view.navigable();
+                view.scroll_to = view.current.and_then(|k| nav.get(k).copied());
+            }
+            Command::CloseCompare => self.compare = None,
+            _ => {}
+        }
+    }
+
+    /// Save the comparison shown; the file's extension names the format (pdf, html, docx,
+    /// md, json). Rendered and written in the background.
+    pub fn export_comparison(&mut self, path: &Path) {
+        let Some(view) = self.compare_view() else {
+            self.status.error("No comparison to export.");
+            return;
+        };
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        let format = match ext.as_str() {
+            "pdf" => CompareFormat::Pdf,
+            "html" | "htm" => CompareFormat::Html,
+            "docx" => CompareFormat::Docx,
+            "md" => CompareFormat::Md,
+            "json" => CompareFormat::Json,
+            _ => {
+                self.status.error(format!(
+                    "{}: unknown format for a comparison (use pdf, html, docx, md or json)",
+                    path.display()
+                ));
+                return;
+            }
+        };
+        let cmp = view.comparison.clone();
+        let path = path.to_path_buf();
+        let ctx = self.ctx.clone();
+        self.jobs.exporting.spawn_one(&ctx, move || {
+            let now = time::OffsetDateTime::now_utc();
+            let now = now.replace_nanosecond(0).unwrap_or(now);
+            let date = now
+                .format(&time::format_description::well_known::Rfc3339)
+                .unwrap_or_else(|_| "1970-01-01T00:00:00Z".to_string());
+            let result = render(&cmp, format, &date).and_then(|bytes| {
+                crate::export::write_atomic(&path, &bytes, true).map_err(|e| e.to_string())
+            });
+            match result {
+                Ok(()) => Message::notice(format!("Exported to {}", path.display())),
+                Err(e) => Message::error(format!("Export failed: {e}")),
+            }
+        });
+    }
+
+    /// File menu: Compare with… and Compare with previous.
+    pub(super) fn compare_menu(&mut self, ui: &mut egui::Ui) {
+        let has_doc = self.current().is_some();
+        let previous = !self.previous_versions().is_empty();
+        let q = &mut self.commands;
+        menu_item(ui, q, Command::CompareWith, has_doc);
+        menu_item(ui, q, Command::CompareWithPrevious, previous);
+    }
+
+    /// The compare view in the central panel.
+    pub(super) fn compare_panel(&mut self, ui: &mut egui::Ui) {
+        let Some(direction) = self.compare.as_ref().map(|c| c.direction()) else {
+            return;
+        };
+        let typo = self.typography_for(direction);
+        let Some(view) = self.compare.as_mut() else {
+            return;
+        };
+        if self.settings.show_outline {
+            let panel = match direction {
+                crate::document::Direction::Rtl => egui::Panel::right("compare-changes"),
+                crate::document::Direction::Ltr => egui::Panel::left("compare-changes"),
+            };
+            panel
+                .resizable(true)
+                .default_size(250.0)
+                .min_size(160.0)
+                .show(ui, |ui| view.changes_list(ui, &mut self.painter));
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            view.bars(ui, &mut self.painter, &mut self.commands);
+            view.body(ui, &mut self.painter, typo);
+        });
+    }
+}

@@ -1,0 +1,189 @@
+//! The compare view driven through AccessKit: the seed (A/RES/75/10) against A/RES/77/20,
+//! its summary, change navigation and the substantive filter; Compare with previous in a
+//! library folder holding the series.
+
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use qarar::ui::{Command, ReaderApp, StartOptions};
+use std::path::PathBuf;
+
+fn corpus(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus/akn")
+        .join(name)
+}
+
+fn temp_dir(tag: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("qarar-compare-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    let _ = std::fs::create_dir_all(&d);
+    d
+}
+
+fn reader(mut start: StartOptions) -> Harness<'static, ReaderApp> {
+    start.data_dir.get_or_insert_with(|| temp_dir("data"));
+    let app = ReaderApp::new(&egui::Context::default(), None, start);
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(40)
+        .build_ui_state(|ui, app: &mut ReaderApp| app.frame(ui), app)
+}
+
+fn value_of(h: &Harness<'static, ReaderApp>, label: &str) -> String {
+    h.get_by_label(label).value().unwrap_or_default()
+}
+
+fn in_view(rect: egui::Rect) -> bool {
+    rect.top() >= 40.0 && rect.top() < 760.0
+}
+
+#[test]
+fn the_seed_against_77_20_shows_its_summary_and_steps_through_the_changes() {
+    let newer = corpus("77_20_A.xml");
+    if !newer.exists() {
+        return;
+    }
+    let mut h = reader(StartOptions::default());
+    h.run_ok();
+    h.state_mut().compare_with(newer);
+    h.run_ok();
+    h.state_mut().finish_comparing();
+    h.run_ok();
+    let (summary, all) = {
+        let view = h.state().compare_view().expect("the compare view is shown");
+        assert_eq!(view.comparison.old.symbol.as_deref(), Some("A/RES/75/10"));
+        assert_eq!(view.comparison.new.symbol.as_deref(), Some("A/RES/77/20"));
+        (view.comparison.summary.clone(), view.count())
+    };
+    assert!(all > 1, "{all} changes");
+    // The summary bar reads the counts (in Arabic words, with the figures).
+    let text = value_of(&h, "Compare summary");
+    assert!(text.contains(" · "), "{text}");
+    assert!(
+        text.contains(&format!("{} ", summary.substantive)),
+        "{text}"
+    );
+    assert!(text.contains("جوهري"), "{text}");
+    assert_eq!(value_of(&h, "Change count"), format!("- / {all}"));
+
+    h.get_by_label("Next change").click();
+    h.run_ok();
+    assert_eq!(value_of(&h, "Change count"), format!("1 / {all}"));
+    let first = h.get_by_label("Change 1");
+    assert!(in_view(first.rect()), "change 1 at {:?}", first.rect());
+
+    // Alt+↓ goes on to the second change.
+    h.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowDown);
+    h.run_ok();
+    assert_eq!(value_of(&h, "Change count"), format!("2 / {all}"));
+
+    // The list of changes (where the outline stands) goes to the change clicked.
+    h.state_mut().settings.show_outline = true;
+    h.run_ok();
+    let entry = h
+        .state()
+        .compare_view()
+        .and_then(|v| v.entry_text(2))
+        .expect("a third change");
+    assert!(entry.starts_with("3."), "{entry}");
+    h.get_by_label(&entry).click();
+    h.run_ok();
+    assert_eq!(value_of(&h, "Change count"), format!("3 / {all}"));
+    assert!(in_view(h.get_by_label("Change 3").rect()));
+
+    h.get_by_label("Substantive only").click();
+    h.run_ok();
+    let fewer = h.state().compare_view().map(|v| v.count()).unwrap_or(0);
+    assert!(fewer < all && fewer > 0, "{fewer} of {all}");
+    assert!(value_of(&h, "Change count").ends_with(&format!(" / {fewer}")));
+
+    // Saved as PDF (summary page, marks) from the view.
+    let out = temp_dir("export").join("comparison.pdf");
+    h.state_mut().push(Command::ExportComparisonTo(out.clone()));
+    h.run_ok();
+    h.state_mut().finish_exports();
+    let bytes = std::fs::read(&out).unwrap_or_default();
+    assert!(bytes.starts_with(b"%PDF"), "{} bytes", bytes.len());
+
+    // Side by side keeps the view; closing returns to the reader.
+    h.get_by_label("Side by side").click();
+    h.run_ok();
+    assert!(h.query_by_label("Compare summary").is_some());
+    h.get_by_label("Close comparison").click();
+    h.run_ok();
+    assert!(h.state().compare_view().is_none());
+    assert!(h.query_by_label("Compare summary").is_none());
+    assert!(h.query_by_label("Title").is_some());
+}
+
+#[test]
+fn a_file_in_another_language_is_refused_with_a_message() {
+    let english = corpus("77_20_E.xml");
+    if !english.exists() {
+        return;
+    }
+    let mut h = reader(StartOptions::default());
+    h.run_ok();
+    h.state_mut().compare_with(english);
+    h.run_ok();
+    h.state_mut().finish_comparing();
+    h.run_ok();
+    assert!(h.state().compare_view().is_none());
+    let messages: Vec<String> = h
+        .state()
+        .status
+        .messages()
+        .iter()
+        .map(|m| m.text.clone())
+        .collect();
+    assert!(
+        messages.iter().any(|m| m.contains("two languages")),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn compare_with_previous_on_79_136_opens_77_20_against_it() {
+    let names = ["75_10_A.xml", "77_20_A.xml", "79_136_A.xml"];
+    if names.iter().any(|n| !corpus(n).exists()) {
+        return;
+    }
+    let folder = temp_dir("library");
+    for n in names {
+        std::fs::copy(corpus(n), folder.join(n)).expect("copy the series");
+    }
+    let mut h = reader(StartOptions {
+        file: Some(folder.join("79_136_A.xml")),
+        library: Some(folder.clone()),
+        data_dir: Some(temp_dir("library-data")),
+        ..StartOptions::default()
+    });
+    h.run_ok();
+    h.state_mut().finish_loading();
+    h.run_ok();
+    let found = h.state().previous_versions();
+    assert_eq!(
+        found.first().map(|(n, _)| n.as_str()),
+        Some("A/RES/77/20"),
+        "{found:?}"
+    );
+    h.state_mut().push(Command::CompareWithPrevious);
+    h.run_ok();
+    h.state_mut().finish_comparing();
+    h.run_ok();
+    let view = h.state().compare_view().expect("the compare view is shown");
+    assert_eq!(view.comparison.old.symbol.as_deref(), Some("A/RES/77/20"));
+    assert_eq!(view.comparison.new.symbol.as_deref(), Some("A/RES/79/136"));
+    // The older one is offered too.
+    assert!(
+        view.others.iter().any(|(n, _)| n == "A/RES/75/10"),
+        "{:?}",
+        view.others
+    );
+    assert!(h.query_by_label("Other earlier versions").is_some());
+    // Esc returns to the reader.
+    h.key_press(egui::Key::Escape);
+    h.run_ok();
+    assert!(h.state().compare_view().is_none());
+}
