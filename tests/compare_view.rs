@@ -168,7 +168,10 @@ fn compare_with_previous_on_79_136_opens_77_20_against_it() {
         Some("A/RES/77/20"),
         "{found:?}"
     );
-    h.state_mut().push(Command::CompareWithPrevious);
+    // Through the File menu, as a user does.
+    h.get_by_label("File").click();
+    h.run_ok();
+    h.get_by_label("Compare with previous").click();
     h.run_ok();
     h.state_mut().finish_comparing();
     h.run_ok();
