@@ -7,11 +7,13 @@
 
 mod align;
 mod diff;
+mod mark;
 mod tokens;
 mod units;
 
 pub use align::{Link, MIN_SIMILARITY, align, similarity};
 pub use diff::{Class, Edit, Op, classify, word_diff};
+pub use mark::Mark;
 pub use tokens::{is_mechanical_word, mech_key, ortho_key, tokenize};
 pub use units::{Unit, intern, units};
 

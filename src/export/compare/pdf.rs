@@ -6,7 +6,7 @@
 //! subset with ToUnicode, so copying and `pdftotext` give the logical text.
 
 use super::{Labels, change_ids, change_kind, counts, labels, side_name, summary_line};
-use crate::compare::{Class, Comparison, Op};
+use crate::compare::{Comparison, Mark};
 use crate::document::Direction;
 use crate::export::pdf::{CleanText, Fonts, Paper, draw_glyphs};
 use crate::export::placed::ExportError;
@@ -27,53 +27,14 @@ type Rgb = (u8, u8, u8);
 const MARGIN: f32 = 56.0;
 const FOOTER: f32 = 24.0;
 
-/// What a stretch of text is, carried through layout in the glyphs' metadata (the "hot"
-/// number of the span).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Mark {
-    Plain = 0,
-    Inserted = 1,
-    Deleted = 2,
-    /// A mechanical or orthographic insertion or deletion.
-    MinorInserted = 3,
-    MinorDeleted = 4,
-}
-
-impl Mark {
-    fn of(op: Op, class: Option<Class>) -> Mark {
-        let minor = matches!(class, Some(Class::Mechanical | Class::Orthographic));
-        match (op, minor) {
-            (Op::Equal, _) => Mark::Plain,
-            (Op::Insert, false) => Mark::Inserted,
-            (Op::Delete, false) => Mark::Deleted,
-            (Op::Insert, true) => Mark::MinorInserted,
-            (Op::Delete, true) => Mark::MinorDeleted,
-        }
-    }
-
-    fn from_hot(hot: usize) -> Mark {
-        match hot {
-            1 => Mark::Inserted,
-            2 => Mark::Deleted,
-            3 => Mark::MinorInserted,
-            4 => Mark::MinorDeleted,
-            _ => Mark::Plain,
-        }
-    }
-
-    fn is_deleted(self) -> bool {
-        matches!(self, Mark::Deleted | Mark::MinorDeleted)
-    }
-
-    /// Text colour, and the tint behind the text.
-    fn colours(self) -> Option<(Rgb, Rgb)> {
-        match self {
-            Mark::Plain => None,
-            Mark::Inserted => Some(((0x0B, 0x6B, 0x2E), (0xDC, 0xF5, 0xE0))),
-            Mark::Deleted => Some(((0xB3, 0x1B, 0x1B), (0xFB, 0xE0, 0xE0))),
-            Mark::MinorInserted => Some(((0x1F, 0x4E, 0x8C), (0xE6, 0xEE, 0xFA))),
-            Mark::MinorDeleted => Some(((0x6A, 0x4A, 0x8C), (0xF0, 0xEA, 0xF6))),
-        }
+/// Text colour, and the tint behind the text, of a mark in the PDF.
+fn colours(mark: Mark) -> Option<(Rgb, Rgb)> {
+    match mark {
+        Mark::Plain => None,
+        Mark::Inserted => Some(((0x0B, 0x6B, 0x2E), (0xDC, 0xF5, 0xE0))),
+        Mark::Deleted => Some(((0xB3, 0x1B, 0x1B), (0xFB, 0xE0, 0xE0))),
+        Mark::MinorInserted => Some(((0x1F, 0x4E, 0x8C), (0xE6, 0xEE, 0xFA))),
+        Mark::MinorDeleted => Some(((0x6A, 0x4A, 0x8C), (0xF0, 0xEA, 0xF6))),
     }
 }
 
@@ -202,7 +163,7 @@ fn items(cmp: &Comparison, l: &Labels) -> Vec<Item> {
                 &mut d,
                 &protect_symbols(&e.text),
                 SpanStyle::Body,
-                mark as usize,
+                mark.hot(),
             );
         }
         let id = c
@@ -379,7 +340,7 @@ fn draw_line(
     let baseline = run.line_y + dy;
     for r in &groups {
         let mark = Mark::from_hot(unpack_metadata(glyphs[r.start].metadata).1);
-        if let Some((_, tint)) = mark.colours() {
+        if let Some((_, tint)) = colours(mark) {
             let (x0, x1) = extent(r);
             fill_rect(
                 surface,
@@ -395,7 +356,7 @@ fn draw_line(
         let Some(font) = fonts.get(g0.font_id) else {
             continue;
         };
-        let colour = match Mark::from_hot(hot).colours() {
+        let colour = match colours(Mark::from_hot(hot)) {
             Some((c, _)) => c,
             None => match style {
                 SpanStyle::Meta | SpanStyle::Number => (0x55, 0x55, 0x55),
@@ -407,7 +368,7 @@ fn draw_line(
     for r in &groups {
         let g0 = &glyphs[r.start];
         let mark = Mark::from_hot(unpack_metadata(g0.metadata).1);
-        let Some((colour, _)) = mark.colours() else {
+        let Some((colour, _)) = colours(mark) else {
             continue;
         };
         let (x0, x1) = extent(r);

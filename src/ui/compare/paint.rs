@@ -4,7 +4,7 @@
 //! a line through deletions — in one scroll area, inline or in two columns.
 
 use super::{CompareView, Layout};
-use crate::compare::{Change, Class, Op, Status};
+use crate::compare::{Change, Class, Mark, Op, Status};
 use crate::document::Direction;
 use crate::text::display::{Block, BlockKind, DisplayText, Span, SpanStyle, protect_symbols};
 use crate::text::layout::{BlockLayout, Typography, layout_block, unpack_metadata};
@@ -20,60 +20,31 @@ const GAP: f32 = 14.0;
 /// Width of the bar beside a changed unit.
 const STRIPE: f32 = 4.0;
 
-/// What a stretch of text is, carried in the glyphs' metadata (the span's "hot" number).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Mark {
-    Plain = 0,
-    Inserted = 1,
-    Deleted = 2,
-    MinorInserted = 3,
-    MinorDeleted = 4,
-}
-
-impl Mark {
-    fn from_hot(hot: usize) -> Mark {
-        match hot {
-            1 => Mark::Inserted,
-            2 => Mark::Deleted,
-            3 => Mark::MinorInserted,
-            4 => Mark::MinorDeleted,
-            _ => Mark::Plain,
-        }
-    }
-
-    fn is_deleted(self) -> bool {
-        matches!(self, Mark::Deleted | Mark::MinorDeleted)
-    }
-
-    /// Line colour and the tint behind the text.
-    fn colours(self, dark: bool) -> Option<(Color32, Color32)> {
-        let (line, tint) = match self {
-            Mark::Plain => return None,
-            Mark::Inserted => ((0x0B, 0x8B, 0x3E), (0x2E, 0xB8, 0x5C)),
-            Mark::Deleted => ((0xC3, 0x1B, 0x1B), (0xE0, 0x40, 0x40)),
-            Mark::MinorInserted => ((0x1F, 0x5E, 0xAC), (0x5A, 0x8A, 0xE0)),
-            Mark::MinorDeleted => ((0x7A, 0x4A, 0x9C), (0xA0, 0x70, 0xC8)),
-        };
-        let alpha = if dark { 70 } else { 45 };
-        Some((
-            Color32::from_rgb(line.0, line.1, line.2),
-            Color32::from_rgba_unmultiplied(tint.0, tint.1, tint.2, alpha),
-        ))
-    }
+/// Line colour and the tint behind the text of a mark in the window.
+fn colours(mark: Mark, dark: bool) -> Option<(Color32, Color32)> {
+    let (line, tint) = match mark {
+        Mark::Plain => return None,
+        Mark::Inserted => ((0x0B, 0x8B, 0x3E), (0x2E, 0xB8, 0x5C)),
+        Mark::Deleted => ((0xC3, 0x1B, 0x1B), (0xE0, 0x40, 0x40)),
+        Mark::MinorInserted => ((0x1F, 0x5E, 0xAC), (0x5A, 0x8A, 0xE0)),
+        Mark::MinorDeleted => ((0x7A, 0x4A, 0x9C), (0xA0, 0x70, 0xC8)),
+    };
+    let alpha = if dark { 70 } else { 45 };
+    Some((
+        Color32::from_rgb(line.0, line.1, line.2),
+        Color32::from_rgba_unmultiplied(tint.0, tint.1, tint.2, alpha),
+    ))
 }
 
 /// The mark of an edit; with `substantive_only`, minor changes read as the new text.
 fn mark_of(op: Op, class: Option<Class>, substantive_only: bool) -> Option<Mark> {
-    let minor = matches!(class, Some(Class::Mechanical | Class::Orthographic));
-    Some(match (op, minor) {
-        (Op::Equal, _) => Mark::Plain,
-        (Op::Delete, true) if substantive_only => return None,
-        (Op::Insert, true) if substantive_only => Mark::Plain,
-        (Op::Insert, false) => Mark::Inserted,
-        (Op::Delete, false) => Mark::Deleted,
-        (Op::Insert, true) => Mark::MinorInserted,
-        (Op::Delete, true) => Mark::MinorDeleted,
-    })
+    if substantive_only && Mark::is_minor_class(class) {
+        return match op {
+            Op::Delete => None,
+            _ => Some(Mark::Plain),
+        };
+    }
+    Some(Mark::of(op, class))
 }
 
 /// Which text of a change a block holds.
@@ -96,7 +67,7 @@ fn push(d: &mut DisplayText, text: &str, style: SpanStyle, mark: Mark) {
     d.spans.push(Span {
         range: start..d.text.len(),
         style,
-        hot: mark as usize,
+        hot: mark.hot(),
     });
 }
 
@@ -378,7 +349,7 @@ fn paint_block(
     let segs = segments(lay);
     let p = ui.painter();
     for s in &segs {
-        if let Some((_, tint)) = s.mark.colours(dark) {
+        if let Some((_, tint)) = colours(s.mark, dark) {
             let r = Rect::from_min_max(
                 pos2(pos.x + s.x0, pos.y + s.top),
                 pos2(pos.x + s.x1, pos.y + s.bottom),
@@ -389,7 +360,7 @@ fn paint_block(
     let mesh = painter.mesh(ui.ctx(), &lay.buffer, lay.x_offset, lay.font_size, palette);
     p.add(egui::Shape::mesh(placed(&mesh, pos)));
     for s in &segs {
-        let Some((line, _)) = s.mark.colours(dark) else {
+        let Some((line, _)) = colours(s.mark, dark) else {
             continue;
         };
         let y = if s.mark.is_deleted() {
