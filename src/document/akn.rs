@@ -87,7 +87,7 @@ struct Ctx {
     footnotes: usize,
     /// Numbered items found in the preamble (a `<blockList>` some files put there): they
     /// are read as the start of the operative part.
-    spill: Vec<tree::Element>,
+    spill: Vec<tree::Element<'static>>,
 }
 
 /// Fill `doc.meta` and `doc.title_line` from `<meta>`, `<coverPage>` and `<preface>`.

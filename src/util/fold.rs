@@ -111,6 +111,7 @@ pub fn find_all_with(haystack: &str, query: &str, options: FoldOptions) -> Vec<R
 
 /// True for characters the folding deletes: harakat, Quranic marks, tatweel and format
 /// controls.
+#[inline]
 pub fn is_ignorable(c: char) -> bool {
     matches!(c,
         '\u{0610}'..='\u{061A}'
@@ -129,6 +130,7 @@ pub fn is_ignorable(c: char) -> bool {
 
 /// Fold one character that is already normalised (no presentation form): `None` when it
 /// is deleted. White space is returned as is (collapsing happens when text is built).
+#[inline]
 pub fn fold_char(c: char, options: FoldOptions) -> Option<char> {
     if is_ignorable(c) {
         return None;

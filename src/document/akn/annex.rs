@@ -51,7 +51,7 @@ fn annex(ctx: &mut Ctx, d: &Element) {
     let id = format!("annex_{n}");
     let mut items = Vec::new();
     for child in d.elements() {
-        match child.name.as_str() {
+        match child.name() {
             "meta" | "attachments" | "components" => {}
             _ => body::gather_items(ctx, child, &mut items),
         }
@@ -153,17 +153,17 @@ impl Placer {
         }
     }
 
-    fn place(&mut self, item: Item) {
+    fn place(&mut self, mut item: Item) {
         if item.table.is_some() {
             self.tables += 1;
             let id = format!("{}.table_{}", self.prefix, self.tables);
-            let mut p = body::paragraph(&id, ParagraphKind::Table, &item);
+            let mut p = body::paragraph(&id, ParagraphKind::Table, &mut item);
             p.table = item.table;
             self.out.push(p);
         } else if item.heading {
             self.sections += 1;
             let id = format!("{}.sec_{}", self.prefix, self.sections);
-            let mut p = body::paragraph(&id, ParagraphKind::Heading, &item);
+            let mut p = body::paragraph(&id, ParagraphKind::Heading, &mut item);
             body::drop_lead(&mut p);
             self.out.push(p);
             self.numbered = None;
@@ -181,11 +181,11 @@ impl Placer {
         } else if !item
             .label
             .clone()
-            .is_some_and(|label| self.labelled(&label, &item))
+            .is_some_and(|label| self.labelled(&label, &mut item))
         {
             self.plain += 1;
             let id = format!("{}.p_{}", self.prefix, self.plain);
-            let mut p = body::paragraph(&id, ParagraphKind::Plain, &item);
+            let mut p = body::paragraph(&id, ParagraphKind::Plain, &mut item);
             p.label = item.label.clone();
             body::drop_lead(&mut p);
             body::nest(&mut p, item.nested, 1);
@@ -193,7 +193,7 @@ impl Placer {
         }
     }
 
-    fn numbered_paragraph(&mut self, n: u32, item: Item) {
+    fn numbered_paragraph(&mut self, n: u32, mut item: Item) {
         let mut id = format!("{}.{}", self.prefix, ids::operative_id(n));
         // Numbering that starts again in a new section keeps ids unique.
         if self.out.iter().any(|p| p.id == id) {
@@ -204,7 +204,7 @@ impl Placer {
                 ids::operative_id(n)
             );
         }
-        let mut p = body::paragraph(&id, ParagraphKind::Operative, &item);
+        let mut p = body::paragraph(&id, ParagraphKind::Operative, &mut item);
         p.number = Some(n);
         body::nest(&mut p, item.nested, 1);
         self.last1 = p.children.len();
@@ -214,7 +214,7 @@ impl Placer {
     }
 
     /// A labelled item under the last numbered paragraph; false when it is not one.
-    fn labelled(&mut self, label: &str, item: &Item) -> bool {
+    fn labelled(&mut self, label: &str, item: &mut Item) -> bool {
         let Some(parent) = self.numbered.and_then(|i| self.out.get_mut(i)) else {
             return false;
         };
@@ -250,7 +250,7 @@ pub fn parts(ctx: &mut Ctx, components: &Element) {
     for component in components.elements() {
         let Some(statement) = component
             .elements()
-            .find(|e| matches!(e.name.as_str(), "statement" | "doc" | "act" | "bill"))
+            .find(|e| matches!(e.name(), "statement" | "doc" | "act" | "bill"))
             .or_else(|| component.elements().next())
         else {
             continue;
@@ -323,7 +323,7 @@ fn section_part(ctx: &mut Ctx, header: &Element, members: &[&Element]) {
         .unwrap_or_else(|| (ctx.doc.parts.len() + 1).to_string());
     let title = header
         .elements()
-        .find(|c| matches!(c.name.as_str(), "heading" | "subheading"))
+        .find(|c| matches!(c.name(), "heading" | "subheading"))
         .map(|h| collapse_str(&h.text()))
         .filter(|t| !t.is_empty());
     let letter = numeral.trim_end_matches('.').to_string();
@@ -331,7 +331,7 @@ fn section_part(ctx: &mut Ctx, header: &Element, members: &[&Element]) {
         let mut items = Vec::new();
         let mut titled = false;
         for c in header.elements() {
-            let name = c.name.as_str();
+            let name = c.name();
             let is_numeral = name == "num" || (name == "p" && c.child("num").is_some());
             if is_numeral {
                 continue;

@@ -20,7 +20,7 @@ const HIERARCHY: [&str; 6] = [
 /// Fill the enacting formula and the preamble from `<preamble>`.
 pub fn preamble(ctx: &mut Ctx, preamble: &Element) {
     for e in preamble.elements() {
-        match e.name.as_str() {
+        match e.name() {
             "formula" if ctx.doc.enacting_formula.is_none() => {
                 let mut p = Paragraph::new("enacting_formula", ParagraphKind::EnactingFormula);
                 let (runs, _) = collect(ctx, e, false);
@@ -32,7 +32,7 @@ pub fn preamble(ctx: &mut Ctx, preamble: &Element) {
             "recitals" | "citations" => preamble_items(ctx, e),
             // A list whose items are numbered ("1. Appropriations …") is the start of the
             // operative part, wherever the file put it.
-            _ if numbered_list(e) => ctx.spill.push(e.clone()),
+            _ if numbered_list(e) => ctx.spill.push(e.to_owned_element()),
             // Anything else with text (`<container>`, `<recital>`, `<p>`, an unknown
             // element) is a preambular paragraph: nothing is dropped.
             _ => preamble_item(ctx, e),
@@ -43,7 +43,7 @@ pub fn preamble(ctx: &mut Ctx, preamble: &Element) {
 /// Does `e` hold a `<blockList>` or `<list>` with an item that starts with an operative
 /// number?
 fn numbered_list(e: &Element) -> bool {
-    let Some(list) = e.find(&|c| matches!(c.name.as_str(), "blockList" | "list")) else {
+    let Some(list) = e.find(&|c| matches!(c.name(), "blockList" | "list")) else {
         return false;
     };
     list.elements().any(|item| {
@@ -55,7 +55,7 @@ fn numbered_list(e: &Element) -> bool {
 /// Items of a `<recitals>` or `<citations>` block.
 fn preamble_items(ctx: &mut Ctx, block: &Element) {
     for e in block.elements() {
-        if matches!(e.name.as_str(), "recital" | "citation" | "container" | "p") {
+        if matches!(e.name(), "recital" | "citation" | "container" | "p") {
             preamble_item(ctx, e);
         }
     }
@@ -187,7 +187,7 @@ fn gather(ctx: &mut Ctx, e: &Element, out: &mut Vec<Item>) {
 /// [`gather`] for one child of `e`.
 pub(super) fn gather_child(ctx: &mut Ctx, e: &Element, child: &Element, out: &mut Vec<Item>) {
     {
-        let name = child.name.as_str();
+        let name = child.name();
         if HIERARCHY.contains(&name) {
             out.push(item(ctx, child));
         } else if name == "table" {
@@ -238,7 +238,7 @@ const KNOWN_TEXT: [&str; 12] = [
 /// Does `e` hold items, tables or headings below it (so it is a wrapper to look through)?
 pub(super) fn has_structure(e: &Element) -> bool {
     e.elements().any(|c| {
-        let n = c.name.as_str();
+        let n = c.name();
         HIERARCHY.contains(&n)
             || matches!(n, "table" | "heading" | "subheading" | "attachments")
             || (n != "authorialNote" && has_structure(c))
@@ -290,14 +290,14 @@ fn table_item(ctx: &mut Ctx, e: &Element) -> Item {
 
 fn table_rows(ctx: &mut Ctx, e: &Element, rows: &mut Vec<TableRow>) {
     for child in e.elements() {
-        match child.name.as_str() {
+        match child.name() {
             "tr" => {
                 let mut row = TableRow {
                     header: true,
                     cells: Vec::new(),
                 };
                 for cell in child.elements() {
-                    if !matches!(cell.name.as_str(), "th" | "td") {
+                    if !matches!(cell.name(), "th" | "td") {
                         continue;
                     }
                     row.header &= cell.name == "th";
@@ -347,7 +347,7 @@ fn item(ctx: &mut Ctx, e: &Element) -> Item {
     for child in e.elements().filter(|c| is_nested(c)) {
         if child.name == "list" {
             for li in child.elements().filter(|p| !is_list_text(p)) {
-                if HIERARCHY.contains(&li.name.as_str()) {
+                if HIERARCHY.contains(&li.name()) {
                     nested.push(item(ctx, li));
                 } else if li.name == "list" || has_structure(li) {
                     gather(ctx, li, &mut nested);
@@ -378,14 +378,14 @@ fn item(ctx: &mut Ctx, e: &Element) -> Item {
 /// The introduction or closing words of a `<list>`.
 fn is_list_text(e: &Element) -> bool {
     matches!(
-        e.name.as_str(),
+        e.name(),
         "intro" | "wrapUp" | "listIntroduction" | "listWrapUp"
     )
 }
 
 /// A child element that is itself an item (or a list of items).
 fn is_nested(e: &Element) -> bool {
-    HIERARCHY.contains(&e.name.as_str()) || e.name == "list"
+    HIERARCHY.contains(&e.name()) || e.name == "list"
 }
 
 /// Number or label from `<num>` or from the start of the text (removed from the pieces).
@@ -438,7 +438,7 @@ impl Tree {
         }
     }
 
-    fn numbered(&mut self, ctx: &mut Ctx, n: u32, item: Item) {
+    fn numbered(&mut self, ctx: &mut Ctx, n: u32, mut item: Item) {
         // In u64: after `<num>4294967295</num>` the next expected number does not wrap.
         let expected = u64::from(ctx.doc.operative.last().and_then(|p| p.number).unwrap_or(0)) + 1;
         if u64::from(n) != expected {
@@ -448,7 +448,7 @@ impl Tree {
             ));
         }
         let id = ids::operative_id(n);
-        let mut p = paragraph(&id, ParagraphKind::Operative, &item);
+        let mut p = paragraph(&id, ParagraphKind::Operative, &mut item);
         p.number = Some(n);
         let (head, subs) = split_inline(&p.runs);
         self.last1 = 0;
@@ -471,7 +471,7 @@ impl Tree {
         ctx.doc.operative.push(p);
     }
 
-    fn labelled(&mut self, ctx: &mut Ctx, label: &str, item: Item) {
+    fn labelled(&mut self, ctx: &mut Ctx, label: &str, mut item: Item) {
         let Some(parent) = ctx.doc.operative.last_mut() else {
             return;
         };
@@ -484,7 +484,7 @@ impl Tree {
                     ));
                 }
                 let id = ids::sub_id(&parent.id, 1, pos);
-                let mut p = paragraph(&id, ParagraphKind::SubParagraph, &item);
+                let mut p = paragraph(&id, ParagraphKind::SubParagraph, &mut item);
                 p.label = Some(label.to_string());
                 nest(&mut p, item.nested, 2);
                 parent.children.push(p);
@@ -499,7 +499,7 @@ impl Tree {
                     .find(|c| c.kind == ParagraphKind::SubParagraph);
                 let Some(sub) = sub else { return };
                 let id = ids::sub_id(&sub.id, 2, pos);
-                let mut p = paragraph(&id, ParagraphKind::SubParagraph, &item);
+                let mut p = paragraph(&id, ParagraphKind::SubParagraph, &mut item);
                 p.label = Some(label.to_string());
                 nest(&mut p, item.nested, 3);
                 sub.children.push(p);
@@ -511,7 +511,7 @@ impl Tree {
 
     /// A table: a child of the last operative paragraph (`para_2_table_1`), or before the
     /// first one, in the body (`table_1`).
-    fn table(&mut self, ctx: &mut Ctx, item: Item) {
+    fn table(&mut self, ctx: &mut Ctx, mut item: Item) {
         let id = match ctx.doc.operative.last() {
             Some(parent) => {
                 let n = parent
@@ -523,7 +523,7 @@ impl Tree {
             }
             None => format!("table_{}", ctx.doc.body.len() + 1),
         };
-        let mut p = paragraph(&id, ParagraphKind::Table, &item);
+        let mut p = paragraph(&id, ParagraphKind::Table, &mut item);
         p.table = item.table;
         match ctx.doc.operative.last_mut() {
             Some(parent) => parent.children.push(p),
@@ -533,7 +533,7 @@ impl Tree {
 
     /// Unnumbered, unlabelled text (continuation, subheading): a plain child of the last
     /// operative paragraph, so numbering is not broken.
-    fn plain_child(&mut self, ctx: &mut Ctx, item: Item) {
+    fn plain_child(&mut self, ctx: &mut Ctx, mut item: Item) {
         let Some(parent) = ctx.doc.operative.last_mut() else {
             return;
         };
@@ -549,7 +549,7 @@ impl Tree {
         }
         self.texts += 1;
         let id = format!("{}_text_{}", parent.id, self.texts);
-        let mut p = paragraph(&id, ParagraphKind::Plain, &item);
+        let mut p = paragraph(&id, ParagraphKind::Plain, &mut item);
         p.label = item.label.clone();
         drop_lead(&mut p);
         nest(&mut p, item.nested, 1);
@@ -559,12 +559,12 @@ impl Tree {
 
 /// Text before the first numbered paragraph (`Adopts the following declaration:`,
 /// a heading): kept in `doc.body` so the operative numbering stays that of the file.
-fn loose(ctx: &mut Ctx, item: Item) {
+fn loose(ctx: &mut Ctx, mut item: Item) {
     if item.runs.is_empty() {
         return;
     }
     let id = format!("text_{}", ctx.doc.body.len() + 1);
-    let mut p = paragraph(&id, ParagraphKind::Plain, &item);
+    let mut p = paragraph(&id, ParagraphKind::Plain, &mut item);
     p.label = item.label.clone();
     ctx.doc.body.push(p);
 }
@@ -579,19 +579,20 @@ pub(super) fn drop_lead(p: &mut Paragraph) {
     }
 }
 
-/// A paragraph from an item (runs, lead, source), without children.
-pub(super) fn paragraph(id: &str, kind: ParagraphKind, item: &Item) -> Paragraph {
+/// A paragraph from an item (runs, lead, source), without children. The runs, lead and
+/// source id move out of the item.
+pub(super) fn paragraph(id: &str, kind: ParagraphKind, item: &mut Item) -> Paragraph {
     let mut p = Paragraph::new(id, kind);
-    p.lead = item.lead.clone();
-    p.runs = item.runs.clone();
+    p.lead = item.lead.take();
+    p.runs = std::mem::take(&mut item.runs);
     p.source = item.source.clone();
-    p.source_id = item.source_id.clone();
+    p.source_id = item.source_id.take();
     p
 }
 
 /// Nested AKN items (`<subparagraph>`, `<point>`, `<list>`) as children at `depth`.
 pub(super) fn nest(parent: &mut Paragraph, items: Vec<Item>, depth: usize) {
-    for (i, item) in items.into_iter().enumerate() {
+    for (i, mut item) in items.into_iter().enumerate() {
         let pos = item
             .label
             .as_deref()
@@ -604,7 +605,7 @@ pub(super) fn nest(parent: &mut Paragraph, items: Vec<Item>, depth: usize) {
             })
             .unwrap_or(i + 1);
         let id = ids::sub_id(&parent.id, depth, pos);
-        let mut p = paragraph(&id, ParagraphKind::SubParagraph, &item);
+        let mut p = paragraph(&id, ParagraphKind::SubParagraph, &mut item);
         p.label = item.label.clone();
         nest(&mut p, item.nested, depth + 1);
         parent.children.push(p);
@@ -672,6 +673,14 @@ struct Cut {
 /// Labels in sequence inside plain runs (see [`split_inline`]).
 fn find_cuts(runs: &[Run]) -> Vec<Cut> {
     let mut cuts: Vec<Cut> = Vec::new();
+    // Every label ends with `)` or `）` (see `labels::label_prefix`): a paragraph without
+    // one in its plain runs has nothing to cut (most paragraphs).
+    if !runs
+        .iter()
+        .any(|r| r.kind == RunKind::Plain && r.text.contains([')', '）']))
+    {
+        return cuts;
+    }
     let mut prev: Option<char> = None;
     // Text since the last semicolon (`None` when there was none or it is too far back).
     let mut since_semicolon: Option<String> = None;
@@ -680,7 +689,9 @@ fn find_cuts(runs: &[Run]) -> Vec<Cut> {
         for (j, c) in run.text.char_indices() {
             let after_break = prev
                 .is_some_and(|p| p.is_whitespace() || matches!(p, ':' | '：' | ';' | '؛' | '；'));
-            let candidate = plain && after_break && (c == '(' || c == '（' || c.is_alphabetic());
+            let candidate = plain
+                && after_break
+                && (c == '(' || c == '（' || (closes_soon(&run.text[j..]) && c.is_alphabetic()));
             let done = cuts.last().is_some_and(|k| k.run == i && j < k.end);
             if candidate && !done {
                 let context = Context {
@@ -709,6 +720,12 @@ fn find_cuts(runs: &[Run]) -> Vec<Cut> {
         }
     }
     cuts
+}
+
+/// Is there a `)` close enough to end a label written without an opening bracket (`a)`,
+/// at most six characters, so within 24 bytes)? A cheap test before the others.
+fn closes_soon(rest: &str) -> bool {
+    rest.as_bytes().iter().take(24).any(|&b| b == b')')
 }
 
 /// What precedes a possible inline label.

@@ -73,7 +73,7 @@ impl<'c> Collector<'c> {
     }
 
     fn child(&mut self, e: &Element, style: Style) {
-        match e.name.as_str() {
+        match e.name() {
             "authorialNote" | "note" => self.footnote(e),
             "sup" if is_marker_wrapper(e) => {}
             "a" | "ref" => self.reference(e, style),
@@ -91,8 +91,8 @@ impl<'c> Collector<'c> {
     /// A `span` (or `i`/`b`): bold or italic classes open a styled span.
     fn styled(&mut self, e: &Element, style: Style) {
         let class = e.attr("class").unwrap_or_default();
-        let italic = class.contains("italic") || matches!(e.name.as_str(), "i" | "em");
-        let bold = class.contains("bold") || matches!(e.name.as_str(), "b" | "strong");
+        let italic = class.contains("italic") || matches!(e.name(), "i" | "em");
+        let bold = class.contains("bold") || matches!(e.name(), "b" | "strong");
         let mut inner = style;
         if (italic || bold) && style.span.is_none() {
             self.spans += 1;
@@ -253,21 +253,10 @@ fn is_collapsible(c: char) -> bool {
 pub fn collapse_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = true;
-    for c in s.chars() {
-        if c == '\u{2029}' {
-            continue;
-        }
-        if is_collapsible(c) {
-            if !space {
-                out.push(' ');
-            }
-            space = true;
-        } else {
-            out.push(c);
-            space = false;
-        }
-    }
-    out.trim_end().to_string()
+    collapse_into(s, &mut out, &mut space);
+    let end = out.trim_end().len();
+    out.truncate(end);
+    out
 }
 
 /// Collapse white space across pieces (a space at the end of one piece swallows spaces at
@@ -279,23 +268,88 @@ pub fn collapse(pieces: &mut [Piece]) {
             space = false;
             continue;
         }
-        let mut out = String::with_capacity(piece.run.text.len());
-        for c in piece.run.text.chars() {
-            if c == '\u{2029}' {
-                continue;
+        let text = &piece.run.text;
+        if is_collapsed(text, space) {
+            // Nothing to change (most text): keep the string as it is.
+            if let Some(last) = text.as_bytes().last() {
+                space = *last == b' ';
             }
-            if is_collapsible(c) {
-                if !space {
-                    out.push(' ');
-                }
-                space = true;
-            } else {
-                out.push(c);
-                space = false;
-            }
+            continue;
         }
+        let mut out = String::with_capacity(text.len());
+        collapse_into(text, &mut out, &mut space);
         piece.run.text = out;
     }
+}
+
+/// True when [`collapse_into`] would copy `text` unchanged: no tab, newline, carriage
+/// return, U+2029 or double space, and no leading space after a space.
+fn is_collapsed(text: &str, space: bool) -> bool {
+    let bytes = text.as_bytes();
+    if space && bytes.first() == Some(&b' ') {
+        return false;
+    }
+    // Is byte `a`, followed by `b` and `c`, where a change starts?
+    let change = |a: u8, b: u8, c: u8| {
+        (a == b'\t')
+            | (a == b'\n')
+            | (a == b'\r')
+            | ((a == b' ') & (b == b' '))
+            | ((a == 0xE2) & (b == 0x80) & (c == 0xA9))
+    };
+    // The last two bytes, followed by zeros.
+    let n = bytes.len();
+    let tail = n.saturating_sub(2);
+    let mut padded = [0u8; 4];
+    padded[..n - tail].copy_from_slice(&bytes[tail..]);
+    if (0..n - tail).any(|k| change(padded[k], padded[k + 1], padded[k + 2])) {
+        return false;
+    }
+    // Every other byte with the two after it, in blocks checked without an early exit
+    // inside them (so that the loop vectorises).
+    let (a, b, c) = (&bytes[..tail], &bytes[1.min(n)..], &bytes[2.min(n)..]);
+    a.chunks(BLOCK)
+        .zip(b.chunks(BLOCK))
+        .zip(c.chunks(BLOCK))
+        .all(|((a, b), c)| {
+            !a.iter()
+                .zip(b)
+                .zip(c)
+                .fold(false, |found, ((&a, &b), &c)| found | change(a, b, c))
+        })
+}
+
+/// Bytes checked at a time by [`is_collapsed`].
+const BLOCK: usize = 64;
+
+/// Append `text` to `out` with runs of collapsible white space as one space (none when
+/// `space` says the text before ended with one) and U+2029 dropped; `space` is updated.
+fn collapse_into(text: &str, out: &mut String, space: &mut bool) {
+    let bytes = text.as_bytes();
+    // Start of the bytes not yet copied; always a char boundary (after an ASCII byte or
+    // after U+2029).
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if is_collapsible(char::from(b)) {
+            out.push_str(&text[start..i]);
+            if !*space {
+                out.push(' ');
+            }
+            *space = true;
+            i += 1;
+            start = i;
+        } else if b == 0xE2 && bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA9]) {
+            out.push_str(&text[start..i]);
+            i += 3;
+            start = i;
+        } else {
+            *space = false;
+            i += 1;
+        }
+    }
+    out.push_str(&text[start..]);
 }
 
 /// The text at the start of the paragraph, up to the first marker or reference.

@@ -2,10 +2,14 @@
 //!
 //! Entities are never expanded: the five predefined ones and character references are
 //! resolved, every other `&name;` stays as literal text, and a DOCTYPE is ignored.
+//!
+//! Names, attribute values and text borrow from the source where they are written as is
+//! (no allocation per node); only text joined across references is owned.
 
 use super::AknError;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::reader::Reader;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Deepest element nesting accepted (protects the recursive walkers from stack overflow).
@@ -13,31 +17,63 @@ const MAX_DEPTH: usize = 512;
 
 /// A node of the tree: an element or a piece of text.
 #[derive(Debug, Clone)]
-pub enum Node {
-    Element(Element),
-    Text { text: String, range: Range<usize> },
+pub enum Node<'a> {
+    Element(Element<'a>),
+    Text {
+        text: Cow<'a, str>,
+        range: Range<usize>,
+    },
 }
 
 /// An element with its local name, attributes, children and byte range.
 #[derive(Debug, Clone, Default)]
-pub struct Element {
-    pub name: String,
-    pub attrs: Vec<(String, String)>,
-    pub children: Vec<Node>,
+pub struct Element<'a> {
+    pub name: Cow<'a, str>,
+    pub attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+    pub children: Vec<Node<'a>>,
     pub range: Range<usize>,
 }
 
-impl Element {
+impl<'a> Element<'a> {
+    /// The element's local name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// A copy that borrows nothing (to keep an element beyond its source).
+    pub fn to_owned_element(&self) -> Element<'static> {
+        Element {
+            name: Cow::Owned(self.name.to_string()),
+            attrs: self
+                .attrs
+                .iter()
+                .map(|(k, v)| (Cow::Owned(k.to_string()), Cow::Owned(v.to_string())))
+                .collect(),
+            children: self
+                .children
+                .iter()
+                .map(|n| match n {
+                    Node::Element(e) => Node::Element(e.to_owned_element()),
+                    Node::Text { text, range } => Node::Text {
+                        text: Cow::Owned(text.to_string()),
+                        range: range.clone(),
+                    },
+                })
+                .collect(),
+            range: self.range.clone(),
+        }
+    }
+
     /// Value of the attribute with this local name.
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
             .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| v.as_ref())
     }
 
     /// Child elements.
-    pub fn elements(&self) -> impl Iterator<Item = &Element> {
+    pub fn elements(&self) -> impl Iterator<Item = &Element<'a>> {
         self.children.iter().filter_map(|n| match n {
             Node::Element(e) => Some(e),
             Node::Text { .. } => None,
@@ -45,12 +81,12 @@ impl Element {
     }
 
     /// First child element with this name.
-    pub fn child(&self, name: &str) -> Option<&Element> {
+    pub fn child(&self, name: &str) -> Option<&Element<'a>> {
         self.elements().find(|e| e.name == name)
     }
 
     /// First descendant element (depth first, self excluded) satisfying `pred`.
-    pub fn find(&self, pred: &dyn Fn(&Element) -> bool) -> Option<&Element> {
+    pub fn find(&self, pred: &dyn Fn(&Element<'a>) -> bool) -> Option<&Element<'a>> {
         for e in self.elements() {
             if pred(e) {
                 return Some(e);
@@ -63,7 +99,7 @@ impl Element {
     }
 
     /// First descendant element with this name.
-    pub fn find_named(&self, name: &str) -> Option<&Element> {
+    pub fn find_named(&self, name: &str) -> Option<&Element<'a>> {
         self.find(&|e| e.name == name)
     }
 
@@ -85,7 +121,7 @@ impl Element {
 }
 
 /// Parse `text` into a tree and return the root element.
-pub fn parse(text: &str) -> Result<Element, AknError> {
+pub fn parse(text: &str) -> Result<Element<'_>, AknError> {
     let mut reader = Reader::from_str(text);
     reader.config_mut().expand_empty_elements = false;
     reader.config_mut().check_end_names = true;
@@ -105,19 +141,13 @@ pub fn parse(text: &str) -> Result<Element, AknError> {
                         position: Some(start as u64),
                     });
                 }
-                stack.push(element(&e, start..end));
+                stack.push(element(text, &e, start..end));
             }
-            Event::Empty(e) => push_node(&mut stack, Node::Element(element(&e, start..end))),
+            Event::Empty(e) => push_node(&mut stack, Node::Element(element(text, &e, start..end))),
             Event::End(_) => close(&mut stack, end)?,
-            Event::Text(t) => {
-                let s = String::from_utf8_lossy(&t).into_owned();
-                push_text(&mut stack, &s, start..end);
-            }
-            Event::CData(t) => {
-                let s = String::from_utf8_lossy(&t).into_owned();
-                push_text(&mut stack, &s, start..end);
-            }
-            Event::GeneralRef(r) => push_text(&mut stack, &resolve_ref(&r), start..end),
+            Event::Text(t) => push_text(&mut stack, source_str(text, &t), start..end),
+            Event::CData(t) => push_text(&mut stack, source_str(text, &t), start..end),
+            Event::GeneralRef(r) => push_text(&mut stack, Cow::Owned(resolve_ref(&r)), start..end),
             Event::Eof => break,
             Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {}
         }
@@ -130,18 +160,33 @@ fn position(p: u64) -> usize {
     usize::try_from(p).unwrap_or(usize::MAX)
 }
 
+/// `bytes` as text borrowed from `source` when they are a slice of it (as the reader gives
+/// names, attribute values and text written without references), else a copy.
+fn source_str<'a>(source: &'a str, bytes: &[u8]) -> Cow<'a, str> {
+    let borrowed = bytes
+        .as_ptr()
+        .addr()
+        .checked_sub(source.as_ptr().addr())
+        .and_then(|start| source.get(start..start.checked_add(bytes.len())?))
+        .filter(|s| s.as_ptr() == bytes.as_ptr());
+    match borrowed {
+        Some(s) => Cow::Borrowed(s),
+        None => Cow::Owned(String::from_utf8_lossy(bytes).into_owned()),
+    }
+}
+
 /// Build an element (name and attributes) from a start tag.
-fn element(e: &BytesStart<'_>, range: Range<usize>) -> Element {
-    let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
+fn element<'a>(source: &'a str, e: &BytesStart<'_>, range: Range<usize>) -> Element<'a> {
+    let name = source_str(source, e.local_name().as_ref());
     let attrs = e
         .attributes()
         .with_checks(false)
         .flatten()
         .map(|a| {
-            let key = String::from_utf8_lossy(a.key.local_name().as_ref()).into_owned();
+            let key = source_str(source, a.key.local_name().as_ref());
             let value = match a.unescape_value() {
-                Ok(v) => v.into_owned(),
-                Err(_) => String::from_utf8_lossy(&a.value).into_owned(),
+                Ok(v) => source_str(source, v.as_bytes()),
+                Err(_) => Cow::Owned(String::from_utf8_lossy(&a.value).into_owned()),
             };
             (key, value)
         })
@@ -171,28 +216,25 @@ fn resolve_ref(r: &BytesRef<'_>) -> String {
 }
 
 /// Append a node to the innermost open element.
-fn push_node(stack: &mut [Element], node: Node) {
+fn push_node<'a>(stack: &mut [Element<'a>], node: Node<'a>) {
     if let Some(top) = stack.last_mut() {
         top.children.push(node);
     }
 }
 
 /// Append text, merging with a preceding text node.
-fn push_text(stack: &mut [Element], s: &str, range: Range<usize>) {
+fn push_text<'a>(stack: &mut [Element<'a>], s: Cow<'a, str>, range: Range<usize>) {
     let Some(top) = stack.last_mut() else { return };
     if let Some(Node::Text { text, range: r }) = top.children.last_mut() {
-        text.push_str(s);
+        text.to_mut().push_str(&s);
         r.end = range.end;
         return;
     }
-    top.children.push(Node::Text {
-        text: s.to_string(),
-        range,
-    });
+    top.children.push(Node::Text { text: s, range });
 }
 
 /// Close the innermost element (the reader has already checked the end name).
-fn close(stack: &mut Vec<Element>, end: usize) -> Result<(), AknError> {
+fn close(stack: &mut Vec<Element<'_>>, end: usize) -> Result<(), AknError> {
     if stack.len() < 2 {
         return Err(AknError {
             message: "malformed XML: closing tag without an opening tag".into(),
@@ -207,9 +249,9 @@ fn close(stack: &mut Vec<Element>, end: usize) -> Result<(), AknError> {
 }
 
 /// Check that every element was closed and return the root element.
-fn finish(mut stack: Vec<Element>, len: usize) -> Result<Element, AknError> {
+fn finish(mut stack: Vec<Element<'_>>, len: usize) -> Result<Element<'_>, AknError> {
     if stack.len() > 1 {
-        let name = stack.last().map(|e| e.name.clone()).unwrap_or_default();
+        let name = stack.last().map(|e| e.name.to_string()).unwrap_or_default();
         return Err(AknError {
             message: format!("malformed XML: unexpected end of file, <{name}> is not closed"),
             position: Some(len as u64),
