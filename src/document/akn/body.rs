@@ -677,7 +677,7 @@ fn find_cuts(runs: &[Run]) -> Vec<Cut> {
     // one in its plain runs has nothing to cut (most paragraphs).
     if !runs
         .iter()
-        .any(|r| r.kind == RunKind::Plain && r.text.contains([')', '）']))
+        .any(|r| r.kind == RunKind::Plain && (r.text.contains(')') || r.text.contains('）')))
     {
         return cuts;
     }

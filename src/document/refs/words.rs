@@ -290,18 +290,73 @@ pub(super) fn key(word: &str) -> String {
 
 /// [`key`] written into `out`, which is cleared first.
 pub(super) fn key_into(word: &str, out: &mut String) {
-    const OPTIONS: FoldOptions = FoldOptions { ta_marbuta: true };
     out.clear();
-    for c in word.chars().filter_map(|c| fold_char(c, OPTIONS)) {
+    let arabic = arabic_keys();
+    for c in word.chars() {
         if c.is_ascii() {
+            // Folding leaves ASCII as it is but for case.
             out.push(c.to_ascii_lowercase());
-        } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
-            // Arabic letters have no case.
-            out.push(c);
-        } else {
-            out.extend(c.to_lowercase());
+            continue;
+        }
+        match arabic.get((c as usize).wrapping_sub(ARABIC_BLOCK)) {
+            Some(CharKey::Deleted) => {}
+            Some(CharKey::One(k)) => out.push(*k),
+            Some(CharKey::Other) | None => push_key(c, out),
         }
     }
+}
+
+/// Append the key of one character: folded, then lowercase (Arabic has no case).
+fn push_key(c: char, out: &mut String) {
+    const OPTIONS: FoldOptions = FoldOptions { ta_marbuta: true };
+    let Some(c) = fold_char(c, OPTIONS) else {
+        return;
+    };
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        out.push(c);
+    } else {
+        out.extend(c.to_lowercase());
+    }
+}
+
+/// First character of the Arabic block (U+0600–06FF), whose keys are in a table.
+const ARABIC_BLOCK: usize = 0x0600;
+
+/// The key of one character, as [`push_key`] gives it.
+#[derive(Debug, Clone, Copy)]
+enum CharKey {
+    Deleted,
+    One(char),
+    /// Not one character (not seen in the Arabic block): computed each time.
+    Other,
+}
+
+/// [`push_key`] of every character of the Arabic block, computed once.
+fn arabic_keys() -> &'static [CharKey; 256] {
+    static TABLE: OnceLock<[CharKey; 256]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = [CharKey::Other; 256];
+        let mut key = String::new();
+        for (i, slot) in table.iter_mut().enumerate() {
+            let Some(c) = u32::try_from(ARABIC_BLOCK + i)
+                .ok()
+                .and_then(char::from_u32)
+            else {
+                continue;
+            };
+            key.clear();
+            push_key(c, &mut key);
+            let mut chars = key.chars();
+            *slot = match (chars.next(), chars.next()) {
+                (None, _) => CharKey::Deleted,
+                (Some(k), None) => CharKey::One(k),
+                _ => CharKey::Other,
+            };
+        }
+        table
+    })
 }
 
 /// Word lists a key may be in (bits of [`WordFlags`]).
@@ -326,8 +381,13 @@ pub(super) struct WordFlags {
 impl WordFlags {
     /// The lists of `key`, and of its forms.
     pub(super) fn of(key: &str) -> WordFlags {
-        let table = key_table();
-        let lists = |k: &str| table.get(k).copied().unwrap_or(0);
+        let (table, shapes) = key_table();
+        let lists = |k: &str| {
+            if shapes.excludes(k) {
+                return 0;
+            }
+            table.get(k).copied().unwrap_or(0)
+        };
         let exact = lists(key);
         let mut forms = exact;
         let long_enough = |s: &&str| s.chars().count() >= 2;
@@ -346,27 +406,58 @@ impl WordFlags {
     }
 }
 
-/// Every word of the lists, with the lists it is in.
-fn key_table() -> &'static HashMap<&'static str, u8, BuildHasherDefault<Fnv>> {
-    static TABLE: OnceLock<HashMap<&'static str, u8, BuildHasherDefault<Fnv>>> = OnceLock::new();
+/// The word table: every word of the lists with the lists it is in.
+type KeyTable = HashMap<&'static str, u8, BuildHasherDefault<Fnv>>;
+
+/// Every word of the lists, with the lists it is in, and their [`Shapes`].
+fn key_table() -> &'static (KeyTable, Shapes) {
+    static TABLE: OnceLock<(KeyTable, Shapes)> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = HashMap::default();
-        let treaty_first: Vec<&'static str> = TREATY_SERIES.iter().map(|words| words[0]).collect();
-        let lists: [(&[&'static str], u8); 6] = [
-            (RESOLUTION_CUES, IN_RESOLUTION_CUES),
-            (DECISION_CUES, IN_DECISION_CUES),
-            (PARAGRAPH_CUES, IN_PARAGRAPH_CUES),
-            (DATE_WORDS, IN_DATE_WORDS),
-            (CONNECTORS, IN_CONNECTORS),
-            (&treaty_first, IN_TREATY_SERIES),
-        ];
-        for (list, bit) in lists {
-            for word in list {
-                *table.entry(*word).or_insert(0) |= bit;
-            }
+        let table = build_key_table();
+        let mut shapes = Shapes([0; 256]);
+        for word in table.keys() {
+            shapes.add(word);
         }
-        table
+        (table, shapes)
     })
+}
+
+/// The last byte and length (modulo 64) of every word of the table: most words of a text
+/// are not in the table, and this tells so without hashing them.
+struct Shapes([u64; 256]);
+
+impl Shapes {
+    fn add(&mut self, word: &str) {
+        if let Some(&last) = word.as_bytes().last() {
+            self.0[usize::from(last)] |= 1 << (word.len() % 64);
+        }
+    }
+
+    /// True when `word` cannot be in the table.
+    fn excludes(&self, word: &str) -> bool {
+        word.as_bytes()
+            .last()
+            .is_none_or(|&last| self.0[usize::from(last)] & (1 << (word.len() % 64)) == 0)
+    }
+}
+
+fn build_key_table() -> KeyTable {
+    let mut table = HashMap::default();
+    let treaty_first: Vec<&'static str> = TREATY_SERIES.iter().map(|words| words[0]).collect();
+    let lists: [(&[&'static str], u8); 6] = [
+        (RESOLUTION_CUES, IN_RESOLUTION_CUES),
+        (DECISION_CUES, IN_DECISION_CUES),
+        (PARAGRAPH_CUES, IN_PARAGRAPH_CUES),
+        (DATE_WORDS, IN_DATE_WORDS),
+        (CONNECTORS, IN_CONNECTORS),
+        (&treaty_first, IN_TREATY_SERIES),
+    ];
+    for (list, bit) in lists {
+        for word in list {
+            *table.entry(*word).or_insert(0) |= bit;
+        }
+    }
+    table
 }
 
 /// FNV-1a: keys are short, and SipHash costs more than the rest of a lookup.
