@@ -4,6 +4,9 @@
 //! successor, English). Documents are parsed once; what is timed is the comparison (units,
 //! alignment, word diffs, classes).
 
+mod common;
+
+use common::Headless;
 use criterion::{Criterion, criterion_group, criterion_main};
 use qarar::compare::compare;
 use qarar::document::{Document, Run, load_path};
@@ -77,50 +80,23 @@ fn bench(c: &mut Criterion) {
 /// Arabic, inline), scrolling, once every unit is laid out.
 fn frame(c: &mut Criterion) {
     use eframe::egui;
-    use qarar::ui::{ReaderApp, StartOptions};
+    use qarar::ui::StartOptions;
     let newer = Path::new(AKN).join("77_20_A.xml");
     if !newer.exists() {
         return;
     }
-    let ctx = egui::Context::default();
-    let data = std::env::temp_dir().join(format!("qarar-bench-compare-{}", std::process::id()));
     let start = StartOptions {
-        data_dir: Some(data),
+        data_dir: Some(Headless::data_dir("compare")),
         ..StartOptions::default()
     };
-    let mut app = ReaderApp::new(&ctx, None, start);
-    let input = |events: Vec<egui::Event>| egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1280.0, 800.0),
-        )),
-        events,
-        ..Default::default()
-    };
-    let _ = ctx.run_ui(input(vec![]), |ui| app.frame(ui));
-    app.compare_with(newer);
-    let _ = ctx.run_ui(input(vec![]), |ui| app.frame(ui));
-    app.finish_comparing();
-    for _ in 0..3 {
-        let _ = ctx.run_ui(input(vec![]), |ui| app.frame(ui));
-    }
-    let mut down = true;
+    let mut h = Headless::new(egui::Context::default(), start);
+    h.warm_up(1);
+    h.app.compare_with(newer);
+    h.warm_up(1);
+    h.app.finish_comparing();
+    h.warm_up(3);
     c.bench_function("compare/frame_75_10_vs_77_20_ar", |b| {
-        b.iter(|| {
-            down = !down;
-            let delta = if down { -120.0 } else { 120.0 };
-            let events = vec![
-                egui::Event::PointerMoved(egui::pos2(700.0, 400.0)),
-                egui::Event::MouseWheel {
-                    unit: egui::MouseWheelUnit::Point,
-                    delta: egui::vec2(0.0, delta),
-                    phase: egui::TouchPhase::Move,
-                    modifiers: egui::Modifiers::NONE,
-                    source: egui::MouseWheelSource::Wheel,
-                },
-            ];
-            black_box(ctx.run_ui(input(events), |ui| app.frame(ui)))
-        })
+        b.iter(|| black_box(h.scroll(egui::pos2(700.0, 400.0))))
     });
 }
 

@@ -1,12 +1,15 @@
 //! Layout and frame benchmarks: what the reader does between a file and pixels.
 
+mod common;
+
+use common::Headless;
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::egui;
 use qarar::document::{load_bytes, load_path};
 use qarar::text::display::blocks;
 use qarar::text::fonts::font_system;
 use qarar::text::layout::{DocumentLayout, Typography};
-use qarar::ui::{ReaderApp, StartOptions};
+use qarar::ui::StartOptions;
 use std::hint::black_box;
 use std::path::Path;
 
@@ -66,37 +69,11 @@ fn layout(c: &mut Criterion) {
 }
 
 fn frame(c: &mut Criterion) {
-    let ctx = egui::Context::default();
-    let mut app = ReaderApp::new(&ctx, None, StartOptions::default());
-    let input = |events: Vec<egui::Event>| egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1280.0, 800.0),
-        )),
-        events,
-        ..Default::default()
-    };
+    let mut h = Headless::new(egui::Context::default(), StartOptions::default());
     // Warm up: layout, atlas, meshes.
-    for _ in 0..3 {
-        let _ = ctx.run_ui(input(vec![]), |ui| app.frame(ui));
-    }
-    let mut down = true;
+    h.warm_up(3);
     c.bench_function("frame/scroll", |b| {
-        b.iter(|| {
-            down = !down;
-            let delta = if down { -120.0 } else { 120.0 };
-            let events = vec![
-                egui::Event::PointerMoved(egui::pos2(500.0, 400.0)),
-                egui::Event::MouseWheel {
-                    unit: egui::MouseWheelUnit::Point,
-                    delta: egui::vec2(0.0, delta),
-                    phase: egui::TouchPhase::Move,
-                    modifiers: egui::Modifiers::NONE,
-                    source: egui::MouseWheelSource::Wheel,
-                },
-            ];
-            black_box(ctx.run_ui(input(events), |ui| app.frame(ui)))
-        })
+        b.iter(|| black_box(h.scroll(egui::pos2(500.0, 400.0))))
     });
 }
 
@@ -115,26 +92,17 @@ fn frame_accesskit(c: &mut Criterion) {
         if accesskit {
             ctx.enable_accesskit();
         }
-        let data = std::env::temp_dir().join(format!("qarar-bench-a11y-{}", std::process::id()));
         let start = StartOptions {
             file,
-            data_dir: Some(data),
+            data_dir: Some(Headless::data_dir("a11y")),
             ..StartOptions::default()
         };
-        let mut app = ReaderApp::new(&ctx, None, start);
-        let input = |events: Vec<egui::Event>| egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(
-                egui::Pos2::ZERO,
-                egui::vec2(1280.0, 800.0),
-            )),
-            events,
-            ..Default::default()
-        };
+        let mut h = Headless::new(ctx, start);
         // Load, lay out everything (a little each frame), build the nodes.
         for _ in 0..3000 {
-            let out = ctx.run_ui(input(vec![]), |ui| app.frame(ui));
-            black_box(out);
-            let done = app
+            black_box(h.frame(Vec::new()));
+            let done = h
+                .app
                 .current()
                 .is_some_and(|c| c.view.layout.as_ref().is_some_and(|l| l.is_complete()));
             if done {
@@ -142,11 +110,11 @@ fn frame_accesskit(c: &mut Criterion) {
             }
             std::thread::sleep(std::time::Duration::from_millis(2));
         }
-        let _ = ctx.run_ui(input(vec![]), |ui| app.frame(ui));
+        h.warm_up(1);
         c.bench_function(name, |b| {
             b.iter(|| {
                 let events = vec![egui::Event::PointerMoved(egui::pos2(500.0, 400.0))];
-                let out = ctx.run_ui(input(events), |ui| app.frame(ui));
+                let out = h.frame(events);
                 black_box(out.platform_output.accesskit_update.map(|u| u.nodes.len()))
             })
         });

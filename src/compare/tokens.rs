@@ -11,6 +11,7 @@
 //!   month names; a run of masked words counts as one.
 
 use crate::util::fold::fold_str;
+use crate::util::months;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 use unicode_normalization::char::is_combining_mark;
@@ -157,8 +158,8 @@ pub fn is_mechanical_word(w: &str) -> bool {
     false
 }
 
-/// Folded ordinal number words and month names, Arabic and English (with
-/// French and Spanish months).
+/// Folded ordinal number words (Arabic and English) and month names (every language of
+/// [`months`]).
 fn mechanical_words() -> &'static HashSet<String> {
     static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
     WORDS.get_or_init(|| {
@@ -168,11 +169,7 @@ fn mechanical_words() -> &'static HashSet<String> {
         const EN: &str = "twenty thirty forty fifty sixty seventy eighty ninety first second \
             third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth \
             fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth \
-            thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth hundredth st nd rd th er eme ème \
-            january february march april may june july august september october november \
-            december janvier février fevrier mars avril mai juin juillet août aout septembre \
-            octobre novembre décembre decembre enero febrero marzo abril mayo junio julio \
-            agosto septiembre octubre noviembre diciembre";
+            thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth hundredth st nd rd th er eme ème";
         set.extend(EN.split_whitespace().map(str::to_string));
         // Arabic ordinals and tens (folded: ة → ه, hamza on alif → ا, ى → ي), with and
         // without the article.
@@ -183,10 +180,9 @@ fn mechanical_words() -> &'static HashSet<String> {
             set.insert(fold_str(w));
             set.insert(fold_str(&format!("ال{w}")));
         }
-        const AR_MONTHS: &str = "يناير فبراير مارس أبريل ابريل مايو يونيه يونيو يوليه يوليو \
-            أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر كانون تشرين شباط آذار نيسان أيار \
-            حزيران تموز أيلول";
-        set.extend(AR_MONTHS.split_whitespace().map(fold_str));
+        // Month names, folded; but for آب (August), which folded is what is left of باب
+        // ("chapter") once the preposition is taken off.
+        set.extend(months::all().filter(|m| *m != "آب").map(fold_str));
         set
     })
 }

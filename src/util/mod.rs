@@ -1,8 +1,9 @@
 //! The leaf layer: small text utilities that every other module may use and that use
-//! nothing of the crate (search folding, first words, symbol normalisation) and the atomic file writer.
+//! nothing of the crate (search folding, first words, symbol normalisation, month names) and the atomic file writer.
 
 pub mod atomic;
 pub mod fold;
+pub mod months;
 
 /// The first `n` words of `text`, with an ellipsis when cut.
 pub fn first_words(text: &str, n: usize) -> String {

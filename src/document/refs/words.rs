@@ -7,6 +7,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::util::fold::{FoldOptions, fold_char};
+use crate::util::months;
 
 /// Resolution cues.
 const RESOLUTION_CUES: &[&str] = &[
@@ -63,7 +64,8 @@ const DECISION_CUES: &[&str] = &[
     "решением",
 ];
 
-/// Words allowed between two items of a list: date phrases.
+/// Words allowed between two items of a list: date phrases (and the month names of
+/// [`months`], folded when the table is built).
 const DATE_WORDS: &[&str] = &[
     "المورخ",
     "المؤرخ",
@@ -75,91 +77,18 @@ const DATE_WORDS: &[&str] = &[
     "في",
     "عام",
     "لعام",
-    "كانون",
     "الثاني",
     "الاول",
-    "شباط",
-    "اذار",
-    "نيسان",
-    "ايار",
-    "حزيران",
-    "تموز",
-    "اب",
-    "ايلول",
-    "تشرين",
-    "يناير",
-    "فبراير",
-    "مارس",
-    "ابريل",
-    "مايو",
-    "يونيه",
-    "يونيو",
-    "يوليه",
-    "يوليو",
-    "اغسطس",
-    "سبتمبر",
-    "اكتوبر",
-    "نوفمبر",
-    "ديسمبر",
     "of",
     "dated",
     "on",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "du",
     "en",
     "date",
     "de",
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "setiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
     "от",
     "года",
     "г",
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
 ];
 
 /// List connectors.
@@ -407,7 +336,7 @@ impl WordFlags {
 }
 
 /// The word table: every word of the lists with the lists it is in.
-type KeyTable = HashMap<&'static str, u8, BuildHasherDefault<Fnv>>;
+type KeyTable = HashMap<String, u8, BuildHasherDefault<Fnv>>;
 
 /// Every word of the lists, with the lists it is in, and their [`Shapes`].
 fn key_table() -> &'static (KeyTable, Shapes) {
@@ -454,8 +383,11 @@ fn build_key_table() -> KeyTable {
     ];
     for (list, bit) in lists {
         for word in list {
-            *table.entry(*word).or_insert(0) |= bit;
+            *table.entry((*word).to_string()).or_insert(0) |= bit;
         }
+    }
+    for month in months::all() {
+        *table.entry(key(month)).or_insert(0) |= IN_DATE_WORDS;
     }
     table
 }
