@@ -11,6 +11,10 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
 
+#[path = "common/plain_shape.rs"]
+mod plain_shape;
+use plain_shape::{all, shape, wrapped};
+
 fn fixture(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/variants")
@@ -29,48 +33,6 @@ fn xml(name: &str) -> Option<Document> {
         return None;
     };
     Some(akn::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}")))
-}
-
-fn ids(ps: &[Paragraph], out: &mut Vec<String>) {
-    for p in ps {
-        out.push(p.id.clone());
-        ids(&p.children, out);
-    }
-}
-
-fn all(ps: &[Paragraph]) -> Vec<String> {
-    let mut out = Vec::new();
-    ids(ps, &mut out);
-    out
-}
-
-/// Everything a reader navigates by: preamble and operative ids, parts (letter, preamble,
-/// operative), annexes (id, paragraph ids), the footnote count.
-#[derive(Debug, PartialEq)]
-struct Shape {
-    preamble: Vec<String>,
-    operative: Vec<String>,
-    parts: Vec<(String, Vec<String>, Vec<String>)>,
-    annexes: Vec<(String, Vec<String>)>,
-    footnotes: usize,
-}
-
-fn shape(doc: &Document) -> Shape {
-    Shape {
-        preamble: all(&doc.preamble),
-        operative: all(&doc.operative),
-        parts: doc
-            .parts
-            .iter()
-            .map(|p| (p.letter.clone(), all(&p.preamble), all(&p.operative)))
-            .collect(),
-        annexes: doc
-            .annexes
-            .iter()
-            .map(|a| (a.id.clone(), all(&a.paragraphs)))
-            .collect(),
-        footnotes: doc.footnotes.len(),
-    }
 }
 
 fn is_han(c: char) -> bool {
@@ -140,28 +102,6 @@ fn coverage(want: &Document, got: &Document) -> f64 {
         .map(|(w, n)| shown.get(w).copied().unwrap_or(0).min(*n))
         .sum();
     found as f64 / total.max(1) as f64
-}
-
-/// Every line hard-wrapped at `width` characters (at spaces), as from a PDF.
-fn wrapped(text: &str, width: usize) -> String {
-    let mut out = String::new();
-    for line in text.lines() {
-        let mut current = String::new();
-        for word in line.split_whitespace() {
-            if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > width {
-                out.push_str(&current);
-                out.push('\n');
-                current.clear();
-            }
-            if !current.is_empty() {
-                current.push(' ');
-            }
-            current.push_str(word);
-        }
-        out.push_str(&current);
-        out.push('\n');
-    }
-    out
 }
 
 #[test]

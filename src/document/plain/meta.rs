@@ -5,22 +5,25 @@ use super::inline::digit_value;
 use super::lexicon::fold_word;
 use crate::document::model::Language;
 
-/// How many characters are sampled to detect the language.
-const LANGUAGE_SAMPLE_CHARS: usize = 200_000;
+/// How many bytes are sampled to detect the language.
+const LANGUAGE_SAMPLE_BYTES: usize = 400_000;
 
 /// Detect the language from the script of the letters (Arabic, Cyrillic, Han, else Latin
-/// with simple cues for French and Spanish).
+/// with simple cues for French and Spanish). Letters are counted by their UTF-8 lead byte:
+/// Arabic `D8`–`DB`, `DD` and the presentation forms `EF AD`–`EF BB`, Cyrillic `D0`–`D3`,
+/// Han `E3`–`E9` (three times, a character says as much as a word), Latin ASCII letters
+/// and `C3`–`C9`.
 pub fn detect_language(text: &str) -> Language {
     let (mut arabic, mut cyrillic, mut han, mut latin) = (0usize, 0usize, 0usize, 0usize);
-    for c in text.chars().take(LANGUAGE_SAMPLE_CHARS) {
-        match c {
-            '\u{0600}'..='\u{06FF}'
-            | '\u{0750}'..='\u{077F}'
-            | '\u{FB50}'..='\u{FDFF}'
-            | '\u{FE70}'..='\u{FEFF}' => arabic += 1,
-            '\u{0400}'..='\u{04FF}' => cyrillic += 1,
-            '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => han += 3,
-            c if c.is_ascii_alphabetic() || matches!(c, '\u{00C0}'..='\u{024F}') => latin += 1,
+    let bytes = text.as_bytes();
+    let sample = &bytes[..bytes.len().min(LANGUAGE_SAMPLE_BYTES)];
+    for (i, &b) in sample.iter().enumerate() {
+        match b {
+            b'a'..=b'z' | b'A'..=b'Z' | 0xC3..=0xC9 => latin += 1,
+            0xD8..=0xDB | 0xDD => arabic += 1,
+            0xD0..=0xD3 => cyrillic += 1,
+            0xE3..=0xE9 => han += 3,
+            0xEF if sample.get(i + 1).is_some_and(|n| (0xAD..=0xBB).contains(n)) => arabic += 1,
             _ => {}
         }
     }
