@@ -14,6 +14,7 @@ mod lexicon;
 mod meta;
 mod reflow;
 mod structure;
+mod table;
 
 use super::model::{Diagnostic, Document, Paragraph, ParagraphKind, Run, RunKind, SourceFormat};
 use lexicon::LeadList;
