@@ -64,7 +64,7 @@ pub(super) fn build(text: &str, rows: &[Range<usize>]) -> Table {
         .iter()
         .map(|row| {
             let line = &text[row.clone()];
-            let cells = cells(line).unwrap_or_else(|| vec![0..line.len()]);
+            let cells = cells(line).unwrap_or_else(|| std::iter::once(0..line.len()).collect());
             TableRow {
                 header: false,
                 cells: cells
