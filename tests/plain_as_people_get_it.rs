@@ -1,27 +1,20 @@
 //! Plain text as people get it: Word "save as text" and pdftotext conversions of the corpus
 //! resolutions give the same structure as their Akoma Ntoso XML.
 
-use qarar::document::{Document, Paragraph, akn, load_path};
+use qarar::document::{Document, akn, load_path};
 use std::path::{Path, PathBuf};
+
+#[path = "common/plain_shape.rs"]
+mod plain_shape;
+use plain_shape::{all, wrapped};
 
 fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")
 }
 
-fn all_ids(ps: &[Paragraph], out: &mut Vec<String>) {
-    for p in ps {
-        out.push(p.id.clone());
-        all_ids(&p.children, out);
-    }
-}
-
 /// Preamble ids, operative ids (with sub-paragraphs) and the footnote count.
 fn shape(doc: &Document) -> (Vec<String>, Vec<String>, usize) {
-    let mut pre = Vec::new();
-    all_ids(&doc.preamble, &mut pre);
-    let mut op = Vec::new();
-    all_ids(&doc.operative, &mut op);
-    (pre, op, doc.footnotes.len())
+    (all(&doc.preamble), all(&doc.operative), doc.footnotes.len())
 }
 
 #[test]
@@ -122,28 +115,6 @@ fn without_blank_lines(text: &str) -> String {
         .filter(|l| !l.trim().is_empty())
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-/// Every line hard-wrapped at `width` characters (at spaces).
-fn wrapped(text: &str, width: usize) -> String {
-    let mut out = String::new();
-    for line in text.lines() {
-        let mut current = String::new();
-        for word in line.split_whitespace() {
-            if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > width {
-                out.push_str(&current);
-                out.push('\n');
-                current.clear();
-            }
-            if !current.is_empty() {
-                current.push(' ');
-            }
-            current.push_str(word);
-        }
-        out.push_str(&current);
-        out.push('\n');
-    }
-    out
 }
 
 #[test]

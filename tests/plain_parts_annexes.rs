@@ -11,6 +11,10 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
 
+#[path = "common/plain_shape.rs"]
+mod plain_shape;
+use plain_shape::{all, shape, wrapped};
+
 fn fixture(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/variants")
@@ -29,48 +33,6 @@ fn xml(name: &str) -> Option<Document> {
         return None;
     };
     Some(akn::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}")))
-}
-
-fn ids(ps: &[Paragraph], out: &mut Vec<String>) {
-    for p in ps {
-        out.push(p.id.clone());
-        ids(&p.children, out);
-    }
-}
-
-fn all(ps: &[Paragraph]) -> Vec<String> {
-    let mut out = Vec::new();
-    ids(ps, &mut out);
-    out
-}
-
-/// Everything a reader navigates by: preamble and operative ids, parts (letter, preamble,
-/// operative), annexes (id, paragraph ids), the footnote count.
-#[derive(Debug, PartialEq)]
-struct Shape {
-    preamble: Vec<String>,
-    operative: Vec<String>,
-    parts: Vec<(String, Vec<String>, Vec<String>)>,
-    annexes: Vec<(String, Vec<String>)>,
-    footnotes: usize,
-}
-
-fn shape(doc: &Document) -> Shape {
-    Shape {
-        preamble: all(&doc.preamble),
-        operative: all(&doc.operative),
-        parts: doc
-            .parts
-            .iter()
-            .map(|p| (p.letter.clone(), all(&p.preamble), all(&p.operative)))
-            .collect(),
-        annexes: doc
-            .annexes
-            .iter()
-            .map(|a| (a.id.clone(), all(&a.paragraphs)))
-            .collect(),
-        footnotes: doc.footnotes.len(),
-    }
 }
 
 fn is_han(c: char) -> bool {
@@ -140,28 +102,6 @@ fn coverage(want: &Document, got: &Document) -> f64 {
         .map(|(w, n)| shown.get(w).copied().unwrap_or(0).min(*n))
         .sum();
     found as f64 / total.max(1) as f64
-}
-
-/// Every line hard-wrapped at `width` characters (at spaces), as from a PDF.
-fn wrapped(text: &str, width: usize) -> String {
-    let mut out = String::new();
-    for line in text.lines() {
-        let mut current = String::new();
-        for word in line.split_whitespace() {
-            if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > width {
-                out.push_str(&current);
-                out.push('\n');
-                current.clear();
-            }
-            if !current.is_empty() {
-                current.push(' ');
-            }
-            current.push_str(word);
-        }
-        out.push_str(&current);
-        out.push('\n');
-    }
-    out
 }
 
 #[test]
@@ -357,4 +297,130 @@ Recalling its resolution 72/266 A,\n\
     );
     assert!(doc.preamble.is_empty() && doc.operative.is_empty());
     assert!(doc.enacting_formula.is_some());
+}
+
+/// Tables as Word saves them (cells separated by tabs) and as pdftotext lays them out
+/// (runs of spaces): rows of cells with the Akoma Ntoso reader's ids, `para_1_table_1`
+/// under the paragraph they follow, `annex_1.table_1` in an annex.
+#[test]
+fn tables_in_plain_text_are_rows_of_cells() {
+    let text = "The General Assembly,\n\
+Recalling its resolution 76/245,\n\
+1. Approves the appropriations for the following purposes:\n\
+Section\tAmount (United States dollars)\n\
+1\tOverall policymaking, direction and coordination\t86 769 400\n\
+2\tGeneral Assembly and Economic and Social Council affairs\t59 345 200\n\
+2. Decides to keep the matter under review.\n\
+50th plenary meeting\n22 December 2023\n\
+Annex\n\
+Scale of assessments\n\
+Member State      Rate (per cent)\n\
+Afghanistan       0.006\n\
+Albania           0.008\n";
+    let doc = plain::parse(text);
+    assert_eq!(all(&doc.operative), ["para_1", "para_1_table_1", "para_2"]);
+    let table = doc.operative[0].children[0]
+        .table
+        .as_ref()
+        .expect("the table's rows");
+    assert_eq!(
+        table.texts(),
+        [
+            vec!["Section", "Amount (United States dollars)"],
+            vec![
+                "1",
+                "Overall policymaking, direction and coordination",
+                "86 769 400"
+            ],
+            vec![
+                "2",
+                "General Assembly and Economic and Social Council affairs",
+                "59 345 200"
+            ],
+        ]
+    );
+    assert!(
+        doc.operative[0].text().ends_with("following purposes:"),
+        "no row in the paragraph's text"
+    );
+    assert_eq!(doc.annexes.len(), 1);
+    let annex = &doc.annexes[0];
+    assert_eq!(all(&annex.paragraphs), ["annex_1.table_1"]);
+    let rows = annex.paragraphs[0].table.as_ref().map(|t| t.texts());
+    assert_eq!(
+        rows,
+        Some(vec![
+            vec!["Member State".to_string(), "Rate (per cent)".to_string()],
+            vec!["Afghanistan".to_string(), "0.006".to_string()],
+            vec!["Albania".to_string(), "0.008".to_string()],
+        ])
+    );
+}
+
+/// A footnote block holding several footnotes one a line (`¹ …`, `(1) …`) gives one
+/// footnote each, with its own text, in all six languages.
+#[test]
+fn footnote_blocks_split_one_footnote_a_line_in_every_language() {
+    let cases = [
+        (
+            "The General Assembly,",
+            "Recalling its resolution 74/1",
+            "1. Decides to remain seized of the matter.",
+            "Resolution 74/1.",
+            "See A/75/100.",
+        ),
+        (
+            "إن الجمعية العامة،",
+            "إذ تشير إلى قرارها 74/1",
+            "1 - تقرر أن تبقي المسألة قيد نظرها.",
+            "القرار 74/1.",
+            "انظر A/75/100.",
+        ),
+        (
+            "L’Assemblée générale,",
+            "Rappelant sa résolution 74/1",
+            "1. Décide de rester saisie de la question.",
+            "Résolution 74/1.",
+            "Voir A/75/100.",
+        ),
+        (
+            "La Asamblea General,",
+            "Recordando su resolución 74/1",
+            "1. Decide seguir ocupándose de la cuestión.",
+            "Resolución 74/1.",
+            "Véase A/75/100.",
+        ),
+        (
+            "Генеральная Ассамблея,",
+            "ссылаясь на свою резолюцию 74/1",
+            "1. постановляет продолжать заниматься этим вопросом.",
+            "Резолюция 74/1.",
+            "См. A/75/100.",
+        ),
+        (
+            "大会，",
+            "回顾其第74/1号决议",
+            "1. 决定继续处理此事项。",
+            "第74/1号决议。",
+            "见A/75/100。",
+        ),
+    ];
+    for (formula, opener, para, first, second) in cases {
+        for (m1, m2, b1, b2) in [("¹", "²", "¹ ", "² "), ("(1)", "(2)", "(1) ", "(2) ")] {
+            let text = format!(
+                "{formula}\n\n{opener},{m1}\n\n{opener} 75/2,{m2}\n\n{para}\n\n__________________\n{b1}{first}\n{b2}{second}\n"
+            );
+            let doc = plain::parse(&text);
+            let notes: Vec<String> = doc
+                .footnotes
+                .iter()
+                .map(|f| f.text().trim().to_string())
+                .collect();
+            assert_eq!(notes, [first, second], "{formula} {b1}");
+            assert!(
+                doc.footnotes.iter().all(|f| f.paragraph.is_some()),
+                "{formula} {b1}: each footnote has its marker"
+            );
+        }
+    }
 }

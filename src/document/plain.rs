@@ -14,6 +14,7 @@ mod lexicon;
 mod meta;
 mod reflow;
 mod structure;
+mod table;
 
 use super::model::{Diagnostic, Document, Paragraph, ParagraphKind, Run, RunKind, SourceFormat};
 use lexicon::LeadList;
@@ -129,9 +130,17 @@ fn find_start(text: &str, lines: &[Line]) -> Option<Start> {
                     lines[i].new_block && inline::number_prefix(s).is_some_and(|(n, _)| n == 1)
                 })
                 .unwrap_or(limit);
-            (0..first).rev().find(|&i| {
-                lines[i].new_block && meta::is_bare_formula(&text[lines[i].range.clone()])
-            })
+            // When the cover's numbered title line (`77/264. …`) is there, the formula is
+            // the first such line after it (Chinese `大会` is also the cover's organ line,
+            // and paragraph 1 may be written without its number).
+            let bare = |i: &usize| {
+                lines[*i].new_block && meta::is_bare_formula(&text[lines[*i].range.clone()])
+            };
+            let title =
+                (0..first).find(|&i| meta::title_number(&text[lines[i].range.clone()]).is_some());
+            title
+                .and_then(|t| (t + 1..first).find(bare))
+                .or_else(|| (0..first).rev().find(bare))
         });
     if let Some(i) = formula {
         return Some(Start {

@@ -62,6 +62,10 @@ impl<'a> Builder<'a> {
         p.number = node.number;
         p.label = node.label.clone();
         p.source = node.start..node.end();
+        if node.kind == ParagraphKind::Table {
+            p.table = Some(super::table::build(self.text, &node.segments));
+            return p;
+        }
         let (own, inline_children) = if depth == 0 && node.subs().next().is_none() {
             self.split_inline(node)
         } else {

@@ -4,6 +4,7 @@
 
 use super::inline::{self, MarkerState, Piece};
 use super::lexicon::{self, LeadList};
+use super::table;
 use super::{Line, meta};
 use crate::document::ids;
 use crate::document::model::{Closing, Diagnostic, ParagraphKind};
@@ -39,16 +40,22 @@ impl Node {
     }
 
     /// The deepest last descendant (where continuation text goes).
+    /// A table takes no text after its rows: it goes to the paragraph holding the table.
     fn deepest_mut(&mut self) -> &mut Node {
-        if self.children.is_empty() {
-            return self;
+        match self.children.last() {
+            None => return self,
+            Some(last) if last.kind == ParagraphKind::Table => return self,
+            Some(_) => {}
         }
         let last = self.children.len() - 1;
         self.children[last].deepest_mut()
     }
 
     fn deepest(&self) -> &Node {
-        self.children.last().map_or(self, Node::deepest)
+        match self.children.last() {
+            Some(last) if last.kind != ParagraphKind::Table => last.deepest(),
+            _ => self,
+        }
     }
 
     /// Add a line: extend the last segment when it continues the same block.
@@ -154,6 +161,22 @@ pub(super) struct Parser<'a> {
     prefix: String,
     /// Unnumbered paragraphs of an annex so far.
     plain_count: usize,
+    /// Tables so far (annex or body), and where the one being read is.
+    tables: usize,
+    open_table: Option<TableAt>,
+    /// Tables before the first operative paragraph (`table_1`, with the loose text).
+    loose_tables: Vec<Node>,
+}
+
+/// Where the table being read is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TableAt {
+    /// The last child of the last operative paragraph (`para_2_table_1`).
+    Child,
+    /// The last top-level paragraph (`annex_1.table_1`).
+    Top,
+    /// The last loose table.
+    Loose,
 }
 
 impl<'a> Parser<'a> {
@@ -184,6 +207,9 @@ impl<'a> Parser<'a> {
             mode,
             prefix: prefix.to_string(),
             plain_count: 0,
+            tables: 0,
+            open_table: None,
+            loose_tables: Vec::new(),
         }
     }
 
@@ -218,11 +244,74 @@ impl<'a> Parser<'a> {
             if self.footnote_body(&line, s) {
                 continue;
             }
+            if self.section != Section::After && self.table_row(idx, &line, s) {
+                continue;
+            }
+            self.open_table = None;
             match self.section {
                 Section::After => self.after_line(&line, s),
                 _ => self.body_line(idx, &line, s),
             }
         }
+    }
+
+    /// A table row (cells separated by tabs or spaces): the next row of the table being
+    /// read, or the first of a new one when the next line is a row too.
+    fn table_row(&mut self, idx: usize, line: &Line, s: &str) -> bool {
+        if table::cells(s).is_none() {
+            return false;
+        }
+        if let Some(at) = self.open_table
+            && let Some(t) = self.table_mut(at)
+        {
+            t.segments.push(line.range.clone());
+            return true;
+        }
+        let next_is_row = self
+            .lines
+            .get(idx + 1)
+            .is_some_and(|l| table::cells(self.line_text(l)).is_some());
+        if !next_is_row {
+            return false;
+        }
+        self.tables += 1;
+        let mut node = Node::new(
+            ParagraphKind::Table,
+            String::new(),
+            line.range.start,
+            line.range.clone(),
+        );
+        let at = if self.mode == Mode::Annex {
+            node.id = format!("{}table_{}", self.prefix, self.tables);
+            self.operative.push(node);
+            TableAt::Top
+        } else if self.section == Section::Operative
+            && let Some(parent) = self.operative.last_mut()
+        {
+            let k = parent
+                .children
+                .iter()
+                .filter(|c| c.kind == ParagraphKind::Table)
+                .count();
+            node.id = format!("{}_table_{}", parent.id, k + 1);
+            parent.children.push(node);
+            TableAt::Child
+        } else {
+            node.id = format!("{}table_{}", self.prefix, self.loose_tables.len() + 1);
+            self.loose_tables.push(node);
+            TableAt::Loose
+        };
+        self.open_table = Some(at);
+        true
+    }
+
+    fn table_mut(&mut self, at: TableAt) -> Option<&mut Node> {
+        match at {
+            TableAt::Child => self.operative.last_mut()?.children.last_mut(),
+            TableAt::Top => self.operative.last_mut(),
+            TableAt::Loose => self.loose_tables.last_mut(),
+        }
+        .filter(|n| n.kind == ParagraphKind::Table)
     }
 
     /// A footnote body line (`(4) …`, `⁴ …`) starts a note.
@@ -495,6 +584,7 @@ impl<'a> Parser<'a> {
             mut diagnostics,
             prefix,
             mode,
+            loose_tables,
             ..
         } = self;
         let mut loose = Vec::new();
@@ -516,6 +606,7 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        loose.extend(loose_tables);
         if mode == Mode::Resolution && operative.is_empty() && !preamble.is_empty() {
             diagnostics.push(Diagnostic::warning(
                 "no numbered operative paragraphs found",

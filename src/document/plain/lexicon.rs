@@ -2,6 +2,8 @@
 //! forgiving the conversion errors PDF extraction leaves in Arabic openers
 //! (`وإنه تشير` for `وإذ تشير`, `ترهب` for `ترحب`, `واقترعا` for `واقتناعا`).
 
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const OPENERS_TSV: &str = include_str!("../../../assets/data/ar-en-preamble-openers.tsv");
@@ -23,9 +25,14 @@ struct Phrase {
     words: Vec<String>,
 }
 
-/// A list of lead phrases.
+/// A list of lead phrases, indexed by the first character of their first folded word (a
+/// phrase can match, even misspelled, only a text whose first word starts with the same
+/// character, or `إذ` read as `إن`).
 struct Lexicon {
     phrases: Vec<Phrase>,
+    by_first_char: HashMap<char, Vec<usize>>,
+    /// Phrases whose first word is `إذ` or `وإذ` (matched by `إن`, `وإنه` …).
+    idh: Vec<usize>,
 }
 
 /// The result of matching a lead at the start of a text.
@@ -75,7 +82,43 @@ impl Lexicon {
                 push(english);
             }
         }
-        Lexicon { phrases }
+        let mut by_first_char: HashMap<char, Vec<usize>> = HashMap::new();
+        let mut idh = Vec::new();
+        for (i, p) in phrases.iter().enumerate() {
+            let first = p.words.first().map_or("", String::as_str);
+            if let Some(c) = first.chars().next() {
+                by_first_char.entry(c).or_default().push(i);
+            }
+            if first.trim_start_matches('و') == "اذ" {
+                idh.push(i);
+            }
+        }
+        Lexicon {
+            phrases,
+            by_first_char,
+            idh,
+        }
+    }
+
+    /// Indices of the phrases that may match a text whose first folded word is `first`, in
+    /// list order.
+    fn candidates(&self, first: &str, list: LeadList, fuzzy: bool) -> Cow<'_, [usize]> {
+        let same = first
+            .chars()
+            .next()
+            .and_then(|c| self.by_first_char.get(&c))
+            .map_or(&[][..], Vec::as_slice);
+        if fuzzy
+            && list == LeadList::Openers
+            && matches!(first.trim_start_matches('و'), "ان" | "انه")
+        {
+            let mut out = same.to_vec();
+            out.extend(self.idh.iter().copied());
+            out.sort_unstable();
+            out.dedup();
+            return Cow::Owned(out);
+        }
+        Cow::Borrowed(same)
     }
 }
 
@@ -173,8 +216,17 @@ pub fn match_lead(text: &str, list: LeadList, fuzzy: bool) -> Option<LeadMatch> 
     if folded.is_empty() || folded[0].is_empty() {
         return None;
     }
+    let lex = lexicon(list);
     let mut best: Option<(usize, usize, &Phrase)> = None;
-    for phrase in &lexicon(list).phrases {
+    for &i in lex.candidates(&folded[0], list, fuzzy).iter() {
+        let Some(phrase) = lex.phrases.get(i) else {
+            continue;
+        };
+        if best.is_some_and(|(bn, bc, _)| {
+            phrase.words.len() < bn || (bc == 0 && phrase.words.len() == bn)
+        }) {
+            continue;
+        }
         let Some(cost) = phrase_cost(&folded, &phrase.words, list, fuzzy) else {
             continue;
         };
@@ -231,16 +283,30 @@ fn word_cost(w: &str, target: &str, opener_head: bool) -> Option<usize> {
     if w.chars().next() != target.chars().next() {
         return None;
     }
-    let a: Vec<char> = w.chars().collect();
-    let b: Vec<char> = target.chars().collect();
+    let mut a = ['\0'; MAX_WORD];
+    let mut b = ['\0'; MAX_WORD];
+    let a = chars_into(w, &mut a)?;
+    let b = chars_into(target, &mut b)?;
     let longest = a.len().max(b.len());
     let limit = match longest {
         0..=3 => return None,
         4..=5 => 1,
         _ => 2,
     };
-    let d = levenshtein(&a, &b, limit)?;
-    Some(d)
+    edit_distance(a, b, limit)
+}
+
+/// Longest word compared letter by letter.
+const MAX_WORD: usize = 32;
+
+/// The characters of `w` in `buf`, or `None` when it is longer than the buffer.
+fn chars_into<'b>(w: &str, buf: &'b mut [char; MAX_WORD]) -> Option<&'b [char]> {
+    let mut n = 0;
+    for c in w.chars() {
+        *buf.get_mut(n)? = c;
+        n += 1;
+    }
+    buf.get(..n)
 }
 
 /// `إنه`, `إن`, `إنّ` (with or without `و`) written for `إذ` by a broken font mapping.
@@ -256,22 +322,36 @@ fn is_idh_confusion(w: &str, target: &str) -> bool {
     wv == tv && tr == "اذ" && matches!(wr, "ان" | "انه")
 }
 
-/// Edit distance, or `None` when above `limit`.
-fn levenshtein(a: &[char], b: &[char], limit: usize) -> Option<usize> {
-    if a.len().abs_diff(b.len()) > limit {
+/// Edit distance counting a swap of two neighbouring letters as one edit (PDF extraction
+/// writes the lam-alef ligature `لا` as `ال`: `تالحظ` for `تلاحظ`), or `None` when above
+/// `limit`. Words are at most `MAX_WORD` letters.
+fn edit_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > limit || b.len() >= MAX_WORD {
         return None;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != cb);
-            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
+    // Three rows (two back for a swap), used in turn.
+    let mut rows = [[0u8; MAX_WORD + 1]; 3];
+    for (j, d) in rows[0].iter_mut().enumerate().take(b.len() + 1) {
+        *d = j as u8;
     }
-    let d = prev[b.len()];
+    for (i, ca) in a.iter().enumerate() {
+        let [r0, r1, r2] = &mut rows;
+        let (before, prev, cur) = match i % 3 {
+            0 => (&*r2, &*r0, r1),
+            1 => (&*r0, &*r1, r2),
+            _ => (&*r1, &*r2, r0),
+        };
+        cur[0] = (i + 1) as u8;
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + u8::from(ca != cb);
+            let mut d = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+            if i > 0 && j > 0 && a[i - 1] == *cb && *ca == b[j - 1] {
+                d = d.min(before[j - 1] + 1);
+            }
+            cur[j + 1] = d;
+        }
+    }
+    let d = usize::from(rows[a.len() % 3][b.len()]);
     (d <= limit).then_some(d)
 }
 
@@ -336,6 +416,10 @@ mod tests {
         let t = "وإنّ ترهب بجهود";
         let m = match_lead(t, LeadList::Openers, true).unwrap();
         assert_eq!(m.intended.as_deref(), Some("وإذ ترحب"));
+        // The lam-alef ligature extracted as `ال` (a swap of two letters).
+        let t = "وإذ تالحظ جهود التعاون";
+        let m = match_lead(t, LeadList::Openers, true).unwrap();
+        assert_eq!(m.intended.as_deref(), Some("وإذ تلاحظ"));
     }
 
     #[test]

@@ -4,23 +4,27 @@
 use super::inline::digit_value;
 use super::lexicon::fold_word;
 use crate::document::model::Language;
+use std::borrow::Cow;
 
-/// How many characters are sampled to detect the language.
-const LANGUAGE_SAMPLE_CHARS: usize = 200_000;
+/// How many bytes are sampled to detect the language.
+const LANGUAGE_SAMPLE_BYTES: usize = 400_000;
 
 /// Detect the language from the script of the letters (Arabic, Cyrillic, Han, else Latin
-/// with simple cues for French and Spanish).
+/// with simple cues for French and Spanish). Letters are counted by their UTF-8 lead byte:
+/// Arabic `D8`–`DB`, `DD` and the presentation forms `EF AD`–`EF BB`, Cyrillic `D0`–`D3`,
+/// Han `E3`–`E9` (three times, a character says as much as a word), Latin ASCII letters
+/// and `C3`–`C9`.
 pub fn detect_language(text: &str) -> Language {
     let (mut arabic, mut cyrillic, mut han, mut latin) = (0usize, 0usize, 0usize, 0usize);
-    for c in text.chars().take(LANGUAGE_SAMPLE_CHARS) {
-        match c {
-            '\u{0600}'..='\u{06FF}'
-            | '\u{0750}'..='\u{077F}'
-            | '\u{FB50}'..='\u{FDFF}'
-            | '\u{FE70}'..='\u{FEFF}' => arabic += 1,
-            '\u{0400}'..='\u{04FF}' => cyrillic += 1,
-            '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => han += 3,
-            c if c.is_ascii_alphabetic() || matches!(c, '\u{00C0}'..='\u{024F}') => latin += 1,
+    let bytes = text.as_bytes();
+    let sample = &bytes[..bytes.len().min(LANGUAGE_SAMPLE_BYTES)];
+    for (i, &b) in sample.iter().enumerate() {
+        match b {
+            b'a'..=b'z' | b'A'..=b'Z' | 0xC3..=0xC9 => latin += 1,
+            0xD8..=0xDB | 0xDD => arabic += 1,
+            0xD0..=0xD3 => cyrillic += 1,
+            0xE3..=0xE9 => han += 3,
+            0xEF if sample.get(i + 1).is_some_and(|n| (0xAD..=0xBB).contains(n)) => arabic += 1,
             _ => {}
         }
     }
@@ -43,16 +47,22 @@ pub fn detect_language(text: &str) -> Language {
 /// English, French or Spanish by frequent words.
 fn latin_language(text: &str) -> Language {
     let (mut en, mut fr, mut es) = (0usize, 0usize, 0usize);
+    const EN: [&str; 7] = ["the", "and", "of", "to", "its", "with", "assembly"];
+    const FR: [&str; 8] = ["les", "des", "et", "du", "le", "à", "assemblée", "générale"];
+    const ES: [&str; 7] = ["los", "las", "y", "del", "el", "asamblea", "su"];
+    // The cue words differ from their capitalised forms in ASCII letters only.
+    let any = |list: &[&str], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
     for w in text
         .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty() && w.len() <= 10)
         .take(20_000)
     {
-        match w.to_lowercase().as_str() {
-            "the" | "and" | "of" | "to" | "its" | "with" | "assembly" => en += 1,
-            "les" | "des" | "et" | "du" | "le" | "à" | "assemblée" | "générale" => fr += 1,
-            "los" | "las" | "y" | "del" | "el" | "asamblea" | "su" => es += 1,
-            _ => {}
+        if any(&EN, w) {
+            en += 1;
+        } else if any(&FR, w) {
+            fr += 1;
+        } else if any(&ES, w) {
+            es += 1;
         }
     }
     if fr > en && fr >= es {
@@ -66,7 +76,7 @@ fn latin_language(text: &str) -> Language {
 
 /// True when `s` has at most `max` characters (without counting a huge line).
 pub fn short(s: &str, max: usize) -> bool {
-    s.len() <= max * 4 && s.chars().nth(max).is_none()
+    s.len() <= max || (s.len() <= max * 4 && s.chars().nth(max).is_none())
 }
 
 /// Map Arabic-Indic, Persian and full-width digits to ASCII.
@@ -519,7 +529,13 @@ pub fn is_meeting_line(line: &str) -> bool {
     if !short(line, 80) || !line.chars().any(|c| digit_value(c).is_some()) {
         return false;
     }
-    let lower = line.to_lowercase();
+    // Lowercased only when a letter outside ASCII is a capital (the cues are compared
+    // ignoring ASCII case).
+    let lower: Cow<'_, str> = if line.chars().any(|c| !c.is_ascii() && c.is_uppercase()) {
+        Cow::Owned(line.to_lowercase())
+    } else {
+        Cow::Borrowed(line)
+    };
     [
         "الجلسة",
         "plenary meeting",
@@ -530,7 +546,13 @@ pub fn is_meeting_line(line: &str) -> bool {
         "meeting",
     ]
     .iter()
-    .any(|cue| lower.contains(cue))
+    .any(|cue| contains_ignore_ascii_case(&lower, cue))
+}
+
+/// Whether `hay` contains `needle`, ASCII letters compared without case.
+fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
 }
 
 /// True for the enacting formula (`إن الجمعية العامة،`, `The General Assembly,`).

@@ -83,37 +83,56 @@ fn is_odd_space(c: char) -> bool {
 
 /// Remove bidi controls, fold presentation forms, drop kashidas, make odd spaces spaces.
 fn normalize<'a>(text: &'a str, repairs: &mut Repairs) -> Cow<'a, str> {
-    let needs = text.chars().any(|c| {
-        is_control(c)
-            || is_odd_space(c)
-            || c == '\u{0640}'
-            || ('\u{FB50}'..='\u{FEFC}').contains(&c)
-    });
-    if !needs {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if is_control(c) {
+    let bytes = text.as_bytes();
+    let mut out: Option<String> = None;
+    // Text copied up to here.
+    let mut copied = 0;
+    let mut i = 0;
+    // Every character changed starts with one of these UTF-8 lead bytes (NBSP `C2`, the
+    // kashida `D9`, the controls and spaces `E2`, the presentation forms and BOM `EF`),
+    // which are never inside a character: the text is searched byte by byte.
+    while let Some(off) = bytes[i..]
+        .iter()
+        .position(|b| matches!(b, 0xC2 | 0xD9 | 0xE2 | 0xEF))
+    {
+        let at = i + off;
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        i = at + c.len_utf8();
+        let kashida = c == '\u{0640}'
+            && text[i..]
+                .chars()
+                .next()
+                .is_some_and(|n| n == '\u{0640}' || lexicon::is_arabic_letter(n));
+        let form = ('\u{FB50}'..='\u{FEFC}').contains(&c);
+        let control = is_control(c);
+        let space = is_odd_space(c);
+        if !(kashida || form || control || space) {
+            continue;
+        }
+        let buf = out.get_or_insert_with(|| String::with_capacity(text.len()));
+        buf.push_str(&text[copied..at]);
+        copied = i;
+        if control {
             repairs.controls += 1;
-        } else if is_odd_space(c) {
-            out.push(' ');
-        } else if c == '\u{0640}'
-            && chars
-                .peek()
-                .is_some_and(|&n| n == '\u{0640}' || lexicon::is_arabic_letter(n))
-        {
+        } else if space {
+            buf.push(' ');
+        } else if kashida {
             // A kashida of justification, inside a word (`هـ` of a label is kept).
             repairs.folded += 1;
-        } else if ('\u{FB50}'..='\u{FEFC}').contains(&c) {
-            repairs.folded += 1;
-            unicode_normalization::char::decompose_compatible(c, |d| out.push(d));
         } else {
-            out.push(c);
+            repairs.folded += 1;
+            unicode_normalization::char::decompose_compatible(c, |d| buf.push(d));
         }
     }
-    Cow::Owned(out)
+    match out {
+        Some(mut buf) => {
+            buf.push_str(&text[copied..]);
+            Cow::Owned(buf)
+        }
+        None => Cow::Borrowed(text),
+    }
 }
 
 /// Whether paragraphs are separated by blank lines (and there are no page feeds).
@@ -219,14 +238,14 @@ fn rebuild(text: &str, repairs: &mut Repairs) -> String {
     let kept: Vec<&str> = lines
         .iter()
         .zip(&furniture)
-        .filter_map(|(l, &f)| (!f).then_some(l.text))
+        .filter_map(|(l, &f)| (!f && !is_stray_letters(l.text)).then_some(l.text))
         .collect();
     repairs.headers = lines.len() - kept.len();
     let width = page_width(&kept);
     let mut out = String::with_capacity(text.len() + kept.len());
     let mut prev: Option<Cow<'_, str>> = None;
     for &raw in &kept {
-        let current = canonical_start(raw);
+        let current = unscramble(raw);
         let line = current.as_ref();
         let join = match (prev.as_deref(), width) {
             (Some(p), Some(w)) => continues(p, line, w),
@@ -250,6 +269,15 @@ fn rebuild(text: &str, repairs: &mut Repairs) -> String {
     }
     out.push('\n');
     out
+}
+
+/// A line of lone Arabic letters (`أ`, `أ أ`): marks above the line that extraction from
+/// a PDF gives as a line of their own.
+fn is_stray_letters(s: &str) -> bool {
+    s.split_whitespace().all(|w| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(lexicon::is_arabic_letter) && chars.next().is_none()
+    })
 }
 
 /// Non-blank trimmed lines with their page and position on it.
@@ -552,12 +580,20 @@ pub(super) fn starts_with_lead(s: &str) -> bool {
 /// Put right the line starts that right-to-left extraction scrambles: `- 1تؤكد`,
 /// `21 -تطلب` become `1 - تؤكد`, `21 - تطلب`; `)( ¹انظر` becomes `¹ انظر`.
 fn canonical_start(line: &str) -> Cow<'_, str> {
+    if let Some(glued) = glued_letter(line) {
+        return Cow::Owned(glued);
+    }
     let t = line.trim_start_matches([')', '(', ' ']);
     if t.len() != line.len() && t.starts_with(|c| inline::superscript_value(c).is_some()) {
         return Cow::Borrowed(t);
     }
-    let (digits_at, after_dash) = if let Some(rest) = line.strip_prefix(['-', '–']) {
-        (line.len() - rest.trim_start().len(), true)
+    // `- 1تؤكد`, and `- - 1تؤكد` for a number written `1 -` followed by a dash.
+    let mut undashed = line;
+    while let Some(rest) = undashed.strip_prefix(['-', '–']) {
+        undashed = rest.trim_start();
+    }
+    let (digits_at, after_dash) = if undashed.len() < line.len() {
+        (line.len() - undashed.len(), true)
     } else {
         (0, false)
     };
@@ -584,6 +620,156 @@ fn canonical_start(line: &str) -> Cow<'_, str> {
     Cow::Owned(format!("{number} - {rest}"))
 }
 
+/// A part letter or Roman numeral glued to the Arabic title after it (`Aاعتمادات` for
+/// `A اعتمادات`): right-to-left extraction drops the space between the runs.
+fn glued_letter(line: &str) -> Option<String> {
+    let n = line.bytes().take_while(u8::is_ascii_uppercase).count();
+    let next = line[n..].chars().next()?;
+    ((1..=4).contains(&n) && lexicon::is_arabic_letter(next))
+        .then(|| format!("{} {}", &line[..n], &line[n..]))
+}
+
+/// A right-to-left line as extraction scrambles it, put back in logical order: the colon
+/// before a label, a bracketed marker before its punctuation, the run of numbers and
+/// punctuation at the end, the number at the start.
+fn unscramble(raw: &str) -> Cow<'_, str> {
+    if !raw.chars().any(lexicon::is_arabic_letter) {
+        return Cow::Borrowed(raw);
+    }
+    let mut line = colon_before_label(raw);
+    if let Cow::Owned(o) = marker_before_punctuation(&line) {
+        line = Cow::Owned(o);
+    }
+    if let Some(o) = logical_tail(&line) {
+        line = Cow::Owned(o);
+    }
+    match line {
+        Cow::Borrowed(b) => canonical_start(b),
+        Cow::Owned(o) => Cow::Owned(canonical_start(&o).into_owned()),
+    }
+}
+
+/// `(،)⁶` for `(⁶)،`: the superscript marker left its brackets and the punctuation after
+/// them went in.
+fn marker_before_punctuation(line: &str) -> Cow<'_, str> {
+    let mut out: Option<String> = None;
+    let mut from = 0;
+    let mut search = 0;
+    while let Some(off) = line[search..].find('(') {
+        let at = search + off;
+        search = at + 1;
+        let inner = &line[at + 1..];
+        let Some(p) = inner
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '،' | '؛' | '.' | ',' | ':'))
+        else {
+            continue;
+        };
+        let Some(after) = inner[p.len_utf8()..].strip_prefix(')') else {
+            continue;
+        };
+        let sup_len: usize = after
+            .chars()
+            .take_while(|&c| inline::superscript_value(c).is_some())
+            .map(char::len_utf8)
+            .sum();
+        if sup_len == 0 {
+            continue;
+        }
+        let buf = out.get_or_insert_with(|| String::with_capacity(line.len()));
+        buf.push_str(&line[from..at]);
+        buf.push('(');
+        buf.push_str(&after[..sup_len]);
+        buf.push(')');
+        buf.push(p);
+        from = at + 1 + p.len_utf8() + 1 + sup_len;
+        search = from;
+    }
+    match out {
+        Some(mut buf) => {
+            buf.push_str(&line[from..]);
+            Cow::Owned(buf)
+        }
+        None => Cow::Borrowed(line),
+    }
+}
+
+/// The end of a right-to-left line after its last Arabic letter, when it is a run of
+/// numbers, brackets and markers that begins with the line's closing punctuation
+/// (`،)⁴(2012` for `2012(⁴)،`, `.75/188` for `75/188.`): extraction wrote its pieces
+/// in reverse order. The pieces (numbers kept whole) are put back in order.
+fn logical_tail(line: &str) -> Option<String> {
+    let (last, c) = line
+        .char_indices()
+        .rfind(|(_, c)| lexicon::is_arabic_letter(*c))?;
+    let head_end = last + c.len_utf8();
+    let tail = line[head_end..].trim();
+    if !tail.starts_with(['،', '؛', '.', ':']) || tail.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let mut pieces: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < tail.len() {
+        let rest = &tail[i..];
+        let number: usize = rest
+            .char_indices()
+            .take_while(|&(k, ch)| {
+                inline::digit_value(ch).is_some()
+                    || (k > 0
+                        && matches!(ch, '/' | '.' | ',' | '-')
+                        && rest[k + 1..].starts_with(|d: char| d.is_ascii_digit()))
+            })
+            .map(|(_, ch)| ch.len_utf8())
+            .sum();
+        let len = if number > 0 {
+            number
+        } else {
+            rest.chars().next().map_or(1, char::len_utf8)
+        };
+        pieces.push(&rest[..len]);
+        i += len;
+    }
+    if pieces.len() < 2 {
+        return None;
+    }
+    let mut out = String::with_capacity(line.len());
+    out.push_str(&line[..head_end]);
+    if line[head_end..].starts_with(char::is_whitespace) {
+        out.push(' ');
+    }
+    for p in pieces.iter().rev() {
+        out.push_str(p);
+    }
+    Some(out)
+}
+
+/// A colon that right-to-left extraction put inside the bracket of the label after it
+/// (`يلي( :أ) منع` for `يلي: (أ) منع`) put back before it.
+fn colon_before_label(line: &str) -> Cow<'_, str> {
+    if !line.contains("(:") && !line.contains("( :") {
+        return Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len() + 2);
+    let mut rest = line;
+    while let Some(at) = rest.find('(') {
+        let after = &rest[at + 1..];
+        let inner = after.trim_start_matches(' ');
+        if let Some(label) = inner.strip_prefix(':')
+            && label.trim_start().starts_with(lexicon::is_arabic_letter)
+        {
+            out.push_str(rest[..at].trim_end());
+            out.push_str(": (");
+            rest = label.trim_start();
+        } else {
+            out.push_str(&rest[..=at]);
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -596,6 +782,25 @@ mod tests {
         assert_eq!(canonical_start(")( ¹انظر"), "¹انظر");
         assert_eq!(canonical_start("1. Welcomes"), "1. Welcomes");
         assert_eq!(canonical_start("- .75/188حرية"), "- .75/188حرية");
+        assert_eq!(canonical_start("- - 12تشجع الدول"), "12 - تشجع الدول");
+        assert_eq!(
+            canonical_start("Aاعتمادات الميزانية"),
+            "A اعتمادات الميزانية"
+        );
+        assert_eq!(canonical_start("Annex"), "Annex");
+        assert_eq!(
+            colon_before_label("على ما يلي( :أ) منع؛ (ب) منع"),
+            "على ما يلي: (أ) منع؛ (ب) منع"
+        );
+        assert_eq!(colon_before_label("(a) text (: x"), "(a) text (: x");
+        assert_eq!(unscramble("يعول عليها(،)⁶"), "يعول عليها(⁶)،");
+        assert_eq!(
+            unscramble("في 5 تشرين الأول/أكتوبر ،)⁴(2012"),
+            "في 5 تشرين الأول/أكتوبر 2012(⁴)،"
+        );
+        assert_eq!(unscramble("حرية الدين .75/188"), "حرية الدين 75/188.");
+        assert_eq!(unscramble("Recalling 75/188."), "Recalling 75/188.");
+        assert_eq!(unscramble("على الصعيد العالمي،"), "على الصعيد العالمي،");
     }
 
     #[test]
@@ -627,6 +832,8 @@ mod tests {
         assert!(is_furniture_shape("14/15"));
         assert!(is_furniture_shape("file:///tmp/tv/page.html"));
         assert!(!is_furniture_shape("The General Assembly,"));
+        assert!(is_stray_letters("أ أ"));
+        assert!(!is_stray_letters("ألف"));
     }
 
     #[test]
