@@ -290,27 +290,17 @@ impl TableLayout {
     /// The cell under a point (block coordinates): the nearest one of the nearest row.
     pub fn cell_at(&self, x: f32, y: f32) -> Option<usize> {
         let row = self.rows.iter().rposition(|r| r.top <= y).unwrap_or(0);
-        let col = self
-            .columns
+        // How far `x` is from a column (0 inside it).
+        let away = |col: usize| {
+            self.columns
+                .get(col)
+                .map_or(f32::MAX, |&(l, w)| (l - x).max(x - l - w).max(0.0))
+        };
+        self.cells
             .iter()
             .enumerate()
-            .min_by(|a, b| {
-                let d = |(l, w): (f32, f32)| {
-                    if x < l {
-                        l - x
-                    } else if x > l + w {
-                        x - l - w
-                    } else {
-                        0.0
-                    }
-                };
-                d(*a.1).total_cmp(&d(*b.1))
-            })
-            .map(|(c, _)| c)?;
-        let in_row = || self.cells.iter().enumerate().filter(|(_, c)| c.row == row);
-        in_row()
-            .find(|(_, c)| c.col == col)
-            .or_else(|| in_row().last())
+            .filter(|(_, c)| c.row == row)
+            .min_by(|a, b| away(a.1.col).total_cmp(&away(b.1.col)))
             .map(|(i, _)| i)
     }
 }
