@@ -8,7 +8,7 @@ use eframe::egui;
 use qarar::document::{load_bytes, load_path};
 use qarar::text::display::blocks;
 use qarar::text::fonts::font_system;
-use qarar::text::layout::{DocumentLayout, Typography};
+use qarar::text::layout::{DocumentLayout, Typography, layout_block, rewrap};
 use qarar::ui::StartOptions;
 use std::hint::black_box;
 use std::path::Path;
@@ -121,5 +121,37 @@ fn frame_accesskit(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, layout, frame, frame_accesskit);
+/// The longest table of the corpus (77/264 A in Arabic, 47 rows of three cells): shaping
+/// every cell and fitting the columns, then re-wrapping it at another width.
+fn table(c: &mut Criterion) {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/akn/77_264_A.xml");
+    let Ok(doc) = load_path(&p) else {
+        return;
+    };
+    let all = blocks(&doc);
+    let Some(big) = all
+        .iter()
+        .filter(|b| !b.display.cells.is_empty())
+        .max_by_key(|b| b.display.cells.len())
+    else {
+        return;
+    };
+    let mut fonts = font_system();
+    let typo = Typography::default();
+    c.bench_function("layout/table/77_264_A", |b| {
+        b.iter(|| black_box(layout_block(&mut fonts, big, &typo, 760.0).height))
+    });
+    let mut l = layout_block(&mut fonts, big, &typo, 760.0);
+    let mut wide = true;
+    c.bench_function("layout/table_rewrap/77_264_A", |b| {
+        b.iter(|| {
+            wide = !wide;
+            let w = if wide { 760.0 } else { 560.0 };
+            rewrap(&mut fonts, &mut l, big, &typo, w);
+            black_box(l.height)
+        })
+    });
+}
+
+criterion_group!(benches, layout, table, frame, frame_accesskit);
 criterion_main!(benches);

@@ -113,9 +113,11 @@ impl Fonts {
     }
 }
 
-/// Where each line (layout run) of a block goes: page and vertical shift from block to page.
+/// Where each line of a block (as [`BlockLayout::lines`] gives them) goes: page and vertical
+/// shift from block to page; and the same for each of its bands (lines, or a table's rows).
 struct Placement {
     lines: Vec<(usize, f32)>,
+    bands: Vec<(usize, f32)>,
 }
 
 fn simple_display(text: &str, style: SpanStyle, direction: Direction) -> DisplayText {
@@ -133,6 +135,7 @@ fn simple_display(text: &str, style: SpanStyle, direction: Direction) -> Display
         text,
         hots: Vec::new(),
         text_start: mark.len_utf8(),
+        cells: Vec::new(),
     }
 }
 
@@ -231,28 +234,34 @@ fn paginate(
     let mut y = MARGIN;
     for (b, l) in all.iter().zip(layouts) {
         let mut dy = y;
-        let mut lines = Vec::new();
+        let mut bands = Vec::new();
         let mut end = y;
-        for run in l.buffer.layout_runs() {
-            let top = run.line_top + dy;
-            if top + run.line_height > bottom && top > MARGIN + 0.5 {
+        // A line, or a table's row, goes whole to the next page when it does not fit.
+        for (band_top, band_h) in l.bands() {
+            let top = band_top + dy;
+            if top + band_h > bottom && top > MARGIN + 0.5 {
                 page += 1;
-                dy = MARGIN - run.line_top;
+                dy = MARGIN - band_top;
             }
-            lines.push((page, dy));
-            end = run.line_top + run.line_height + dy;
+            bands.push((page, dy));
+            end = band_top + band_h + dy;
         }
+        let lines = l
+            .lines()
+            .iter()
+            .map(|line| bands.get(line.band).copied().unwrap_or((page, dy)))
+            .collect();
         y = end + typo.gap_after(&b.kind);
-        placements.push(Placement { lines });
+        placements.push(Placement { lines, bands });
     }
     (placements, page + 1)
 }
 
 /// First position (page, y) of a block.
 fn block_start(l: &BlockLayout, pl: &Placement) -> Option<(usize, f32)> {
-    let run = l.buffer.layout_runs().next()?;
-    let &(p, dy) = pl.lines.first()?;
-    Some((p, run.line_top + dy))
+    let (top, _) = l.bands().first().copied()?;
+    let &(p, dy) = pl.bands.first()?;
+    Some((p, top + dy))
 }
 
 fn outline_nodes(
@@ -402,23 +411,29 @@ fn annotations(
         let d = &all[bi].display;
         let start = d.display_offset(byte(chars.start));
         let end = d.display_offset(byte(chars.end));
-        let (cs, ce) = (
-            cosmic_text::Cursor::new(0, start),
-            cosmic_text::Cursor::new(0, end),
-        );
         // Quads grouped per page: one per line fragment.
         let mut per_page: Vec<(usize, Vec<[f32; 4]>)> = Vec::new();
-        for (run, &(page, dy)) in l.buffer.layout_runs().zip(&pl.lines) {
-            for (x, w) in run.highlight(cs, ce) {
+        for (line, &(page, dy)) in l.lines().iter().zip(&pl.lines) {
+            // The part of the range in this line's piece (a table's cell), in its offsets.
+            let r = line.piece.range();
+            let (lo, hi) = (start.max(r.start), end.min(r.end));
+            if lo >= hi {
+                continue;
+            }
+            let (cs, ce) = (
+                cosmic_text::Cursor::new(0, lo - r.start),
+                cosmic_text::Cursor::new(0, hi - r.start),
+            );
+            for (x, w) in line.run.highlight(cs, ce) {
                 if w <= 0.0 {
                     continue;
                 }
-                let x0 = MARGIN + l.x_offset + x;
+                let x0 = MARGIN + line.x() + x;
                 let q = [
                     x0,
-                    run.line_top + dy,
+                    line.top() + dy,
                     x0 + w,
-                    run.line_top + dy + run.line_height,
+                    line.top() + dy + line.run.line_height,
                 ];
                 match per_page.iter_mut().find(|(p, _)| *p == page) {
                     Some((_, v)) => v.push(q),

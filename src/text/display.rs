@@ -68,6 +68,25 @@ pub struct DisplayText {
     /// pairs (display offset, text offset) at every point where helpers were inserted, so that
     /// positions in the display string map back to positions in the paragraph text.
     pub text_start: usize,
+    /// The cells of a table, in reading order (row by row, each row's cells in logical order);
+    /// empty for any other block. Cells are separated by a tab, rows by a line break.
+    pub cells: Vec<Cell>,
+}
+
+/// One cell of a table block: where its text is in the display string and how it is set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    /// Byte range in [`DisplayText::text`] (its direction mark first).
+    pub range: Range<usize>,
+    pub row: usize,
+    /// Column, in logical order (0 is the reading start: left, or right in right-to-left text).
+    pub col: usize,
+    /// A header row's cell (bold, tinted).
+    pub header: bool,
+    /// Right to left when it holds a right-to-left letter, left to right otherwise.
+    pub direction: Direction,
+    /// Only figures (amounts, counts, dashes): set flush right so that the digits line up.
+    pub numeric: bool,
 }
 
 impl DisplayText {
@@ -556,31 +575,27 @@ pub fn paragraph_display(
         SpanStyle::Body
     };
     if let Some(table) = &p.table {
-        // One line per row, cells apart (a row of headers in bold).
-        let mut first = true;
-        for row in &table.rows {
-            let cells: Vec<String> = row.cells.iter().map(|c| runs_text(c)).collect();
-            if cells.iter().all(|c| c.trim().is_empty()) {
-                continue;
-            }
-            if !first {
-                d.push("\n", SpanStyle::Body, None);
-            }
-            first = false;
-            let style = if row.header {
-                SpanStyle::Verb
-            } else {
-                SpanStyle::Body
-            };
-            d.push(&protect(&cells.join("  │  "), direction), style, None);
-        }
+        table_display(&mut d, table, references);
     }
-    for run in &p.runs {
+    push_runs(&mut d, &p.runs, plain, p.kind, references, direction);
+    d
+}
+
+/// The inline runs of a paragraph or a table cell.
+fn push_runs(
+    d: &mut DisplayText,
+    runs: &[crate::document::Run],
+    plain: SpanStyle,
+    kind: ParagraphKind,
+    references: &[Reference],
+    direction: Direction,
+) {
+    for run in runs {
         match &run.kind {
             RunKind::Plain => d.push(&protect(&run.text, direction), plain, None),
             RunKind::Emphasis => d.push(&protect(&run.text, direction), SpanStyle::Emphasis, None),
             RunKind::Lead => {
-                let style = if p.kind == ParagraphKind::Preamble {
+                let style = if kind == ParagraphKind::Preamble {
                     SpanStyle::Opener
                 } else {
                     SpanStyle::Verb
@@ -618,7 +633,52 @@ pub fn paragraph_display(
             }
         }
     }
-    d
+}
+
+/// The rows of a table, row after row (a line break between rows, a tab between cells), each
+/// cell's text set in its own direction; rows without any text are left out.
+fn table_display(d: &mut DisplayText, table: &crate::document::Table, references: &[Reference]) {
+    let mut row_n = 0;
+    for row in &table.rows {
+        let texts: Vec<String> = row.cells.iter().map(|c| runs_text(c)).collect();
+        if texts.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        if row_n > 0 {
+            d.push("\n", SpanStyle::Body, None);
+        }
+        let plain = if row.header {
+            SpanStyle::Verb
+        } else {
+            SpanStyle::Body
+        };
+        for (col, (runs, text)) in row.cells.iter().zip(&texts).enumerate() {
+            if col > 0 {
+                d.push("\t", SpanStyle::Body, None);
+            }
+            let direction = if text.chars().any(is_rtl_char) {
+                Direction::Rtl
+            } else {
+                Direction::Ltr
+            };
+            let start = d.text.len();
+            d.push(&dir_mark(direction).to_string(), plain, None);
+            push_runs(d, runs, plain, ParagraphKind::Plain, references, direction);
+            let numeric = !text.trim().is_empty()
+                && text
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c.is_whitespace() || ".,–—-−%$()".contains(c));
+            d.cells.push(Cell {
+                range: start..d.text.len(),
+                row: row_n,
+                col,
+                header: row.header,
+                direction,
+                numeric,
+            });
+        }
+        row_n += 1;
+    }
 }
 
 /// The document as display blocks, in reading order.

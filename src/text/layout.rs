@@ -3,8 +3,11 @@
 
 use super::display::{Block, BlockKind, SpanStyle, no_break_before};
 use super::fonts::{ARABIC_FAMILY, LATIN_FAMILY};
+use super::table::{TableLayout, layout_table};
 use crate::document::Direction;
-use cosmic_text::{Align, Attrs, Buffer, Family, FontSystem, Metrics, Shaping, Style, Weight};
+use cosmic_text::{
+    Align, Attrs, Buffer, Family, FontSystem, LayoutRun, Metrics, Shaping, Style, Weight,
+};
 
 /// Glyph metadata packs the span style (low byte) and the hot index + 1 (the rest).
 pub fn pack_metadata(style: SpanStyle, hot: usize) -> usize {
@@ -96,6 +99,8 @@ impl Typography {
 
 /// One laid-out block.
 pub struct BlockLayout {
+    /// The block's text, at `x_offset`; empty for a table, whose cells are in `table`. Read
+    /// through [`BlockLayout::pieces`] or [`BlockLayout::lines`], which give both alike.
     pub buffer: Buffer,
     /// Wrap width (points).
     pub width: f32,
@@ -104,9 +109,117 @@ pub struct BlockLayout {
     /// Horizontal offset of the text box within the column (indentation side).
     pub x_offset: f32,
     pub font_size: f32,
+    /// A table's grid of cells.
+    pub table: Option<TableLayout>,
 }
 
-fn attrs_for(
+/// A part of a block laid out in one buffer: the whole block, or a cell of a table.
+#[derive(Clone, Copy)]
+pub struct Piece<'a> {
+    pub buffer: &'a Buffer,
+    /// Where the buffer's origin stands in block coordinates.
+    pub dx: f32,
+    pub dy: f32,
+    /// Display byte offset of the buffer's text: glyph offsets are relative to it.
+    pub base: usize,
+    /// Byte length of its text.
+    pub len: usize,
+    /// The table row it stands in.
+    row: Option<usize>,
+}
+
+impl Piece<'_> {
+    /// Its display byte range.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.base..self.base + self.len
+    }
+}
+
+/// A visual line of a block: a layout run of one of its pieces.
+pub struct Line<'a> {
+    pub piece: Piece<'a>,
+    pub run: LayoutRun<'a>,
+    /// The band it belongs to (see [`BlockLayout::bands`]).
+    pub band: usize,
+}
+
+impl Line<'_> {
+    /// Top of the line (block coordinates).
+    pub fn top(&self) -> f32 {
+        self.piece.dy + self.run.line_top
+    }
+
+    /// Its baseline (block coordinates).
+    pub fn baseline(&self) -> f32 {
+        self.piece.dy + self.run.line_y
+    }
+
+    /// Where x = 0 of its glyphs is (block coordinates).
+    pub fn x(&self) -> f32 {
+        self.piece.dx
+    }
+
+    /// Display byte range of glyph `g` of this line.
+    pub fn glyph_range(&self, g: &cosmic_text::LayoutGlyph) -> std::ops::Range<usize> {
+        self.piece.base + g.start..self.piece.base + g.end
+    }
+}
+
+impl BlockLayout {
+    /// The parts laid out on their own, in reading order: the block's buffer, or the cells
+    /// of a table row by row.
+    pub fn pieces(&self) -> Vec<Piece<'_>> {
+        match &self.table {
+            None => vec![Piece {
+                buffer: &self.buffer,
+                dx: self.x_offset,
+                dy: 0.0,
+                base: 0,
+                len: self.buffer.lines.iter().map(|l| l.text().len()).sum(),
+                row: None,
+            }],
+            Some(t) => t
+                .cells
+                .iter()
+                .map(|c| Piece {
+                    buffer: &c.buffer,
+                    dx: c.dx,
+                    dy: c.dy,
+                    base: c.range.start,
+                    len: c.range.len(),
+                    row: Some(c.row),
+                })
+                .collect(),
+        }
+    }
+
+    /// Every visual line of the block in reading order (a table: cell after cell).
+    pub fn lines(&self) -> Vec<Line<'_>> {
+        let mut out = Vec::new();
+        for piece in self.pieces() {
+            for run in piece.buffer.layout_runs() {
+                let band = piece.row.unwrap_or(out.len());
+                out.push(Line { piece, run, band });
+            }
+        }
+        out
+    }
+
+    /// What a page break must not cut, top down, as (top, height) in block coordinates: each
+    /// line of text, each row of a table.
+    pub fn bands(&self) -> Vec<(f32, f32)> {
+        match &self.table {
+            Some(t) => t.rows.iter().map(|r| (r.top, r.height)).collect(),
+            None => self
+                .buffer
+                .layout_runs()
+                .map(|r| (r.line_top, r.line_height))
+                .collect(),
+        }
+    }
+}
+
+pub(super) fn attrs_for(
     style: SpanStyle,
     direction: Direction,
     hot: usize,
@@ -132,7 +245,7 @@ fn attrs_for(
 }
 
 /// Han characters and CJK punctuation.
-fn is_cjk(c: char) -> bool {
+pub(super) fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3000}'..='\u{303F}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}')
 }
 
@@ -144,9 +257,21 @@ pub fn layout_block(
     column_width: f32,
 ) -> BlockLayout {
     let size = typo.size_of(&block.kind);
-    let line = (size * typo.line_height).round();
+    let line = (size * typo.line_height).round().max(1.0);
     let indent = typo.indent_of(&block.kind);
     let width = (column_width - indent).max(40.0);
+    if !block.display.cells.is_empty() {
+        let mut table = layout_table(fonts, block, size);
+        let height = table.place(fonts, block.direction, width, indent);
+        return BlockLayout {
+            buffer: Buffer::new_empty(Metrics::new(size, line)),
+            width,
+            height,
+            x_offset: table.span_x().0,
+            font_size: size * super::table::TABLE_SCALE,
+            table: Some(table),
+        };
+    }
     let mut buffer = Buffer::new(fonts, Metrics::new(size, line));
     buffer.set_size(Some(width), None);
     let default = attrs_for(SpanStyle::Body, block.direction, 0, size, line);
@@ -179,6 +304,7 @@ pub fn layout_block(
         height,
         x_offset,
         font_size: size,
+        table: None,
     }
 }
 
@@ -193,6 +319,12 @@ pub fn rewrap(
     let indent = typo.indent_of(&block.kind);
     let width = (column_width - indent).max(40.0);
     if (width - layout.width).abs() < 0.5 {
+        return;
+    }
+    if let Some(table) = layout.table.as_mut() {
+        layout.height = table.place(fonts, block.direction, width, indent);
+        layout.width = width;
+        layout.x_offset = table.span_x().0;
         return;
     }
     layout.buffer.set_size(Some(width), None);
@@ -291,7 +423,7 @@ fn bad_breaks(buffer: &Buffer, block: &Block) -> Vec<f32> {
     out
 }
 
-fn measure(buffer: &Buffer) -> f32 {
+pub(super) fn measure(buffer: &Buffer) -> f32 {
     buffer
         .layout_runs()
         .last()
@@ -354,7 +486,9 @@ impl DocumentLayout {
         // Average advance of Naskh and Latin text is about half the font size.
         let chars = b.display.text.chars().count() as f32;
         let lines = (chars * size * 0.46 / width).ceil().max(1.0);
-        lines * line
+        // A table: a row of cells is at least a line.
+        let rows = b.display.cells.iter().map(|c| c.row + 1).max().unwrap_or(0) as f32;
+        lines.max(rows) * line
     }
 
     fn estimate_all(&mut self) {
@@ -504,6 +638,13 @@ impl DocumentLayout {
     /// Byte offset in the block's display text nearest to a point in block coordinates.
     pub fn offset_at(&self, block: usize, x: f32, y: f32) -> Option<usize> {
         let l = self.block(block)?;
+        if let Some(t) = &l.table {
+            let c = t.cells.get(t.cell_at(x, y)?)?;
+            let h = measure(&c.buffer);
+            let y = (y - c.dy).clamp(0.0, (h - 1.0).max(0.0));
+            let at = c.buffer.hit(x - c.dx, y).map_or(0, |c| c.index);
+            return Some(c.range.start + at.min(c.range.len()));
+        }
         let y = y.clamp(0.0, (l.height - 1.0).max(0.0));
         l.buffer.hit(x - l.x_offset, y).map(|c| c.index)
     }
@@ -514,11 +655,16 @@ impl DocumentLayout {
         let Some(l) = self.block(block) else {
             return out;
         };
-        let start = cosmic_text::Cursor::new(0, range.start);
-        let end = cosmic_text::Cursor::new(0, range.end);
-        for run in l.buffer.layout_runs() {
-            for (x, w) in run.highlight(start, end) {
-                out.push([x + l.x_offset, run.line_top, w, run.line_height]);
+        for line in l.lines() {
+            let p = line.piece;
+            let (lo, hi) = (range.start.max(p.base), range.end.min(p.base + p.len));
+            if lo >= hi {
+                continue;
+            }
+            let start = cosmic_text::Cursor::new(0, lo - p.base);
+            let end = cosmic_text::Cursor::new(0, hi - p.base);
+            for (x, w) in line.run.highlight(start, end) {
+                out.push([x + p.dx, line.top(), w, line.run.line_height]);
             }
         }
         out

@@ -6,3 +6,4 @@ pub mod display;
 pub mod fonts;
 pub mod layout;
 pub mod note_editor;
+pub mod table;

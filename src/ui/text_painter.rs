@@ -3,7 +3,7 @@
 
 use super::atlas::GlyphAtlas;
 use crate::text::display::SpanStyle;
-use crate::text::layout::unpack_metadata;
+use crate::text::layout::{BlockLayout, unpack_metadata};
 use cosmic_text::{Buffer, FontSystem};
 use eframe::egui::{self, Color32, Mesh, Pos2, Rect, Vec2, pos2};
 
@@ -116,6 +116,21 @@ impl TextPainter {
         }
     }
 
+    /// A mesh of a laid-out block, every piece of it (a table's cells) in place, in block
+    /// coordinates.
+    pub fn block_mesh(&mut self, ctx: &egui::Context, l: &BlockLayout, palette: &Palette) -> Mesh {
+        loop {
+            let generation = self.atlas.generation;
+            let mut mesh = Mesh::with_texture(self.atlas.texture_id(ctx));
+            for p in l.pieces() {
+                self.add_glyphs(ctx, &mut mesh, p.buffer, (p.dx, p.dy), l.font_size, palette);
+            }
+            if generation == self.atlas.generation || self.atlas.generation > generation + 1 {
+                return mesh;
+            }
+        }
+    }
+
     fn try_mesh(
         &mut self,
         ctx: &egui::Context,
@@ -124,10 +139,23 @@ impl TextPainter {
         font_size: f32,
         palette: &Palette,
     ) -> Mesh {
+        let mut mesh = Mesh::with_texture(self.atlas.texture_id(ctx));
+        self.add_glyphs(ctx, &mut mesh, buffer, (x_offset, 0.0), font_size, palette);
+        mesh
+    }
+
+    /// Add the glyphs of `buffer` to `mesh`, its origin at `(dx, dy)`.
+    fn add_glyphs(
+        &mut self,
+        ctx: &egui::Context,
+        mesh: &mut Mesh,
+        buffer: &Buffer,
+        (dx, dy): (f32, f32),
+        font_size: f32,
+        palette: &Palette,
+    ) {
         let ppp = ctx.pixels_per_point();
-        let tex = self.atlas.texture_id(ctx);
         let atlas_size = self.atlas.size();
-        let mut mesh = Mesh::with_texture(tex);
         for run in buffer.layout_runs() {
             for glyph in run.glyphs {
                 let (style, _) = unpack_metadata(glyph.metadata);
@@ -136,7 +164,7 @@ impl TextPainter {
                 } else {
                     0.0
                 };
-                let physical = glyph.physical((x_offset, run.line_y - raise), ppp);
+                let physical = glyph.physical((dx, dy + run.line_y - raise), ppp);
                 let Ok(Some(g)) = self.atlas.get(ctx, &mut self.fonts, physical.cache_key) else {
                     continue;
                 };
@@ -157,7 +185,6 @@ impl TextPainter {
                 mesh.add_rect_with_uv(rect, uv, color);
             }
         }
-        mesh
     }
 }
 

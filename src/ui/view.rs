@@ -3,6 +3,7 @@
 //! markers and references.
 
 mod access;
+mod grid;
 pub(crate) mod hots;
 mod names;
 
@@ -597,7 +598,7 @@ impl DocumentView {
                 ..key
             };
             if self.meshes.get(&i).is_none_or(|c| c.key != key) {
-                let mesh = painter.mesh(ui.ctx(), &l.buffer, l.x_offset, l.font_size, palette);
+                let mesh = painter.block_mesh(ui.ctx(), l, palette);
                 let hots = hot_parts(l);
                 let key = MeshKey {
                     generation: painter.atlas.generation,
@@ -605,6 +606,7 @@ impl DocumentView {
                 };
                 self.meshes.insert(i, CachedMesh { key, mesh, hots });
             }
+            grid::paint(ui, l, block_origin);
             self.paint_backgrounds(ui, &layout, i, block_rect, events);
             if let Some(c) = self.meshes.get(&i) {
                 ui.painter()

@@ -6,12 +6,12 @@ use super::{FOOTER, Fonts, MARGIN, MARKER_RAISE, Placement, simple_display, styl
 use crate::document::{Direction, Document, ReferenceKind};
 use crate::export::url_path;
 use crate::text::display::{Block, BlockKind, DisplayText, Hot, SpanStyle};
-use crate::text::layout::{BlockLayout, Typography, layout_block, unpack_metadata};
+use crate::text::layout::{BlockLayout, Line, Typography, layout_block, unpack_metadata};
 use cosmic_text::{FontSystem, LayoutGlyph, LayoutRun};
 use krilla::action::LinkAction;
 use krilla::annotation::{Annotation as PdfLink, LinkAnnotation, Target};
 use krilla::color::rgb;
-use krilla::geom::{Point, Rect};
+use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::page::Page;
 use krilla::paint::Fill;
 use krilla::surface::Surface;
@@ -22,13 +22,19 @@ pub(super) type LinkBox = ((usize, f32, f32), f32, f32);
 
 /// What goes on each page, worked out once for the whole export (not per page and block,
 /// which made a paragraph spanning many pages quadratic): the lines of every page and the
-/// clean text of every block.
+/// clean text of every block's pieces, and the grids of tables.
 pub(super) struct PageLines<'a> {
     /// Per page: (block index, line, vertical shift), in block and line order.
-    lines: Vec<Vec<(usize, LayoutRun<'a>, f32)>>,
-    /// The clean text behind each block's glyphs.
-    clean: Vec<CleanText>,
+    lines: Vec<Vec<(usize, Line<'a>, f32)>>,
+    /// The clean text behind each piece's glyphs, per block: (piece's display offset, text).
+    clean: Vec<Vec<(usize, CleanText)>>,
+    /// Per page: rectangles (x0, y0, x1, y1) to fill under the text, with their grey.
+    grids: Vec<Vec<([f32; 4], u8)>>,
 }
+
+/// Grey of a table's rules and of its header rows' tint.
+const RULE_GREY: u8 = 140;
+const HEADER_GREY: u8 = 236;
 
 impl<'a> PageLines<'a> {
     pub(super) fn new(
@@ -37,25 +43,57 @@ impl<'a> PageLines<'a> {
         placements: &[Placement],
         page_count: usize,
     ) -> PageLines<'a> {
-        let mut lines: Vec<Vec<(usize, LayoutRun<'a>, f32)>> =
+        let mut lines: Vec<Vec<(usize, Line<'a>, f32)>> =
             (0..page_count).map(|_| Vec::new()).collect();
+        let mut grids: Vec<Vec<([f32; 4], u8)>> = (0..page_count).map(|_| Vec::new()).collect();
         for (i, (l, pl)) in layouts.iter().zip(placements).enumerate() {
-            for (run, &(lp, dy)) in l.buffer.layout_runs().zip(&pl.lines) {
+            for (line, &(lp, dy)) in l.lines().into_iter().zip(&pl.lines) {
                 if let Some(page) = lines.get_mut(lp) {
-                    page.push((i, run, dy));
+                    page.push((i, line, dy));
+                }
+            }
+            if let Some(t) = &l.table {
+                let (left, right) = t.span_x();
+                for (r, (row, &(lp, dy))) in t.rows.iter().zip(&pl.bands).enumerate() {
+                    let Some(page) = grids.get_mut(lp) else {
+                        continue;
+                    };
+                    let at = |x: f32, y: f32| (MARGIN + x, y + dy);
+                    if row.header {
+                        let (x0, y0) = at(left, row.top);
+                        let (x1, y1) = at(right, row.top + row.height);
+                        page.push(([x0, y0, x1, y1], HEADER_GREY));
+                    }
+                    for [x, y, w, h] in t.row_rules(r, 0.5) {
+                        let (x0, y0) = at(x, y);
+                        page.push(([x0, y0, x0 + w, y0 + h], RULE_GREY));
+                    }
                 }
             }
         }
         let clean = all
             .iter()
-            .map(|b| CleanText::new(&b.display.text))
+            .zip(layouts)
+            .map(|(b, l)| {
+                l.pieces()
+                    .iter()
+                    .map(|p| {
+                        let text = b.display.text.get(p.range()).unwrap_or("");
+                        (p.base, CleanText::new(text))
+                    })
+                    .collect()
+            })
             .collect();
-        PageLines { lines, clean }
+        PageLines {
+            lines,
+            clean,
+            grids,
+        }
     }
 }
 
-/// Draw the lines of every block that fall on page `p`; returns the rectangles of the
-/// reference links drawn.
+/// Draw the lines of every block that fall on page `p` (over the grids of tables); returns
+/// the rectangles of the reference links drawn.
 pub(super) fn draw_blocks(
     surface: &mut Surface<'_>,
     p: usize,
@@ -64,28 +102,55 @@ pub(super) fn draw_blocks(
     pages: &PageLines<'_>,
     fonts: &Fonts,
 ) -> Vec<LinkBox> {
+    for &([x0, y0, x1, y1], grey) in pages.grids.get(p).into_iter().flatten() {
+        fill_rect(surface, [x0, y0, x1, y1], grey);
+    }
     let mut links = Vec::new();
-    for (i, run, dy) in pages.lines.get(p).into_iter().flatten() {
+    for (i, line, dy) in pages.lines.get(p).into_iter().flatten() {
         let (Some(b), Some(l), Some(clean)) = (all.get(*i), layouts.get(*i), pages.clean.get(*i))
         else {
             continue;
         };
-        draw_line(surface, run, *dy, (b, l), clean, fonts, &mut links);
+        let Some((_, clean)) = clean.iter().find(|(base, _)| *base == line.piece.base) else {
+            continue;
+        };
+        draw_line(surface, line, *dy, (b, l), clean, fonts, &mut links);
     }
     links
 }
 
-/// Draw one line (layout run) of block `b`, shifted down by `dy`, group by group, and add
-/// the rectangles of its reference links to `links`.
+/// Fill a rectangle (x0, y0, x1, y1) in a grey.
+fn fill_rect(surface: &mut Surface<'_>, [x0, y0, x1, y1]: [f32; 4], grey: u8) {
+    let Some(rect) = Rect::from_ltrb(x0, y0, x1.max(x0 + 0.1), y1.max(y0 + 0.1)) else {
+        return;
+    };
+    let mut path = PathBuilder::new();
+    path.push_rect(rect);
+    let Some(path) = path.finish() else {
+        return;
+    };
+    surface.set_fill(Some(Fill {
+        paint: rgb::Color::new(grey, grey, grey).into(),
+        ..Fill::default()
+    }));
+    surface.draw_path(&path);
+}
+
+/// Draw one line of block `b`, shifted down by `dy`, group by group, and add the rectangles
+/// of its reference links to `links`.
 fn draw_line(
     surface: &mut Surface<'_>,
-    run: &LayoutRun<'_>,
+    line: &Line<'_>,
     dy: f32,
     (b, l): (&Block, &BlockLayout),
     clean: &CleanText,
     fonts: &Fonts,
     links: &mut Vec<LinkBox>,
 ) {
+    let run = &line.run;
+    // Where the line's x = 0 is on the page, and its shift from the piece's buffer.
+    let x = MARGIN + line.x();
+    let dy = dy + line.piece.dy;
     let mut link: Option<(usize, f32, f32)> = None;
     let glyphs = run.glyphs;
     let mut i = 0;
@@ -100,9 +165,9 @@ fn draw_line(
         let Some(font) = fonts.get(g0.font_id) else {
             continue;
         };
-        draw_group(surface, group, style, font, (run, dy), l, clean);
+        draw_group(surface, group, style, font, (run, x, dy), l, clean);
         for g in group {
-            link = follow_link(link, g, &b.display, l, (run, dy), links);
+            link = follow_link(link, g, &b.display, (run, x, dy), links);
         }
     }
     if let Some(done) = link {
@@ -136,7 +201,7 @@ fn draw_group(
     group: &[LayoutGlyph],
     style: SpanStyle,
     font: &Font,
-    (run, dy): (&LayoutRun<'_>, f32),
+    (run, x, dy): (&LayoutRun<'_>, f32, f32),
     l: &BlockLayout,
     clean: &CleanText,
 ) {
@@ -150,7 +215,7 @@ fn draw_group(
         group,
         font,
         clean,
-        (MARGIN + l.x_offset, run.line_y + dy - raise),
+        (x, run.line_y + dy - raise),
         style_rgb(style),
     );
 }
@@ -332,8 +397,7 @@ fn follow_link(
     link: Option<(usize, f32, f32)>,
     g: &LayoutGlyph,
     display: &DisplayText,
-    l: &BlockLayout,
-    (run, dy): (&LayoutRun<'_>, f32),
+    (run, x, dy): (&LayoutRun<'_>, f32, f32),
     links: &mut Vec<LinkBox>,
 ) -> Option<(usize, f32, f32)> {
     let (_, hot) = unpack_metadata(g.metadata);
@@ -341,7 +405,7 @@ fn follow_link(
         Some(Hot::Reference { index }) if hot > 0 => Some(*index),
         _ => None,
     };
-    let gx0 = MARGIN + l.x_offset + g.x;
+    let gx0 = x + g.x;
     let gx1 = gx0 + g.w;
     match (link, href) {
         (Some((i, a, z)), Some(h)) if i == h => Some((i, a.min(gx0), z.max(gx1))),

@@ -74,13 +74,7 @@ pub(super) fn footnote_text(
         };
         let layout = layout_block(&mut painter.fonts, &block, &typo, width);
         let palette = Palette::for_visuals(dark);
-        let mesh = painter.mesh(
-            ui.ctx(),
-            &layout.buffer,
-            layout.x_offset,
-            layout.font_size,
-            &palette,
-        );
+        let mesh = painter.block_mesh(ui.ctx(), &layout, &palette);
         rich.cached = Some(Cached {
             key: key(painter.atlas.generation),
             parts: hot_parts(&layout),

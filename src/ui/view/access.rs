@@ -605,9 +605,6 @@ impl Out {
 fn line_runs(out: &mut Out, block: &Block, l: &BlockLayout, targets: &[String]) {
     let d = &block.display;
     let text = &d.text;
-    // Where each buffer line (the display text split at '\n') starts.
-    let mut line_starts = vec![0];
-    line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
     let hots: Vec<(Range<usize>, usize)> = d
         .spans
         .iter()
@@ -615,27 +612,19 @@ fn line_runs(out: &mut Out, block: &Block, l: &BlockLayout, targets: &[String]) 
         .map(|s| (s.range.clone(), s.hot))
         .collect();
     let parts: Vec<HotPart> = hot_parts(l);
-    let runs: Vec<_> = l.buffer.layout_runs().collect();
+    // Every line of every piece (a table's cells one after the other), in reading order.
+    let lines = l.lines();
     // Display range of each visual line: from its first glyph to the next line's.
-    let starts: Vec<usize> = runs
+    let starts: Vec<usize> = lines
         .iter()
-        .map(|r| {
-            let base = line_starts.get(r.line_i).copied().unwrap_or(0);
-            base + r.glyphs.iter().map(|g| g.start).min().unwrap_or(0)
-        })
+        .map(|ln| ln.piece.base + ln.run.glyphs.iter().map(|g| g.start).min().unwrap_or(0))
         .collect();
-    for (k, run) in runs.iter().enumerate() {
-        let base = line_starts.get(run.line_i).copied().unwrap_or(0);
+    for (k, ln) in lines.iter().enumerate() {
+        let run = &ln.run;
+        let base = ln.piece.base;
         let start = if k == 0 { 0 } else { starts[k] };
-        let end = match runs.get(k + 1) {
-            Some(next) if next.line_i == run.line_i => starts[k + 1],
-            // The last line of a buffer line takes its line break.
-            Some(_) => line_starts
-                .get(run.line_i + 1)
-                .copied()
-                .unwrap_or(text.len()),
-            None => text.len(),
-        };
+        // The last line of a cell takes the tab or line break after it.
+        let end = starts.get(k + 1).copied().unwrap_or(text.len());
         if end <= start {
             continue;
         }
@@ -645,7 +634,7 @@ fn line_runs(out: &mut Out, block: &Block, l: &BlockLayout, targets: &[String]) 
             .glyphs
             .iter()
             .map(|gl| {
-                let x = gl.x + l.x_offset;
+                let x = gl.x + ln.x();
                 (base + gl.start, base + gl.end, x, x + gl.w)
             })
             .collect();
@@ -664,7 +653,7 @@ fn line_runs(out: &mut Out, block: &Block, l: &BlockLayout, targets: &[String]) 
             gr.x = x;
         }
         let line = Rect::from_min_size(
-            egui::pos2(l.x_offset, run.line_top),
+            egui::pos2(ln.x(), ln.top()),
             egui::vec2(run.line_w.max(1.0), run.line_height),
         );
         // Cut the line at hot span boundaries, in reading order.

@@ -27,7 +27,8 @@ pub(crate) fn hot_id(salt: u64, block: usize, hot: usize, part: usize) -> Id {
 /// Rectangles of hot spans in block coordinates, merged per line.
 pub(crate) fn hot_parts(l: &BlockLayout) -> Vec<HotPart> {
     let mut out: Vec<HotPart> = Vec::new();
-    for (line, run) in l.buffer.layout_runs().enumerate() {
+    for (line, ln) in l.lines().iter().enumerate() {
+        let run = &ln.run;
         let mut line_rects: Vec<(usize, Rect)> = Vec::new();
         for g in run.glyphs {
             let (style, hot) = unpack_metadata(g.metadata);
@@ -40,10 +41,7 @@ pub(crate) fn hot_parts(l: &BlockLayout) -> Vec<HotPart> {
                 0.0
             };
             let r = Rect::from_min_size(
-                pos2(
-                    g.x + l.x_offset,
-                    run.line_top + run.line_height * 0.15 - raise,
-                ),
+                pos2(g.x + ln.x(), ln.top() + run.line_height * 0.15 - raise),
                 Vec2::new(g.w.max(1.0), run.line_height * 0.75),
             );
             match line_rects.iter_mut().find(|(h, _)| *h == hot) {

@@ -32,6 +32,10 @@ pub fn paragraph_label(id: &str) -> String {
     if let Some(n) = id.strip_prefix("preamble_") {
         return format!("Preambular paragraph {n}");
     }
+    // A table under a paragraph: `para_6_table_1` → "Paragraph 6, Table 1".
+    if let Some((para, n)) = id.rsplit_once("_table_") {
+        return format!("{}, Table {n}", paragraph_label(para));
+    }
     if let Some(rest) = id.strip_prefix("para_") {
         let mut parts = rest.split('_');
         let mut s = format!("Paragraph {}", parts.next().unwrap_or(""));

@@ -1,0 +1,325 @@
+//! Tables laid out as grids: every cell its own cosmic-text `Buffer`, shaped once in its own
+//! direction; columns as wide as their cells ask within the column of text (long cells wrap);
+//! rows as tall as their tallest cell. Re-wrapping at another width reuses the shaping.
+
+use super::display::{Block, Cell};
+use super::layout::{attrs_for, is_cjk, measure};
+use crate::document::Direction;
+use cosmic_text::{Align, Buffer, FontSystem, Metrics, Shaping};
+use std::ops::Range;
+
+/// Size of table text relative to the body.
+pub const TABLE_SCALE: f32 = 0.88;
+/// Line height of table text as a multiple of its size.
+const TABLE_LINE: f32 = 1.4;
+
+/// One laid-out cell.
+pub struct CellLayout {
+    pub buffer: Buffer,
+    /// Byte range of its text in the block's display text.
+    pub range: Range<usize>,
+    pub row: usize,
+    pub col: usize,
+    /// Where its text box stands (block coordinates).
+    pub dx: f32,
+    pub dy: f32,
+    /// Narrowest width without breaking a word, and width on one line (text only).
+    min: f32,
+    max: f32,
+}
+
+/// A row of the grid (block coordinates).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RowBox {
+    pub top: f32,
+    pub height: f32,
+    pub header: bool,
+}
+
+/// A laid-out table.
+pub struct TableLayout {
+    /// In reading order, as the block's [`Cell`]s.
+    pub cells: Vec<CellLayout>,
+    /// Each column's left edge and width, in logical order (block coordinates).
+    pub columns: Vec<(f32, f32)>,
+    pub rows: Vec<RowBox>,
+    /// Space between a cell's edge and its text.
+    pad_x: f32,
+    pad_y: f32,
+    line: f32,
+}
+
+/// Shape every cell of a table block (then [`TableLayout::place`] places them).
+pub(super) fn layout_table(fonts: &mut FontSystem, block: &Block, body_size: f32) -> TableLayout {
+    let size = body_size * TABLE_SCALE;
+    let line = (size * TABLE_LINE).round().max(1.0);
+    let d = &block.display;
+    // Same byte offsets as `d.text`, never too deeply nested for cosmic-text's bidi.
+    let text = crate::util::cap_bidi_depth(&d.text);
+    let cells = d
+        .cells
+        .iter()
+        .map(|c| shape_cell(fonts, block, c, &text, size, line))
+        .collect();
+    let count = d.cells.iter().map(|c| c.row + 1).max().unwrap_or(0);
+    let rows: Vec<RowBox> = (0..count)
+        .map(|r| RowBox {
+            top: 0.0,
+            height: 0.0,
+            header: d.cells.iter().any(|c| c.row == r && c.header),
+        })
+        .collect();
+    TableLayout {
+        cells,
+        columns: Vec::new(),
+        rows,
+        pad_x: (size * 0.5).round(),
+        pad_y: (size * 0.3).round(),
+        line,
+    }
+}
+
+fn shape_cell(
+    fonts: &mut FontSystem,
+    block: &Block,
+    cell: &Cell,
+    text: &str,
+    size: f32,
+    line: f32,
+) -> CellLayout {
+    let d = &block.display;
+    let range = cell.range.clone();
+    let own = text.get(range.clone()).unwrap_or("");
+    // Arabic letters in Naskh; figures in the document's face.
+    let family = if own.chars().any(char::is_alphabetic) {
+        cell.direction
+    } else {
+        block.direction
+    };
+    let mut buffer = Buffer::new_empty(Metrics::new(size, line));
+    // Header cells in bold, whatever their spans say.
+    let bold = |a: cosmic_text::Attrs<'static>| {
+        if cell.header {
+            a.weight(cosmic_text::Weight::BOLD)
+        } else {
+            a
+        }
+    };
+    let spans = d.spans.iter().filter_map(|s| {
+        let start = s.range.start.max(range.start);
+        let end = s.range.end.min(range.end);
+        (start < end).then(|| {
+            let t = text.get(start..end).unwrap_or("");
+            let mut a = bold(attrs_for(s.style, family, s.hot, size, line));
+            // Chinese has no italics: never slanted (no synthetic oblique).
+            if t.chars().any(is_cjk) {
+                a = a.style(cosmic_text::Style::Normal);
+            }
+            (t, a)
+        })
+    });
+    let align = match cell.direction {
+        _ if cell.numeric => Align::Right,
+        Direction::Rtl => Align::Right,
+        Direction::Ltr => Align::Left,
+    };
+    let default = bold(attrs_for(
+        super::display::SpanStyle::Body,
+        family,
+        0,
+        size,
+        line,
+    ));
+    buffer.set_rich_text(spans, &default, Shaping::Advanced, Some(align));
+    buffer.set_size(None, None);
+    buffer.shape_until_scroll(fonts, false);
+    let (min, max) = content_widths(&buffer, own);
+    CellLayout {
+        buffer,
+        range,
+        row: cell.row,
+        col: cell.col,
+        dx: 0.0,
+        dy: 0.0,
+        min,
+        max,
+    }
+}
+
+/// The widest word and the whole width of a cell laid out on one line.
+fn content_widths(buffer: &Buffer, text: &str) -> (f32, f32) {
+    let mut max: f32 = 0.0;
+    let mut min: f32 = 0.0;
+    for run in buffer.layout_runs() {
+        max = max.max(run.line_w);
+        let mut word = 0.0;
+        for g in run.glyphs {
+            let blank = text
+                .get(g.start..g.end)
+                .is_some_and(|t| t.chars().all(char::is_whitespace));
+            if blank {
+                min = min.max(word);
+                word = 0.0;
+            } else {
+                word += g.w;
+            }
+        }
+        min = min.max(word);
+    }
+    (min.ceil(), max.max(min).ceil())
+}
+
+/// Column widths within `avail`: as wide as their longest cell when the table fits, else
+/// each given its narrowest width and the rest of the room shared by how much more each
+/// asks; narrower than the narrowest when even those do not fit (words then break).
+fn column_widths(mins: &[f32], maxs: &[f32], avail: f32) -> Vec<f32> {
+    let smin: f32 = mins.iter().sum();
+    let smax: f32 = maxs.iter().sum();
+    if smax <= avail {
+        return maxs.to_vec();
+    }
+    if smin >= avail {
+        let k = if smin > 0.0 { avail / smin } else { 0.0 };
+        return mins.iter().map(|m| m * k).collect();
+    }
+    let k = (avail - smin) / (smax - smin);
+    mins.iter()
+        .zip(maxs)
+        .map(|(a, b)| a + (b - a) * k)
+        .collect()
+}
+
+impl TableLayout {
+    /// Fit the columns to `width` and wrap the cells (no reshaping); returns the height.
+    pub(super) fn place(
+        &mut self,
+        fonts: &mut FontSystem,
+        direction: Direction,
+        width: f32,
+        indent: f32,
+    ) -> f32 {
+        let ncols = self.cells.iter().map(|c| c.col + 1).max().unwrap_or(0);
+        let chrome = 2.0 * self.pad_x + 1.0;
+        let mut mins = vec![0.0f32; ncols];
+        let mut maxs = vec![0.0f32; ncols];
+        for c in &self.cells {
+            mins[c.col] = mins[c.col].max(c.min + chrome);
+            maxs[c.col] = maxs[c.col].max(c.max + chrome);
+        }
+        let widths = column_widths(&mins, &maxs, width);
+        let total: f32 = widths.iter().sum();
+        // The table starts on the reading-start side, after the indentation.
+        let mut x = match direction {
+            Direction::Ltr => indent,
+            Direction::Rtl => width - total,
+        };
+        let mut columns = vec![(0.0, 0.0); ncols];
+        let order: Vec<usize> = match direction {
+            Direction::Ltr => (0..ncols).collect(),
+            Direction::Rtl => (0..ncols).rev().collect(),
+        };
+        for c in order {
+            columns[c] = (x, widths[c]);
+            x += widths[c];
+        }
+        for r in self.rows.iter_mut() {
+            r.height = self.line + 2.0 * self.pad_y;
+        }
+        for c in self.cells.iter_mut() {
+            let (_, w) = columns[c.col];
+            c.buffer
+                .set_size(Some((w - 2.0 * self.pad_x).max(1.0)), None);
+            c.buffer.shape_until_scroll(fonts, false);
+            if let Some(r) = self.rows.get_mut(c.row) {
+                r.height = r.height.max(measure(&c.buffer) + 2.0 * self.pad_y);
+            }
+        }
+        let mut y = 0.0;
+        for r in self.rows.iter_mut() {
+            r.top = y;
+            y += r.height;
+        }
+        for c in self.cells.iter_mut() {
+            c.dx = columns[c.col].0 + self.pad_x;
+            c.dy = self.rows.get(c.row).map_or(0.0, |r| r.top) + self.pad_y;
+        }
+        self.columns = columns;
+        y
+    }
+
+    /// The table's left and right edges (block coordinates).
+    pub fn span_x(&self) -> (f32, f32) {
+        let left = self.columns.iter().map(|c| c.0).fold(f32::MAX, f32::min);
+        let right = self
+            .columns
+            .iter()
+            .map(|c| c.0 + c.1)
+            .fold(f32::MIN, f32::max);
+        if left <= right {
+            (left, right)
+        } else {
+            (0.0, 0.0)
+        }
+    }
+
+    /// The rules of row `r` as thin rectangles (x, y, w, h): its top and bottom and each
+    /// column's edges, `thick` wide.
+    pub fn row_rules(&self, r: usize, thick: f32) -> Vec<[f32; 4]> {
+        let Some(row) = self.rows.get(r) else {
+            return Vec::new();
+        };
+        let (left, right) = self.span_x();
+        let half = thick / 2.0;
+        let mut out = vec![
+            [left - half, row.top - half, right - left + thick, thick],
+            [
+                left - half,
+                row.top + row.height - half,
+                right - left + thick,
+                thick,
+            ],
+        ];
+        let mut edges: Vec<f32> = self.columns.iter().map(|c| c.0).collect();
+        edges.push(right);
+        for x in edges {
+            out.push([x - half, row.top, thick, row.height]);
+        }
+        out
+    }
+
+    /// The cell under a point (block coordinates): the nearest one of the nearest row.
+    pub fn cell_at(&self, x: f32, y: f32) -> Option<usize> {
+        let row = self.rows.iter().rposition(|r| r.top <= y).unwrap_or(0);
+        // How far `x` is from a column (0 inside it).
+        let away = |col: usize| {
+            self.columns
+                .get(col)
+                .map_or(f32::MAX, |&(l, w)| (l - x).max(x - l - w).max(0.0))
+        };
+        self.cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.row == row)
+            .min_by(|a, b| away(a.1.col).total_cmp(&away(b.1.col)))
+            .map(|(i, _)| i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::column_widths;
+
+    #[test]
+    fn columns_fit_the_room() {
+        assert_eq!(
+            column_widths(&[10.0, 10.0], &[50.0, 30.0], 200.0),
+            [50.0, 30.0]
+        );
+        let w = column_widths(&[10.0, 10.0], &[110.0, 30.0], 100.0);
+        assert!((w.iter().sum::<f32>() - 100.0).abs() < 0.01, "{w:?}");
+        assert!(w[0] > w[1]);
+        let w = column_widths(&[100.0, 100.0], &[200.0, 200.0], 100.0);
+        assert_eq!(w, [50.0, 50.0]);
+        assert!(column_widths(&[], &[], 100.0).is_empty());
+    }
+}
