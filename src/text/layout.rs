@@ -106,6 +106,21 @@ pub struct BlockLayout {
     pub font_size: f32,
 }
 
+impl BlockLayout {
+    /// Rectangles (x, y, w, h in block coordinates) covering display range `range`.
+    pub fn highlight_rects(&self, range: std::ops::Range<usize>) -> Vec<[f32; 4]> {
+        let start = cosmic_text::Cursor::new(0, range.start);
+        let end = cosmic_text::Cursor::new(0, range.end);
+        let mut out = Vec::new();
+        for run in self.buffer.layout_runs() {
+            for (x, w) in run.highlight(start, end) {
+                out.push([x + self.x_offset, run.line_top, w, run.line_height]);
+            }
+        }
+        out
+    }
+}
+
 fn attrs_for(
     style: SpanStyle,
     direction: Direction,

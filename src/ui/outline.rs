@@ -3,6 +3,7 @@
 
 use super::text_painter::{LabelCache, LabelStyle, TextPainter, paint_label};
 use super::view::paragraph_label;
+use crate::compare::{Class, Status};
 use crate::document::{Direction, Document, Paragraph, ParagraphKind};
 use crate::text::display::Block;
 use crate::util::first_words;
@@ -259,10 +260,28 @@ fn push_tree(
     }
 }
 
+/// While comparing, what the comparison did to an entry's unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntryMark {
+    pub status: Status,
+    pub class: Option<Class>,
+    /// The change (index in `Comparison::changes`).
+    pub change: usize,
+    /// Its AccessKit label: "Paragraph 3, changed".
+    pub label: String,
+}
+
+/// Width of the coloured bar of a marked entry.
+const MARK_W: f32 = 4.0;
+
 /// The outline pane's state.
 #[derive(Default)]
 pub struct Outline {
     pub entries: Vec<OutlineEntry>,
+    /// While comparing, each entry's mark (empty otherwise).
+    pub marks: Vec<Option<EntryMark>>,
+    /// The entry pressed in the last frame.
+    pub pressed: Option<usize>,
     pub collapsed: HashSet<String>,
     /// Entry the keyboard is on.
     pub cursor: Option<usize>,
@@ -342,8 +361,12 @@ impl Outline {
         let hl = ui.visuals().selection.bg_fill.gamma_multiply(0.45);
         let rtl = direction == Direction::Rtl;
         let requests = access_requests(ui);
+        let dark = ui.visuals().dark_mode;
+        // Room for the marks on the trailing side while comparing.
+        let mark_room = if self.marks.is_empty() { 0.0 } else { 10.0 };
         // Borrowed, not cloned, while the rest of `self` is updated.
         let entries = std::mem::take(&mut self.entries);
+        let marks = std::mem::take(&mut self.marks);
         egui::ScrollArea::vertical()
             .id_salt("outline")
             .auto_shrink([false, false])
@@ -361,14 +384,14 @@ impl Outline {
                         bold: e.section,
                         color: if e.section { strong } else { text_color },
                         direction,
-                        width: (width - indent - 6.0).max(40.0),
+                        width: (width - indent - 6.0 - mark_room).max(40.0),
                         line_height: 1.45,
                     };
                     let label = painter.label(ui.ctx(), &mut self.labels, &e.text, style);
                     let (rect, resp) =
                         ui.allocate_exact_size(vec2(width, label.size.y + 2.0), Sense::click());
                     let text_left = if rtl {
-                        rect.left() + 4.0
+                        rect.left() + 4.0 + mark_room
                     } else {
                         rect.left() + indent
                     };
@@ -384,6 +407,9 @@ impl Outline {
                             );
                         }
                         paint_label(ui.painter(), &label, pos2(text_left, rect.top() + 1.0));
+                    }
+                    if let Some(Some(m)) = marks.get(i) {
+                        entry_mark(ui, rect, rtl, m, dark, i);
                     }
                     let collapsed = self.collapsed.contains(&e.id);
                     let name = tree_item(
@@ -466,6 +492,7 @@ impl Outline {
                     if (resp.clicked() || clicked_by_name) && !toggled {
                         self.cursor = Some(i);
                         self.focused = true;
+                        self.pressed = Some(i);
                         go = Some(e.block);
                     }
                     if Some(i) == self.cursor && self.focused && self.cursor_moved {
@@ -475,9 +502,45 @@ impl Outline {
                 adopt_names(&ctx, ui.unique_id(), &names);
             });
         self.entries = entries;
+        self.marks = marks;
         self.cursor_moved = false;
         go
     }
+}
+
+/// The mark of an entry while comparing: a bar on the trailing side, coloured by kind (a
+/// deleted unit's bar hollow), named for AccessKit ("Paragraph 3, changed").
+fn entry_mark(ui: &egui::Ui, rect: Rect, rtl: bool, m: &EntryMark, dark: bool, i: usize) {
+    let x = if rtl {
+        rect.left() + 2.0
+    } else {
+        rect.right() - 2.0 - MARK_W
+    };
+    let bar = Rect::from_min_size(
+        pos2(x, rect.top() + 3.0),
+        vec2(MARK_W, (rect.height() - 6.0).max(4.0)),
+    );
+    let colour = super::compare::kind_colour(m.status, m.class, dark);
+    if ui.is_rect_visible(bar) {
+        if m.status == Status::Deleted {
+            ui.painter().rect_stroke(
+                bar,
+                1.5,
+                egui::Stroke::new(1.5, colour),
+                egui::StrokeKind::Inside,
+            );
+        } else {
+            ui.painter().rect_filled(bar, 1.5, colour);
+        }
+    }
+    let resp = ui.interact(
+        bar.expand(2.0),
+        Id::unique(("outline-mark", i)),
+        Sense::hover(),
+    );
+    let label = m.label.clone();
+    resp.widget_info(move || egui::WidgetInfo::labeled(Role::Image, true, &label));
+    resp.on_hover_text(m.status.as_str());
 }
 
 /// An entry is shown when none of its ancestors is collapsed.

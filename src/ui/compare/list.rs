@@ -10,7 +10,7 @@ use eframe::egui::{self, Color32};
 
 /// The colour of a change's entry: inserted green, deleted red, moved, split and merged
 /// amber, substantive rewording orange, minor changes blue.
-pub(super) fn kind_colour(status: Status, class: Option<Class>, dark: bool) -> Color32 {
+pub fn kind_colour(status: Status, class: Option<Class>, dark: bool) -> Color32 {
     let (light, darker) = match (status, class) {
         (Status::Inserted, _) => ((0x1E, 0x8A, 0x40), (0x6C, 0xD0, 0x8C)),
         (Status::Deleted, _) => ((0xB8, 0x2A, 0x2A), (0xF0, 0x80, 0x80)),
