@@ -408,17 +408,20 @@ impl Outline {
                         }
                         paint_label(ui.painter(), &label, pos2(text_left, rect.top() + 1.0));
                     }
-                    if let Some(Some(m)) = marks.get(i) {
-                        entry_mark(ui, rect, rtl, m, dark, i);
+                    let mark = marks.get(i).and_then(Option::as_ref);
+                    if let Some(m) = mark {
+                        entry_mark(ui, rect, rtl, m, dark);
                     }
                     let collapsed = self.collapsed.contains(&e.id);
-                    let name = tree_item(
+                    let (name, mark_node) = tree_item(
                         &ctx,
                         &resp,
                         e,
                         Some(i) == current,
                         e.has_children.then_some(!collapsed),
+                        mark,
                     );
+                    names.extend(mark_node);
                     let asked = requests.iter().filter(|(_, id)| *id == name.accesskit_id());
                     let mut clicked_by_name = false;
                     for (action, _) in asked {
@@ -509,38 +512,36 @@ impl Outline {
 }
 
 /// The mark of an entry while comparing: a bar on the trailing side, coloured by kind (a
-/// deleted unit's bar hollow), named for AccessKit ("Paragraph 3, changed").
-fn entry_mark(ui: &egui::Ui, rect: Rect, rtl: bool, m: &EntryMark, dark: bool, i: usize) {
+/// deleted unit's bar hollow). Its AccessKit node comes with the entry's ([`tree_item`]).
+fn entry_mark(ui: &egui::Ui, rect: Rect, rtl: bool, m: &EntryMark, dark: bool) {
+    let bar = mark_rect(rect, rtl);
+    if !ui.is_rect_visible(bar) {
+        return;
+    }
+    let colour = super::compare::kind_colour(m.status, m.class, dark);
+    if m.status == Status::Deleted {
+        ui.painter().rect_stroke(
+            bar,
+            1.5,
+            egui::Stroke::new(1.5, colour),
+            egui::StrokeKind::Inside,
+        );
+    } else {
+        ui.painter().rect_filled(bar, 1.5, colour);
+    }
+}
+
+/// Where an entry's mark stands.
+fn mark_rect(rect: Rect, rtl: bool) -> Rect {
     let x = if rtl {
         rect.left() + 2.0
     } else {
         rect.right() - 2.0 - MARK_W
     };
-    let bar = Rect::from_min_size(
+    Rect::from_min_size(
         pos2(x, rect.top() + 3.0),
         vec2(MARK_W, (rect.height() - 6.0).max(4.0)),
-    );
-    let colour = super::compare::kind_colour(m.status, m.class, dark);
-    if ui.is_rect_visible(bar) {
-        if m.status == Status::Deleted {
-            ui.painter().rect_stroke(
-                bar,
-                1.5,
-                egui::Stroke::new(1.5, colour),
-                egui::StrokeKind::Inside,
-            );
-        } else {
-            ui.painter().rect_filled(bar, 1.5, colour);
-        }
-    }
-    let resp = ui.interact(
-        bar.expand(2.0),
-        Id::unique(("outline-mark", i)),
-        Sense::hover(),
-    );
-    let label = m.label.clone();
-    resp.widget_info(move || egui::WidgetInfo::labeled(Role::Image, true, &label));
-    resp.on_hover_text(m.status.as_str());
+    )
 }
 
 /// An entry is shown when none of its ancestors is collapsed.
@@ -578,15 +579,18 @@ fn access_requests(ui: &egui::Ui) -> Vec<(Action, NodeId)> {
 /// An entry in the accessibility tree: a tree item named as shown (in the document's
 /// language), with its selected and expanded states and its level, holding a link named
 /// "Outline: Paragraph 13" over the same rectangle (the name tests and navigation use).
-/// Returns the link's id.
+/// While comparing, the entry's mark is an image node beside the link ("Paragraph 3,
+/// changed"). Returns the link's id and the mark's node.
 fn tree_item(
     ctx: &egui::Context,
     resp: &egui::Response,
     e: &OutlineEntry,
     selected: bool,
     expanded: Option<bool>,
-) -> Id {
+    mark: Option<&EntryMark>,
+) -> (Id, Option<NodeId>) {
     let name = Id::unique(("qarar-outline-name", &e.id));
+    let mark_id = Id::unique(("qarar-outline-mark", &e.id));
     let done = ctx.accesskit_node_builder(resp.id, |n| {
         n.set_role(Role::TreeItem);
         n.set_label(e.text.clone());
@@ -596,7 +600,25 @@ fn tree_item(
         }
         n.set_level(e.depth + 1);
         n.push_child(name.accesskit_id());
+        if mark.is_some() {
+            n.push_child(mark_id.accesskit_id());
+        }
     });
+    let mut mark_node = None;
+    if let (Some(_), Some(m)) = (done, mark) {
+        let r = resp.rect;
+        ctx.accesskit_node_builder(mark_id, |n| {
+            n.set_role(Role::Image);
+            n.set_label(m.label.clone());
+            n.set_bounds(egui::accesskit::Rect {
+                x0: r.min.x.into(),
+                y0: r.min.y.into(),
+                x1: r.max.x.into(),
+                y1: r.max.y.into(),
+            });
+        });
+        mark_node = Some(mark_id.accesskit_id());
+    }
     if done.is_some() {
         let r = resp.rect;
         ctx.accesskit_node_builder(name, |n| {
@@ -612,7 +634,7 @@ fn tree_item(
             n.add_action(Action::ScrollIntoView);
         });
     }
-    name
+    (name, mark_node)
 }
 
 /// The name links are children of their tree items, not of the window (where egui puts a

@@ -91,6 +91,8 @@ pub struct CompareView {
     pub picked: Option<(usize, Version)>,
     /// The new document's outline, marked.
     pub outline: crate::ui::outline::Outline,
+    /// The list of changes' entries, for the filter they were made with.
+    list_texts: Option<(bool, Vec<String>)>,
 }
 
 impl CompareView {
@@ -118,6 +120,7 @@ impl CompareView {
             tab_generation: None,
             picked: None,
             outline: p.outline,
+            list_texts: None,
         }
     }
 

@@ -128,38 +128,6 @@ pub fn marked(cmp: &Comparison, old: &Document, new: &Document) -> Outline {
     outline
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::compare::compare_files;
-    use std::path::Path;
-
-    #[test]
-    fn the_seed_against_77_20_marks_its_changes_and_keeps_parents() {
-        let load = |n: &str| {
-            crate::document::load_path(
-                &Path::new(env!("CARGO_MANIFEST_DIR"))
-                    .join("../shared/corpus/akn")
-                    .join(n),
-            )
-            .ok()
-        };
-        let (Some(a), Some(b)) = (load("75_10_A.xml"), load("77_20_A.xml")) else {
-            return;
-        };
-        let cmp = compare_files(&a, None, &b, None);
-        let o = marked(&cmp, &a, &b);
-        assert_eq!(o.entries.len(), o.marks.len());
-        let kinds: Vec<Status> = o.marks.iter().flatten().map(|m| m.status).collect();
-        assert!(kinds.contains(&Status::Changed), "{kinds:?}");
-        for (i, e) in o.entries.iter().enumerate() {
-            if let Some(p) = e.parent {
-                assert!(p < i && o.entries[p].has_children, "{e:?}");
-            }
-        }
-    }
-}
-
 impl super::CompareView {
     /// The marked outline in the side pane; pressing an entry goes to its unit's change.
     pub fn outline_pane(&mut self, ui: &mut egui::Ui, painter: &mut TextPainter) {
@@ -196,6 +164,38 @@ impl super::CompareView {
             self.scroll_to = Some(c);
             if let Some(k) = nav.iter().position(|&j| j == c) {
                 self.current = Some(k);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::compare_files;
+    use std::path::Path;
+
+    #[test]
+    fn the_seed_against_77_20_marks_its_changes_and_keeps_parents() {
+        let load = |n: &str| {
+            crate::document::load_path(
+                &Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("../shared/corpus/akn")
+                    .join(n),
+            )
+            .ok()
+        };
+        let (Some(a), Some(b)) = (load("75_10_A.xml"), load("77_20_A.xml")) else {
+            return;
+        };
+        let cmp = compare_files(&a, None, &b, None);
+        let o = marked(&cmp, &a, &b);
+        assert_eq!(o.entries.len(), o.marks.len());
+        let kinds: Vec<Status> = o.marks.iter().flatten().map(|m| m.status).collect();
+        assert!(kinds.contains(&Status::Changed), "{kinds:?}");
+        for (i, e) in o.entries.iter().enumerate() {
+            if let Some(p) = e.parent {
+                assert!(p < i && o.entries[p].has_children, "{e:?}");
             }
         }
     }
