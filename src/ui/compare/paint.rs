@@ -276,15 +276,15 @@ impl CompareView {
                 };
                 let marks = self.layouts.highlights.get(i);
                 let mut boxes = [None, None];
+                let mut placed = Vec::new();
                 for (s, (lay, x)) in [(a, x_first), (b, x_second)].into_iter().enumerate() {
                     let Some(l) = lay else {
                         continue;
                     };
                     let pos = pos2(x, y);
                     let hls = marks.map_or(&[][..], |m| &m[s][..]);
-                    let placed = paint_highlights(ui, l, pos, hls, dark);
+                    placed.push(paint_highlights(ui, l, pos, hls, dark));
                     paint_block(ui, painter, l, pos, &palette, dark);
-                    units.notes(ui, painter, &mut self.labels, &placed, &self.notes);
                     boxes[s] = Some(Rect::from_min_size(pos, vec2(column, h.max(1.0))));
                 }
                 let row = Rect::from_min_size(pos2(left, y), vec2(total, h.max(1.0)));
@@ -295,6 +295,10 @@ impl CompareView {
                 units.row(ui, i, k, row, change, !side);
                 if side {
                     units.sides(ui, i, k, boxes, change);
+                }
+                // The notes over the units (hovering them shows the note).
+                for p in &placed {
+                    units.notes(ui, painter, &mut self.labels, p, &self.notes);
                 }
             }
         });

@@ -96,11 +96,6 @@ impl Units {
             if paired {
                 let colour = ui.visuals().selection.stroke.color;
                 let r = rect.expand(4.0);
-                ui.painter().rect_filled(
-                    r,
-                    3.0,
-                    ui.visuals().selection.bg_fill.gamma_multiply(0.25),
-                );
                 ui.painter().rect_stroke(
                     r,
                     3.0,
@@ -205,9 +200,9 @@ impl Units {
                 Direction::Rtl => first.right(),
                 Direction::Ltr => first.left(),
             };
-            let dot = pos2(x, first.top() + 3.0);
-            ui.painter()
-                .circle(dot, 4.0, h.color, Stroke::new(1.0, ui.visuals().panel_fill));
+            let dot = pos2(x, first.top() + 4.0);
+            let ring = Stroke::new(1.5, ui.visuals().strong_text_color());
+            ui.painter().circle(dot, 5.0, h.color, ring);
             let direction =
                 crate::annotations::model::guess_language(&a.note).map_or(self.direction, |l| {
                     if l == "ar" {
