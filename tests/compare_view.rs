@@ -415,3 +415,52 @@ fn the_outline_marks_changed_inserted_moved_and_deleted_units() {
             .is_some()
     );
 }
+
+/// Drag across the words of the node `label`, from near its reading start leftwards.
+fn drag_across(h: &mut Harness<'static, ReaderApp>, label: &str) {
+    let r = h.get_by_label(label).rect();
+    let (from, to) = (
+        egui::pos2(r.right() - 30.0, r.top() + 12.0),
+        egui::pos2(r.right() - 260.0, r.top() + 12.0),
+    );
+    let button = |pos, pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    };
+    h.input_mut().events.push(egui::Event::PointerMoved(from));
+    h.step();
+    h.input_mut().events.push(button(from, true));
+    h.step();
+    for t in [0.3, 0.6, 1.0] {
+        h.input_mut()
+            .events
+            .push(egui::Event::PointerMoved(from + (to - from) * t));
+        h.step();
+    }
+    h.input_mut().events.push(button(to, false));
+    h.run_ok();
+}
+
+#[test]
+fn selecting_words_offers_the_citation_of_their_version() {
+    if !corpus("77_20_A.xml").exists() {
+        return;
+    }
+    let mut h = comparing("75_10_A.xml", "77_20_A.xml", temp_dir("select"));
+    // Inline: words of the first change (the new version's text where it starts).
+    drag_across(&mut h, "Change 1");
+    h.get_by_label("Copy citation").click();
+    h.step();
+    let text = copied(&h).expect("a citation");
+    assert!(text.contains("77/20"), "{text}");
+    // Side by side: words of the old column cite the old version.
+    h.get_by_label("Side by side").click();
+    h.run_ok();
+    drag_across(&mut h, "Change 1, old");
+    h.get_by_label("Copy citation").click();
+    h.step();
+    let text = copied(&h).expect("a citation");
+    assert!(text.contains("75/10") && !text.contains("77/20"), "{text}");
+}

@@ -16,6 +16,7 @@ mod notes;
 mod outline;
 mod paint;
 mod pick;
+mod select;
 
 use crate::compare::{Class, Comparison, Status, check_languages, compare_files};
 use crate::document::{self, Direction, Document, Language};
@@ -93,6 +94,8 @@ pub struct CompareView {
     pub outline: crate::ui::outline::Outline,
     /// The list of changes' entries, for the filter they were made with.
     list_texts: Option<(bool, Vec<String>)>,
+    /// Text selected in a unit.
+    pub(crate) selection: Option<select::Selection>,
 }
 
 impl CompareView {
@@ -121,6 +124,7 @@ impl CompareView {
             picked: None,
             outline: p.outline,
             list_texts: None,
+            selection: None,
         }
     }
 

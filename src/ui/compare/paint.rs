@@ -158,6 +158,8 @@ pub struct Layouts {
     pub(super) rows: Vec<(Option<BlockLayout>, Option<BlockLayout>)>,
     /// Per change: the annotation highlights of its first and second layouts.
     pub(super) highlights: Vec<[Vec<Highlight>; 2]>,
+    /// Per change: where each edit stands in its first and second blocks.
+    pub(super) pieces: Vec<[Vec<Piece>; 2]>,
     /// Top of each row in the scroll area, and the total height.
     tops: Vec<f32>,
     height: f32,
@@ -188,7 +190,7 @@ impl CompareView {
             let mut lay = |i: usize, c: &Change, which: Text| {
                 let mut pieces = Vec::new();
                 let Some(b) = block(c, which, dir, only, &mut pieces) else {
-                    return (None, Vec::new());
+                    return (None, (Vec::new(), Vec::new()));
                 };
                 let versions: &[Version] = match which {
                     Text::Inline => &[Version::Old, Version::New],
@@ -198,22 +200,27 @@ impl CompareView {
                 let marks = sources.highlights(i, c, &pieces, &b.display.text, versions);
                 (
                     Some(layout_block(&mut painter.fonts, &b, typo, column)),
-                    marks,
+                    (marks, pieces),
                 )
             };
             let mut rows = Vec::with_capacity(self.comparison.changes.len());
             let mut highlights = Vec::with_capacity(rows.capacity());
+            let mut pieces = Vec::with_capacity(rows.capacity());
             for (i, c) in self.comparison.changes.iter().enumerate() {
                 let (a, b) = if side {
                     (lay(i, c, Text::Old), lay(i, c, Text::New))
                 } else {
-                    (lay(i, c, Text::Inline), (None, Vec::new()))
+                    (lay(i, c, Text::Inline), (None, (Vec::new(), Vec::new())))
                 };
                 rows.push((a.0, b.0));
-                highlights.push([a.1, b.1]);
+                highlights.push([a.1.0, b.1.0]);
+                pieces.push([a.1.1, b.1.1]);
             }
             self.layouts.rows = rows;
             self.layouts.highlights = highlights;
+            self.layouts.pieces = pieces;
+            // Offsets in the old blocks mean nothing in the new ones.
+            self.selection = None;
             let mut y = 0.0;
             self.layouts.tops.clear();
             for (a, b) in &self.layouts.rows {
@@ -284,15 +291,17 @@ impl CompareView {
                     let pos = pos2(x, y);
                     let hls = marks.map_or(&[][..], |m| &m[s][..]);
                     placed.push(paint_highlights(ui, l, pos, hls, dark));
+                    units.paint_selection(ui, (i, s), l, pos);
                     paint_block(ui, painter, l, pos, &palette, dark);
-                    boxes[s] = Some(Rect::from_min_size(pos, vec2(column, h.max(1.0))));
+                    let r = Rect::from_min_size(pos, vec2(column, h.max(1.0)));
+                    boxes[s] = Some((r, l, pos));
                 }
                 let row = Rect::from_min_size(pos2(left, y), vec2(total, h.max(1.0)));
                 if change.status != Status::Unchanged {
                     stripe(ui, row, change, rtl, current == Some(i));
                 }
                 let k = nav.iter().position(|&j| j == i);
-                units.row(ui, i, k, row, change, !side);
+                units.row(ui, i, k, (row, boxes[0]), change, !side);
                 if side {
                     units.sides(ui, i, k, boxes, change);
                 }
@@ -302,7 +311,9 @@ impl CompareView {
                 }
             }
         });
+        let tip = units.tip;
         units.finish(self);
+        self.selection_button(ui.ctx(), tip);
     }
 }
 

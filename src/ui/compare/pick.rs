@@ -4,12 +4,14 @@
 //! hover (shaped by cosmic-text) and to AccessKit.
 
 use super::notes::{Anchored, find};
+use super::select::Selection;
 use super::{CompareView, Version};
 use crate::compare::{Change, Ids};
 use crate::document::{Direction, Document};
+use crate::text::layout::BlockLayout;
 use crate::ui::text_painter::{LabelCache, LabelStyle, TextPainter};
 use crate::ui::view::{Highlight, paragraph_label};
-use eframe::egui::{self, Id, Rect, Sense, Stroke, accesskit::Role, pos2};
+use eframe::egui::{self, Id, Pos2, Rect, Sense, Stroke, accesskit::Role, pos2};
 use std::sync::Arc;
 
 impl Version {
@@ -36,7 +38,13 @@ pub(super) struct Units {
     direction: Direction,
     /// (row, its place in navigation, the version clicked in side by side).
     clicked: Option<(usize, Option<usize>, Option<Version>)>,
+    /// The text selected, as this frame's drags leave it, and where its end is drawn.
+    pub(super) selection: Option<Selection>,
+    pub(super) tip: Option<Pos2>,
 }
+
+/// A unit's block on screen: its box, its layout and where that is placed.
+pub(super) type Placed<'a> = (Rect, &'a BlockLayout, Pos2);
 
 impl Units {
     pub fn new(v: &CompareView) -> Units {
@@ -46,6 +54,8 @@ impl Units {
             picked: v.picked,
             direction: v.direction(),
             clicked: None,
+            selection: v.selection,
+            tip: None,
         }
     }
 
@@ -56,11 +66,19 @@ impl Units {
         ui: &mut egui::Ui,
         i: usize,
         k: Option<usize>,
-        row: Rect,
+        (row, first): (Rect, Option<Placed<'_>>),
         change: &Change,
         inline: bool,
     ) {
-        let resp = ui.interact(row, Id::unique(("qarar-change", i)), Sense::click());
+        let sense = if inline {
+            Sense::click_and_drag()
+        } else {
+            Sense::click()
+        };
+        let resp = ui.interact(row, Id::unique(("qarar-change", i)), sense);
+        if inline && let Some((_, lay, pos)) = first {
+            self.track(ui, &resp, (i, 0), lay, pos);
+        }
         if let Some(k) = k {
             let label = format!("Change {}", k + 1);
             resp.widget_info(move || egui::WidgetInfo::labeled(Role::Article, true, &label));
@@ -80,18 +98,23 @@ impl Units {
         ui: &mut egui::Ui,
         i: usize,
         k: Option<usize>,
-        boxes: [Option<Rect>; 2],
+        boxes: [Option<Placed<'_>>; 2],
         change: &Change,
     ) {
-        for (v, rect) in [Version::Old, Version::New].into_iter().zip(boxes) {
-            let Some(rect) = rect else {
+        for (s, (v, b)) in [Version::Old, Version::New]
+            .into_iter()
+            .zip(boxes)
+            .enumerate()
+        {
+            let Some((rect, lay, pos)) = b else {
                 continue;
             };
             let resp = ui.interact(
                 rect,
                 Id::unique(("qarar-change-side", i, v)),
-                Sense::click(),
+                Sense::click_and_drag(),
             );
+            self.track(ui, &resp, (i, s), lay, pos);
             let paired = self.picked == Some((i, v.other()));
             if paired {
                 let colour = ui.visuals().selection.stroke.color;
@@ -226,5 +249,6 @@ impl Units {
             }
             view.picked = v.map(|v| (i, v));
         }
+        view.selection = self.selection;
     }
 }
