@@ -176,3 +176,40 @@ fn command_line_writes_pdf_to_a_file_only() {
     assert!(bytes.starts_with(b"%PDF-"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn pdf_has_bookmarks_for_the_summary_and_each_changed_unit_on_the_paper_asked_for() {
+    let Some(cmp) = series("A") else {
+        return;
+    };
+    let bytes = qarar::export::compare::render_with(
+        &cmp,
+        CompareFormat::Pdf,
+        DATE,
+        qarar::export::pdf::Paper::Letter,
+    )
+    .expect("pdf");
+    let doc = lopdf::Document::load_mem(&bytes).expect("a valid PDF");
+    let toc = doc.get_toc().expect("bookmarks");
+    let titles: Vec<&str> = toc.toc.iter().map(|t| t.title.as_str()).collect();
+    let changed = cmp.differences().count();
+    assert_eq!(titles.len(), changed + 1, "{titles:?}");
+    // The summary first (in Arabic), on the first page; the changes after it, in order.
+    assert_eq!(toc.toc[0].page, 1, "{titles:?}");
+    assert!(titles[0].contains("ملخص"), "{titles:?}");
+    assert!(toc.toc.windows(2).all(|w| w[0].page <= w[1].page));
+    assert!(toc.toc[1].page >= 2, "the units start on a new page");
+    // US Letter, as the setting asked.
+    let first = doc.get_pages().into_values().next().expect("a page");
+    let media = doc
+        .get_dictionary(first)
+        .and_then(|d| d.get(b"MediaBox"))
+        .and_then(|m| m.as_array())
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_float().ok())
+                .collect::<Vec<f32>>()
+        })
+        .expect("a media box");
+    assert_eq!(media, vec![0.0, 0.0, 612.0, 792.0]);
+}

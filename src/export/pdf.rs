@@ -27,7 +27,17 @@ use krilla::page::PageSettings;
 use krilla::text::Font;
 
 /// Paper sizes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    clap::ValueEnum,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub enum Paper {
     #[default]
     A4,

@@ -205,6 +205,24 @@ impl BlockLayout {
         out
     }
 
+    /// Rectangles (x, y, w, h in block coordinates) covering display range `range`.
+    pub fn highlight_rects(&self, range: std::ops::Range<usize>) -> Vec<[f32; 4]> {
+        let mut out = Vec::new();
+        for line in self.lines() {
+            let p = line.piece;
+            let (lo, hi) = (range.start.max(p.base), range.end.min(p.base + p.len));
+            if lo >= hi {
+                continue;
+            }
+            let start = cosmic_text::Cursor::new(0, lo - p.base);
+            let end = cosmic_text::Cursor::new(0, hi - p.base);
+            for (x, w) in line.run.highlight(start, end) {
+                out.push([x + p.dx, line.top(), w, line.run.line_height]);
+            }
+        }
+        out
+    }
+
     /// What a page break must not cut, top down, as (top, height) in block coordinates: each
     /// line of text, each row of a table.
     pub fn bands(&self) -> Vec<(f32, f32)> {
@@ -651,22 +669,8 @@ impl DocumentLayout {
 
     /// Rectangles (x, y, w, h in block coordinates) covering display range `range` of a block.
     pub fn highlight_rects(&self, block: usize, range: std::ops::Range<usize>) -> Vec<[f32; 4]> {
-        let mut out = Vec::new();
-        let Some(l) = self.block(block) else {
-            return out;
-        };
-        for line in l.lines() {
-            let p = line.piece;
-            let (lo, hi) = (range.start.max(p.base), range.end.min(p.base + p.len));
-            if lo >= hi {
-                continue;
-            }
-            let start = cosmic_text::Cursor::new(0, lo - p.base);
-            let end = cosmic_text::Cursor::new(0, hi - p.base);
-            for (x, w) in line.run.highlight(start, end) {
-                out.push([x + p.dx, line.top(), w, line.run.line_height]);
-            }
-        }
-        out
+        self.block(block)
+            .map(|l| l.highlight_rects(range))
+            .unwrap_or_default()
     }
 }

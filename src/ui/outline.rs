@@ -3,6 +3,7 @@
 
 use super::text_painter::{LabelCache, LabelStyle, TextPainter, paint_label};
 use super::view::paragraph_label;
+use crate::compare::{Class, Status};
 use crate::document::{Direction, Document, Paragraph, ParagraphKind};
 use crate::text::display::Block;
 use crate::util::first_words;
@@ -259,10 +260,28 @@ fn push_tree(
     }
 }
 
+/// While comparing, what the comparison did to an entry's unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntryMark {
+    pub status: Status,
+    pub class: Option<Class>,
+    /// The change (index in `Comparison::changes`).
+    pub change: usize,
+    /// Its AccessKit label: "Paragraph 3, changed".
+    pub label: String,
+}
+
+/// Width of the coloured bar of a marked entry.
+const MARK_W: f32 = 4.0;
+
 /// The outline pane's state.
 #[derive(Default)]
 pub struct Outline {
     pub entries: Vec<OutlineEntry>,
+    /// While comparing, each entry's mark (empty otherwise).
+    pub marks: Vec<Option<EntryMark>>,
+    /// The entry pressed in the last frame.
+    pub pressed: Option<usize>,
     pub collapsed: HashSet<String>,
     /// Entry the keyboard is on.
     pub cursor: Option<usize>,
@@ -342,8 +361,12 @@ impl Outline {
         let hl = ui.visuals().selection.bg_fill.gamma_multiply(0.45);
         let rtl = direction == Direction::Rtl;
         let requests = access_requests(ui);
+        let dark = ui.visuals().dark_mode;
+        // Room for the marks on the trailing side while comparing.
+        let mark_room = if self.marks.is_empty() { 0.0 } else { 10.0 };
         // Borrowed, not cloned, while the rest of `self` is updated.
         let entries = std::mem::take(&mut self.entries);
+        let marks = std::mem::take(&mut self.marks);
         egui::ScrollArea::vertical()
             .id_salt("outline")
             .auto_shrink([false, false])
@@ -361,14 +384,14 @@ impl Outline {
                         bold: e.section,
                         color: if e.section { strong } else { text_color },
                         direction,
-                        width: (width - indent - 6.0).max(40.0),
+                        width: (width - indent - 6.0 - mark_room).max(40.0),
                         line_height: 1.45,
                     };
                     let label = painter.label(ui.ctx(), &mut self.labels, &e.text, style);
                     let (rect, resp) =
                         ui.allocate_exact_size(vec2(width, label.size.y + 2.0), Sense::click());
                     let text_left = if rtl {
-                        rect.left() + 4.0
+                        rect.left() + 4.0 + mark_room
                     } else {
                         rect.left() + indent
                     };
@@ -385,14 +408,20 @@ impl Outline {
                         }
                         paint_label(ui.painter(), &label, pos2(text_left, rect.top() + 1.0));
                     }
+                    let mark = marks.get(i).and_then(Option::as_ref);
+                    if let Some(m) = mark {
+                        entry_mark(ui, rect, rtl, m, dark);
+                    }
                     let collapsed = self.collapsed.contains(&e.id);
-                    let name = tree_item(
+                    let (name, mark_node) = tree_item(
                         &ctx,
                         &resp,
                         e,
                         Some(i) == current,
                         e.has_children.then_some(!collapsed),
+                        mark,
                     );
+                    names.extend(mark_node);
                     let asked = requests.iter().filter(|(_, id)| *id == name.accesskit_id());
                     let mut clicked_by_name = false;
                     for (action, _) in asked {
@@ -466,6 +495,7 @@ impl Outline {
                     if (resp.clicked() || clicked_by_name) && !toggled {
                         self.cursor = Some(i);
                         self.focused = true;
+                        self.pressed = Some(i);
                         go = Some(e.block);
                     }
                     if Some(i) == self.cursor && self.focused && self.cursor_moved {
@@ -475,9 +505,43 @@ impl Outline {
                 adopt_names(&ctx, ui.unique_id(), &names);
             });
         self.entries = entries;
+        self.marks = marks;
         self.cursor_moved = false;
         go
     }
+}
+
+/// The mark of an entry while comparing: a bar on the trailing side, coloured by kind (a
+/// deleted unit's bar hollow). Its AccessKit node comes with the entry's ([`tree_item`]).
+fn entry_mark(ui: &egui::Ui, rect: Rect, rtl: bool, m: &EntryMark, dark: bool) {
+    let bar = mark_rect(rect, rtl);
+    if !ui.is_rect_visible(bar) {
+        return;
+    }
+    let colour = super::compare::kind_colour(m.status, m.class, dark);
+    if m.status == Status::Deleted {
+        ui.painter().rect_stroke(
+            bar,
+            1.5,
+            egui::Stroke::new(1.5, colour),
+            egui::StrokeKind::Inside,
+        );
+    } else {
+        ui.painter().rect_filled(bar, 1.5, colour);
+    }
+}
+
+/// Where an entry's mark stands.
+fn mark_rect(rect: Rect, rtl: bool) -> Rect {
+    let x = if rtl {
+        rect.left() + 2.0
+    } else {
+        rect.right() - 2.0 - MARK_W
+    };
+    Rect::from_min_size(
+        pos2(x, rect.top() + 3.0),
+        vec2(MARK_W, (rect.height() - 6.0).max(4.0)),
+    )
 }
 
 /// An entry is shown when none of its ancestors is collapsed.
@@ -515,15 +579,18 @@ fn access_requests(ui: &egui::Ui) -> Vec<(Action, NodeId)> {
 /// An entry in the accessibility tree: a tree item named as shown (in the document's
 /// language), with its selected and expanded states and its level, holding a link named
 /// "Outline: Paragraph 13" over the same rectangle (the name tests and navigation use).
-/// Returns the link's id.
+/// While comparing, the entry's mark is an image node beside the link ("Paragraph 3,
+/// changed"). Returns the link's id and the mark's node.
 fn tree_item(
     ctx: &egui::Context,
     resp: &egui::Response,
     e: &OutlineEntry,
     selected: bool,
     expanded: Option<bool>,
-) -> Id {
+    mark: Option<&EntryMark>,
+) -> (Id, Option<NodeId>) {
     let name = Id::unique(("qarar-outline-name", &e.id));
+    let mark_id = Id::unique(("qarar-outline-mark", &e.id));
     let done = ctx.accesskit_node_builder(resp.id, |n| {
         n.set_role(Role::TreeItem);
         n.set_label(e.text.clone());
@@ -533,7 +600,25 @@ fn tree_item(
         }
         n.set_level(e.depth + 1);
         n.push_child(name.accesskit_id());
+        if mark.is_some() {
+            n.push_child(mark_id.accesskit_id());
+        }
     });
+    let mut mark_node = None;
+    if let (Some(_), Some(m)) = (done, mark) {
+        let r = resp.rect;
+        ctx.accesskit_node_builder(mark_id, |n| {
+            n.set_role(Role::Image);
+            n.set_label(m.label.clone());
+            n.set_bounds(egui::accesskit::Rect {
+                x0: r.min.x.into(),
+                y0: r.min.y.into(),
+                x1: r.max.x.into(),
+                y1: r.max.y.into(),
+            });
+        });
+        mark_node = Some(mark_id.accesskit_id());
+    }
     if done.is_some() {
         let r = resp.rect;
         ctx.accesskit_node_builder(name, |n| {
@@ -549,7 +634,7 @@ fn tree_item(
             n.add_action(Action::ScrollIntoView);
         });
     }
-    name
+    (name, mark_node)
 }
 
 /// The name links are children of their tree items, not of the window (where egui puts a

@@ -18,6 +18,8 @@ pub struct Settings {
     /// The library folder (Settings → Library folder…, or `--library DIR`).
     pub library: Option<PathBuf>,
     pub show_library: bool,
+    /// Paper size of PDF exports (the reader's and the comparison's).
+    pub paper: crate::export::pdf::Paper,
 }
 
 impl Default for Settings {
@@ -34,6 +36,7 @@ impl Default for Settings {
             justify: true,
             library: None,
             show_library: false,
+            paper: crate::export::pdf::Paper::A4,
         }
     }
 }

@@ -673,7 +673,7 @@ impl DocumentView {
         }
         let dark = ui.visuals().dark_mode;
         for h in self.highlights.iter().filter(|h| h.block == i) {
-            let color = h.color.gamma_multiply(if dark { 0.45 } else { 0.5 });
+            let color = highlight_fill(h.color, dark);
             let rects = layout.highlight_rects(i, h.range.clone());
             for rect in &rects {
                 fill(ui, *rect, 2.0, color);
@@ -849,6 +849,11 @@ fn pos_at(layout: &DocumentLayout, block: usize, block_origin: Pos2, p: Pos2) ->
         .offset_at(block, p.x - block_origin.x, p.y - block_origin.y)
         .unwrap_or(0);
     TextPos { block, offset }
+}
+
+/// The fill of an annotation's highlight (the reader's and the compare view's).
+pub fn highlight_fill(color: Color32, dark: bool) -> Color32 {
+    color.gamma_multiply(if dark { 0.45 } else { 0.5 })
 }
 
 /// A paragraph's context menu: highlight it, add a note to it, copy its citation.

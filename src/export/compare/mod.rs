@@ -26,7 +26,18 @@ pub enum CompareFormat {
 }
 
 /// Render `cmp` in `format`; `date` (ISO 8601, UTC) is the date of the DOCX's revisions.
+/// A PDF is on A4.
 pub fn render(cmp: &Comparison, format: CompareFormat, date: &str) -> Result<Vec<u8>, String> {
+    render_with(cmp, format, date, crate::export::pdf::Paper::A4)
+}
+
+/// [`render`] with the paper size of a PDF.
+pub fn render_with(
+    cmp: &Comparison,
+    format: CompareFormat,
+    date: &str,
+    paper: crate::export::pdf::Paper,
+) -> Result<Vec<u8>, String> {
     Ok(match format {
         CompareFormat::Json => cmp.to_json().into_bytes(),
         CompareFormat::Html => html::export(cmp).into_bytes(),
@@ -34,9 +45,7 @@ pub fn render(cmp: &Comparison, format: CompareFormat, date: &str) -> Result<Vec
         CompareFormat::Docx => {
             crate::export::docx::compare::export(cmp, date).map_err(|e| e.to_string())?
         }
-        CompareFormat::Pdf => {
-            pdf::export(cmp, crate::export::pdf::Paper::A4).map_err(|e| e.to_string())?
-        }
+        CompareFormat::Pdf => pdf::export(cmp, paper).map_err(|e| e.to_string())?,
     })
 }
 

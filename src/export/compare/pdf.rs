@@ -16,7 +16,9 @@ use crate::text::layout::{BlockLayout, Typography, layout_block, unpack_metadata
 use cosmic_text::{LayoutGlyph, LayoutRun};
 use krilla::Document as PdfDocument;
 use krilla::color::rgb;
-use krilla::geom::{PathBuilder, Rect};
+use krilla::destination::XyzDestination;
+use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
 use krilla::paint::Fill;
 use krilla::surface::Surface;
@@ -85,11 +87,15 @@ fn push(d: &mut DisplayText, text: &str, style: SpanStyle, hot: usize) {
 }
 
 /// The blocks of the whole file: the summary page, then a heading and the marked text of
-/// every unit.
-fn items(cmp: &Comparison, l: &Labels) -> Vec<Item> {
+/// every unit; and the bookmarks (item, title): the summary, then each changed unit.
+fn items(cmp: &Comparison, l: &Labels) -> (Vec<Item>, Vec<(usize, String)>) {
     let dir = cmp.new.language.direction();
     let mut out = Vec::new();
-    let mut add = |block: Block, new_page: bool| out.push(Item { block, new_page });
+    let mut bookmarks = Vec::new();
+    let mut add = |block: Block, new_page: bool| {
+        out.push(Item { block, new_page });
+        out.len() - 1
+    };
     let pair = format!(
         "{} → {}",
         side_name(&cmp.old, "old"),
@@ -120,10 +126,11 @@ fn items(cmp: &Comparison, l: &Labels) -> Vec<Item> {
             false,
         );
     }
-    add(
+    let at = add(
         plain(BlockKind::Title, l.summary, SpanStyle::Title, dir),
         false,
     );
+    bookmarks.push((at, l.summary.to_string()));
     add(
         plain(BlockKind::Formula, &summary_line(cmp), SpanStyle::Body, dir),
         false,
@@ -141,7 +148,7 @@ fn items(cmp: &Comparison, l: &Labels) -> Vec<Item> {
     }
     let mut first = true;
     for c in &cmp.changes {
-        add(
+        let at = add(
             plain(
                 BlockKind::Meta,
                 &format!("{} — {}", change_ids(c), change_kind(c, l)),
@@ -151,6 +158,9 @@ fn items(cmp: &Comparison, l: &Labels) -> Vec<Item> {
             first,
         );
         first = false;
+        if c.status != crate::compare::Status::Unchanged {
+            bookmarks.push((at, bookmark_title(c, l)));
+        }
         let mut d = DisplayText::default();
         push(&mut d, &dir_mark(dir).to_string(), SpanStyle::Body, 0);
         if !c.label.is_empty() {
@@ -181,7 +191,44 @@ fn items(cmp: &Comparison, l: &Labels) -> Vec<Item> {
             false,
         );
     }
-    out
+    (out, bookmarks)
+}
+
+/// A changed unit's bookmark: its number (or first words) and what happened to it.
+fn bookmark_title(c: &crate::compare::Change, l: &Labels) -> String {
+    let name = if c.label.is_empty() {
+        let deleted = c.new.is_none();
+        let text: String = c
+            .edits
+            .iter()
+            .filter(|e| deleted || e.op != crate::compare::Op::Delete)
+            .map(|e| e.text.as_str())
+            .collect();
+        crate::util::first_words(&text, 4)
+    } else {
+        c.label.clone()
+    };
+    format!("{name} — {}", change_kind(c, l))
+}
+
+/// The bookmarks, each at the first line of its item.
+fn outline(bookmarks: &[(usize, String)], pages: &[Vec<(usize, LayoutRun<'_>, f32)>]) -> Outline {
+    let mut outline = Outline::new();
+    for (item, title) in bookmarks {
+        let at = pages.iter().enumerate().find_map(|(p, lines)| {
+            lines
+                .iter()
+                .find(|(i, _, _)| i == item)
+                .map(|(_, run, dy)| (p, run.line_top + dy))
+        });
+        if let Some((p, y)) = at {
+            outline.push_child(OutlineNode::new(
+                title.clone(),
+                XyzDestination::new(p, Point::from_xy(0.0, y)),
+            ));
+        }
+    }
+    outline
 }
 
 /// Export `cmp` as PDF bytes.
@@ -198,7 +245,7 @@ pub fn export(cmp: &Comparison, paper: Paper) -> Result<Vec<u8>, ExportError> {
     };
     let mut fs = font_system();
     let fonts = Fonts::new(&fs)?;
-    let all = items(cmp, l);
+    let (all, bookmarks) = items(cmp, l);
     let layouts: Vec<BlockLayout> = all
         .iter()
         .map(|it| layout_block(&mut fs, &it.block, &typo, text_w))
@@ -273,6 +320,7 @@ pub fn export(cmp: &Comparison, paper: Paper) -> Result<Vec<u8>, ExportError> {
         surface.finish();
         page.finish();
     }
+    pdf.set_outline(outline(&bookmarks, &pages));
     pdf.finish()
         .map_err(|e| build_error(format!("krilla: {e:?}")))
 }

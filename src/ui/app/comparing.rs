@@ -3,12 +3,13 @@
 //! worked out in a background job and shown in the compare view over the tab.
 
 use super::ReaderApp;
-use crate::export::compare::{CompareFormat, render};
+use crate::export::compare::{CompareFormat, render_with};
 use crate::library::predecessor::Subject;
 use crate::ui::command::{Command, menu_item};
 use crate::ui::compare::{CompareView, Layout, Prepared};
 use crate::ui::jobs::Event;
 use crate::ui::status::Message;
+use crate::util::normalise_symbol;
 use eframe::egui;
 use std::path::{Path, PathBuf};
 
@@ -42,7 +43,10 @@ impl ReaderApp {
     }
 
     /// The earlier versions of the document shown in the library folder, newest first
-    /// (name, file); empty when it is not a document of the folder.
+    /// (name, file); empty when it is not a document of the folder. No file system call:
+    /// the document's path was made canonical when it was loaded and the index holds the
+    /// paths under the (canonical) folder; a document reached through another name is
+    /// found by its symbol and language. Worked out once per document and index.
     pub fn previous_versions(&self) -> Vec<(String, PathBuf)> {
         let (Some(cur), Some(index)) = (self.current(), self.library.index.as_ref()) else {
             return Vec::new();
@@ -50,26 +54,38 @@ impl ReaderApp {
         let Some(path) = cur.path.as_deref() else {
             return Vec::new();
         };
-        // The folder's own name for the file (the index may not hold canonical paths).
-        let Some(entry) = index
-            .entries
-            .iter()
-            .find(|e| e.path == path || std::fs::canonicalize(&e.path).is_ok_and(|p| p == path))
-        else {
-            return Vec::new();
-        };
-        index
-            .predecessors(&Subject::of_document(&cur.doc), Some(&entry.path))
-            .into_iter()
-            .map(|p| {
-                let name = p
-                    .entry
-                    .symbol
-                    .clone()
-                    .unwrap_or_else(|| p.entry.path.display().to_string());
-                (name, p.entry.path.clone())
+        let key = (path.to_path_buf(), self.library.generation);
+        if let Some((k, found)) = &*self.previous_cache.borrow()
+            && *k == key
+        {
+            return found.clone();
+        }
+        let symbol = cur.doc.meta.symbol.as_deref().map(normalise_symbol);
+        let language = Some(cur.doc.meta.language);
+        let entry = index.entries.iter().find(|e| e.path == path).or_else(|| {
+            index.entries.iter().find(|e| {
+                symbol.is_some()
+                    && e.language == language
+                    && e.symbol.as_deref().map(normalise_symbol) == symbol
             })
-            .collect()
+        });
+        let found: Vec<(String, PathBuf)> = match entry {
+            None => Vec::new(),
+            Some(entry) => index
+                .predecessors(&Subject::of_document(&cur.doc), Some(&entry.path))
+                .into_iter()
+                .map(|p| {
+                    let name = p
+                        .entry
+                        .symbol
+                        .clone()
+                        .unwrap_or_else(|| p.entry.path.display().to_string());
+                    (name, p.entry.path.clone())
+                })
+                .collect(),
+        };
+        *self.previous_cache.borrow_mut() = Some((key, found.clone()));
+        found
     }
 
     pub(super) fn compare_with_file(
@@ -89,8 +105,9 @@ impl ReaderApp {
         let doc = cur.doc.clone();
         let own = cur.path.clone();
         let tab = self.tabs.active_id();
+        let data_dir = self.start.data_dir.clone();
         self.jobs.comparing.spawn_one(ctx, move || {
-            crate::ui::compare::prepare(&doc, own.as_deref(), &path, others, tab)
+            crate::ui::compare::prepare(&doc, own.as_deref(), &path, others, tab, data_dir.as_ref())
         });
     }
 
@@ -175,6 +192,7 @@ impl ReaderApp {
             }
         };
         let cmp = view.comparison.clone();
+        let paper = self.settings.paper;
         let path = path.to_path_buf();
         let ctx = self.ctx.clone();
         self.jobs.exporting.spawn_one(&ctx, move || {
@@ -183,7 +201,7 @@ impl ReaderApp {
             let date = now
                 .format(&time::format_description::well_known::Rfc3339)
                 .unwrap_or_else(|_| "1970-01-01T00:00:00Z".to_string());
-            let result = render(&cmp, format, &date).and_then(|bytes| {
+            let result = render_with(&cmp, format, &date, paper).and_then(|bytes| {
                 crate::export::write_atomic(&path, &bytes, true).map_err(|e| e.to_string())
             });
             match result {
@@ -211,6 +229,10 @@ impl ReaderApp {
         let Some(view) = self.compare.as_mut() else {
             return;
         };
+        // The tab's document is one of the versions: its annotations, as they are now.
+        if let Some(cur) = self.tabs.current() {
+            view.sync_annotations(&cur.annotations);
+        }
         if self.settings.show_outline {
             let panel = match direction {
                 crate::document::Direction::Rtl => egui::Panel::right("compare-changes"),
@@ -220,7 +242,13 @@ impl ReaderApp {
                 .resizable(true)
                 .default_size(250.0)
                 .min_size(160.0)
-                .show(ui, |ui| view.changes_list(ui, &mut self.painter));
+                .show(ui, |ui| {
+                    // The new document's outline, marked, above the list of changes.
+                    let size = egui::vec2(ui.available_width(), ui.available_height() * 0.5);
+                    ui.allocate_ui(size, |ui| view.outline_pane(ui, &mut self.painter));
+                    ui.separator();
+                    view.changes_list(ui, &mut self.painter);
+                });
         }
         egui::CentralPanel::default().show(ui, |ui| {
             view.bars(ui, &mut self.painter, &mut self.commands);

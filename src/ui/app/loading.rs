@@ -443,10 +443,11 @@ impl ReaderApp {
         // dialog already asked before replacing an existing file.
         let doc = cur.doc.clone();
         let list = cur.annotations.list.clone();
+        let paper = self.settings.paper;
         let path = path.to_path_buf();
         let ctx = self.ctx.clone();
         self.jobs.exporting.spawn_one(&ctx, move || {
-            let result = crate::export::render(format, &doc, &list).and_then(|bytes| {
+            let result = crate::export::render_with(format, &doc, &list, paper).and_then(|bytes| {
                 crate::export::write_atomic(&path, &bytes, true).map_err(|e| e.to_string())
             });
             match result {

@@ -93,6 +93,15 @@ impl ReaderApp {
         ui.separator();
         menu_toggle(ui, q, Command::ToggleDark, self.settings.dark);
         menu_toggle(ui, q, Command::ToggleJustify, self.settings.justify);
+        ui.separator();
+        // Paper of PDF exports (the reader's and the comparison's).
+        use crate::export::pdf::Paper;
+        for (paper, name) in [
+            (Paper::A4, "PDF paper: A4"),
+            (Paper::Letter, "PDF paper: Letter"),
+        ] {
+            ui.radio_value(&mut self.settings.paper, paper, name);
+        }
     }
 
     /// Pane toggles, languages, zoom and a spinner, from the right end of the menu bar.

@@ -34,6 +34,8 @@ use std::time::Instant;
 
 pub use loading::Pick;
 
+type PreviousVersions = ((PathBuf, u64), Vec<(String, PathBuf)>);
+
 /// Start-up options from the command line.
 #[derive(Debug, Clone, Default)]
 pub struct StartOptions {
@@ -118,6 +120,9 @@ pub struct ReaderApp {
     pub editing: Option<NoteEditing>,
     /// The compare view, over the tab that asked for it.
     compare: Option<super::compare::CompareView>,
+    /// "Compare with previous": the earlier versions found for (document path, library
+    /// generation), so that the File menu asks the index once, not every frame.
+    previous_cache: std::cell::RefCell<Option<PreviousVersions>>,
     pane: AnnotationsPane,
     windows: Windows,
     jobs: Background,
@@ -155,6 +160,7 @@ impl ReaderApp {
             library_pane: LibraryPane::default(),
             editing: None,
             compare: None,
+            previous_cache: Default::default(),
             pane: AnnotationsPane::default(),
             windows: Windows::default(),
             jobs: Background::default(),

@@ -10,7 +10,7 @@ use eframe::egui::{self, Color32};
 
 /// The colour of a change's entry: inserted green, deleted red, moved, split and merged
 /// amber, substantive rewording orange, minor changes blue.
-pub(super) fn kind_colour(status: Status, class: Option<Class>, dark: bool) -> Color32 {
+pub fn kind_colour(status: Status, class: Option<Class>, dark: bool) -> Color32 {
     let (light, darker) = match (status, class) {
         (Status::Inserted, _) => ((0x1E, 0x8A, 0x40), (0x6C, 0xD0, 0x8C)),
         (Status::Deleted, _) => ((0xB8, 0x2A, 0x2A), (0xF0, 0x80, 0x80)),
@@ -68,33 +68,41 @@ impl CompareView {
         let selected = ui.visuals().selection.bg_fill;
         let mut clicked = None;
         ui.strong(format!("Changes ({})", nav.len()));
+        // The entries' texts, made once per filter (not every frame).
+        if self.list_texts.as_ref().map(|(only, _)| *only) != Some(self.substantive_only) {
+            let texts = (0..nav.len())
+                .map(|k| self.entry_text(k).unwrap_or_default())
+                .collect();
+            self.list_texts = Some((self.substantive_only, texts));
+        }
+        let texts = self.list_texts.take().map(|(_, t)| t).unwrap_or_default();
         egui::ScrollArea::vertical()
             .id_salt("qarar-compare-list")
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 let width = ui.available_width();
                 for (k, &i) in nav.iter().enumerate() {
-                    let (Some(c), Some(text)) =
-                        (self.comparison.changes.get(i), self.entry_text(k))
+                    let (Some(c), Some(text)) = (self.comparison.changes.get(i), texts.get(k))
                     else {
                         continue;
                     };
                     let colour = kind_colour(c.status, c.class, dark);
                     let style = LabelStyle::new(14.0, colour, dir, width).line_height(1.4);
-                    let label = painter.label(ui.ctx(), &mut self.labels, &text, style);
+                    let label = painter.label(ui.ctx(), &mut self.labels, text, style);
                     let (rect, resp) = ui.allocate_exact_size(label.size, egui::Sense::click());
                     if self.current == Some(k) {
                         ui.painter().rect_filled(rect, 3.0, selected);
                     }
                     crate::ui::text_painter::paint_label(ui.painter(), &label, rect.min);
                     resp.widget_info(move || {
-                        egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &text)
+                        egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, text)
                     });
                     if resp.clicked() {
                         clicked = Some(k);
                     }
                 }
             });
+        self.list_texts = Some((self.substantive_only, texts));
         if let Some(k) = clicked {
             self.current = Some(k);
             self.scroll_to = nav.get(k).copied();

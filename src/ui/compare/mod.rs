@@ -3,19 +3,38 @@
 //! on the glyphs) or side by side (old and new columns, pair by pair) — with a summary bar,
 //! a "substantive only" filter and change navigation (Alt+↓ / Alt+↑, "3 / 17").
 //!
+//! The annotations of both versions show on their text (`notes.rs`), a unit's context menu
+//! copies either version's citation and, side by side, a click marks the unit's pair
+//! (`pick.rs`); the new document's outline marks what changed (`outline.rs`).
+//!
 //! The comparison is worked out in a background job ([`prepare`]); [`CompareView`] keeps
 //! what is shown and where the user is. Closing it returns to the reader.
 
 mod bar;
 mod list;
+mod notes;
+mod outline;
 mod paint;
+mod pick;
+mod select;
 
 use crate::compare::{Class, Comparison, Status, check_languages, compare_files};
 use crate::document::{self, Direction, Document, Language};
 use crate::export::compare::labels;
+use crate::ui::annotate::Annotations;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+pub use list::kind_colour;
+pub use notes::Anchored;
 pub use paint::Layouts;
+
+/// One of the two versions compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Version {
+    Old,
+    New,
+}
 
 /// How the two versions are shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +54,14 @@ pub struct Prepared {
     pub others: Vec<(String, PathBuf)>,
     /// The tab that asked.
     pub tab: Option<u64>,
+    pub old_doc: Arc<Document>,
+    pub new_doc: Arc<Document>,
+    /// Which version the tab's document is (its annotations are the tab's, kept live).
+    pub tab_version: Version,
+    /// The annotations of the other version, from its own annotation store.
+    pub other_notes: Vec<Anchored>,
+    /// The new document's outline with the comparison's marks.
+    pub outline: crate::ui::outline::Outline,
 }
 
 /// The compare view's state.
@@ -52,6 +79,23 @@ pub struct CompareView {
     pub(crate) scroll_to: Option<usize>,
     pub(crate) layouts: Layouts,
     pub(crate) labels: super::text_painter::LabelCache,
+    pub old_doc: Arc<Document>,
+    pub new_doc: Arc<Document>,
+    pub tab_version: Version,
+    /// The anchored annotations of the old and of the new version.
+    pub notes: [Vec<Anchored>; 2],
+    /// Bumped when `notes` change (the blocks' highlights are made again).
+    pub(crate) notes_generation: u64,
+    /// The generation of the tab's annotations last taken.
+    tab_generation: Option<u64>,
+    /// Side by side, the unit last clicked (change, version): its pair is marked.
+    pub picked: Option<(usize, Version)>,
+    /// The new document's outline, marked.
+    pub outline: crate::ui::outline::Outline,
+    /// The list of changes' entries, for the filter they were made with.
+    list_texts: Option<(bool, Vec<String>)>,
+    /// Text selected in a unit.
+    pub(crate) selection: Option<select::Selection>,
 }
 
 impl CompareView {
@@ -68,7 +112,49 @@ impl CompareView {
             scroll_to: None,
             layouts: Layouts::default(),
             labels: Default::default(),
+            notes: match p.tab_version {
+                Version::Old => [Vec::new(), p.other_notes],
+                Version::New => [p.other_notes, Vec::new()],
+            },
+            old_doc: p.old_doc,
+            new_doc: p.new_doc,
+            tab_version: p.tab_version,
+            notes_generation: 0,
+            tab_generation: None,
+            picked: None,
+            outline: p.outline,
+            list_texts: None,
+            selection: None,
         }
+    }
+
+    /// Take the tab's annotations (its document is one of the versions) when they changed.
+    pub fn sync_annotations(&mut self, tab: &Annotations) {
+        if self.tab_generation == Some(tab.generation) {
+            return;
+        }
+        self.tab_generation = Some(tab.generation);
+        let slot = match self.tab_version {
+            Version::Old => 0,
+            Version::New => 1,
+        };
+        self.notes[slot] = notes::anchored(tab);
+        self.notes_generation += 1;
+    }
+
+    /// How many highlights of annotations the compare view shows, of each version.
+    pub fn highlight_count(&self, version: Version) -> usize {
+        let list = match version {
+            Version::Old => &self.notes[0],
+            Version::New => &self.notes[1],
+        };
+        self.layouts
+            .highlights
+            .iter()
+            .flatten()
+            .flatten()
+            .filter(|h| list.iter().any(|a| a.id == h.id))
+            .count()
     }
 
     pub fn language(&self) -> Language {
@@ -185,16 +271,20 @@ fn name_of(doc: &Document, path: Option<&Path>) -> String {
 }
 
 /// Compare the document shown (`current`, from `current_path`) with the file `other`, in the
-/// background: the earlier session is the old side (the file is, when that is unknown).
+/// background: the earlier session is the old side (the file is, when that is unknown). The
+/// file's annotations come from the store in `data_dir` (the user's data directory when
+/// `None`), loaded and anchored as the reader does.
 pub fn prepare(
     current: &Document,
     current_path: Option<&Path>,
     other: &Path,
     others: Vec<(String, PathBuf)>,
     tab: Option<u64>,
+    data_dir: Option<&PathBuf>,
 ) -> Result<Prepared, String> {
     let loaded = document::load_path(other).map_err(|e| e.to_string())?;
     check_languages(&loaded, current)?;
+    let other_notes = notes::anchored(&Annotations::open(&loaded, data_dir));
     let current_is_old =
         matches!((session(current), session(&loaded)), (Some(a), Some(b)) if a < b);
     let file = |p: Option<&Path>| p.map(|p| p.display().to_string());
@@ -204,12 +294,22 @@ pub fn prepare(
         (&loaded, Some(other), current, current_path)
     };
     let comparison = compare_files(old, file(old_path), new, file(new_path));
+    let outline = outline::marked(&comparison, old, new);
     Ok(Prepared {
-        comparison,
         old_name: name_of(old, old_path),
         new_name: name_of(new, new_path),
         others,
         tab,
+        old_doc: Arc::new(old.clone()),
+        new_doc: Arc::new(new.clone()),
+        tab_version: if current_is_old {
+            Version::Old
+        } else {
+            Version::New
+        },
+        other_notes,
+        outline,
+        comparison,
     })
 }
 
@@ -231,11 +331,16 @@ mod tests {
         };
         let cmp = compare_files(&a, None, &b, None);
         let mut v = CompareView::new(Prepared {
+            outline: outline::marked(&cmp, &a, &b),
             comparison: cmp,
             old_name: "a".into(),
             new_name: "b".into(),
             others: Vec::new(),
             tab: None,
+            old_doc: Arc::new(a),
+            new_doc: Arc::new(b),
+            tab_version: Version::New,
+            other_notes: Vec::new(),
         });
         let all = v.count();
         assert!(all > 0);

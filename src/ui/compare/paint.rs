@@ -3,13 +3,16 @@
 //! metadata and marked on their glyph rectangles — a tint behind, a line under insertions,
 //! a line through deletions — in one scroll area, inline or in two columns.
 
-use super::{CompareView, Layout};
+use super::notes::{Piece, Sources, paint_highlights};
+use super::pick::Units;
+use super::{CompareView, Layout, Version};
 use crate::compare::{Change, Class, Mark, Op, Status};
 use crate::document::Direction;
 use crate::text::display::{Block, BlockKind, DisplayText, Span, SpanStyle, protect_symbols};
 use crate::text::layout::{BlockLayout, Typography, layout_block, unpack_metadata};
 use crate::ui::text_painter::{Palette, TextPainter, placed};
-use eframe::egui::{self, Color32, Id, Pos2, Rect, Stroke, pos2, vec2};
+use crate::ui::view::Highlight;
+use eframe::egui::{self, Color32, Pos2, Rect, Stroke, pos2, vec2};
 
 /// Widest column of text (points at zoom 1).
 const MAX_COLUMN: f32 = 820.0;
@@ -71,8 +74,15 @@ fn push(d: &mut DisplayText, text: &str, style: SpanStyle, mark: Mark) {
     });
 }
 
-/// The block of one change, or `None` when that side has no text.
-fn block(c: &Change, which: Text, dir: Direction, substantive_only: bool) -> Option<Block> {
+/// The block of one change, or `None` when that side has no text; `pieces` gets where each
+/// edit shown stands in it (for the annotations, `notes.rs`).
+fn block(
+    c: &Change,
+    which: Text,
+    dir: Direction,
+    substantive_only: bool,
+    pieces: &mut Vec<Piece>,
+) -> Option<Block> {
     match which {
         Text::Old if c.old.is_none() => return None,
         Text::New if c.new.is_none() => return None,
@@ -94,7 +104,14 @@ fn block(c: &Change, which: Text, dir: Direction, substantive_only: bool) -> Opt
     }
     d.text_start = d.text.len();
     let mut last: Option<Op> = None;
-    for e in &c.edits {
+    let (mut old_at, mut new_at) = (0, 0);
+    for (k, e) in c.edits.iter().enumerate() {
+        let (old, new) = (
+            (e.op != Op::Insert).then_some(old_at),
+            (e.op != Op::Delete).then_some(new_at),
+        );
+        old_at += old.map_or(0, |_| e.text.len());
+        new_at += new.map_or(0, |_| e.text.len());
         let keep = !matches!(
             (which, e.op),
             (Text::Old, Op::Insert) | (Text::New, Op::Delete)
@@ -113,7 +130,14 @@ fn block(c: &Change, which: Text, dir: Direction, substantive_only: bool) -> Opt
             push(&mut d, " ", SpanStyle::Body, Mark::Plain);
         }
         last = Some(e.op);
+        let start = d.text.len();
         push(&mut d, &protect_symbols(&e.text), SpanStyle::Body, m);
+        pieces.push(Piece {
+            old,
+            new,
+            edit: k,
+            dst: start..d.text.len(),
+        });
     }
     Some(Block {
         kind: BlockKind::Paragraph {
@@ -125,12 +149,17 @@ fn block(c: &Change, which: Text, dir: Direction, substantive_only: bool) -> Opt
     })
 }
 
-/// The laid-out units, kept while the width, zoom, filter and layout stay the same.
+/// The laid-out units, kept while the width, zoom, filter, layout and annotations stay the
+/// same.
 #[derive(Default)]
 pub struct Layouts {
-    key: Option<(u32, u32, u32, bool, bool, bool)>,
+    key: Option<(u32, u32, u32, bool, bool, bool, u64)>,
     /// Per change: its first (inline, or old) and second (new) layouts.
-    rows: Vec<(Option<BlockLayout>, Option<BlockLayout>)>,
+    pub(super) rows: Vec<(Option<BlockLayout>, Option<BlockLayout>)>,
+    /// Per change: the annotation highlights of its first and second layouts.
+    pub(super) highlights: Vec<[Vec<Highlight>; 2]>,
+    /// Per change: where each edit stands in its first and second blocks.
+    pub(super) pieces: Vec<[Vec<Piece>; 2]>,
     /// Top of each row in the scroll area, and the total height.
     tops: Vec<f32>,
     height: f32,
@@ -151,27 +180,47 @@ impl CompareView {
             typo.justify,
             self.substantive_only,
             side,
+            self.notes_generation,
         );
         if self.layouts.key != Some(key) {
             let dir = self.direction();
             let only = self.substantive_only;
-            let mut lay =
-                |b: Option<Block>| b.map(|b| layout_block(&mut painter.fonts, &b, typo, column));
-            self.layouts.rows = self
-                .comparison
-                .changes
-                .iter()
-                .map(|c| {
-                    if side {
-                        (
-                            lay(block(c, Text::Old, dir, only)),
-                            lay(block(c, Text::New, dir, only)),
-                        )
-                    } else {
-                        (lay(block(c, Text::Inline, dir, only)), None)
-                    }
-                })
-                .collect();
+            let sources =
+                Sources::new(&self.old_doc, &self.new_doc, &self.notes[0], &self.notes[1]);
+            let mut lay = |i: usize, c: &Change, which: Text| {
+                let mut pieces = Vec::new();
+                let Some(b) = block(c, which, dir, only, &mut pieces) else {
+                    return (None, (Vec::new(), Vec::new()));
+                };
+                let versions: &[Version] = match which {
+                    Text::Inline => &[Version::Old, Version::New],
+                    Text::Old => &[Version::Old],
+                    Text::New => &[Version::New],
+                };
+                let marks = sources.highlights(i, c, &pieces, &b.display.text, versions);
+                (
+                    Some(layout_block(&mut painter.fonts, &b, typo, column)),
+                    (marks, pieces),
+                )
+            };
+            let mut rows = Vec::with_capacity(self.comparison.changes.len());
+            let mut highlights = Vec::with_capacity(rows.capacity());
+            let mut pieces = Vec::with_capacity(rows.capacity());
+            for (i, c) in self.comparison.changes.iter().enumerate() {
+                let (a, b) = if side {
+                    (lay(i, c, Text::Old), lay(i, c, Text::New))
+                } else {
+                    (lay(i, c, Text::Inline), (None, (Vec::new(), Vec::new())))
+                };
+                rows.push((a.0, b.0));
+                highlights.push([a.1.0, b.1.0]);
+                pieces.push([a.1.1, b.1.1]);
+            }
+            self.layouts.rows = rows;
+            self.layouts.highlights = highlights;
+            self.layouts.pieces = pieces;
+            // Offsets in the old blocks mean nothing in the new ones.
+            self.selection = None;
             let mut y = 0.0;
             self.layouts.tops.clear();
             for (a, b) in &self.layouts.rows {
@@ -204,13 +253,13 @@ impl CompareView {
         let palette = Palette::for_visuals(dark);
         let nav = self.navigable();
         let current = self.current.and_then(|k| nav.get(k).copied());
-        let mut clicked = None;
+        let side = self.layout == Layout::SideBySide;
+        let rtl = self.direction() == Direction::Rtl;
+        let mut units = Units::new(self);
         area.show_viewport(ui, |ui, viewport| {
             let (rect, _) =
                 ui.allocate_exact_size(vec2(width, self.layouts.height), egui::Sense::hover());
             let origin = rect.min;
-            let side = self.layout == Layout::SideBySide;
-            let rtl = self.direction() == Direction::Rtl;
             let total = if side { 2.0 * column + GUTTER } else { column };
             let left = origin.x + ((width - total) / 2.0).max(MARGIN);
             for (i, (a, b)) in self.layouts.rows.iter().enumerate() {
@@ -232,33 +281,39 @@ impl CompareView {
                 } else {
                     (left, left + column + GUTTER)
                 };
-                if let Some(l) = a {
-                    paint_block(ui, painter, l, pos2(x_first, y), &palette, dark);
-                }
-                if let Some(l) = b {
-                    paint_block(ui, painter, l, pos2(x_second, y), &palette, dark);
+                let marks = self.layouts.highlights.get(i);
+                let mut boxes = [None, None];
+                let mut placed = Vec::new();
+                for (s, (lay, x)) in [(a, x_first), (b, x_second)].into_iter().enumerate() {
+                    let Some(l) = lay else {
+                        continue;
+                    };
+                    let pos = pos2(x, y);
+                    let hls = marks.map_or(&[][..], |m| &m[s][..]);
+                    placed.push(paint_highlights(ui, l, pos, hls, dark));
+                    units.paint_selection(ui, (i, s), l, pos);
+                    paint_block(ui, painter, l, pos, &palette, dark);
+                    let r = Rect::from_min_size(pos, vec2(column, h.max(1.0)));
+                    boxes[s] = Some((r, l, pos));
                 }
                 let row = Rect::from_min_size(pos2(left, y), vec2(total, h.max(1.0)));
                 if change.status != Status::Unchanged {
                     stripe(ui, row, change, rtl, current == Some(i));
                 }
-                if let Some(k) = nav.iter().position(|&j| j == i) {
-                    let label = format!("Change {}", k + 1);
-                    let resp =
-                        ui.interact(row, Id::unique(("qarar-change", i)), egui::Sense::click());
-                    resp.widget_info(move || {
-                        egui::WidgetInfo::labeled(egui::accesskit::Role::Article, true, &label)
-                    });
-                    // Clicking a change makes it the one navigation counts from.
-                    if resp.clicked() {
-                        clicked = Some(k);
-                    }
+                let k = nav.iter().position(|&j| j == i);
+                units.row(ui, i, k, (row, boxes[0]), change, !side);
+                if side {
+                    units.sides(ui, i, k, boxes, change);
+                }
+                // The notes over the units (hovering them shows the note).
+                for p in &placed {
+                    units.notes(ui, painter, &mut self.labels, p, &self.notes);
                 }
             }
         });
-        if clicked.is_some() {
-            self.current = clicked;
-        }
+        let tip = units.tip;
+        units.finish(self);
+        self.selection_button(ui.ctx(), tip);
     }
 }
 
@@ -407,7 +462,13 @@ mod tests {
     fn marks_sit_on_their_glyphs_and_the_filter_drops_minor_deletions() {
         let mut fonts = crate::text::fonts::font_system();
         let typo = Typography::default();
-        let b = block(&change(), Text::Inline, Direction::Rtl, false);
+        let b = block(
+            &change(),
+            Text::Inline,
+            Direction::Rtl,
+            false,
+            &mut Vec::new(),
+        );
         let Some(b) = b else {
             panic!("a block");
         };
@@ -422,9 +483,15 @@ mod tests {
             .find(|s| s.mark == Mark::MinorDeleted)
             .map(|s| s.x0);
         assert!(ins < del, "{ins:?} {del:?}");
-        let filtered = block(&change(), Text::Inline, Direction::Rtl, true);
+        let filtered = block(
+            &change(),
+            Text::Inline,
+            Direction::Rtl,
+            true,
+            &mut Vec::new(),
+        );
         assert!(filtered.is_some_and(|b| !b.display.text.contains("السابعة")));
-        let old = block(&change(), Text::Old, Direction::Rtl, false);
+        let old = block(&change(), Text::Old, Direction::Rtl, false, &mut Vec::new());
         assert!(old.is_some_and(|b| !b.display.text.contains("تواصل")));
     }
 }
