@@ -14,8 +14,8 @@
 use arbitrary::{Arbitrary, Result, Unstructured};
 use qarar::annotations::{Annotation, Color, Quote};
 use qarar::document::model::{
-    Annex, Closing, Direction, Document, Footnote, Language, Metadata, Paragraph, ParagraphKind,
-    Part, Reference, ReferenceKind, Run, RunKind, SourceFormat, Table, TableRow,
+    Annex, CellSpan, Closing, Direction, Document, Footnote, Language, Metadata, Paragraph,
+    ParagraphKind, Part, Reference, ReferenceKind, Run, RunKind, SourceFormat, Table, TableRow,
 };
 
 /// Fragments worth combining.
@@ -274,6 +274,19 @@ impl Builder {
                         .iter()
                         .map(|c| c.iter().map(|r| self.run(r)).collect())
                         .collect(),
+                })
+                .collect(),
+            // Header rows' first cells span columns and rows (from the shape of the input,
+            // so that stored inputs keep their meaning).
+            spans: rows
+                .iter()
+                .enumerate()
+                .filter(|(_, (header, cells))| *header && !cells.is_empty())
+                .map(|(r, (_, cells))| CellSpan {
+                    row: r,
+                    cell: 0,
+                    cols: 1 + cells.len() % 3,
+                    rows: 1 + r % 3,
                 })
                 .collect(),
         });

@@ -197,6 +197,35 @@ pub struct Paragraph {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Table {
     pub rows: Vec<TableRow>,
+    /// Cells that cover more than one column or row (`colspan`/`rowspan`); every other cell
+    /// covers one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub spans: Vec<CellSpan>,
+}
+
+/// At most this many columns or rows are covered by one cell (a hostile `colspan` must not
+/// make a grid of millions of positions).
+pub const MAX_CELL_SPAN: usize = 64;
+
+/// A cell covering more than one grid position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CellSpan {
+    /// Index of the row in [`Table::rows`] and of the cell in its row.
+    pub row: usize,
+    pub cell: usize,
+    /// Columns and rows covered (each at least 1).
+    pub cols: usize,
+    pub rows: usize,
+}
+
+/// Where a cell stands in a table's grid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GridCell {
+    /// First grid column, in logical order.
+    pub col: usize,
+    /// Columns and rows covered (each at least 1).
+    pub cols: usize,
+    pub rows: usize,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -207,6 +236,119 @@ pub struct TableRow {
 }
 
 impl Table {
+    /// The table as one text, as the reader shows it: rows holding any text, one after the
+    /// other separated by a line break, each row's cells separated by a tab (footnote markers
+    /// left out). Offsets into it (see [`Table::cell_starts`]) anchor annotations in cells.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        let mut first = true;
+        for row in &self.rows {
+            let texts: Vec<String> = row.cells.iter().map(|c| runs_text(c)).collect();
+            if texts.iter().all(|t| t.trim().is_empty()) {
+                continue;
+            }
+            if !first {
+                out.push('\n');
+            }
+            first = false;
+            out.push_str(&texts.join("\t"));
+        }
+        out
+    }
+
+    /// Where each cell's text starts in [`Table::text`], in code points: one entry per row,
+    /// `None` for a row without any text (it is not part of the text), else one start per cell.
+    pub fn cell_starts(&self) -> Vec<Option<Vec<usize>>> {
+        let mut at = 0usize;
+        let mut first = true;
+        self.rows
+            .iter()
+            .map(|row| {
+                let lens: Vec<(usize, bool)> = row
+                    .cells
+                    .iter()
+                    .map(|c| {
+                        let t = runs_text(c);
+                        (t.chars().count(), t.trim().is_empty())
+                    })
+                    .collect();
+                if lens.iter().all(|&(_, empty)| empty) {
+                    return None;
+                }
+                if !first {
+                    at += 1;
+                }
+                first = false;
+                let mut starts = Vec::with_capacity(lens.len());
+                for (i, (len, _)) in lens.iter().enumerate() {
+                    if i > 0 {
+                        at += 1;
+                    }
+                    starts.push(at);
+                    at += len;
+                }
+                Some(starts)
+            })
+            .collect()
+    }
+
+    /// Columns and rows covered by cell `cell` of row `row` (1 × 1 unless spanned).
+    pub fn span(&self, row: usize, cell: usize) -> (usize, usize) {
+        self.spans
+            .iter()
+            .find(|s| s.row == row && s.cell == cell)
+            .map_or((1, 1), |s| {
+                (
+                    s.cols.clamp(1, MAX_CELL_SPAN),
+                    s.rows.clamp(1, MAX_CELL_SPAN),
+                )
+            })
+    }
+
+    /// Every cell's place in the grid, row by row: cells of a row fill the columns left free
+    /// by cells spanning down from the rows above, as in HTML.
+    pub fn grid(&self) -> Vec<Vec<GridCell>> {
+        // Grid positions taken by cells spanning down into later rows: (row, column).
+        let mut taken: std::collections::HashSet<(usize, usize)> = Default::default();
+        self.rows
+            .iter()
+            .enumerate()
+            .map(|(r, row)| {
+                let mut col = 0;
+                (0..row.cells.len())
+                    .map(|c| {
+                        while taken.contains(&(r, col)) {
+                            col += 1;
+                        }
+                        let (cols, rows) = self.span(r, c);
+                        // A span never reaches past the table's last row.
+                        let rows = rows.min(self.rows.len() - r);
+                        if cols > 1 || rows > 1 {
+                            for dr in 0..rows {
+                                for dc in 0..cols {
+                                    taken.insert((r + dr, col + dc));
+                                }
+                            }
+                        }
+                        let g = GridCell { col, cols, rows };
+                        col += cols;
+                        g
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Number of grid columns.
+    pub fn columns(&self) -> usize {
+        self.grid()
+            .iter()
+            .flatten()
+            .map(|g| g.col + g.cols)
+            .max()
+            .unwrap_or(0)
+    }
+
     /// Every cell's text, row by row.
     pub fn texts(&self) -> Vec<Vec<String>> {
         self.rows
@@ -303,9 +445,14 @@ impl Paragraph {
         }
     }
 
-    /// The paragraph's whole plain text: lead included, footnote markers removed.
+    /// The paragraph's whole plain text: lead included, footnote markers removed. A table's
+    /// text is its cells in reading order ([`Table::text`]), so that annotations, search and
+    /// the library index reach inside it.
     pub fn text(&self) -> String {
-        runs_text(&self.runs)
+        match &self.table {
+            Some(t) => t.text() + &runs_text(&self.runs),
+            None => runs_text(&self.runs),
+        }
     }
 
     /// This paragraph and all its descendants, depth first, with their depth (0 = self).

@@ -19,7 +19,7 @@
 use super::labels::{Labels, labels};
 use super::placed::{ExportError, Placed};
 use super::url_path;
-use crate::document::{Direction, Document, Paragraph, ParagraphKind, ReferenceKind, RunKind};
+use crate::document::{Direction, Document, Paragraph, ParagraphKind, ReferenceKind, Run, RunKind};
 use crate::text::display::paragraph_prefix;
 use base64::Engine;
 use std::collections::HashSet;
@@ -354,15 +354,28 @@ fn parts_and_annexes(out: &mut String, ctx: &mut Ctx, doc: &Document) {
     }
 }
 
-/// A table as an HTML table, each cell in the document's direction.
-fn table(out: &mut String, ctx: &Ctx, t: &crate::document::Table) {
+/// A table as an HTML table, each cell in the document's direction, with the highlights of
+/// annotations anchored in its cells (`hits` are code points of [`crate::document::Table::text`]).
+fn table(out: &mut String, ctx: &mut Ctx, t: &crate::document::Table, hits: &[Hit]) {
     out.push_str("<table>\n");
-    for row in &t.rows {
+    for (r, (row, starts)) in t.rows.iter().zip(t.cell_starts()).enumerate() {
         out.push_str("<tr>");
         let tag = if row.header { "th" } else { "td" };
-        for cell in &row.cells {
-            let text = crate::document::runs_text(cell);
-            let _ = write!(out, "<{tag}>{}</{tag}>", text_html(&text, ctx.rtl));
+        for (i, cell) in row.cells.iter().enumerate() {
+            let (cols, rows) = t.span(r, i);
+            let _ = write!(out, "<{tag}");
+            if cols > 1 {
+                let _ = write!(out, " colspan=\"{cols}\"");
+            }
+            if rows > 1 {
+                let _ = write!(out, " rowspan=\"{rows}\"");
+            }
+            out.push('>');
+            match starts.as_ref().and_then(|s| s.get(i)) {
+                Some(&base) => runs(out, ctx, cell, ParagraphKind::Plain, hits, base),
+                None => runs(out, ctx, cell, ParagraphKind::Plain, &[], 0),
+            }
+            let _ = write!(out, "</{tag}>");
         }
         out.push_str("</tr>\n");
     }
@@ -370,14 +383,17 @@ fn table(out: &mut String, ctx: &Ctx, t: &crate::document::Table) {
 }
 
 fn paragraph(out: &mut String, ctx: &mut Ctx, p: &Paragraph, class: &str) {
+    let text_len = p.text().chars().count();
+    let hits = hits(ctx.placed, &p.id, text_len);
     if let Some(t) = &p.table {
         let _ = writeln!(out, "<div class=\"para table\" id=\"{}\">", escape(&p.id));
-        table(out, ctx, t);
+        for h in &hits {
+            aside(out, ctx, h);
+        }
+        table(out, ctx, t, &hits);
         out.push_str("</div>\n");
         return;
     }
-    let text_len = p.text().chars().count();
-    let hits = hits(ctx.placed, &p.id, text_len);
     let _ = writeln!(out, "<div class=\"para {class}\" id=\"{}\">", escape(&p.id));
     for h in &hits {
         aside(out, ctx, h);
@@ -391,7 +407,7 @@ fn paragraph(out: &mut String, ctx: &mut Ctx, p: &Paragraph, class: &str) {
             text_html(&prefix, ctx.rtl)
         );
     }
-    runs(out, ctx, p, &hits);
+    runs(out, ctx, &p.runs, p.kind, &hits, 0);
     out.push_str("</p>\n");
     for c in &p.children {
         paragraph(out, ctx, c, "sub");
@@ -446,9 +462,18 @@ fn aside(out: &mut String, ctx: &Ctx, h: &Hit) {
 }
 
 /// The paragraph's runs, with marks cut at run boundaries (see the module doc).
-fn runs(out: &mut String, ctx: &mut Ctx, p: &Paragraph, hits: &[Hit]) {
-    let mut pos = 0usize;
-    for run in &p.runs {
+/// Inline runs whose text starts at code point `base` of their paragraph's text (a table
+/// cell's start, else 0), with the highlights of `hits`.
+fn runs(
+    out: &mut String,
+    ctx: &mut Ctx,
+    runs: &[Run],
+    kind: ParagraphKind,
+    hits: &[Hit],
+    base: usize,
+) {
+    let mut pos = base;
+    for run in runs {
         let (open, close) = match &run.kind {
             RunKind::FootnoteMarker { footnote } => {
                 footnote_marker(out, ctx, footnote, &run.text);
@@ -457,7 +482,7 @@ fn runs(out: &mut String, ctx: &mut Ctx, p: &Paragraph, hits: &[Hit]) {
             RunKind::Plain => (String::new(), ""),
             RunKind::Emphasis => ("<em>".to_string(), "</em>"),
             RunKind::Lead => {
-                if p.kind == ParagraphKind::Preamble {
+                if kind == ParagraphKind::Preamble {
                     ("<em class=\"opener\">".to_string(), "</em>")
                 } else {
                     ("<strong class=\"verb\">".to_string(), "</strong>")
@@ -579,11 +604,7 @@ fn footnotes(out: &mut String, ctx: &mut Ctx) {
             escape(f.marker.trim())
         );
         let mut html = String::new();
-        let note = Paragraph {
-            runs: f.runs.clone(),
-            ..Paragraph::new(f.id.clone(), ParagraphKind::Plain)
-        };
-        runs(&mut html, ctx, &note, &[]);
+        runs(&mut html, ctx, &f.runs, ParagraphKind::Plain, &[], 0);
         out.push_str(&html);
         if ctx.marked.contains(&f.id) {
             let _ = write!(

@@ -166,6 +166,14 @@ fn paragraph(p: &Paragraph) -> Value {
         ParagraphKind::Table => {
             let rows = p.table.as_ref().map(|t| t.texts()).unwrap_or_default();
             obj.insert("rows".into(), json!(rows));
+            if let Some(t) = p.table.as_ref().filter(|t| !t.spans.is_empty()) {
+                let spans: Vec<Value> = t
+                    .spans
+                    .iter()
+                    .map(|s| json!({"row": s.row, "cell": s.cell, "cols": s.cols, "rows": s.rows}))
+                    .collect();
+                obj.insert("spans".into(), Value::Array(spans));
+            }
         }
         _ => {}
     }

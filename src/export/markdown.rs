@@ -293,19 +293,28 @@ fn split_spaces(s: &str) -> (&str, &str, &str) {
 
 fn paragraph(out: &mut String, doc: &Document, placed: &[Placed], p: &Paragraph) {
     if let Some(t) = &p.table {
-        // A pipe table; the first row is the header row Markdown requires.
-        for (i, row) in t.texts().iter().enumerate() {
-            let cells: Vec<String> = row.iter().map(|c| escape(c).replace('|', "\\|")).collect();
+        // A pipe table; the first row is the header row Markdown requires. Pipe tables have
+        // no spans: a spanned cell stands in its first column, the others covered are empty.
+        let (grid, columns) = (t.grid(), t.columns().max(1));
+        for (i, (row, places)) in t.texts().iter().zip(&grid).enumerate() {
+            let mut cells = vec![String::new(); columns];
+            for (text, g) in row.iter().zip(places) {
+                if let Some(c) = cells.get_mut(g.col) {
+                    *c = escape(text).replace('|', "\\|");
+                }
+            }
             let _ = writeln!(out, "| {} |", cells.join(" | "));
             if i == 0 {
-                let _ = writeln!(out, "|{}", " --- |".repeat(row.len().max(1)));
+                let _ = writeln!(out, "|{}", " --- |".repeat(columns));
             }
         }
         out.push('\n');
+        notes(out, doc, placed, p);
         return;
     }
     if p.kind == crate::document::ParagraphKind::Heading {
         let _ = writeln!(out, "### {}\n", escape(p.text().trim()));
+        notes(out, doc, placed, p);
         return;
     }
     let prefix = paragraph_prefix(p, doc.meta.direction);
@@ -319,6 +328,11 @@ fn paragraph(out: &mut String, doc: &Document, placed: &[Placed], p: &Paragraph)
         format!("{}{body}", escape(&prefix))
     };
     let _ = writeln!(out, "{line}\n");
+    notes(out, doc, placed, p);
+}
+
+/// The annotations anchored in `p`, each after it with its passage.
+fn notes(out: &mut String, doc: &Document, placed: &[Placed], p: &Paragraph) {
     let text = p.text();
     for pl in placed
         .iter()
@@ -329,7 +343,9 @@ fn paragraph(out: &mut String, doc: &Document, placed: &[Placed], p: &Paragraph)
             .and_then(|r| text.get(r))
             .filter(|s| !s.is_empty())
             .unwrap_or(pl.annotation.quote.exact.as_str());
-        annotation(out, doc.meta.language, pl, passage);
+        // A passage across table cells: cells and rows apart on one line.
+        let passage = passage.replace('\t', " | ").replace('\n', " / ");
+        annotation(out, doc.meta.language, pl, &passage);
     }
 }
 

@@ -81,6 +81,9 @@ pub struct Cell {
     pub row: usize,
     /// Column, in logical order (0 is the reading start: left, or right in right-to-left text).
     pub col: usize,
+    /// Columns and rows it covers (1 × 1 unless the table spans it).
+    pub cols: usize,
+    pub rows: usize,
     /// A header row's cell (bold, tinted).
     pub header: bool,
     /// Right to left when it holds a right-to-left letter, left to right otherwise.
@@ -638,10 +641,19 @@ fn push_runs(
 /// The rows of a table, row after row (a line break between rows, a tab between cells), each
 /// cell's text set in its own direction; rows without any text are left out.
 fn table_display(d: &mut DisplayText, table: &crate::document::Table, references: &[Reference]) {
+    let grid = table.grid();
+    let texts: Vec<Vec<String>> = table
+        .rows
+        .iter()
+        .map(|row| row.cells.iter().map(|c| runs_text(c)).collect())
+        .collect();
+    let shown: Vec<bool> = texts
+        .iter()
+        .map(|t| !t.iter().all(|c| c.trim().is_empty()))
+        .collect();
     let mut row_n = 0;
-    for row in &table.rows {
-        let texts: Vec<String> = row.cells.iter().map(|c| runs_text(c)).collect();
-        if texts.iter().all(|c| c.trim().is_empty()) {
+    for (r, row) in table.rows.iter().enumerate() {
+        if !shown[r] {
             continue;
         }
         if row_n > 0 {
@@ -652,8 +664,8 @@ fn table_display(d: &mut DisplayText, table: &crate::document::Table, references
         } else {
             SpanStyle::Body
         };
-        for (col, (runs, text)) in row.cells.iter().zip(&texts).enumerate() {
-            if col > 0 {
+        for (i, (runs, text)) in row.cells.iter().zip(&texts[r]).enumerate() {
+            if i > 0 {
                 d.push("\t", SpanStyle::Body, None);
             }
             let direction = if text.chars().any(is_rtl_char) {
@@ -668,10 +680,15 @@ fn table_display(d: &mut DisplayText, table: &crate::document::Table, references
                 && text
                     .chars()
                     .all(|c| c.is_ascii_digit() || c.is_whitespace() || ".,–—-−%$()".contains(c));
+            let g = grid[r][i];
+            // Rows left out (without any text) are not covered.
+            let rows = (r..r + g.rows).filter(|&k| shown[k]).count().max(1);
             d.cells.push(Cell {
                 range: start..d.text.len(),
                 row: row_n,
-                col,
+                col: g.col,
+                cols: g.cols,
+                rows,
                 header: row.header,
                 direction,
                 numeric,

@@ -20,6 +20,9 @@ pub struct CellLayout {
     pub range: Range<usize>,
     pub row: usize,
     pub col: usize,
+    /// Columns and rows it covers (1 × 1 unless spanned).
+    pub cols: usize,
+    pub rows: usize,
     /// Where its text box stands (block coordinates).
     pub dx: f32,
     pub dy: f32,
@@ -139,6 +142,8 @@ fn shape_cell(
         range,
         row: cell.row,
         col: cell.col,
+        cols: cell.cols.max(1),
+        rows: cell.rows.max(1),
         dx: 0.0,
         dy: 0.0,
         min,
@@ -198,13 +203,26 @@ impl TableLayout {
         width: f32,
         indent: f32,
     ) -> f32 {
-        let ncols = self.cells.iter().map(|c| c.col + 1).max().unwrap_or(0);
+        let ncols = self.cells.iter().map(|c| c.col + c.cols).max().unwrap_or(0);
         let chrome = 2.0 * self.pad_x + 1.0;
         let mut mins = vec![0.0f32; ncols];
         let mut maxs = vec![0.0f32; ncols];
-        for c in &self.cells {
+        for c in self.cells.iter().filter(|c| c.cols == 1) {
             mins[c.col] = mins[c.col].max(c.min + chrome);
             maxs[c.col] = maxs[c.col].max(c.max + chrome);
+        }
+        // A cell across several columns widens them evenly where they are too narrow for it.
+        for c in self.cells.iter().filter(|c| c.cols > 1) {
+            let cols = c.col..(c.col + c.cols).min(ncols);
+            let n = cols.len().max(1) as f32;
+            for (want, list) in [(c.min + chrome, &mut mins), (c.max + chrome, &mut maxs)] {
+                let have: f32 = list[cols.clone()].iter().sum();
+                if want > have {
+                    for w in &mut list[cols.clone()] {
+                        *w += (want - have) / n;
+                    }
+                }
+            }
         }
         let widths = column_widths(&mins, &maxs, width);
         let total: f32 = widths.iter().sum();
@@ -226,12 +244,28 @@ impl TableLayout {
             r.height = self.line + 2.0 * self.pad_y;
         }
         for c in self.cells.iter_mut() {
-            let (_, w) = columns[c.col];
+            let (_, w) = cell_box(&columns, c.col, c.cols);
             c.buffer
                 .set_size(Some((w - 2.0 * self.pad_x).max(1.0)), None);
             c.buffer.shape_until_scroll(fonts, false);
-            if let Some(r) = self.rows.get_mut(c.row) {
+            if c.rows == 1
+                && let Some(r) = self.rows.get_mut(c.row)
+            {
                 r.height = r.height.max(measure(&c.buffer) + 2.0 * self.pad_y);
+            }
+        }
+        // A cell down several rows makes the last of them taller when they are too short.
+        for c in self.cells.iter().filter(|c| c.rows > 1) {
+            let last = (c.row + c.rows).min(self.rows.len());
+            let have: f32 = self.rows[c.row.min(last)..last]
+                .iter()
+                .map(|r| r.height)
+                .sum();
+            let want = measure(&c.buffer) + 2.0 * self.pad_y;
+            if want > have
+                && let Some(r) = self.rows.get_mut(last.saturating_sub(1))
+            {
+                r.height += want - have;
             }
         }
         let mut y = 0.0;
@@ -240,7 +274,7 @@ impl TableLayout {
             y += r.height;
         }
         for c in self.cells.iter_mut() {
-            c.dx = columns[c.col].0 + self.pad_x;
+            c.dx = cell_box(&columns, c.col, c.cols).0 + self.pad_x;
             c.dy = self.rows.get(c.row).map_or(0.0, |r| r.top) + self.pad_y;
         }
         self.columns = columns;
@@ -263,25 +297,60 @@ impl TableLayout {
     }
 
     /// The rules of row `r` as thin rectangles (x, y, w, h): its top and bottom and each
-    /// column's edges, `thick` wide.
+    /// column's edges, `thick` wide — except where a cell spans across them.
     pub fn row_rules(&self, r: usize, thick: f32) -> Vec<[f32; 4]> {
         let Some(row) = self.rows.get(r) else {
             return Vec::new();
         };
         let (left, right) = self.span_x();
         let half = thick / 2.0;
-        let mut out = vec![
-            [left - half, row.top - half, right - left + thick, thick],
-            [
-                left - half,
-                row.top + row.height - half,
-                right - left + thick,
-                thick,
-            ],
-        ];
-        let mut edges: Vec<f32> = self.columns.iter().map(|c| c.0).collect();
-        edges.push(right);
-        for x in edges {
+        let spanned = self.cells.iter().any(|c| c.cols > 1 || c.rows > 1);
+        if !spanned {
+            let mut out = vec![
+                [left - half, row.top - half, right - left + thick, thick],
+                [
+                    left - half,
+                    row.top + row.height - half,
+                    right - left + thick,
+                    thick,
+                ],
+            ];
+            let mut edges: Vec<f32> = self.columns.iter().map(|c| c.0).collect();
+            edges.push(right);
+            for x in edges {
+                out.push([x - half, row.top, thick, row.height]);
+            }
+            return out;
+        }
+        // The cell covering grid position (r, col), if any.
+        let covering = |r: usize, col: usize| {
+            self.cells.iter().position(|c| {
+                (c.row..c.row + c.rows).contains(&r) && (c.col..c.col + c.cols).contains(&col)
+            })
+        };
+        let mut out = Vec::new();
+        for (col, &(x, w)) in self.columns.iter().enumerate() {
+            let here = covering(r, col);
+            // Top rule unless the same cell covers the row above; bottom likewise below.
+            let above = r.checked_sub(1).and_then(|a| covering(a, col));
+            if r == 0 || here.is_none() || above != here {
+                out.push([x - half, row.top - half, w + thick, thick]);
+            }
+            let below = covering(r + 1, col);
+            if r + 1 >= self.rows.len() || here.is_none() || below != here {
+                out.push([x - half, row.top + row.height - half, w + thick, thick]);
+            }
+        }
+        // The table's outer edges, and the edge between neighbouring columns unless one
+        // cell covers both sides (columns stand side by side in logical order, either way).
+        out.push([left - half, row.top, thick, row.height]);
+        out.push([right - half, row.top, thick, row.height]);
+        for e in 1..self.columns.len() {
+            let (a, b) = (covering(r, e - 1), covering(r, e));
+            if a.is_some() && a == b {
+                continue;
+            }
+            let x = self.columns[e - 1].0.max(self.columns[e].0);
             out.push([x - half, row.top, thick, row.height]);
         }
         out
@@ -290,18 +359,30 @@ impl TableLayout {
     /// The cell under a point (block coordinates): the nearest one of the nearest row.
     pub fn cell_at(&self, x: f32, y: f32) -> Option<usize> {
         let row = self.rows.iter().rposition(|r| r.top <= y).unwrap_or(0);
-        // How far `x` is from a column (0 inside it).
-        let away = |col: usize| {
-            self.columns
-                .get(col)
-                .map_or(f32::MAX, |&(l, w)| (l - x).max(x - l - w).max(0.0))
+        // How far `x` is from a cell's columns (0 inside them).
+        let away = |c: &CellLayout| {
+            let (l, w) = cell_box(&self.columns, c.col, c.cols);
+            (l - x).max(x - l - w).max(0.0)
         };
         self.cells
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.row == row)
-            .min_by(|a, b| away(a.1.col).total_cmp(&away(b.1.col)))
+            .filter(|(_, c)| (c.row..c.row + c.rows).contains(&row))
+            .min_by(|a, b| away(a.1).total_cmp(&away(b.1)))
             .map(|(i, _)| i)
+    }
+}
+
+/// The left edge and width of the columns `col..col + cols` together.
+pub fn cell_box(columns: &[(f32, f32)], col: usize, cols: usize) -> (f32, f32) {
+    let end = (col + cols.max(1)).min(columns.len());
+    let span = columns.get(col..end).unwrap_or_default();
+    let left = span.iter().map(|c| c.0).fold(f32::MAX, f32::min);
+    let right = span.iter().map(|c| c.0 + c.1).fold(f32::MIN, f32::max);
+    if left <= right {
+        (left, right - left)
+    } else {
+        (0.0, 0.0)
     }
 }
 

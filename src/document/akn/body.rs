@@ -5,7 +5,9 @@ use super::inline::{self, Collector, Piece};
 use super::labels::{self, Place};
 use super::tree::Element;
 use crate::document::ids;
-use crate::document::model::{Diagnostic, Paragraph, ParagraphKind, Run, RunKind, Table, TableRow};
+use crate::document::model::{
+    CellSpan, Diagnostic, MAX_CELL_SPAN, Paragraph, ParagraphKind, Run, RunKind, Table, TableRow,
+};
 
 /// Elements of `<mainBody>` that hold numbered or labelled items.
 const HIERARCHY: [&str; 6] = [
@@ -274,7 +276,8 @@ fn text_item(ctx: &mut Ctx, e: &Element, num: Option<&Element>) -> Item {
 /// A `<table>`: its rows (in `<thead>`/`<tbody>` too) and cells, each cell's inline text.
 fn table_item(ctx: &mut Ctx, e: &Element) -> Item {
     let mut rows = Vec::new();
-    table_rows(ctx, e, &mut rows);
+    let mut spans = Vec::new();
+    table_rows(ctx, e, &mut rows, &mut spans);
     Item {
         number: None,
         label: None,
@@ -283,12 +286,12 @@ fn table_item(ctx: &mut Ctx, e: &Element) -> Item {
         source: e.range.clone(),
         source_id: e.attr("eId").map(str::to_string),
         nested: Vec::new(),
-        table: Some(Table { rows }),
+        table: Some(Table { rows, spans }),
         heading: false,
     }
 }
 
-fn table_rows(ctx: &mut Ctx, e: &Element, rows: &mut Vec<TableRow>) {
+fn table_rows(ctx: &mut Ctx, e: &Element, rows: &mut Vec<TableRow>, spans: &mut Vec<CellSpan>) {
     for child in e.elements() {
         match child.name() {
             "tr" => {
@@ -301,6 +304,20 @@ fn table_rows(ctx: &mut Ctx, e: &Element, rows: &mut Vec<TableRow>) {
                         continue;
                     }
                     row.header &= cell.name == "th";
+                    let count = |name: &str| {
+                        cell.attr(name)
+                            .and_then(|v| v.trim().parse::<usize>().ok())
+                            .map_or(1, |n| n.clamp(1, MAX_CELL_SPAN))
+                    };
+                    let (cols, rows_n) = (count("colspan"), count("rowspan"));
+                    if cols > 1 || rows_n > 1 {
+                        spans.push(CellSpan {
+                            row: rows.len(),
+                            cell: row.cells.len(),
+                            cols,
+                            rows: rows_n,
+                        });
+                    }
                     let mut c = Collector::new(ctx);
                     c.element(cell);
                     let mut pieces = std::mem::take(&mut c.pieces);
@@ -310,14 +327,27 @@ fn table_rows(ctx: &mut Ctx, e: &Element, rows: &mut Vec<TableRow>) {
                 row.header &= !row.cells.is_empty();
                 rows.push(row);
             }
-            _ => table_rows(ctx, child, rows),
+            _ => table_rows(ctx, child, rows, spans),
         }
     }
 }
 
 /// Read one hierarchy element: number or label, lead, runs, nested items.
 fn item(ctx: &mut Ctx, e: &Element) -> Item {
+    // Tables inside the item's own content (`<content><table>`) are tables of their own,
+    // nested first under the item; its text is the rest.
+    let mut tables = Vec::new();
+    for child in e.elements().filter(|c| c.name != "num") {
+        if child.name == "list" {
+            for part in child.elements().filter(|p| is_list_text(p)) {
+                tables_below(part, &mut tables);
+            }
+        } else if !is_nested(child) {
+            tables_below(child, &mut tables);
+        }
+    }
     let mut c = Collector::new(ctx);
+    c.skip_tables = true;
     for child in e.elements() {
         if child.name == "list" {
             // A list's introduction and closing words belong to the item's own text.
@@ -343,7 +373,7 @@ fn item(ctx: &mut Ctx, e: &Element) -> Item {
     let num_text = e.child("num").map(Element::text);
     let (number, label) = prefix(&mut pieces, num_text.as_deref());
     let lead = inline::take_lead(&mut pieces);
-    let mut nested = Vec::new();
+    let mut nested: Vec<Item> = tables.into_iter().map(|t| table_item(ctx, t)).collect();
     for child in e.elements().filter(|c| is_nested(c)) {
         if child.name == "list" {
             for li in child.elements().filter(|p| !is_list_text(p)) {
@@ -372,6 +402,20 @@ fn item(ctx: &mut Ctx, e: &Element) -> Item {
         nested,
         table: None,
         heading: false,
+    }
+}
+
+/// The `<table>`s in `e` (itself or below it), not looking into nested items or footnotes.
+fn tables_below<'e, 'a>(e: &'e Element<'a>, out: &mut Vec<&'e Element<'a>>) {
+    if e.name == "table" {
+        out.push(e);
+        return;
+    }
+    if HIERARCHY.contains(&e.name()) || matches!(e.name(), "authorialNote" | "note") {
+        return;
+    }
+    for c in e.elements() {
+        tables_below(c, out);
     }
 }
 
@@ -592,7 +636,21 @@ pub(super) fn paragraph(id: &str, kind: ParagraphKind, item: &mut Item) -> Parag
 
 /// Nested AKN items (`<subparagraph>`, `<point>`, `<list>`) as children at `depth`.
 pub(super) fn nest(parent: &mut Paragraph, items: Vec<Item>, depth: usize) {
-    for (i, mut item) in items.into_iter().enumerate() {
+    let mut i = 0;
+    for mut item in items {
+        if item.table.is_some() {
+            // A table inside the item's content: `para_2_table_1`, as after it.
+            let n = parent
+                .children
+                .iter()
+                .filter(|c| c.kind == ParagraphKind::Table)
+                .count();
+            let id = format!("{}_table_{}", parent.id, n + 1);
+            let mut p = paragraph(&id, ParagraphKind::Table, &mut item);
+            p.table = item.table;
+            parent.children.push(p);
+            continue;
+        }
         let pos = item
             .label
             .as_deref()
@@ -604,6 +662,7 @@ pub(super) fn nest(parent: &mut Paragraph, items: Vec<Item>, depth: usize) {
                 }
             })
             .unwrap_or(i + 1);
+        i += 1;
         let id = ids::sub_id(&parent.id, depth, pos);
         let mut p = paragraph(&id, ParagraphKind::SubParagraph, &mut item);
         p.label = item.label.clone();

@@ -35,6 +35,8 @@ pub struct Collector<'c> {
     ctx: &'c mut Ctx,
     pub pieces: Vec<Piece>,
     spans: usize,
+    /// Leave `<table>`s out (the caller reads them as tables of their own).
+    pub skip_tables: bool,
 }
 
 impl<'c> Collector<'c> {
@@ -43,6 +45,7 @@ impl<'c> Collector<'c> {
             ctx,
             pieces: Vec::new(),
             spans: 0,
+            skip_tables: false,
         }
     }
 
@@ -75,6 +78,7 @@ impl<'c> Collector<'c> {
     fn child(&mut self, e: &Element, style: Style) {
         match e.name() {
             "authorialNote" | "note" => self.footnote(e),
+            "table" if self.skip_tables => {}
             "sup" if is_marker_wrapper(e) => {}
             "a" | "ref" => self.reference(e, style),
             "span" | "i" | "b" | "em" | "strong" | "u" => self.styled(e, style),

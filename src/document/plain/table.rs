@@ -77,7 +77,10 @@ pub(super) fn build(text: &str, rows: &[Range<usize>]) -> Table {
             }
         })
         .collect();
-    Table { rows }
+    Table {
+        rows,
+        ..Table::default()
+    }
 }
 
 #[cfg(test)]

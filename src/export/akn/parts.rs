@@ -152,13 +152,36 @@ impl Writer<'_> {
         out.push_str(&format!(
             "<container name=\"table\" eId=\"{eid}\"><table eId=\"{eid}_table\">"
         ));
-        for row in &t.rows {
+        // Annotation marks at the end of the cell where their passage ends (the last cell
+        // with text takes the rest).
+        let anchors = self.anchors.remove(&p.id).unwrap_or_default();
+        let mut anchors = anchors.into_iter().peekable();
+        let starts = t.cell_starts();
+        let cells_with_text: usize = starts.iter().flatten().map(Vec::len).sum();
+        let mut seen = 0usize;
+        for (r, (row, starts)) in t.rows.iter().zip(&starts).enumerate() {
             out.push_str("<tr>");
             let tag = if row.header { "th" } else { "td" };
-            for cell in &row.cells {
-                out.push_str(&format!("<{tag}><p>"));
+            for (i, cell) in row.cells.iter().enumerate() {
+                let (cols, rows) = t.span(r, i);
+                out.push_str(&format!("<{tag}"));
+                if cols > 1 {
+                    out.push_str(&format!(" colspan=\"{cols}\""));
+                }
+                if rows > 1 {
+                    out.push_str(&format!(" rowspan=\"{rows}\""));
+                }
+                out.push_str("><p>");
                 for run in cell {
                     self.run(out, run, "i");
+                }
+                if let Some(base) = starts.as_ref().and_then(|s| s.get(i)) {
+                    seen += 1;
+                    let end = base + crate::document::runs_text(cell).chars().count();
+                    let last = seen == cells_with_text;
+                    while let Some((_, id)) = anchors.next_if(|(at, _)| last || *at <= end) {
+                        super::note_ref(out, &id);
+                    }
                 }
                 out.push_str(&format!("</p></{tag}>"));
             }

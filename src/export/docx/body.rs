@@ -142,7 +142,8 @@ impl<'a> Body<'a> {
                 }
             }
             if let Some(t) = &p.table {
-                self.table(&mut out, t);
+                let m = marks.remove(p.id.as_str()).unwrap_or_default();
+                self.table(&mut out, t, &m);
                 continue;
             }
             let style = match p.kind {
@@ -188,9 +189,11 @@ impl<'a> Body<'a> {
         out
     }
 
-    /// A Word table: one row per row, one cell per cell, thin borders.
-    fn table(&mut self, out: &mut String, t: &crate::document::Table) {
-        let columns = t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    /// A Word table: one row per row, one cell per cell, thin borders. `marks` are annotations
+    /// anchored in the table (code points of [`crate::document::Table::text`]): each cell is
+    /// highlighted where they cross it; a comment stands in the cell where its passage starts.
+    fn table(&mut self, out: &mut String, t: &crate::document::Table, marks: &[Mark]) {
+        let columns = t.columns();
         if columns == 0 {
             return;
         }
@@ -209,21 +212,86 @@ impl<'a> Body<'a> {
             out.push_str("<w:gridCol/>");
         }
         out.push_str("</w:tblGrid>");
-        for row in &t.rows {
+        let starts = t.cell_starts();
+        // The last cell holding text takes what lies past the end of the text.
+        let last = starts.iter().enumerate().rev().find_map(|(r, s)| {
+            s.as_ref()
+                .and_then(|s| s.len().checked_sub(1))
+                .map(|c| (r, c))
+        });
+        let grid = t.grid();
+        // Grid positions covered by a cell from a row above: (row, column) → its columns.
+        let mut below: HashMap<(usize, usize), usize> = HashMap::new();
+        for (r, cells) in grid.iter().enumerate() {
+            for g in cells {
+                for k in 1..g.rows {
+                    below.insert((r + k, g.col), g.cols);
+                }
+            }
+        }
+        let span_pr = |out: &mut String, cols: usize, merge: Option<&str>| {
+            out.push_str("<w:tc><w:tcPr><w:tcW w:w=\"0\" w:type=\"auto\"/>");
+            if cols > 1 {
+                let _ = write!(out, "<w:gridSpan w:val=\"{cols}\"/>");
+            }
+            match merge {
+                Some("restart") => out.push_str("<w:vMerge w:val=\"restart\"/>"),
+                Some(_) => out.push_str("<w:vMerge/>"),
+                None => {}
+            }
+            out.push_str("</w:tcPr>");
+        };
+        for (r, row) in t.rows.iter().enumerate() {
             out.push_str("<w:tr>");
-            for i in 0..columns {
-                let text = row
-                    .cells
-                    .get(i)
-                    .map(|c| crate::document::runs_text(c))
-                    .unwrap_or_default();
-                out.push_str("<w:tc><w:tcPr><w:tcW w:w=\"0\" w:type=\"auto\"/></w:tcPr><w:p>");
+            let mut col = 0;
+            let mut next = 0;
+            while col < columns {
+                let starts_here = grid[r].get(next).filter(|g| g.col == col).copied();
+                let Some(g) = starts_here else {
+                    // A position covered from above (continue the merge), or left empty.
+                    let cols = below.get(&(r, col)).copied();
+                    span_pr(out, cols.unwrap_or(1), cols.map(|_| "continue"));
+                    out.push_str("<w:p/></w:tc>");
+                    col += cols.unwrap_or(1);
+                    continue;
+                };
+                let i = next;
+                next += 1;
+                col += g.cols;
+                span_pr(out, g.cols, (g.rows > 1).then_some("restart"));
+                out.push_str("<w:p>");
                 ppr(out, None, self.rtl, 0, None);
                 let fmt = RunFmt {
                     bold: row.header,
                     ..RunFmt::default()
                 };
-                text_runs(out, &text, fmt, self.rtl);
+                let cell: &[Run] = row.cells.get(i).map(Vec::as_slice).unwrap_or_default();
+                let base = starts[r].as_ref().and_then(|s| s.get(i)).copied();
+                let cell_marks = match base {
+                    Some(base) => {
+                        let len = crate::document::runs_text(cell).chars().count();
+                        // A passage starting on the separator after this cell starts here.
+                        let bound = if last == Some((r, i)) {
+                            usize::MAX
+                        } else {
+                            base + len + 1
+                        };
+                        cell_marks(marks, base, len, bound)
+                    }
+                    None => Vec::new(),
+                };
+                let mut state = vec![MarkState::Pending; cell_marks.len()];
+                let mut pos = 0usize;
+                for run in cell {
+                    if let RunKind::FootnoteMarker { footnote } = &run.kind {
+                        close_marks(out, &cell_marks, &mut state, pos);
+                        self.footnote_reference(out, footnote, &run.text);
+                        continue;
+                    }
+                    pieces(out, &run.text, pos, fmt, &cell_marks, &mut state, self.rtl);
+                    pos += run.text.chars().count();
+                }
+                finish_marks(out, &cell_marks, &mut state, pos);
                 out.push_str("</w:p></w:tc>");
             }
             out.push_str("</w:tr>");
@@ -325,18 +393,7 @@ impl<'a> Body<'a> {
                 }
             }
         }
-        close_marks(out, marks, &mut state, pos);
-        // Anything not placed yet (a range past the end of the text): an empty comment range.
-        for (i, m) in marks.iter().enumerate() {
-            if let Some(c) = m.comment {
-                if state[i] == MarkState::Pending {
-                    let _ = write!(out, "<w:commentRangeStart w:id=\"{c}\"/>");
-                }
-                if state[i] != MarkState::Closed {
-                    comment_end(out, c);
-                }
-            }
-        }
+        finish_marks(out, marks, &mut state, pos);
         out.push_str("</w:p>");
     }
 
@@ -363,6 +420,45 @@ impl<'a> Body<'a> {
                     ..RunFmt::default()
                 };
                 text_runs(out, marker.trim(), fmt, rtl);
+            }
+        }
+    }
+}
+
+/// The marks of a table cell whose text is `base..base + len` of the table's text, in the
+/// cell's own code points: every mark crossing it (clipped) highlights it; a comment goes
+/// with the cell where its passage starts (`base..bound`).
+fn cell_marks(marks: &[Mark], base: usize, len: usize, bound: usize) -> Vec<Mark> {
+    let end = base + len;
+    marks
+        .iter()
+        .filter_map(|m| {
+            let here = m.range.start >= base && m.range.start < bound;
+            let (s, e) = (m.range.start.max(base), m.range.end.min(end));
+            if s >= e && !here {
+                return None;
+            }
+            let s = s.min(end) - base;
+            Some(Mark {
+                comment: m.comment.filter(|_| here),
+                range: s..(e.max(base) - base).max(s),
+                highlight: m.highlight,
+            })
+        })
+        .collect()
+}
+
+/// Close every mark still open at the end of a paragraph (`pos`, its length); a mark never
+/// opened (a range past the end of the text) gets an empty comment range there.
+fn finish_marks(out: &mut String, marks: &[Mark], state: &mut [MarkState], pos: usize) {
+    close_marks(out, marks, state, pos);
+    for (i, m) in marks.iter().enumerate() {
+        if let Some(c) = m.comment {
+            if state[i] == MarkState::Pending {
+                let _ = write!(out, "<w:commentRangeStart w:id=\"{c}\"/>");
+            }
+            if state[i] != MarkState::Closed {
+                comment_end(out, c);
             }
         }
     }
