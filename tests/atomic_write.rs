@@ -2,7 +2,10 @@
 //! temporary file created exclusively beside the target (never a planted symbolic link),
 //! nothing but a regular file replaced, even with `--force`.
 
-use qarar::export::{WriteError, write_atomic};
+#[cfg(unix)]
+use qarar::export::WriteError;
+use qarar::export::write_atomic;
+#[cfg(unix)]
 use qarar::library::LibraryIndex;
 use std::path::{Path, PathBuf};
 

@@ -47,37 +47,11 @@ fn style_at(block: &Block, at: usize) -> Option<SpanStyle> {
 }
 
 fn is_month(word: &str) -> bool {
-    const MONTHS: [&str; 24] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "يناير",
-        "فبراير",
-        "مارس",
-        "أبريل",
-        "مايو",
-        "يونيه",
-        "يوليه",
-        "أغسطس",
-        "سبتمبر",
-        "أكتوبر",
-        "نوفمبر",
-        "ديسمبر",
-    ];
     let w: String = word
         .chars()
         .filter(|c| c.is_alphabetic() && !is_helper(*c))
         .collect();
-    MONTHS.contains(&w.as_str())
+    qarar::util::months::is_month(&w)
 }
 
 /// Why a line may not start at display offset `at` of `block`, if it may not.

@@ -148,7 +148,12 @@ fn a_cell_down_two_rows_keeps_the_next_row_in_its_columns() {
 <tr><th>2024</th><th>2025</th></tr>
 <tr><td>Africa</td><td>12</td><td>14</td></tr></table></content></paragraph></mainBody></statement></akomaNtoso>"#;
     let doc = load_bytes(xml.as_bytes(), std::path::Path::new("spans.xml")).expect("loads");
-    let (_, t) = first_table(&doc);
+    // A table inside a paragraph's content is a table of its own, nested under it; the
+    // paragraph keeps only its words.
+    let (id, t) = first_table(&doc);
+    assert_eq!(id, "para_1_table_1");
+    let para = doc.paragraph("para_1").expect("para_1");
+    assert_eq!(para.text().trim(), "Decides to approve the following:");
     let grid = t.grid();
     let places: Vec<Vec<(usize, usize, usize)>> = grid
         .iter()

@@ -87,6 +87,25 @@ pub struct Change {
     pub label: String,
 }
 
+impl Change {
+    /// How the change is named in a list: the unit's number or label as printed, else the
+    /// first `words` words of its text (the new text, or the old one when deleted); empty
+    /// when it has neither.
+    pub fn name(&self, words: usize) -> String {
+        if !self.label.is_empty() {
+            return self.label.clone();
+        }
+        let deleted = self.new.is_none();
+        let text: String = self
+            .edits
+            .iter()
+            .filter(|e| deleted || e.op != Op::Delete)
+            .map(|e| e.text.as_str())
+            .collect();
+        crate::util::first_words(&text, words)
+    }
+}
+
 /// How many changes have each status and class.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {

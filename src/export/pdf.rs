@@ -19,6 +19,7 @@ use annots::{PdfAnnot, PdfAnnotKind};
 use cosmic_text::{FontSystem, fontdb};
 pub(crate) use draw::{CleanText, draw_glyphs};
 use draw::{PageLines, PageNumber, add_links, draw_blocks, draw_page_number};
+pub(crate) use draw::{fill_rect, glyph_group_end};
 use krilla::Document as PdfDocument;
 use krilla::destination::XyzDestination;
 use krilla::geom::Point;

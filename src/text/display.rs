@@ -373,99 +373,13 @@ fn thousands_group(chars: &[char], i: usize) -> bool {
         && !chars.get(i + 3).is_some_and(|c| c.is_ascii_digit())
 }
 
-const MONTHS: [&str; 36] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-];
-
-const ARABIC_MONTHS: [&str; 24] = [
-    "يناير",
-    "فبراير",
-    "مارس",
-    "أبريل",
-    "مايو",
-    "يونيه",
-    "يونيو",
-    "يوليه",
-    "يوليو",
-    "أغسطس",
-    "سبتمبر",
-    "أكتوبر",
-    "نوفمبر",
-    "ديسمبر",
-    "كانون",
-    "شباط",
-    "آذار",
-    "نيسان",
-    "أيار",
-    "حزيران",
-    "تموز",
-    "آب",
-    "أيلول",
-    "تشرين",
-];
-
-const RUSSIAN_MONTHS: [&str; 12] = [
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-];
-
 /// The text at `rest` begins with a month name (a day's month follows).
 fn starts_with_month(rest: &[char]) -> bool {
     let word: String = rest
         .iter()
         .take_while(|c| c.is_alphabetic())
         .collect::<String>();
-    if word.is_empty() {
-        return false;
-    }
-    MONTHS.iter().any(|m| m.eq_ignore_ascii_case(&word))
-        || ARABIC_MONTHS.contains(&word.as_str())
-        || RUSSIAN_MONTHS.contains(&word.as_str())
+    crate::util::months::is_month(&word)
 }
 
 fn is_symbol_char(c: char) -> bool {

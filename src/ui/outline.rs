@@ -606,35 +606,31 @@ fn tree_item(
     });
     let mut mark_node = None;
     if let (Some(_), Some(m)) = (done, mark) {
-        let r = resp.rect;
-        ctx.accesskit_node_builder(mark_id, |n| {
-            n.set_role(Role::Image);
-            n.set_label(m.label.clone());
-            n.set_bounds(egui::accesskit::Rect {
-                x0: r.min.x.into(),
-                y0: r.min.y.into(),
-                x1: r.max.x.into(),
-                y1: r.max.y.into(),
-            });
-        });
+        child_node(ctx, mark_id, resp.rect, Role::Image, m.label.clone(), false);
         mark_node = Some(mark_id.accesskit_id());
     }
     if done.is_some() {
-        let r = resp.rect;
-        ctx.accesskit_node_builder(name, |n| {
-            n.set_role(Role::Link);
-            n.set_label(e.label.clone());
-            n.set_bounds(egui::accesskit::Rect {
-                x0: r.min.x.into(),
-                y0: r.min.y.into(),
-                x1: r.max.x.into(),
-                y1: r.max.y.into(),
-            });
-            n.add_action(Action::Click);
-            n.add_action(Action::ScrollIntoView);
-        });
+        child_node(ctx, name, resp.rect, Role::Link, e.label.clone(), true);
     }
     (name, mark_node)
+}
+
+/// A node beside a tree item over its rectangle: its link (clickable) or its mark.
+fn child_node(ctx: &egui::Context, id: Id, r: Rect, role: Role, label: String, link: bool) {
+    ctx.accesskit_node_builder(id, |n| {
+        n.set_role(role);
+        n.set_label(label);
+        n.set_bounds(egui::accesskit::Rect {
+            x0: r.min.x.into(),
+            y0: r.min.y.into(),
+            x1: r.max.x.into(),
+            y1: r.max.y.into(),
+        });
+        if link {
+            n.add_action(Action::Click);
+            n.add_action(Action::ScrollIntoView);
+        }
+    });
 }
 
 /// The name links are children of their tree items, not of the window (where egui puts a

@@ -8,19 +8,17 @@
 use super::{Labels, change_ids, change_kind, counts, labels, side_name, summary_line};
 use crate::compare::{Comparison, Mark};
 use crate::document::Direction;
-use crate::export::pdf::{CleanText, Fonts, Paper, draw_glyphs};
+use crate::export::pdf::{CleanText, Fonts, Paper, draw_glyphs, fill_rect, glyph_group_end};
 use crate::export::placed::ExportError;
 use crate::text::display::{Block, BlockKind, DisplayText, Span, SpanStyle, protect_symbols};
 use crate::text::fonts::font_system;
 use crate::text::layout::{BlockLayout, Typography, layout_block, unpack_metadata};
 use cosmic_text::{LayoutGlyph, LayoutRun};
 use krilla::Document as PdfDocument;
-use krilla::color::rgb;
 use krilla::destination::XyzDestination;
-use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::geom::Point;
 use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
-use krilla::paint::Fill;
 use krilla::surface::Surface;
 
 /// A colour, red, green and blue.
@@ -196,18 +194,7 @@ fn items(cmp: &Comparison, l: &Labels) -> (Vec<Item>, Vec<(usize, String)>) {
 
 /// A changed unit's bookmark: its number (or first words) and what happened to it.
 fn bookmark_title(c: &crate::compare::Change, l: &Labels) -> String {
-    let name = if c.label.is_empty() {
-        let deleted = c.new.is_none();
-        let text: String = c
-            .edits
-            .iter()
-            .filter(|e| deleted || e.op != crate::compare::Op::Delete)
-            .map(|e| e.text.as_str())
-            .collect();
-        crate::util::first_words(&text, 4)
-    } else {
-        c.label.clone()
-    };
+    let name = c.name(4);
     format!("{name} — {}", change_kind(c, l))
 }
 
@@ -325,40 +312,10 @@ pub fn export(cmp: &Comparison, paper: Paper) -> Result<Vec<u8>, ExportError> {
         .map_err(|e| build_error(format!("krilla: {e:?}")))
 }
 
-/// End of the group of glyphs starting at `i`: the glyphs after it with the same face,
-/// size, baseline and metadata (style and mark).
+/// End of a group of glyphs drawn in one call: the same face, size, baseline and metadata
+/// (style and mark).
 fn group_end(glyphs: &[LayoutGlyph], i: usize) -> usize {
-    let g0 = &glyphs[i];
-    let mut j = i + 1;
-    while j < glyphs.len() {
-        let g = &glyphs[j];
-        if g.font_id != g0.font_id
-            || g.font_size.to_bits() != g0.font_size.to_bits()
-            || g.y.to_bits() != g0.y.to_bits()
-            || g.metadata != g0.metadata
-        {
-            break;
-        }
-        j += 1;
-    }
-    j
-}
-
-/// Fill a rectangle in a colour.
-fn fill_rect(surface: &mut Surface<'_>, (x0, y0, x1, y1): (f32, f32, f32, f32), c: Rgb) {
-    let Some(rect) = Rect::from_ltrb(x0, y0, x1.max(x0 + 0.1), y1.max(y0 + 0.1)) else {
-        return;
-    };
-    let mut path = PathBuilder::new();
-    path.push_rect(rect);
-    let Some(path) = path.finish() else {
-        return;
-    };
-    surface.set_fill(Some(Fill {
-        paint: rgb::Color::new(c.0, c.1, c.2).into(),
-        ..Fill::default()
-    }));
-    surface.draw_path(&path);
+    glyph_group_end(glyphs, i, |a, b| a == b)
 }
 
 /// Draw one line at horizontal offset `x` and vertical shift `dy`: the tints behind marked
@@ -392,7 +349,7 @@ fn draw_line(
             let (x0, x1) = extent(r);
             fill_rect(
                 surface,
-                (x0, top + 1.0, x1, top + run.line_height - 1.0),
+                [x0, top + 1.0, x1, top + run.line_height - 1.0],
                 tint,
             );
         }
@@ -428,6 +385,6 @@ fn draw_line(
         } else {
             baseline + size * 0.16
         };
-        fill_rect(surface, (x0, y - thick / 2.0, x1, y + thick / 2.0), colour);
+        fill_rect(surface, [x0, y - thick / 2.0, x1, y + thick / 2.0], colour);
     }
 }

@@ -103,7 +103,7 @@ pub(super) fn draw_blocks(
     fonts: &Fonts,
 ) -> Vec<LinkBox> {
     for &([x0, y0, x1, y1], grey) in pages.grids.get(p).into_iter().flatten() {
-        fill_rect(surface, [x0, y0, x1, y1], grey);
+        fill_rect(surface, [x0, y0, x1, y1], (grey, grey, grey));
     }
     let mut links = Vec::new();
     for (i, line, dy) in pages.lines.get(p).into_iter().flatten() {
@@ -119,8 +119,12 @@ pub(super) fn draw_blocks(
     links
 }
 
-/// Fill a rectangle (x0, y0, x1, y1) in a grey.
-fn fill_rect(surface: &mut Surface<'_>, [x0, y0, x1, y1]: [f32; 4], grey: u8) {
+/// Fill a rectangle (x0, y0, x1, y1) in a colour.
+pub(crate) fn fill_rect(
+    surface: &mut Surface<'_>,
+    [x0, y0, x1, y1]: [f32; 4],
+    (r, g, b): (u8, u8, u8),
+) {
     let Some(rect) = Rect::from_ltrb(x0, y0, x1.max(x0 + 0.1), y1.max(y0 + 0.1)) else {
         return;
     };
@@ -130,7 +134,7 @@ fn fill_rect(surface: &mut Surface<'_>, [x0, y0, x1, y1]: [f32; 4], grey: u8) {
         return;
     };
     surface.set_fill(Some(Fill {
-        paint: rgb::Color::new(grey, grey, grey).into(),
+        paint: rgb::Color::new(r, g, b).into(),
         ..Fill::default()
     }));
     surface.draw_path(&path);
@@ -178,15 +182,29 @@ fn draw_line(
 /// End of the group of glyphs starting at `i`: the glyphs after it with the same face,
 /// size, baseline and style.
 fn group_end(glyphs: &[LayoutGlyph], i: usize) -> usize {
-    let g0 = &glyphs[i];
-    let (style, _) = unpack_metadata(g0.metadata);
+    glyph_group_end(glyphs, i, |a, b| {
+        unpack_metadata(a).0 == unpack_metadata(b).0
+    })
+}
+
+/// End of the run of glyphs starting at `i` that can be drawn in one call (so that krilla
+/// sees whole clusters): the same face, size and baseline, and metadata that `same` (first
+/// glyph's, this glyph's) accepts.
+pub(crate) fn glyph_group_end(
+    glyphs: &[LayoutGlyph],
+    i: usize,
+    same: impl Fn(usize, usize) -> bool,
+) -> usize {
+    let Some(g0) = glyphs.get(i) else {
+        return i;
+    };
     let mut j = i + 1;
     while j < glyphs.len() {
         let g = &glyphs[j];
         if g.font_id != g0.font_id
             || g.font_size.to_bits() != g0.font_size.to_bits()
             || g.y.to_bits() != g0.y.to_bits()
-            || unpack_metadata(g.metadata).0 != style
+            || !same(g0.metadata, g.metadata)
         {
             break;
         }

@@ -33,22 +33,9 @@ impl CompareView {
         let c = self.comparison.changes.get(i)?;
         // A numbered unit by its number; an unnumbered one (a preambular paragraph) by its
         // first words as the outline names it; ids (Latin) only when there is no text.
-        let name = if !c.label.is_empty() {
-            c.label.clone()
-        } else {
-            let deleted = c.new.is_none();
-            let text: String = c
-                .edits
-                .iter()
-                .filter(|e| deleted || e.op != crate::compare::Op::Delete)
-                .map(|e| e.text.as_str())
-                .collect();
-            let words = crate::util::first_words(&text, 3);
-            if words.is_empty() {
-                change_ids(c)
-            } else {
-                words
-            }
+        let name = match c.name(3) {
+            words if words.is_empty() => change_ids(c),
+            name => name,
         };
         // Isolated, so that Latin ids or a bracketed label keep their own order.
         let name = format!("\u{2068}{name}\u{2069}");
