@@ -66,11 +66,12 @@ impl<'a> Builder<'a> {
             p.table = Some(super::table::build(self.text, &node.segments));
             return p;
         }
-        let (own, inline_children) = if depth == 0 && node.subs().next().is_none() {
-            self.split_inline(node)
-        } else {
-            (node.segments.clone(), Vec::new())
-        };
+        let (own, inline_children) =
+            if depth == 0 && node.kind != ParagraphKind::Heading && node.subs().next().is_none() {
+                self.split_inline(node)
+            } else {
+                (node.segments.clone(), Vec::new())
+            };
         p.runs = self.runs(&own, &node.id);
         if matches!(
             node.kind,

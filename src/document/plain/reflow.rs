@@ -219,7 +219,8 @@ fn breaks_block(prev: &str, next: &str) -> bool {
         || meta::is_bare_formula(prev)
         || meta::is_bare_formula(next)
         || (inline::footnote_start(next).is_some() && !next.starts_with('('))
-        || ((ends_terminal(prev) || inline::footnote_start(prev).is_some()) && starts_unit(next))
+        || ((ends_terminal(prev) || inline::footnote_start(prev).is_some())
+            && (starts_unit(next) || starts_section(next)))
 }
 
 /// A trimmed non-blank line and the page it is on.
@@ -450,10 +451,16 @@ fn continues(prev: &str, next: &str, width: usize) -> bool {
     if short {
         return false;
     }
-    !(starts_unit(next)
-        && (ends_terminal(prev)
-            || meta::is_meeting_line(prev)
-            || inline::footnote_start(prev).is_some()))
+    let ends_unit = ends_terminal(prev)
+        || meta::is_meeting_line(prev)
+        || inline::footnote_start(prev).is_some();
+    !(ends_unit && (starts_unit(next) || starts_section(next)))
+}
+
+/// A section heading of an annex (`II. Implementation`, `الفرع الثاني`): it starts a unit
+/// after a line that ends one.
+fn starts_section(s: &str) -> bool {
+    super::structure::is_labelled_heading(s)
 }
 
 /// A footnote rule `____`.
