@@ -63,7 +63,9 @@ impl<'a> Builder<'a> {
         p.label = node.label.clone();
         p.source = node.start..node.end();
         if node.kind == ParagraphKind::Table {
-            p.table = Some(super::table::build(self.text, &node.segments));
+            let mut table = super::table::build(self.text, &node.segments);
+            super::table::mark_header(&mut table);
+            p.table = Some(table);
             return p;
         }
         let (own, inline_children) =

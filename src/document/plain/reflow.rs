@@ -207,6 +207,8 @@ fn split_blocks(text: &str) -> Option<String> {
 /// Whether `next` starts with a label or number that only continues the sentence of `prev`.
 fn wrapped_label(prev: &str, next: &str) -> bool {
     !ends_terminal(prev)
+        && !is_tabbed_row(prev)
+        && !is_tabbed_row(next)
         && !inline::footnote_start(prev).is_some_and(|_| prev.starts_with('('))
         && (inline::sub_label(next).is_some() || inline::number_prefix(next).is_some())
 }
@@ -429,7 +431,9 @@ fn open_brackets(s: &str) -> bool {
 }
 
 fn continues(prev: &str, next: &str, width: usize) -> bool {
-    if is_rule(prev)
+    if is_tabbed_row(prev)
+        || is_tabbed_row(next)
+        || is_rule(prev)
         || is_rule(next)
         || meta::is_enacting_formula(prev)
         || meta::is_enacting_formula(next)
@@ -461,6 +465,11 @@ fn continues(prev: &str, next: &str, width: usize) -> bool {
 /// after a line that ends one.
 fn starts_section(s: &str) -> bool {
     super::structure::is_labelled_heading(s)
+}
+
+/// A table row as Word saves it: cells separated by tabs. It is never a wrapped line.
+fn is_tabbed_row(s: &str) -> bool {
+    s.contains('\t')
 }
 
 /// A footnote rule `____`.
