@@ -256,6 +256,28 @@ pub fn match_lead(text: &str, list: LeadList, fuzzy: bool) -> Option<LeadMatch> 
     Some(LeadMatch { len: end, intended })
 }
 
+/// An Arabic preambular opener by its shape, for openers the list does not hold: `إذ` or
+/// `وإذ` and a verb in the present (`وإذ تعرب عن عميق أسفها`, `وإذ يساورها`), or a word and
+/// `منها` (`وإدراكا منها`). Allocates nothing.
+pub fn has_opener_shape(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let head = first.strip_prefix('و').unwrap_or(first);
+    let mut chars = head.chars();
+    let idh = matches!(chars.next(), Some('إ' | 'أ' | 'ا'))
+        && chars.next() == Some('ذ')
+        && chars.next().is_none();
+    if idh {
+        return second.starts_with(['ت', 'ي']);
+    }
+    first.starts_with('و')
+        && first.chars().count() > 3
+        && first.ends_with(['ا', 'ً'])
+        && second.trim_end_matches(['،', ',']) == "منها"
+}
+
 /// Cost of reading the text's first words as `phrase`; `None` when they do not match.
 fn phrase_cost(folded: &[String], phrase: &[String], list: LeadList, fuzzy: bool) -> Option<usize> {
     if phrase.is_empty() || phrase.len() > folded.len() {
@@ -420,6 +442,17 @@ mod tests {
         let t = "وإذ تالحظ جهود التعاون";
         let m = match_lead(t, LeadList::Openers, true).unwrap();
         assert_eq!(m.intended.as_deref(), Some("وإذ تلاحظ"));
+    }
+
+    #[test]
+    fn arabic_opener_shapes() {
+        assert!(has_opener_shape("وإذ تعرب عن عميق أسفها لحالات الوفاة"));
+        assert!(has_opener_shape("إذ تؤكد من جديد قرارها"));
+        assert!(has_opener_shape("وإذ يساورها القلق"));
+        assert!(has_opener_shape("وإدراكا منها لأهمية السلامة"));
+        assert!(!has_opener_shape("والتقارير التي قدمها الأمين العام"));
+        assert!(!has_opener_shape("وإذا تعذر ذلك"));
+        assert!(!has_opener_shape("وإذ"));
     }
 
     #[test]

@@ -458,7 +458,22 @@ fn continues(prev: &str, next: &str, width: usize) -> bool {
     let ends_unit = ends_terminal(prev)
         || meta::is_meeting_line(prev)
         || inline::footnote_start(prev).is_some();
-    !(ends_unit && (starts_unit(next) || starts_section(next)))
+    !(ends_unit
+        && (starts_unit(next)
+            || starts_section(next)
+            || (fits_after(prev, next, width) && lexicon::has_opener_shape(next))))
+}
+
+/// Whether the first word of `next` would have fitted at the end of `prev` (so the line
+/// was not wrapped there): an Arabic opener the list does not hold (`وإذ تعرب عن عميق
+/// أسفها`), known only by its shape, starts a paragraph after such a line; after a full
+/// line ending in a comma it may as well be the next clause of the same paragraph.
+fn fits_after(prev: &str, next: &str, width: usize) -> bool {
+    let word = next
+        .split_whitespace()
+        .next()
+        .map_or(0, |w| w.chars().count());
+    prev.chars().count() + 1 + word <= width
 }
 
 /// A section heading of an annex (`II. Implementation`, `الفرع الثاني`): it starts a unit
