@@ -74,3 +74,33 @@ fn issue_12_arabic_rewrapped_keeps_every_paragraph_start_and_cuts_none_mid_sente
         }
     }
 }
+
+/// Chinese as a PDF wraps it: anywhere, without spaces.
+fn wrapped_anywhere(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let chars: Vec<char> = line.chars().collect();
+        for chunk in chars.chunks(width) {
+            out.extend(chunk);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Chinese has no spaces: its openers (`回顾`, `又确认`, `注意到`) are found as the start
+/// of a wrapped line, so a paragraph whose last line fills the page is not run into the
+/// next one.
+#[test]
+fn issue_12_chinese_wrapped_anywhere_keeps_its_preambular_paragraphs() {
+    let Some(want) = xml("75_10_C") else { return };
+    let text = fixture("75_10_C");
+    for width in [30, 40, 50, 70] {
+        let got = plain::parse(&wrapped_anywhere(&text, width));
+        assert_eq!(starts(&got), starts(&want), "wrapped at {width}");
+        let leads = |d: &Document| -> Vec<Option<String>> {
+            d.preamble.iter().map(|p| p.lead.clone()).collect()
+        };
+        assert_eq!(leads(&got), leads(&want), "leads, wrapped at {width}");
+    }
+}

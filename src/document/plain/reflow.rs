@@ -578,6 +578,12 @@ pub(super) fn starts_with_lead(s: &str) -> bool {
     if first.is_lowercase() {
         return false;
     }
+    // Chinese wraps anywhere: a line that starts with a preambular opener starts a unit
+    // (operative paragraphs are numbered; a one-character verb such as `请` would start
+    // too many).
+    if lexicon::is_cjk(first) {
+        return lexicon::match_lead(s, LeadList::Openers, false).is_some();
+    }
     // Arabic openers are matched allowing misspellings, as the body parser does.
     let fuzzy = lexicon::is_arabic_letter(first);
     if lexicon::match_lead(s, LeadList::Openers, fuzzy).is_some()
