@@ -63,14 +63,17 @@ impl<'a> Builder<'a> {
         p.label = node.label.clone();
         p.source = node.start..node.end();
         if node.kind == ParagraphKind::Table {
-            p.table = Some(super::table::build(self.text, &node.segments));
+            let mut table = super::table::build(self.text, &node.segments);
+            super::table::mark_header(&mut table);
+            p.table = Some(table);
             return p;
         }
-        let (own, inline_children) = if depth == 0 && node.subs().next().is_none() {
-            self.split_inline(node)
-        } else {
-            (node.segments.clone(), Vec::new())
-        };
+        let (own, inline_children) =
+            if depth == 0 && node.kind != ParagraphKind::Heading && node.subs().next().is_none() {
+                self.split_inline(node)
+            } else {
+                (node.segments.clone(), Vec::new())
+            };
         p.runs = self.runs(&own, &node.id);
         if matches!(
             node.kind,

@@ -5,7 +5,7 @@
 use super::inline::{self, MarkerState, Piece};
 use super::lexicon::{self, LeadList};
 use super::table;
-use super::{Line, meta};
+use super::{Line, meta, structure};
 use crate::document::ids;
 use crate::document::model::{Closing, Diagnostic, ParagraphKind};
 use std::collections::HashSet;
@@ -161,6 +161,8 @@ pub(super) struct Parser<'a> {
     prefix: String,
     /// Unnumbered paragraphs of an annex so far.
     plain_count: usize,
+    /// Section headings of an annex so far (`annex_1.sec_2`).
+    sections: usize,
     /// Tables so far (annex or body), and where the one being read is.
     tables: usize,
     open_table: Option<TableAt>,
@@ -207,6 +209,7 @@ impl<'a> Parser<'a> {
             mode,
             prefix: prefix.to_string(),
             plain_count: 0,
+            sections: 0,
             tables: 0,
             open_table: None,
             loose_tables: Vec::new(),
@@ -395,7 +398,10 @@ impl<'a> Parser<'a> {
                 );
                 self.preamble.push(node);
             }
-            _ => self.orphan(line, s),
+            _ => {
+                let alone = self.lines.get(idx + 1).is_none_or(|l| l.new_block);
+                self.orphan(line, s, alone)
+            }
         }
     }
 
@@ -403,8 +409,25 @@ impl<'a> Parser<'a> {
     /// line without closing punctuation (a heading, a separator `* * *`) is a plain child
     /// `para_6_text_1` of the paragraph before it, as the Akoma Ntoso parser gives it, so
     /// the numbering is not broken; other text is joined to the paragraph before it. In an
-    /// annex, unnumbered text is a paragraph of its own (`annex_1.p_3`).
-    fn orphan(&mut self, line: &Line, s: &str) {
+    /// annex, a heading line alone in its block is a heading (`annex_1.sec_2`) and other
+    /// unnumbered text a paragraph of its own (`annex_1.p_3`).
+    fn orphan(&mut self, line: &Line, s: &str, alone: bool) {
+        if self.mode == Mode::Annex
+            && line.new_block
+            && alone
+            && structure::is_annex_section_heading(s)
+        {
+            self.sections += 1;
+            let id = format!("{}sec_{}", self.prefix, self.sections);
+            let node = Node::new(
+                ParagraphKind::Heading,
+                id,
+                line.range.start,
+                line.range.clone(),
+            );
+            self.operative.push(node);
+            return;
+        }
         if self.mode == Mode::Annex {
             self.plain_count += 1;
             let id = format!("{}p_{}", self.prefix, self.plain_count);
@@ -469,6 +492,16 @@ impl<'a> Parser<'a> {
         if n == self.expected {
             return true;
         }
+        // In an annex, numbering may start again after a section heading.
+        if n == 1
+            && self.mode == Mode::Annex
+            && self
+                .operative
+                .last()
+                .is_some_and(|p| p.kind == ParagraphKind::Heading)
+        {
+            return true;
+        }
         if n > self.expected
             && n <= self.expected + 2
             && !pending
@@ -488,12 +521,18 @@ impl<'a> Parser<'a> {
 
     fn start_operative(&mut self, n: u32, line: &Line, offset: usize) {
         let content = line.range.start + offset..line.range.end;
-        let mut node = Node::new(
-            ParagraphKind::Operative,
-            format!("{}{}", self.prefix, ids::operative_id(n)),
-            line.range.start,
-            content,
-        );
+        let mut id = format!("{}{}", self.prefix, ids::operative_id(n));
+        // Numbering that starts again in an annex's section keeps ids unique, as the Akoma
+        // Ntoso reader makes them (`annex_1.sec_2.para_1`).
+        if self.mode == Mode::Annex && self.operative.iter().any(|p| p.id == id) {
+            id = format!(
+                "{}sec_{}.{}",
+                self.prefix,
+                self.sections,
+                ids::operative_id(n)
+            );
+        }
+        let mut node = Node::new(ParagraphKind::Operative, id, line.range.start, content);
         node.number = Some(n);
         self.operative.push(node);
         self.expected = n + 1;
@@ -552,6 +591,7 @@ impl<'a> Parser<'a> {
     /// The current paragraph does not end in punctuation, so the next block continues it.
     fn pending(&self) -> bool {
         self.current()
+            .filter(|n| n.kind != ParagraphKind::Heading)
             .map(Node::deepest)
             .and_then(|n| n.segments.last())
             .is_some_and(|seg| !ends_terminal(&self.text[seg.clone()]))

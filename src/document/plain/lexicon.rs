@@ -208,6 +208,9 @@ fn is_adverb(folded: &str) -> bool {
 /// phrases are preferred to their first words.
 pub fn match_lead(text: &str, list: LeadList, fuzzy: bool) -> Option<LeadMatch> {
     let text = head(text);
+    if text.starts_with(is_cjk) {
+        return match_cjk_lead(text, list);
+    }
     let words = first_words(text, MAX_LEAD_WORDS);
     let folded: Vec<String> = words
         .iter()
@@ -254,6 +257,175 @@ pub fn match_lead(text: &str, list: LeadList, fuzzy: bool) -> Option<LeadMatch> 
         s
     });
     Some(LeadMatch { len: end, intended })
+}
+
+/// Chinese preambular openers, longest first where one extends another (`又回顾` before
+/// `回顾` is not needed: they differ in their first character, and a prefix match takes
+/// the longest phrase).
+const CJK_OPENERS: [&str; 70] = [
+    "回顾",
+    "又回顾",
+    "还回顾",
+    "重申",
+    "又重申",
+    "还重申",
+    "确认",
+    "又确认",
+    "还确认",
+    "认识到",
+    "又认识到",
+    "还认识到",
+    "欢迎",
+    "又欢迎",
+    "还欢迎",
+    "注意到",
+    "又注意到",
+    "还注意到",
+    "赞赏地注意到",
+    "满意地注意到",
+    "关切地注意到",
+    "欣慰地注意到",
+    "表示注意到",
+    "深信",
+    "又深信",
+    "还深信",
+    "关切",
+    "又关切",
+    "深为关切",
+    "严重关切",
+    "深感关切",
+    "深表关切",
+    "考虑到",
+    "又考虑到",
+    "还考虑到",
+    "铭记",
+    "又铭记",
+    "还铭记",
+    "强调",
+    "又强调",
+    "还强调",
+    "申明",
+    "意识到",
+    "又意识到",
+    "肯定",
+    "又肯定",
+    "承认",
+    "又承认",
+    "赞赏",
+    "又赞赏",
+    "表示赞赏",
+    "深感震惊",
+    "震惊",
+    "遗憾",
+    "深感遗憾",
+    "痛惜",
+    "谴责",
+    "强烈谴责",
+    "确信",
+    "又确信",
+    "指出",
+    "又指出",
+    "决心",
+    "希望",
+    "审议了",
+    "忆及",
+    "又忆及",
+    "念及",
+    "正式决定",
+    "感谢",
+];
+
+/// Chinese operative verbs.
+const CJK_VERBS: [&str; 44] = [
+    "呼吁",
+    "又呼吁",
+    "还呼吁",
+    "强调",
+    "又强调",
+    "还强调",
+    "确认",
+    "又确认",
+    "敦促",
+    "又敦促",
+    "吁请",
+    "又吁请",
+    "请",
+    "又请",
+    "还请",
+    "鼓励",
+    "又鼓励",
+    "还鼓励",
+    "决定",
+    "又决定",
+    "还决定",
+    "欢迎",
+    "又欢迎",
+    "重申",
+    "又重申",
+    "促请",
+    "又促请",
+    "注意到",
+    "又注意到",
+    "邀请",
+    "支持",
+    "赞赏",
+    "要求",
+    "核可",
+    "核准",
+    "通过",
+    "授权",
+    "表示",
+    "谴责",
+    "强烈谴责",
+    "敦请",
+    "建议",
+    "赞扬",
+    "感谢",
+];
+
+/// Han ideographs, kana and CJK punctuation: scripts written without spaces.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// A lead in text without spaces (Chinese): the longest phrase of the list the text starts
+/// with.
+fn match_cjk_lead(text: &str, list: LeadList) -> Option<LeadMatch> {
+    let phrases: &[&str] = match list {
+        LeadList::Openers => &CJK_OPENERS,
+        LeadList::Verbs => &CJK_VERBS,
+    };
+    let len = phrases
+        .iter()
+        .filter(|p| text.starts_with(**p))
+        .map(|p| p.len())
+        .max()?;
+    Some(LeadMatch {
+        len,
+        intended: None,
+    })
+}
+
+/// An Arabic preambular opener by its shape, for openers the list does not hold: `إذ` or
+/// `وإذ` and a verb in the present (`وإذ تعرب عن عميق أسفها`, `وإذ يساورها`), or a word and
+/// `منها` (`وإدراكا منها`). Allocates nothing.
+pub fn has_opener_shape(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let head = first.strip_prefix('و').unwrap_or(first);
+    let mut chars = head.chars();
+    let idh = matches!(chars.next(), Some('إ' | 'أ' | 'ا'))
+        && chars.next() == Some('ذ')
+        && chars.next().is_none();
+    if idh {
+        return second.starts_with(['ت', 'ي']);
+    }
+    first.starts_with('و')
+        && first.chars().count() > 3
+        && first.ends_with(['ا', 'ً'])
+        && second.trim_end_matches(['،', ',']) == "منها"
 }
 
 /// Cost of reading the text's first words as `phrase`; `None` when they do not match.
@@ -420,6 +592,31 @@ mod tests {
         let t = "وإذ تالحظ جهود التعاون";
         let m = match_lead(t, LeadList::Openers, true).unwrap();
         assert_eq!(m.intended.as_deref(), Some("وإذ تلاحظ"));
+    }
+
+    #[test]
+    fn arabic_opener_shapes() {
+        assert!(has_opener_shape("وإذ تعرب عن عميق أسفها لحالات الوفاة"));
+        assert!(has_opener_shape("إذ تؤكد من جديد قرارها"));
+        assert!(has_opener_shape("وإذ يساورها القلق"));
+        assert!(has_opener_shape("وإدراكا منها لأهمية السلامة"));
+        assert!(!has_opener_shape("والتقارير التي قدمها الأمين العام"));
+        assert!(!has_opener_shape("وإذا تعذر ذلك"));
+        assert!(!has_opener_shape("وإذ"));
+    }
+
+    #[test]
+    fn chinese_leads_are_prefixes() {
+        let t = "又回顾1997年联合国与国际刑警组织之间的合作协定";
+        let m = match_lead(t, LeadList::Openers, false).unwrap();
+        assert_eq!(&t[..m.len], "又回顾");
+        let t = "赞赏地注意到秘书长的报告，";
+        let m = match_lead(t, LeadList::Openers, false).unwrap();
+        assert_eq!(&t[..m.len], "赞赏地注意到");
+        let t = "请秘书长提交报告；";
+        let m = match_lead(t, LeadList::Verbs, false).unwrap();
+        assert_eq!(&t[..m.len], "请");
+        assert!(match_lead("联合国与国际刑警组织", LeadList::Openers, false).is_none());
     }
 
     #[test]

@@ -561,8 +561,18 @@ pub fn is_enacting_formula(line: &str) -> bool {
     if !short(t, 60) || !t.ends_with(['،', ',', '，', ':']) {
         return false;
     }
-    t.starts_with("إن ")
-        || [
+    if t.starts_with("إن ") {
+        return true;
+    }
+    // The organ opens the formula (`The General Assembly,`, `L’Assemblée générale,`,
+    // `大会，`): a wrapped line that ends in a comma and names the Security Council
+    // (`… قرارات مجلس الأمن وبياناته الرئاسية،`) is not one.
+    if t.split_whitespace().nth(6).is_some() || t.starts_with(char::is_lowercase) {
+        return false;
+    }
+    t.split_whitespace().take(5).any(|w| {
+        let w = w.trim_end_matches(['،', ',', '，', ':']);
+        [
             "Assembly",
             "Council",
             "Assemblée",
@@ -571,13 +581,12 @@ pub fn is_enacting_formula(line: &str) -> bool {
             "Consejo",
             "Ассамблея",
             "Совет",
-            "大会",
-            "理事会",
-            "الجمعية",
-            "مجلس",
         ]
         .iter()
-        .any(|o| t.contains(o))
+        .any(|o| w.ends_with(o))
+            || ["الجمعية", "مجلس"].contains(&w)
+            || (w.chars().count() <= 10 && ["大会", "理事会"].iter().any(|o| w.ends_with(o)))
+    })
 }
 
 /// Page furniture left by PDF conversion: job numbers (`20-15555`), page counters (`2/6`),
@@ -655,6 +664,29 @@ fn is_page_counter(tok: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn enacting_formulas() {
+        for f in [
+            "إن الجمعية العامة،",
+            "The General Assembly,",
+            "L’Assemblée générale,",
+            "La Asamblea General,",
+            "Генеральная Ассамблея,",
+            "大会，",
+            "The Economic and Social Council,",
+        ] {
+            assert!(is_enacting_formula(f), "{f}");
+        }
+        // Wrapped lines that end in a comma and name an organ.
+        for l in [
+            "وإذ تشير أيضا إلى جميع قرارات مجلس الأمن وبياناته الرئاسية،",
+            "وبيانات رئيس المجلس ذات الصلة،",
+            "of the Security Council,",
+        ] {
+            assert!(!is_enacting_formula(l), "{l}");
+        }
+    }
 
     #[test]
     fn dates_in_all_forms() {

@@ -207,6 +207,8 @@ fn split_blocks(text: &str) -> Option<String> {
 /// Whether `next` starts with a label or number that only continues the sentence of `prev`.
 fn wrapped_label(prev: &str, next: &str) -> bool {
     !ends_terminal(prev)
+        && !is_tabbed_row(prev)
+        && !is_tabbed_row(next)
         && !inline::footnote_start(prev).is_some_and(|_| prev.starts_with('('))
         && (inline::sub_label(next).is_some() || inline::number_prefix(next).is_some())
 }
@@ -219,7 +221,8 @@ fn breaks_block(prev: &str, next: &str) -> bool {
         || meta::is_bare_formula(prev)
         || meta::is_bare_formula(next)
         || (inline::footnote_start(next).is_some() && !next.starts_with('('))
-        || ((ends_terminal(prev) || inline::footnote_start(prev).is_some()) && starts_unit(next))
+        || ((ends_terminal(prev) || inline::footnote_start(prev).is_some())
+            && (starts_unit(next) || starts_section(next)))
 }
 
 /// A trimmed non-blank line and the page it is on.
@@ -428,7 +431,9 @@ fn open_brackets(s: &str) -> bool {
 }
 
 fn continues(prev: &str, next: &str, width: usize) -> bool {
-    if is_rule(prev)
+    if is_tabbed_row(prev)
+        || is_tabbed_row(next)
+        || is_rule(prev)
         || is_rule(next)
         || meta::is_enacting_formula(prev)
         || meta::is_enacting_formula(next)
@@ -450,10 +455,36 @@ fn continues(prev: &str, next: &str, width: usize) -> bool {
     if short {
         return false;
     }
-    !(starts_unit(next)
-        && (ends_terminal(prev)
-            || meta::is_meeting_line(prev)
-            || inline::footnote_start(prev).is_some()))
+    let ends_unit = ends_terminal(prev)
+        || meta::is_meeting_line(prev)
+        || inline::footnote_start(prev).is_some();
+    !(ends_unit
+        && (starts_unit(next)
+            || starts_section(next)
+            || (fits_after(prev, next, width) && lexicon::has_opener_shape(next))))
+}
+
+/// Whether the first word of `next` would have fitted at the end of `prev` (so the line
+/// was not wrapped there): an Arabic opener the list does not hold (`وإذ تعرب عن عميق
+/// أسفها`), known only by its shape, starts a paragraph after such a line; after a full
+/// line ending in a comma it may as well be the next clause of the same paragraph.
+fn fits_after(prev: &str, next: &str, width: usize) -> bool {
+    let word = next
+        .split_whitespace()
+        .next()
+        .map_or(0, |w| w.chars().count());
+    prev.chars().count() + 1 + word <= width
+}
+
+/// A section heading of an annex (`II. Implementation`, `الفرع الثاني`): it starts a unit
+/// after a line that ends one.
+fn starts_section(s: &str) -> bool {
+    super::structure::is_labelled_heading(s)
+}
+
+/// A table row as Word saves it: cells separated by tabs. It is never a wrapped line.
+fn is_tabbed_row(s: &str) -> bool {
+    s.contains('\t')
 }
 
 /// A footnote rule `____`.
@@ -546,6 +577,12 @@ pub(super) fn starts_with_lead(s: &str) -> bool {
     }
     if first.is_lowercase() {
         return false;
+    }
+    // Chinese wraps anywhere: a line that starts with a preambular opener starts a unit
+    // (operative paragraphs are numbered; a one-character verb such as `请` would start
+    // too many).
+    if lexicon::is_cjk(first) {
+        return lexicon::match_lead(s, LeadList::Openers, false).is_some();
     }
     // Arabic openers are matched allowing misspellings, as the body parser does.
     let fuzzy = lexicon::is_arabic_letter(first);

@@ -419,6 +419,124 @@ fn is_annex_heading(s: &str) -> bool {
     annex && words.count() <= 2
 }
 
+/// Words that name a section of an annex, in lower case ("Section 2", "Chapter IV",
+/// "الفرع الأول").
+const SECTION_WORDS: [&str; 25] = [
+    "section",
+    "chapter",
+    "part",
+    "article",
+    "chapitre",
+    "partie",
+    "sección",
+    "seccion",
+    "capítulo",
+    "capitulo",
+    "parte",
+    "artículo",
+    "articulo",
+    "раздел",
+    "глава",
+    "часть",
+    "статья",
+    "الفرع",
+    "الجزء",
+    "الفصل",
+    "الباب",
+    "القسم",
+    "المادة",
+    "المرحلة",
+    "المحور",
+];
+
+/// Arabic ordinal adverbs that number sections (`أولا - مقدمة`), without their tanween.
+const ARABIC_ORDINALS: [&str; 11] = [
+    "أولا",
+    "اولا",
+    "ثانيا",
+    "ثالثا",
+    "رابعا",
+    "خامسا",
+    "سادسا",
+    "سابعا",
+    "ثامنا",
+    "تاسعا",
+    "عاشرا",
+];
+
+/// A heading line may be this long at most (characters).
+const MAX_HEADING_CHARS: usize = 120;
+
+/// A heading line inside an annex: a short line without closing punctuation, not numbered
+/// or labelled, that names a section ("I. Introduction", "A. Scope", "Section 2",
+/// "الفرع الأول", "أولا - مقدمة") or has the shape of a title (a capital or a letter
+/// without case first, at most twelve words).
+pub(super) fn is_annex_section_heading(s: &str) -> bool {
+    let s = s.trim();
+    if !heading_shape(s) {
+        return false;
+    }
+    if is_labelled_heading(s) {
+        return true;
+    }
+    let first = s.chars().next().unwrap_or(' ');
+    let cased = first.is_lowercase() || first.is_uppercase();
+    (first.is_uppercase() || (!cased && first.is_alphabetic()))
+        && s.split_whitespace().count() <= 12
+}
+
+/// Short, unnumbered, unlabelled, without closing punctuation (a comma included).
+fn heading_shape(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars().count() <= MAX_HEADING_CHARS
+        && !ends_terminal(s)
+        && !s.ends_with([',', '،', ':', '：', '，'])
+        && inline::number_prefix(s).is_none()
+        && inline::sub_label(s).is_none()
+        && inline::footnote_start(s).is_none()
+}
+
+/// A heading line whose first word numbers or names a section: a Roman numeral or part
+/// letter followed by a full stop, a dash or a title (`II. Implementation`, `B - Scope`),
+/// a section word with its number (`Section 2`, `الفرع الأول`), an Arabic ordinal
+/// (`ثانيا - التنفيذ`). Stricter than [`is_annex_section_heading`]: wrapped text is cut
+/// before such a line.
+pub(super) fn is_labelled_heading(s: &str) -> bool {
+    let s = s.trim();
+    if !heading_shape(s) {
+        return false;
+    }
+    let mut words = s.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let second = words.next();
+    let word = first.trim_end_matches(['.', ':', '-', '–']);
+    // Compared in lower case and without tanween, allocating nothing (wrapped lines are
+    // tested one by one).
+    let is = |list: &[&str]| {
+        list.iter().any(|w| {
+            word.chars()
+                .filter(|&c| c != '\u{064B}')
+                .flat_map(char::to_lowercase)
+                .eq(w.chars())
+        })
+    };
+    if is(&ARABIC_ORDINALS) {
+        return true;
+    }
+    if is(&SECTION_WORDS) {
+        return second.is_some();
+    }
+    let label = first.trim_end_matches(['.', ')']);
+    if !is_part_letter(label) {
+        return false;
+    }
+    let dotted = first.len() > label.len();
+    let dashed = second.is_some_and(|w| matches!(w, "-" | "–" | "—"));
+    (dotted || dashed || is_roman(label)) && second.is_some()
+}
+
 /// A short unnumbered line without closing punctuation: a title.
 fn is_title(s: &str) -> bool {
     s.chars().count() < 400
@@ -465,5 +583,22 @@ mod tests {
         assert!(part_heading("75/10. Cooperation").is_none());
         assert_eq!(part_letter("باء", 2), "B");
         assert_eq!(part_letter("II", 2), "II");
+        assert!(is_annex_section_heading("I. Introduction"));
+        assert!(is_annex_section_heading("Section 2"));
+        assert!(is_annex_section_heading("الفرع الأول"));
+        assert!(is_annex_section_heading("Programme of work"));
+        assert!(!is_annex_section_heading(
+            "Reports are published on the website."
+        ));
+        assert!(!is_annex_section_heading("1. The programme"));
+        assert!(!is_annex_section_heading("(a) To map the coasts"));
+        assert!(!is_annex_section_heading("continued from the page before"));
+        assert!(is_labelled_heading("II. Implementation"));
+        assert!(is_labelled_heading("ثانيا - التنفيذ"));
+        assert!(is_labelled_heading("الفرع الثاني"));
+        assert!(is_labelled_heading("B. Scope of the programme"));
+        assert!(!is_labelled_heading("A further review will follow"));
+        assert!(!is_labelled_heading("Programme of work"));
+        assert!(!is_labelled_heading("I"));
     }
 }

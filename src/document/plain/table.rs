@@ -16,7 +16,12 @@ pub(super) fn cells(line: &str) -> Option<Vec<Range<usize>>> {
     if !tabbed && !line.contains("  ") {
         return None;
     }
-    if inline::number_prefix(line).is_some() || inline::sub_label(line).is_some() {
+    // A number or label before a tab-separated rest is a row's first cell
+    // (`1. Income from staff assessment\t291 354 800`).
+    let after_label = inline::number_prefix(line)
+        .map(|(_, at)| at)
+        .or_else(|| inline::sub_label(line).map(|l| l.content));
+    if after_label.is_some_and(|at| !line.get(at..).is_some_and(|rest| rest.contains('\t'))) {
         return None;
     }
     let min_spaces = if line.chars().any(lexicon::is_arabic_letter) {
@@ -83,6 +88,73 @@ pub(super) fn build(text: &str, rows: &[Range<usize>]) -> Table {
     }
 }
 
+/// A header cell is at most this long (characters) and this many words.
+const MAX_HEADER_CHARS: usize = 48;
+const MAX_HEADER_WORDS: usize = 7;
+
+/// Mark the first row a header row when it reads as one: at least two cells, every cell
+/// short, none a figure or a sentence, and one of the next rows holding a figure or a cell
+/// longer than any of the first row's (`Section | Amount (United States dollars)` over
+/// `1 | Overall policymaking | 86 769 400`).
+pub(super) fn mark_header(table: &mut Table) {
+    let Some((first, rest)) = table.rows.split_first_mut() else {
+        return;
+    };
+    if first.cells.len() < 2 || rest.is_empty() {
+        return;
+    }
+    let mut longest = 0;
+    for cell in &first.cells {
+        let (chars, words) = cell_size(cell);
+        if chars > MAX_HEADER_CHARS
+            || words > MAX_HEADER_WORDS
+            || is_figure(cell)
+            || ends_sentence(cell)
+        {
+            return;
+        }
+        longest = longest.max(chars);
+    }
+    first.header = rest.iter().take(3).any(|row| {
+        row.cells
+            .iter()
+            .any(|c| is_figure(c) || cell_size(c).0 > longest)
+    });
+}
+
+/// Characters and words of a cell's text.
+fn cell_size(cell: &[Run]) -> (usize, usize) {
+    cell.iter().fold((0, 0), |(chars, words), r| {
+        (
+            chars + r.text.trim().chars().count(),
+            words + r.text.split_whitespace().count(),
+        )
+    })
+}
+
+/// A number as tables write them (`86 769 400`, `0.006`, `12,5 %`, `(1 200)`).
+fn is_figure(cell: &[Run]) -> bool {
+    let mut digits = false;
+    for c in cell.iter().flat_map(|r| r.text.chars()) {
+        if inline::digit_value(c).is_some() {
+            digits = true;
+        } else if !(c.is_whitespace()
+            || matches!(
+                c,
+                '.' | ',' | '%' | '-' | '–' | '−' | '(' | ')' | '+' | '٫' | '٬'
+            ))
+        {
+            return false;
+        }
+    }
+    digits
+}
+
+fn ends_sentence(cell: &[Run]) -> bool {
+    cell.last()
+        .is_some_and(|r| r.text.trim_end().ends_with(['.', ';', '؛', '。']))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,10 +168,44 @@ mod tests {
         let line = "Section    Amount (United States dollars)";
         assert_eq!(cells(line).map(|c| c.len()), Some(2));
         assert!(cells("1.\tDecides to remain seized of the matter.").is_none());
+        assert_eq!(
+            cells("1. Income from staff assessment\t291 354 800").map(|c| c.len()),
+            Some(2)
+        );
         assert!(cells("(a)\tPreventing crime;").is_none());
         assert!(cells("وإذ تشير إلى اتفاق عام  1997للتعاون بين األمم  المتحدة").is_none());
         assert!(cells("One sentence with one space.").is_none());
         assert!(cells("إذ تشير  إلى").is_none());
         assert_eq!(cells("أ\tب").map(|c| c.len()), Some(2));
+    }
+
+    fn table(rows: &[&str]) -> Table {
+        let text = rows.join("\n");
+        let mut at = 0;
+        let ranges: Vec<Range<usize>> = rows
+            .iter()
+            .map(|r| {
+                let range = at..at + r.len();
+                at += r.len() + 1;
+                range
+            })
+            .collect();
+        let mut t = build(&text, &ranges);
+        mark_header(&mut t);
+        t
+    }
+
+    #[test]
+    fn header_rows() {
+        let t = table(&["Section\tAmount", "1\tOverall policymaking\t86 769 400"]);
+        assert!(t.rows[0].header && !t.rows[1].header);
+        let t = table(&["D-2\tD-1\tTotal", "Department of Operational Support\t–\t1"]);
+        assert!(t.rows[0].header);
+        // Figures in the first row: no header.
+        let t = table(&["Afghanistan\t0.006", "Albania\t0.008"]);
+        assert!(!t.rows[0].header);
+        // Rows of the same kind of short text: no header.
+        let t = table(&["New post\tP-4", "New post\tP-3"]);
+        assert!(!t.rows[0].header);
     }
 }
