@@ -464,3 +464,72 @@ fn selecting_words_offers_the_citation_of_their_version() {
     let text = copied(&h).expect("a citation");
     assert!(text.contains("75/10") && !text.contains("77/20"), "{text}");
 }
+
+/// Press Ctrl+C and return what the window copied (the command runs within a frame or two).
+fn press_copy(h: &mut Harness<'static, ReaderApp>) -> Option<String> {
+    // Ctrl+C reaches the window as a copy event (as winit delivers it).
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::C);
+    h.event(egui::Event::Copy);
+    for _ in 0..3 {
+        h.step();
+        if let Some(t) = copied(h) {
+            return Some(t);
+        }
+    }
+    None
+}
+
+/// Every paragraph's text of a document, white space made single spaces.
+fn all_text(doc: &qarar::document::Document) -> String {
+    let text: Vec<String> = doc
+        .paragraphs()
+        .into_iter()
+        .map(|(_, p)| p.text())
+        .collect();
+    text.join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn ctrl_c_copies_the_selected_words_of_their_version_in_logical_order() {
+    if !corpus("77_20_A.xml").exists() {
+        return;
+    }
+    let old = qarar::document::load_path(&corpus("75_10_A.xml")).expect("75/10");
+    let new = qarar::document::load_path(&corpus("77_20_A.xml")).expect("77/20");
+    let mut h = comparing("75_10_A.xml", "77_20_A.xml", temp_dir("copy"));
+    let helpers = |t: &str| {
+        t.chars().any(|c| {
+            matches!(
+                c,
+                '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{2060}'
+            )
+        })
+    };
+    // Side by side, the old column: words of 75/10, as its text has them.
+    h.get_by_label("Side by side").click();
+    h.run_ok();
+    for (label, doc) in [("Change 1, old", &old), ("Change 1, new", &new)] {
+        drag_across(&mut h, label);
+        assert!(
+            h.query_by_label("Copy citation").is_some(),
+            "{label}: a selection"
+        );
+        let text = press_copy(&mut h).expect("the selected words");
+        assert!(text.split_whitespace().count() >= 2, "{label}: {text}");
+        assert!(!helpers(&text), "{label}: display helpers in {text:?}");
+        assert!(all_text(doc).contains(&text), "{label}: {text}");
+    }
+    // Inline: only the words of one version, never a deleted word beside its replacement.
+    h.get_by_label("Side by side").click();
+    h.run_ok();
+    drag_across(&mut h, "Change 1");
+    let text = press_copy(&mut h).expect("the selected words");
+    assert!(!helpers(&text));
+    assert!(
+        all_text(&new).contains(&text) || all_text(&old).contains(&text),
+        "{text}"
+    );
+}

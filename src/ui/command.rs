@@ -313,7 +313,14 @@ impl Command {
     pub fn scopes(&self) -> &'static [Scope] {
         use Command as C;
         match self {
-            C::Copy | C::SelectAll | C::Undo | C::Redo | C::Highlight(_) | C::HighlightWithNote => {
+            // The compare view's selection is copied too.
+            C::Copy => &[
+                Scope::Document,
+                Scope::Outline,
+                Scope::Popup,
+                Scope::Compare,
+            ],
+            C::SelectAll | C::Undo | C::Redo | C::Highlight(_) | C::HighlightWithNote => {
                 DOCUMENT_LIKE
             }
             C::OutlinePrevious | C::OutlineNext => &[Scope::Outline],

@@ -170,8 +170,14 @@ impl ReaderApp {
         }
     }
 
-    /// Copy the selection (of either column) as logical text.
+    /// Copy the selection (of either column, or of the compare view) as logical text.
     fn copy_selection(&self, ctx: &egui::Context) {
+        if let Some(view) = self.compare_view() {
+            if let Some(text) = view.selected_text() {
+                ctx.copy_text(text);
+            }
+            return;
+        }
         let selected = self.current().and_then(|c| {
             c.view
                 .selected_text()

@@ -1,6 +1,7 @@
 //! Selecting text in a unit of the compare view (dragging across its words, as in the
 //! reader): the selection is painted under the glyphs, and a "Copy citation" button at its
-//! end copies the citation of the version the selected words belong to.
+//! end copies the citation of the version the selected words belong to; Ctrl+C (Edit →
+//! Copy) copies the selected words of that version.
 
 use super::notes::Piece;
 use super::pick::Units;
@@ -120,7 +121,66 @@ fn version_of(sel: &Selection, side: bool, change: &Change, pieces: &[Piece]) ->
     }
 }
 
+/// The words of `version` in `range` of a compare block's display text: inline, the words
+/// of the other version only (deleted or inserted ones) are left out; display helpers are
+/// removed and the spaces left where words were taken out are made one.
+fn version_text(text: &str, range: Range<usize>, pieces: &[Piece], version: Version) -> String {
+    let other = |p: &Piece| match version {
+        Version::Old => p.old.is_none(),
+        Version::New => p.new.is_none(),
+    };
+    let mut out = String::new();
+    let mut at = range.start;
+    let mut cuts: Vec<&Piece> = pieces
+        .iter()
+        .filter(|p| other(p) && p.dst.start < range.end && p.dst.end > range.start)
+        .collect();
+    cuts.sort_by_key(|p| p.dst.start);
+    for p in cuts {
+        if let Some(t) = text.get(at..p.dst.start.max(at)) {
+            out.push_str(t);
+        }
+        at = at.max(p.dst.end);
+    }
+    if let Some(t) = text.get(at..range.end.max(at)) {
+        out.push_str(t);
+    }
+    let clean = crate::text::display::strip_helpers(&out);
+    let mut joined = String::with_capacity(clean.len());
+    for word in clean.split(' ').filter(|w| !w.is_empty()) {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    joined
+}
+
 impl CompareView {
+    /// The selected words, of the version they belong to, in logical order (what Ctrl+C
+    /// copies); `None` without a selection.
+    pub fn selected_text(&self) -> Option<String> {
+        let sel = self.selection.filter(|s| s.anchor != s.focus)?;
+        let change = self.comparison.changes.get(sel.row)?;
+        let (a, b) = self.layouts.rows.get(sel.row)?;
+        let lay = if sel.slot == 0 { a } else { b };
+        let text = lay.as_ref()?.buffer.lines.first()?.text();
+        let pieces = self
+            .layouts
+            .pieces
+            .get(sel.row)
+            .map_or(&[][..], |p| &p[sel.slot][..]);
+        let side = self.layout == super::Layout::SideBySide;
+        let version = version_of(&sel, side, change, pieces);
+        let range = sel.range();
+        let start = (0..=range.start)
+            .rev()
+            .find(|&i| text.is_char_boundary(i))?;
+        let end = (range.end.min(text.len())..=text.len()).find(|&i| text.is_char_boundary(i))?;
+        let words = version_text(text, start..end, pieces, version);
+        (!words.is_empty()).then_some(words)
+    }
+
     /// The "Copy citation" button at the end of the selection made (not while dragging).
     pub(super) fn selection_button(&mut self, ctx: &egui::Context, tip: Option<Pos2>) {
         let (Some(sel), Some(tip)) = (self.selection, tip) else {
@@ -168,5 +228,48 @@ impl CompareView {
         if done {
             self.selection = None;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Piece, Version, version_text};
+
+    #[test]
+    fn a_copy_holds_the_words_of_one_version_without_helpers() {
+        // "Urges Encourages States": "Urges " deleted, "Encourages " inserted.
+        let text = "\u{200F}Urges Encourages\u{2060} \u{2068}States\u{2069}";
+        let urges = text.find("Urges").unwrap_or(0);
+        let enc = text.find("Encourages").unwrap_or(0);
+        let states = text.find(" \u{2068}States").unwrap_or(0);
+        let pieces = vec![
+            Piece {
+                old: Some(0),
+                new: None,
+                edit: 0,
+                dst: urges..enc,
+            },
+            Piece {
+                old: None,
+                new: Some(0),
+                edit: 1,
+                dst: enc..states,
+            },
+            Piece {
+                old: Some(6),
+                new: Some(11),
+                edit: 2,
+                dst: states..text.len(),
+            },
+        ];
+        let all = 0..text.len();
+        assert_eq!(
+            version_text(text, all.clone(), &pieces, Version::New),
+            "Encourages States"
+        );
+        assert_eq!(
+            version_text(text, all, &pieces, Version::Old),
+            "Urges States"
+        );
     }
 }
