@@ -8,6 +8,9 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use qarar::ui::{Command, ReaderApp, StartOptions};
 use std::path::PathBuf;
 
+mod common;
+use common::window::copied;
+
 fn corpus(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/corpus/akn")
@@ -189,19 +192,6 @@ fn compare_with_previous_on_79_136_opens_77_20_against_it() {
     h.key_press(egui::Key::Escape);
     h.run_ok();
     assert!(h.state().compare_view().is_none());
-}
-
-/// What the last frames put on the clipboard.
-fn copied(h: &Harness<'static, ReaderApp>) -> Option<String> {
-    h.output()
-        .platform_output
-        .commands
-        .iter()
-        .filter_map(|c| match c {
-            egui::OutputCommand::CopyText(t) => Some(t.clone()),
-            _ => None,
-        })
-        .next_back()
 }
 
 /// A reader on `file` with its annotations in `data`, the comparison with `other` shown.

@@ -5,6 +5,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use qarar::ui::{ReaderApp, StartOptions};
 
+mod common;
+
 fn reader(mut start: StartOptions) -> Harness<'static, ReaderApp> {
     // Keep the tests' annotation stores out of the user's data directory.
     start.data_dir.get_or_insert_with(|| {
@@ -228,17 +230,7 @@ fn copy_citation_on_a_paragraph_gives_the_arabic_convention_and_the_link() {
     settle(&mut h);
     h.get_by_label("Copy citation").click();
     h.step();
-    let copied: Vec<String> = h
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .filter_map(|c| match c {
-            egui::OutputCommand::CopyText(t) => Some(t.clone()),
-            _ => None,
-        })
-        .collect();
-    let text = copied.last().expect("something was copied");
+    let text = common::window::copied(&h).expect("something was copied");
     assert!(text.contains("القرار 75/10، الفقرة 13 (ب)"), "{text}");
     assert!(text.contains("https://undocs.org/ar/A/RES/75/10"), "{text}");
 }

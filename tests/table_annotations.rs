@@ -3,23 +3,16 @@
 //! annotated export carries it where it stands; the library index finds words of cells.
 
 use eframe::egui;
-use egui_kittest::Harness;
 use qarar::annotations::anchor::anchor;
 use qarar::annotations::{Anchor, Annotation, Color};
 use qarar::document::{Document, ParagraphKind, load_path};
 use qarar::export::placed::{Placed, place};
 use qarar::export::{akn, docx, html, markdown};
 use qarar::library::{FullText, Library};
-use qarar::ui::{ReaderApp, StartOptions};
-use std::io::Read;
 use std::path::PathBuf;
 
-fn corpus(name: &str) -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus/akn")
-        .join(name);
-    p.exists().then_some(p)
-}
+mod common;
+use common::window::{akn_file as corpus, reader_on, zip_part};
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("qarar-tblann-{name}-{}", std::process::id()));
@@ -117,14 +110,6 @@ fn a_passage_of_a_cell_anchors_in_its_table() {
     );
 }
 
-fn zip_part(bytes: &[u8], name: &str) -> String {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
-    let mut f = zip.by_name(name).expect("part");
-    let mut s = String::new();
-    f.read_to_string(&mut s).expect("utf-8");
-    s
-}
-
 #[test]
 fn every_annotated_export_carries_annotations_made_in_a_table() {
     let Some(path) = corpus("78_253_E.xml") else {
@@ -196,21 +181,6 @@ fn every_annotated_export_carries_annotations_made_in_a_table() {
     );
 }
 
-fn reader(file: PathBuf, data_dir: PathBuf) -> Harness<'static, ReaderApp> {
-    let start = StartOptions {
-        file: Some(file),
-        data_dir: Some(data_dir),
-        ..StartOptions::default()
-    };
-    let app = ReaderApp::new(&egui::Context::default(), None, start);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(40)
-        .build_ui_state(|ui, app: &mut ReaderApp| app.frame(ui), app);
-    h.run_ok();
-    h
-}
-
 #[test]
 fn selecting_words_in_a_cell_and_pressing_a_colour_key_highlights_them_there() {
     let Some(path) = corpus("78_253_E.xml") else {
@@ -218,7 +188,7 @@ fn selecting_words_in_a_cell_and_pressing_a_colour_key_highlights_them_there() {
     };
     let data = temp_dir("reader");
     let (block, range) = {
-        let mut h = reader(path.clone(), data.clone());
+        let mut h = reader_on(Some(path.clone()), data.clone());
         // Find the words as a user would, then select what the search found.
         h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
         h.run_ok();
@@ -279,7 +249,7 @@ fn selecting_words_in_a_cell_and_pressing_a_colour_key_highlights_them_there() {
         (block, range)
     };
     // Reopened: the highlight is still on the same words of the same cell.
-    let h = reader(path, data.clone());
+    let h = reader_on(Some(path), data.clone());
     let cur = h.state().current().expect("document");
     assert_eq!(cur.annotations.list.len(), 1);
     assert!(

@@ -9,15 +9,9 @@ use qarar::text::display::blocks;
 use qarar::text::fonts::font_system;
 use qarar::text::layout::{DocumentLayout, Typography};
 use qarar::text::table::cell_box;
-use std::io::Read;
-use std::path::PathBuf;
 
-fn corpus(name: &str) -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus/akn")
-        .join(name);
-    p.exists().then_some(p)
-}
+mod common;
+use common::window::{akn_file as corpus, zip_part};
 
 fn first_table(doc: &Document) -> (String, Table) {
     let (_, p) = doc
@@ -97,14 +91,6 @@ fn a_header_across_two_columns_spans_them_in_english_and_arabic() {
         assert_eq!(table.columns(), 3, "{name}");
         check_layout(&doc, rtl);
     }
-}
-
-fn zip_part(bytes: &[u8], name: &str) -> String {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
-    let mut f = zip.by_name(name).expect("part");
-    let mut s = String::new();
-    f.read_to_string(&mut s).expect("utf-8");
-    s
 }
 
 #[test]

@@ -3,22 +3,15 @@
 //! search, hit-testing, copy, the accessibility tree and the PDF's text all reach every cell.
 
 use eframe::egui::{self, accesskit::Role};
-use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use qarar::document::{Document, load_path};
 use qarar::text::display::{Block, blocks};
 use qarar::text::fonts::font_system;
 use qarar::text::layout::{BlockLayout, DocumentLayout, Typography};
-use qarar::ui::{ReaderApp, StartOptions};
-use std::path::PathBuf;
 use std::process::Command;
 
-fn corpus(name: &str) -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus/akn")
-        .join(name);
-    p.exists().then_some(p)
-}
+mod common;
+use common::window::{akn_file as corpus, reader_on};
 
 fn laid_out(doc: &Document, width: f32) -> DocumentLayout {
     let mut fonts = font_system();
@@ -247,29 +240,15 @@ fn copying_a_table_row_gives_its_cells_apart() {
     );
 }
 
-fn reader(file: PathBuf) -> Harness<'static, ReaderApp> {
-    let start = StartOptions {
-        file: Some(file),
-        data_dir: Some(
-            std::env::temp_dir().join(format!("qarar-tables-test-{}", std::process::id())),
-        ),
-        ..StartOptions::default()
-    };
-    let app = ReaderApp::new(&egui::Context::default(), None, start);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(40)
-        .build_ui_state(|ui, app: &mut ReaderApp| app.frame(ui), app);
-    h.run_ok();
-    h
-}
-
 #[test]
 fn searching_a_cell_word_highlights_it_inside_its_cell_and_a_click_there_hits_it() {
     let Some(path) = corpus("78_253_E.xml") else {
         return;
     };
-    let mut h = reader(path);
+    let mut h = reader_on(
+        Some(path),
+        std::env::temp_dir().join(format!("qarar-tables-test-{}", std::process::id())),
+    );
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
     h.run_ok();
     h.get_by_label("Search").click();
@@ -321,7 +300,10 @@ fn the_accessibility_tree_reads_every_cell_of_a_table_in_order() {
     let Some(path) = corpus("78_253_E.xml") else {
         return;
     };
-    let h = reader(path);
+    let h = reader_on(
+        Some(path),
+        std::env::temp_dir().join(format!("qarar-tables-test-{}", std::process::id())),
+    );
     let block = h.get_by_label("Part VII, Paragraph 6, Table 1");
     let node = block.accesskit_node();
     let text = node

@@ -5,6 +5,8 @@
 
 use std::path::PathBuf;
 
+pub mod window;
+
 /// `../shared/corpus/akn`, the UN's Akoma Ntoso files (CI has it beside the clone).
 pub const AKN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/akn");
 

@@ -157,21 +157,27 @@ fn version_text(text: &str, range: Range<usize>, pieces: &[Piece], version: Vers
 }
 
 impl CompareView {
-    /// The selected words, of the version they belong to, in logical order (what Ctrl+C
-    /// copies); `None` without a selection.
-    pub fn selected_text(&self) -> Option<String> {
+    /// The selection when it holds something: with its change, the pieces of its block and
+    /// the version its words belong to.
+    fn selected(&self) -> Option<(Selection, &Change, &[Piece], Version)> {
         let sel = self.selection.filter(|s| s.anchor != s.focus)?;
         let change = self.comparison.changes.get(sel.row)?;
-        let (a, b) = self.layouts.rows.get(sel.row)?;
-        let lay = if sel.slot == 0 { a } else { b };
-        let text = lay.as_ref()?.buffer.lines.first()?.text();
         let pieces = self
             .layouts
             .pieces
             .get(sel.row)
             .map_or(&[][..], |p| &p[sel.slot][..]);
         let side = self.layout == super::Layout::SideBySide;
-        let version = version_of(&sel, side, change, pieces);
+        Some((sel, change, pieces, version_of(&sel, side, change, pieces)))
+    }
+
+    /// The selected words, of the version they belong to, in logical order (what Ctrl+C
+    /// copies); `None` without a selection.
+    pub fn selected_text(&self) -> Option<String> {
+        let (sel, _, pieces, version) = self.selected()?;
+        let (a, b) = self.layouts.rows.get(sel.row)?;
+        let lay = if sel.slot == 0 { a } else { b };
+        let text = lay.as_ref()?.buffer.lines.first()?.text();
         let range = sel.range();
         let start = (0..=range.start)
             .rev()
@@ -186,19 +192,12 @@ impl CompareView {
         let (Some(sel), Some(tip)) = (self.selection, tip) else {
             return;
         };
-        if sel.dragging || sel.anchor == sel.focus {
+        if sel.dragging {
             return;
         }
-        let Some(change) = self.comparison.changes.get(sel.row) else {
+        let Some((_, change, _, version)) = self.selected() else {
             return;
         };
-        let pieces = self
-            .layouts
-            .pieces
-            .get(sel.row)
-            .map_or(&[][..], |p| &p[sel.slot][..]);
-        let side = self.layout == super::Layout::SideBySide;
-        let version = version_of(&sel, side, change, pieces);
         let (ids, doc) = match version {
             Version::Old => (&change.old, &self.old_doc),
             Version::New => (&change.new, &self.new_doc),
