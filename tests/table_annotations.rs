@@ -168,6 +168,33 @@ fn every_annotated_export_carries_annotations_made_in_a_table() {
     assert!(after.contains("Check the grade"), "note after the table");
     assert!(after.contains("Benefits Officer"));
 
+    // PDF: a highlight annotation for each, over the cells' words.
+    let pdf = qarar::export::pdf::export(
+        &doc,
+        &placed,
+        &qarar::export::pdf::PdfOptions {
+            paper: qarar::export::pdf::Paper::A4,
+        },
+    )
+    .expect("pdf");
+    let file = lopdf::Document::load_mem(&pdf).expect("a valid PDF");
+    let highlights = file
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| {
+            d.get(b"Subtype")
+                .and_then(|s| s.as_name())
+                .is_ok_and(|n| n == b"Highlight")
+        })
+        .count();
+    assert_eq!(highlights, 2, "one highlight per annotation");
+
+    // A citation of the table names it.
+    let c = qarar::library::citation(&doc, &id).expect("a citation of the table");
+    assert_eq!(c.text_en, "A/RES/78/253, VII, para. 6, table 1");
+    assert_eq!(c.text_ar, "القرار 78/253، VII، الفقرة 6، الجدول 1");
+
     // Akoma Ntoso: the note's mark in the cell where the passage ends.
     let xml = String::from_utf8(akn::export(&doc, &placed).expect("akn")).expect("utf-8");
     let table = &xml[xml.find("<table").expect("a table")..];

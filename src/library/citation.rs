@@ -32,8 +32,9 @@ enum Place<'a> {
     },
 }
 
-/// The citation of paragraph `paragraph_id` of `doc`, or `None` when the document has no
-/// symbol, the paragraph does not exist, or it is not a preambular or operative paragraph.
+/// The citation of paragraph `paragraph_id` of `doc` (preambular or operative paragraph,
+/// sub-paragraph, section, unnumbered paragraph or table, in a part or an annex), or `None`
+/// when the document has no symbol or no such paragraph.
 pub fn citation(doc: &Document, paragraph_id: &str) -> Option<Citation> {
     let symbol = doc.meta.symbol.as_deref()?.trim();
     if symbol.is_empty() {
@@ -45,29 +46,88 @@ pub fn citation(doc: &Document, paragraph_id: &str) -> Option<Citation> {
         Some((scope, local)) => (Some(scope), local),
         None => (None, paragraph_id),
     };
-    let place = place_of(
-        doc,
-        local,
-        scope.map(|s| format!("{s}.")).unwrap_or_default(),
-    )?;
     let url = format!(
         "https://undocs.org/{}/{}",
         doc.meta.language.code(),
         symbol.replace(' ', "%20")
     );
     let short = symbol.strip_prefix("A/RES/").unwrap_or(symbol);
-    let (text_en, text_ar) = match place {
+    // What is cited, from the widest to the narrowest: part or annex, paragraph, table.
+    let mut en: Vec<String> = Vec::new();
+    let mut ar: Vec<String> = Vec::new();
+    if let Some(scope) = scope {
+        let (e, a) = scope_names(doc, scope);
+        en.push(e);
+        ar.push(a);
+    }
+    // Sections of an annex whose numbering starts again: `annex_1.sec_2.para_1`.
+    let mut local = local;
+    while let Some((head, rest)) = local.split_once('.') {
+        match head.strip_prefix("sec_") {
+            Some(n) => {
+                en.push(format!("section {n}"));
+                ar.push(format!("الفرع {n}"));
+            }
+            None => {
+                en.push(head.to_string());
+                ar.push(head.to_string());
+            }
+        }
+        local = rest;
+    }
+    let prefix = paragraph_id[..paragraph_id.len() - local.len()].to_string();
+    // A table stands under its paragraph (`para_6_table_1`) or alone (`table_1`); text
+    // under a paragraph (`para_6_text_1`) is cited as that paragraph.
+    let (local, table) = match local.rsplit_once("_table_") {
+        Some((head, n)) => (head, Some(n)),
+        None => match local.strip_prefix("table_") {
+            Some(n) => ("", Some(n)),
+            None => (local, None),
+        },
+    };
+    let local = local.rsplit_once("_text_").map_or(local, |(head, _)| head);
+    if let Some(n) = local.strip_prefix("sec_") {
+        en.push(format!("section {n}"));
+        ar.push(format!("الفرع {n}"));
+    } else if let Some(n) = local.strip_prefix("p_") {
+        en.push(format!("unnumbered paragraph {n}"));
+        ar.push(format!("الفقرة غير المرقمة {n}"));
+    } else if !local.is_empty() {
+        let (e, a) = place_text(doc, place_of(doc, local, prefix)?);
+        en.push(e);
+        ar.push(a);
+    }
+    if let Some(n) = table {
+        en.push(format!("table {n}"));
+        ar.push(format!("الجدول {n}"));
+    }
+    if en.is_empty() {
+        return None;
+    }
+    let text_en = format!("{symbol}, {}", en.join(", "));
+    let text_ar = format!("القرار {short}، {}", ar.join("، "));
+    Some(Citation {
+        text_en,
+        text_ar,
+        url,
+    })
+}
+
+/// A preambular or operative paragraph as cited, in English and Arabic: `para. 2 (b) (ii)`,
+/// `الفقرة 2 (ب) '2'`.
+fn place_text(doc: &Document, place: Place<'_>) -> (String, String) {
+    match place {
         Place::Preamble(n) => (
-            format!("{symbol}, preambular paragraph {n}"),
-            format!("القرار {short}، الفقرة {n} من الديباجة"),
+            format!("preambular paragraph {n}"),
+            format!("الفقرة {n} من الديباجة"),
         ),
         Place::Operative {
             number,
             letter,
             deeper,
         } => {
-            let mut en = format!("{symbol}, para. {number}");
-            let mut ar = format!("القرار {short}، الفقرة {number}");
+            let mut en = format!("para. {number}");
+            let mut ar = format!("الفقرة {number}");
             if let Some(letter) = letter {
                 en.push_str(&format!(" ({letter})"));
                 let ar_letter = letter_position(letter)
@@ -88,22 +148,7 @@ pub fn citation(doc: &Document, paragraph_id: &str) -> Option<Citation> {
             }
             (en, ar)
         }
-    };
-    let (text_en, text_ar) = match scope {
-        None => (text_en, text_ar),
-        Some(scope) => {
-            let (en_scope, ar_scope) = scope_names(doc, scope);
-            (
-                text_en.replacen(", ", &format!(", {en_scope}, "), 1),
-                text_ar.replacen("، ", &format!("، {ar_scope}، "), 1),
-            )
-        }
-    };
-    Some(Citation {
-        text_en,
-        text_ar,
-        url,
-    })
+    }
 }
 
 /// The citation in the document's own language, then the link on a second line.
