@@ -46,6 +46,9 @@ pub struct TableLayout {
     /// Each column's left edge and width, in logical order (block coordinates).
     pub columns: Vec<(f32, f32)>,
     pub rows: Vec<RowBox>,
+    /// When some cell spans columns or rows: the cell covering each grid position, row by
+    /// row (for the rules, without a search per position); empty otherwise.
+    cover: Vec<Vec<Option<usize>>>,
     /// Space between a cell's edge and its text.
     pad_x: f32,
     pad_y: f32,
@@ -76,6 +79,7 @@ pub(super) fn layout_table(fonts: &mut FontSystem, block: &Block, body_size: f32
         cells,
         columns: Vec::new(),
         rows,
+        cover: Vec::new(),
         pad_x: (size * 0.5).round(),
         pad_y: (size * 0.3).round(),
         line,
@@ -278,6 +282,17 @@ impl TableLayout {
             c.dy = self.rows.get(c.row).map_or(0.0, |r| r.top) + self.pad_y;
         }
         self.columns = columns;
+        self.cover.clear();
+        if self.cells.iter().any(|c| c.cols > 1 || c.rows > 1) {
+            self.cover = vec![vec![None; ncols]; self.rows.len()];
+            for (i, c) in self.cells.iter().enumerate() {
+                for row in self.cover.iter_mut().skip(c.row).take(c.rows) {
+                    for slot in row.iter_mut().skip(c.col).take(c.cols) {
+                        *slot = Some(i);
+                    }
+                }
+            }
+        }
         y
     }
 
@@ -304,8 +319,7 @@ impl TableLayout {
         };
         let (left, right) = self.span_x();
         let half = thick / 2.0;
-        let spanned = self.cells.iter().any(|c| c.cols > 1 || c.rows > 1);
-        if !spanned {
+        if self.cover.is_empty() {
             let mut out = vec![
                 [left - half, row.top - half, right - left + thick, thick],
                 [
@@ -324,9 +338,11 @@ impl TableLayout {
         }
         // The cell covering grid position (r, col), if any.
         let covering = |r: usize, col: usize| {
-            self.cells.iter().position(|c| {
-                (c.row..c.row + c.rows).contains(&r) && (c.col..c.col + c.cols).contains(&col)
-            })
+            self.cover
+                .get(r)
+                .and_then(|row| row.get(col))
+                .copied()
+                .flatten()
         };
         let mut out = Vec::new();
         for (col, &(x, w)) in self.columns.iter().enumerate() {

@@ -14,7 +14,13 @@ pub(super) fn paint(ui: &egui::Ui, l: &BlockLayout, origin: Pos2) {
     let tint = v.text_color().gamma_multiply(0.07);
     let (left, right) = t.span_x();
     let painter = ui.painter();
+    // Only the rows on screen.
+    let clip = painter.clip_rect();
+    let (y0, y1) = (clip.min.y - origin.y, clip.max.y - origin.y);
     for (r, row) in t.rows.iter().enumerate() {
+        if row.top > y1 || row.top + row.height < y0 {
+            continue;
+        }
         if row.header {
             painter.rect_filled(
                 Rect::from_min_size(origin + vec2(left, row.top), vec2(right - left, row.height)),
