@@ -15,6 +15,7 @@ mod meta;
 mod reflow;
 mod structure;
 mod table;
+mod visual_order;
 
 use super::model::{Diagnostic, Document, Paragraph, ParagraphKind, Run, RunKind, SourceFormat};
 use lexicon::LeadList;

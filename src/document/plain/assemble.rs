@@ -89,40 +89,51 @@ impl<'a> Builder<'a> {
         p
     }
 
-    /// Inline sub-paragraphs `(أ) … (ب) …` split out of a paragraph's text.
+    /// Inline sub-paragraphs `(أ) … (ب) …` split out of a paragraph's text. The sequence is
+    /// looked for across the paragraph's lines, since a label may fall on any line of text
+    /// wrapped at a page width (`…以期：(a) …` on one line, `…；(b) …` on the next).
     fn split_inline(&mut self, node: &Node) -> (Vec<Range<usize>>, Vec<Paragraph>) {
-        let mut own: Vec<Range<usize>> = Vec::new();
-        let mut subs: Vec<(String, usize, usize, Vec<Range<usize>>)> = Vec::new();
-        let mut found_any = false;
+        // The segments joined by newlines, with where each starts in the joined text.
+        let mut joined = String::new();
+        let mut starts = Vec::with_capacity(node.segments.len());
         for seg in &node.segments {
-            let s = &self.text[seg.clone()];
-            let labels = if found_any {
-                Vec::new()
-            } else {
-                inline::inline_labels(s)
-            };
-            if labels.is_empty() {
-                match subs.last_mut() {
-                    Some(sub) => sub.3.push(seg.clone()),
-                    None => own.push(seg.clone()),
-                }
-                continue;
+            if !joined.is_empty() {
+                joined.push('\n');
             }
-            found_any = true;
-            let first = labels[0].0;
-            let head = trim_range(self.text, seg.start..seg.start + first);
-            if !head.is_empty() {
-                own.push(head);
-            }
-            for (k, (_, content, label, pos)) in labels.iter().enumerate() {
-                let end = labels.get(k + 1).map_or(s.len(), |next| next.0);
-                let range = trim_range(self.text, seg.start + content..seg.start + end);
-                subs.push((label.clone(), *pos, seg.start + labels[k].0, vec![range]));
-            }
+            starts.push(joined.len());
+            joined.push_str(&self.text[seg.clone()]);
         }
-        if subs.is_empty() {
+        let labels = inline::inline_labels(&joined);
+        if labels.is_empty() {
             return (node.segments.clone(), Vec::new());
         }
+        // The source ranges (one a segment, trimmed, non-empty) of a joined range.
+        let ranges = |from: usize, to: usize| -> Vec<Range<usize>> {
+            node.segments
+                .iter()
+                .zip(&starts)
+                .filter_map(|(seg, &at)| {
+                    let a = from.max(at);
+                    let b = to.min(at + seg.len());
+                    (a < b)
+                        .then(|| trim_range(self.text, seg.start + a - at..seg.start + b - at))
+                        .filter(|r| !r.is_empty())
+                })
+                .collect()
+        };
+        let source = |offset: usize| {
+            let i = starts.partition_point(|&at| at <= offset).saturating_sub(1);
+            node.segments[i].start + offset - starts[i]
+        };
+        let own = ranges(0, labels[0].0);
+        let subs: Vec<(String, usize, usize, Vec<Range<usize>>)> = labels
+            .iter()
+            .enumerate()
+            .map(|(k, (at, content, label, pos))| {
+                let end = labels.get(k + 1).map_or(joined.len(), |next| next.0);
+                (label.clone(), *pos, source(*at), ranges(*content, end))
+            })
+            .collect();
         let children = subs
             .into_iter()
             .map(|(label, pos, start, segments)| {
@@ -142,13 +153,18 @@ impl<'a> Builder<'a> {
         (own, children)
     }
 
-    /// Runs of a list of segments, joined by single spaces.
+    /// Runs of a list of segments, joined by single spaces (by nothing between Chinese
+    /// characters, which are written without spaces).
     fn runs(&mut self, segments: &[Range<usize>], owner: &str) -> Vec<Run> {
         let mut runs = Vec::new();
         let mut pieces = Vec::new();
         for (i, seg) in segments.iter().enumerate() {
             if i > 0 {
-                runs.push(Run::new(RunKind::Plain, " ", None));
+                let before = self.text[segments[i - 1].clone()].chars().next_back();
+                let after = self.text[seg.clone()].chars().next();
+                if !lexicon::joins_tight(before, after) {
+                    runs.push(Run::new(RunKind::Plain, " ", None));
+                }
             }
             pieces.clear();
             inline::tokenize(self.text, seg.clone(), &mut self.markers, &mut pieces);

@@ -388,6 +388,18 @@ pub fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
 }
 
+/// Characters of the scripts written without spaces and their full-width punctuation
+/// (`，`, `；`, `（`).
+pub fn is_wide(c: char) -> bool {
+    is_cjk(c) || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FF60}')
+}
+
+/// Whether a line ending in `before` and the line starting with `after` join with no space
+/// between them: when either side is Chinese (`…26` + `日的决议`, `…信` + `息`).
+pub fn joins_tight(before: Option<char>, after: Option<char>) -> bool {
+    before.is_some_and(is_wide) || after.is_some_and(is_wide)
+}
+
 /// A lead in text without spaces (Chinese): the longest phrase of the list the text starts
 /// with.
 fn match_cjk_lead(text: &str, list: LeadList) -> Option<LeadMatch> {
@@ -404,28 +416,6 @@ fn match_cjk_lead(text: &str, list: LeadList) -> Option<LeadMatch> {
         len,
         intended: None,
     })
-}
-
-/// An Arabic preambular opener by its shape, for openers the list does not hold: `إذ` or
-/// `وإذ` and a verb in the present (`وإذ تعرب عن عميق أسفها`, `وإذ يساورها`), or a word and
-/// `منها` (`وإدراكا منها`). Allocates nothing.
-pub fn has_opener_shape(text: &str) -> bool {
-    let mut words = text.split_whitespace();
-    let (Some(first), Some(second)) = (words.next(), words.next()) else {
-        return false;
-    };
-    let head = first.strip_prefix('و').unwrap_or(first);
-    let mut chars = head.chars();
-    let idh = matches!(chars.next(), Some('إ' | 'أ' | 'ا'))
-        && chars.next() == Some('ذ')
-        && chars.next().is_none();
-    if idh {
-        return second.starts_with(['ت', 'ي']);
-    }
-    first.starts_with('و')
-        && first.chars().count() > 3
-        && first.ends_with(['ا', 'ً'])
-        && second.trim_end_matches(['،', ',']) == "منها"
 }
 
 /// Cost of reading the text's first words as `phrase`; `None` when they do not match.
@@ -592,17 +582,6 @@ mod tests {
         let t = "وإذ تالحظ جهود التعاون";
         let m = match_lead(t, LeadList::Openers, true).unwrap();
         assert_eq!(m.intended.as_deref(), Some("وإذ تلاحظ"));
-    }
-
-    #[test]
-    fn arabic_opener_shapes() {
-        assert!(has_opener_shape("وإذ تعرب عن عميق أسفها لحالات الوفاة"));
-        assert!(has_opener_shape("إذ تؤكد من جديد قرارها"));
-        assert!(has_opener_shape("وإذ يساورها القلق"));
-        assert!(has_opener_shape("وإدراكا منها لأهمية السلامة"));
-        assert!(!has_opener_shape("والتقارير التي قدمها الأمين العام"));
-        assert!(!has_opener_shape("وإذا تعذر ذلك"));
-        assert!(!has_opener_shape("وإذ"));
     }
 
     #[test]

@@ -403,7 +403,7 @@ fn part_letter(label: &str, position: usize) -> String {
 }
 
 /// An "Annex" heading line: the word, maybe a numeral or ordinal, nothing else.
-fn is_annex_heading(s: &str) -> bool {
+pub(super) fn is_annex_heading(s: &str) -> bool {
     let s = s.trim();
     if s.chars().count() > 40 || ends_terminal(s) {
         return false;
