@@ -8,6 +8,7 @@ use super::inline;
 use super::lexicon::{self, LeadList};
 use super::meta;
 use super::visual_order::unscramble;
+use crate::util::fold;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -294,20 +295,19 @@ fn rebuild(text: &str, repairs: &mut Repairs) -> String {
     // The number the next numbered paragraph would have.
     let mut next_number = 1;
     for line in lines.iter().map(Cow::as_ref) {
-        let expected = inline::number_prefix(line).is_some_and(|(n, _)| n == 1 || n == next_number);
+        let number = inline::number_prefix(line).map(|(n, _)| n);
+        let expected = number.is_some_and(|n| n == 1 || n == next_number);
         let join = match (prev, wrap) {
             (Some(p), Some(w)) => !expected && continues(p, line, w, numbered),
             _ => false,
         };
-        if !join && let Some((n, _)) = inline::number_prefix(line) {
-            next_number = n + 1;
-        }
         // Operative or annex paragraphs are numbered from the first numbered line after
         // the enacting formula until the next formula (another part) or annex heading.
         if meta::is_enacting_formula(line) || super::structure::is_annex_heading(line) {
             numbered = false;
-        } else if !join && inline::number_prefix(line).is_some() {
+        } else if let Some(n) = number.filter(|_| !join) {
             numbered = true;
+            next_number = n + 1;
         }
         if join {
             repairs.wrapped += 1;
@@ -336,14 +336,9 @@ fn is_stray_letters(s: &str) -> bool {
         let mut letters = 0;
         w.chars().all(|c| {
             letters += usize::from(lexicon::is_arabic_letter(c));
-            lexicon::is_arabic_letter(c) || is_arabic_mark(c)
+            lexicon::is_arabic_letter(c) || fold::is_ignorable(c)
         }) && letters == 1
     })
-}
-
-/// Arabic vowel signs, shadda and sukun (combining marks written above or below a letter).
-fn is_arabic_mark(c: char) -> bool {
-    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}')
 }
 
 /// Non-blank trimmed lines with their page and position on it.
@@ -422,6 +417,15 @@ fn running_lines(lines: &[PageLine<'_>]) -> Vec<bool> {
         .collect()
 }
 
+/// A page number as printed at a page's foot: `2/7`, digits and spaces around a slash.
+fn is_page_number(t: &str) -> bool {
+    !t.is_empty()
+        && t.len() <= 12
+        && t.contains('/')
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c == '/' || c == ' ')
+}
+
 /// A page number `2/7`, a URL, a printing date and time, or the existing furniture shapes.
 fn is_furniture_shape(s: &str) -> bool {
     let t = s.trim();
@@ -433,23 +437,10 @@ fn is_furniture_shape(s: &str) -> bool {
     {
         return !t.contains(' ');
     }
-    let digits_or = |extra: &[char]| {
-        !t.is_empty()
-            && t.chars()
-                .all(|c| c.is_ascii_digit() || extra.contains(&c) || c == ' ')
-    };
-    if digits_or(&['/']) && t.contains('/') && t.len() <= 12 {
-        return true;
-    }
-    // `4/6أ`: a page number with a mark from above the line glued to it.
-    let bare = t.trim_matches(|c: char| lexicon::is_arabic_letter(c) || is_arabic_mark(c));
-    if bare.len() < t.len()
-        && t.chars().count() - bare.chars().count() <= 2
-        && !bare.is_empty()
-        && bare
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '/' || c == ' ')
-        && bare.contains('/')
+    // `2/7`, or `4/6أ` with a mark from above the line glued to it.
+    let glued = t.trim_matches(|c: char| lexicon::is_arabic_letter(c) || fold::is_ignorable(c));
+    if is_page_number(t)
+        || (t.chars().count() - glued.chars().count() <= 2 && is_page_number(glued))
     {
         return true;
     }
@@ -480,29 +471,31 @@ fn columns(s: &str) -> usize {
 /// The page width in columns if the lines are hard-wrapped (most lines come near one
 /// width), else `None` (one paragraph a line).
 fn page_width(lines: &[&str]) -> Option<usize> {
-    let mut lens: Vec<usize> = lines.iter().map(|l| columns(l)).collect();
-    if lens.len() < 8 {
+    let widths: Vec<usize> = lines.iter().map(|l| columns(l)).collect();
+    if widths.len() < 8 {
         return None;
     }
-    lens.sort_unstable();
-    let width = lens[lens.len() * 95 / 100];
+    let mut sorted = widths.clone();
+    sorted.sort_unstable();
+    let width = sorted[sorted.len() * 95 / 100];
     if !(30..=300).contains(&width) {
         return None;
     }
-    let near = lens.iter().filter(|&&n| n * 100 >= width * 80).count();
-    if near * 100 >= lens.len() * 35 {
+    let full = || {
+        lines
+            .iter()
+            .zip(&widths)
+            .filter(move |&(_, &w)| w * 100 >= width * 80)
+    };
+    let near = full().count();
+    if near * 100 >= lines.len() * 35 {
         return Some(width);
     }
     // Short paragraphs (Chinese ones are a line or two) leave fewer full lines; wrapped
     // text still shows itself by its full lines stopping mid-sentence, where a file of one
     // paragraph a line ends each with punctuation.
-    let full: Vec<&str> = lines
-        .iter()
-        .copied()
-        .filter(|l| columns(l) * 100 >= width * 80)
-        .collect();
-    let open = full.iter().filter(|l| !ends_terminal(l)).count();
-    (near * 100 >= lens.len() * 10 && open * 100 >= full.len() * 40).then_some(width)
+    let open = full().filter(|(l, _)| !ends_terminal(l)).count();
+    (near * 100 >= lines.len() * 10 && open * 100 >= near * 40).then_some(width)
 }
 
 /// Whether a line ends a sentence or a list item.
