@@ -8,8 +8,8 @@ mod common;
 
 use common::Headless;
 use criterion::{Criterion, criterion_group, criterion_main};
-use qarar::compare::compare;
-use qarar::document::{Document, Run, load_path};
+use qarar_compare::compare;
+use qarar_document::{Document, Run, load_path};
 use std::hint::black_box;
 use std::path::Path;
 
@@ -67,7 +67,7 @@ fn bench(c: &mut Criterion) {
         let cmp = compare(&old, &new);
         group.bench_function("pdf_75_10_vs_77_20_ar", |b| {
             b.iter(|| {
-                qarar::export::compare::pdf::export(black_box(&cmp), qarar::export::pdf::Paper::A4)
+                qarar_export::compare::pdf::export(black_box(&cmp), qarar_export::pdf::Paper::A4)
                     .map(|v| v.len())
                     .unwrap_or(0)
             })

@@ -1,9 +1,9 @@
 //! Export benchmarks on the annotated seed.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use qarar::annotations::{Annotation, Color};
-use qarar::document::load_bytes;
-use qarar::export::{Format, render};
+use qarar_annotations::{Annotation, Color};
+use qarar_document::load_bytes;
+use qarar_export::{Format, render};
 use std::hint::black_box;
 use std::path::Path;
 

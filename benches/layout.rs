@@ -5,17 +5,17 @@ mod common;
 use common::Headless;
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::egui;
-use qarar::document::{load_bytes, load_path};
-use qarar::text::display::blocks;
-use qarar::text::fonts::font_system;
-use qarar::text::layout::{DocumentLayout, Typography, layout_block, rewrap};
 use qarar::ui::StartOptions;
+use qarar_document::{load_bytes, load_path};
+use qarar_text::display::blocks;
+use qarar_text::fonts::font_system;
+use qarar_text::layout::{DocumentLayout, Typography, layout_block, rewrap};
 use std::hint::black_box;
 use std::path::Path;
 
 const SEED: &[u8] = include_bytes!("../assets/A-RES-75-10.ar.txt");
 
-fn akn_239() -> Option<qarar::document::Document> {
+fn akn_239() -> Option<qarar_document::Document> {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/akn/75_239_A.xml");
     load_path(&p).ok()
 }

@@ -9,7 +9,7 @@
 //!   snippets.
 
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
-use qarar::library::{FullText, Library, LibraryIndex};
+use qarar_library::{FullText, Library, LibraryIndex};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

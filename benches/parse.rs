@@ -5,7 +5,7 @@
 //! conversion grown to the size of 75/239).
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use qarar::document::{akn, plain};
+use qarar_document::{akn, plain};
 use std::hint::black_box;
 
 /// The bundled Arabic seed, A/RES/75/10 as plain text.

@@ -8,11 +8,11 @@
 //!   annotations — the case that was quadratic (each orphan scanned the whole document).
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use qarar::annotations::{Annotation, Color};
-use qarar::document::load_bytes;
-use qarar::document::model::{Document, Paragraph, ParagraphKind, Run};
-use qarar::export::placed::place;
-use qarar::export::{Format, render};
+use qarar_annotations::{Annotation, Color};
+use qarar_document::load_bytes;
+use qarar_document::model::{Document, Paragraph, ParagraphKind, Run};
+use qarar_export::placed::place;
+use qarar_export::{Format, render};
 use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;

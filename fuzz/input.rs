@@ -1,5 +1,5 @@
 //! Structure-aware fuzz input, shared by the fuzz targets (`fuzz/fuzz_targets/*.rs`) and the
-//! stable regression test (`tests/fuzz_regressions.rs`), both through `#[path]`: an
+//! stable regression test (`crates/export/tests/export/fuzz_regressions.rs`), both through `#[path]`: an
 //! [`Arbitrary`] description of a resolution and its annotations, the conversion to a
 //! [`Document`] and [`Annotation`]s, and the checks every export must pass.
 //!
@@ -12,8 +12,8 @@
 #![allow(dead_code)]
 
 use arbitrary::{Arbitrary, Result, Unstructured};
-use qarar::annotations::{Annotation, Color, Quote};
-use qarar::document::model::{
+use qarar_annotations::{Annotation, Color, Quote};
+use qarar_document::model::{
     Annex, CellSpan, Closing, Direction, Document, Footnote, Language, Metadata, Paragraph,
     ParagraphKind, Part, Reference, ReferenceKind, Run, RunKind, SourceFormat, Table, TableRow,
 };
@@ -529,7 +529,7 @@ pub fn check_html(bytes: &[u8]) {
 
 /// Read `data` as a W3C annotation file; what was read must write and read back the same.
 pub fn check_w3c(data: &[u8]) {
-    use qarar::annotations::{DocumentIdentity, w3c};
+    use qarar_annotations::{DocumentIdentity, w3c};
     let Ok(parsed) = w3c::parse_bytes(data) else {
         return;
     };

@@ -1,11 +1,11 @@
 //! The command line: `qarar [FILE]` opens the reader; `outline`, `export` and `compare` work
 //! without a window.
 
-use crate::document::{self, Document, ParagraphKind};
-use crate::export::compare::CompareFormat;
-use crate::export::{self, Format};
-use crate::util::first_words;
 use clap::{Parser, Subcommand};
+use qarar_document::{Document, ParagraphKind};
+use qarar_export::Format;
+use qarar_export::compare::CompareFormat;
+use qarar_util::first_words;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -30,11 +30,11 @@ pub struct Cli {
     /// Show the same resolution in another language side by side (ar, en, fr, es, ru, zh),
     /// taken from the library.
     #[arg(long, value_name = "LANG", value_parser = parse_language)]
-    pub beside: Option<crate::document::Language>,
+    pub beside: Option<qarar_document::Language>,
 }
 
-fn parse_language(code: &str) -> Result<crate::document::Language, String> {
-    crate::document::Language::from_code(&code.to_ascii_lowercase())
+fn parse_language(code: &str) -> Result<qarar_document::Language, String> {
+    qarar_document::Language::from_code(&code.to_ascii_lowercase())
         .ok_or_else(|| format!("unknown language {code:?} (use ar, en, fr, es, ru or zh)"))
 }
 
@@ -57,7 +57,7 @@ pub enum Command {
         annotations: Option<PathBuf>,
         /// Paper size for PDF.
         #[arg(long, value_enum, default_value = "a4")]
-        paper: crate::export::pdf::Paper,
+        paper: qarar_export::pdf::Paper,
         /// Where to write.
         #[arg(short, long)]
         output: PathBuf,
@@ -104,9 +104,9 @@ pub fn run(command: Command) -> i32 {
 fn run_inner(command: Command) -> Result<(), String> {
     match command {
         Command::Outline { json, file } => {
-            let doc = document::load_path(&file).map_err(|e| e.to_string())?;
+            let doc = qarar_document::load_path(&file).map_err(|e| e.to_string())?;
             let text = if json {
-                export::json::to_string(&doc)
+                qarar_export::json::to_string(&doc)
             } else {
                 outline_text(&doc)
             };
@@ -120,15 +120,19 @@ fn run_inner(command: Command) -> Result<(), String> {
             output,
             force,
         } => {
-            let doc = document::load_path(&file).map_err(|e| e.to_string())?;
+            let doc = qarar_document::load_path(&file).map_err(|e| e.to_string())?;
             // Without --annotations, the user's stored annotations for FILE are exported.
             let annotations = match &annotations {
                 Some(path) => Some(read_annotations(path)?),
                 None => stored_annotations(&doc),
             };
-            let bytes =
-                export::render_with(format, &doc, annotations.as_deref().unwrap_or(&[]), paper)?;
-            export::write_atomic(&output, &bytes, force).map_err(|e| e.to_string())
+            let bytes = qarar_export::render_with(
+                format,
+                &doc,
+                annotations.as_deref().unwrap_or(&[]),
+                paper,
+            )?;
+            qarar_export::write_atomic(&output, &bytes, force).map_err(|e| e.to_string())
         }
         Command::Compare {
             files,
@@ -148,12 +152,14 @@ fn run_inner(command: Command) -> Result<(), String> {
                 return Err(format!("--format {name} needs an output file (-o FILE)"));
             }
             let (old, new, a, b) = compare_inputs(files, previous, library.as_deref())?;
-            crate::compare::check_languages(&a, &b)?;
+            qarar_compare::check_languages(&a, &b)?;
             let name = |p: &std::path::Path| Some(p.display().to_string());
-            let cmp = crate::compare::compare_files(&a, name(&old), &b, name(&new));
-            let bytes = export::compare::render(&cmp, format, &now_iso())?;
+            let cmp = qarar_compare::compare_files(&a, name(&old), &b, name(&new));
+            let bytes = qarar_export::compare::render(&cmp, format, &now_iso())?;
             match output {
-                Some(path) => export::write_atomic(&path, &bytes, force).map_err(|e| e.to_string()),
+                Some(path) => {
+                    qarar_export::write_atomic(&path, &bytes, force).map_err(|e| e.to_string())
+                }
                 None => print_out(&String::from_utf8_lossy(&bytes)),
             }
         }
@@ -167,7 +173,7 @@ fn compare_inputs(
     previous: bool,
     library: Option<&std::path::Path>,
 ) -> Result<(PathBuf, PathBuf, Document, Document), String> {
-    let load = |p: &std::path::Path| document::load_path(p).map_err(|e| e.to_string());
+    let load = |p: &std::path::Path| qarar_document::load_path(p).map_err(|e| e.to_string());
     match (files.as_slice(), previous, library) {
         ([old, new], false, _) => Ok((old.clone(), new.clone(), load(old)?, load(new)?)),
         ([new], true, Some(dir)) => {
@@ -175,9 +181,9 @@ fn compare_inputs(
             if !dir.is_dir() {
                 return Err(format!("{}: not a folder", dir.display()));
             }
-            let index = crate::library::Library::scan(dir, None, &|_, _| true);
+            let index = qarar_library::Library::scan(dir, None, &|_, _| true);
             let own = std::fs::canonicalize(new).unwrap_or_else(|_| new.clone());
-            let subject = crate::library::Subject::of_document(&b);
+            let subject = qarar_library::Subject::of_document(&b);
             let found = index.predecessors(&subject, Some(&own));
             let found: Vec<_> = found
                 .into_iter()
@@ -217,27 +223,27 @@ fn now_iso() -> String {
 }
 
 /// Read a Web Annotation file, naming it in any error.
-fn read_annotations(path: &std::path::Path) -> Result<Vec<crate::annotations::Annotation>, String> {
-    let bytes = crate::annotations::store::read_limited(path)
+fn read_annotations(path: &std::path::Path) -> Result<Vec<qarar_annotations::Annotation>, String> {
+    let bytes = qarar_annotations::store::read_limited(path)
         .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-    crate::annotations::w3c::parse_bytes(&bytes)
+    qarar_annotations::w3c::parse_bytes(&bytes)
         .map(|p| p.annotations)
         .map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// The annotations kept for `doc` in the user's data directory (none when there is no store;
 /// a store that cannot be opened or read is reported, not passed over in silence).
-fn stored_annotations(doc: &Document) -> Option<Vec<crate::annotations::Annotation>> {
-    let store = match crate::annotations::Store::open_default() {
+fn stored_annotations(doc: &Document) -> Option<Vec<qarar_annotations::Annotation>> {
+    let store = match qarar_annotations::Store::open_default() {
         Ok(store) => store,
         // No data directory at all: there cannot be stored annotations.
-        Err(crate::annotations::StoreError::NoDataDirectory) => return None,
+        Err(qarar_annotations::StoreError::NoDataDirectory) => return None,
         Err(e) => {
             eprintln!("qarar: warning: stored annotations not read, exporting without them: {e}");
             return None;
         }
     };
-    let identity = crate::annotations::DocumentIdentity::of(doc);
+    let identity = qarar_annotations::DocumentIdentity::of(doc);
     match store.load(&identity) {
         Ok(loaded) => {
             for w in &loaded.warnings {
@@ -264,7 +270,7 @@ fn print_out(text: &str) -> Result<(), String> {
 }
 
 /// One line per paragraph of a part or an annex (with its sub-paragraphs): id and first words.
-fn summary_lines(out: &mut String, top: &crate::document::Paragraph) {
+fn summary_lines(out: &mut String, top: &qarar_document::Paragraph) {
     for (depth, p) in top.walk() {
         let indent = "  ".repeat(depth + 1);
         let summary = p.lead.clone().unwrap_or_else(|| first_words(&p.text(), 6));

@@ -1,14 +1,9 @@
 //! Qarar (قرار): a desktop reader for United Nations resolutions, Arabic first.
 //!
-//! The library holds everything that does not need a window (document model, parsers,
-//! folding, exporters, the command line) plus the egui reader in [`ui`].
+//! This crate is the window ([`ui`], egui) and the command line ([`cli`]); everything that
+//! does not need a window lives in the crates under `crates/` (ARCHITECTURE.md): the model
+//! and parsers (`qarar-document`), text layout (`qarar-text`), annotations, compare, export
+//! and the library, each below this one.
 
-pub mod annotations;
 pub mod cli;
-pub mod compare;
-pub mod document;
-pub mod export;
-pub mod library;
-pub mod text;
 pub mod ui;
-pub mod util;

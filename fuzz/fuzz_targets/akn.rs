@@ -11,12 +11,12 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
 
     // 1. As a whole file (malformed XML / non-AKN roots must give Err, never panic).
-    let _ = qarar::document::akn::parse(&text);
+    let _ = qarar_document::akn::parse(&text);
 
     // 2. As the contents of <mainBody>.
     let mut wrapped = String::with_capacity(HEAD.len() + text.len() + TAIL.len());
     wrapped.push_str(HEAD);
     wrapped.push_str(&text);
     wrapped.push_str(TAIL);
-    let _ = qarar::document::akn::parse(&wrapped);
+    let _ = qarar_document::akn::parse(&wrapped);
 });

@@ -9,7 +9,7 @@ mod input;
 
 fuzz_target!(|spec: input::Spec| {
     let (doc, annotations) = spec.build();
-    if let Ok(bytes) = qarar::export::render(qarar::export::Format::Html, &doc, &annotations) {
+    if let Ok(bytes) = qarar_export::render(qarar_export::Format::Html, &doc, &annotations) {
         input::check_html(&bytes);
     }
 });

@@ -6,7 +6,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use qarar::document::{
+use qarar_document::{
     Document, Footnote, Language, Paragraph, ParagraphKind, Run, RunKind, SourceFormat,
 };
 
@@ -29,7 +29,7 @@ fuzz_target!(|data: &[u8]| {
     };
 
     // --- fold::find_all: ranges must be usable to slice the haystack.
-    for r in qarar::util::fold::find_all(haystack, needle) {
+    for r in qarar_util::fold::find_all(haystack, needle) {
         assert!(r.start <= r.end && r.end <= haystack.len(), "range {r:?} out of bounds");
         assert!(
             haystack.is_char_boundary(r.start) && haystack.is_char_boundary(r.end),
@@ -39,9 +39,9 @@ fuzz_target!(|data: &[u8]| {
 
     // --- refs::detect on a Document built from the input.
     let mut doc = build_document(flags, haystack, needle);
-    qarar::document::refs::detect(&mut doc);
+    qarar_document::refs::detect(&mut doc);
     // Documented as idempotent; a second pass must at least not panic.
-    qarar::document::refs::detect(&mut doc);
+    qarar_document::refs::detect(&mut doc);
 });
 
 /// Paragraphs from the haystack's lines (runs cut at `*` into plain / emphasis, with

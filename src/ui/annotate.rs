@@ -2,10 +2,10 @@
 //! by the user with undo, and saved in the background within a second of every change.
 
 use super::status::Message;
-use crate::annotations::model::now_rfc3339;
-use crate::annotations::w3c::Tombstone;
-use crate::annotations::{Anchor, Anchorer, Annotation, Color, DocumentIdentity, Loaded, Store};
-use crate::document::Document;
+use qarar_annotations::model::now_rfc3339;
+use qarar_annotations::w3c::Tombstone;
+use qarar_annotations::{Anchor, Anchorer, Annotation, Color, DocumentIdentity, Loaded, Store};
+use qarar_document::Document;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};

@@ -8,15 +8,15 @@
 
 use super::text_painter::{Label, LabelCache, LabelStyle, TextPainter, paint_label};
 use super::view::paragraph_label;
-use crate::annotations::Color;
-use crate::document::Direction;
-use crate::text::display::text_direction;
-use crate::util::first_words;
-use crate::util::fold;
 use eframe::egui::accesskit::Role;
 use eframe::egui::{
     self, Align2, Color32, CursorIcon, FontId, Id, Rect, Sense, Stroke, pos2, vec2,
 };
+use qarar_annotations::Color;
+use qarar_document::Direction;
+use qarar_text::display::text_direction;
+use qarar_util::first_words;
+use qarar_util::fold;
 use std::collections::HashMap;
 
 /// AccessKit label of the text filter field.

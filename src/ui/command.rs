@@ -6,10 +6,11 @@
 //! place (`ReaderApp::run`).
 
 use super::document::{LoadRequest, Side};
+use super::popup::Popup;
 use super::view::Scroll;
-use crate::annotations::Color;
-use crate::document::Language;
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
+use qarar_annotations::Color;
+use qarar_document::Language;
 use std::borrow::Cow;
 use std::path::PathBuf;
 
@@ -102,7 +103,14 @@ pub enum Command {
     OutlineNext,
     /// Keyboard scrolling of the document (both columns side by side).
     Scroll(Scroll),
+    /// Open a footnote or reference popup (a click on a marker or a reference, or on a
+    /// reference inside a popup, which replaces it).
+    OpenPopup(Box<Popup>),
+    /// Close the popup; the keyboard goes back to the marker that opened it.
     ClosePopup,
+    /// Close the popup because the user went elsewhere (a click outside it, a link in it
+    /// followed): the keyboard stays where that took it.
+    LeavePopup,
     /// Esc in the document: close the messages window, else the find bar.
     Dismiss,
     /// The messages window's OK.
@@ -402,7 +410,8 @@ impl Command {
             C::Scroll(Scroll::Top) => "Top of the document",
             C::Scroll(Scroll::End) => "End of the document",
             C::OutlineNext => "Next outline entry",
-            C::ClosePopup => "Close popup",
+            C::ClosePopup | C::LeavePopup => "Close popup",
+            C::OpenPopup(_) => "Open popup",
             C::DismissMessages => "OK",
             C::Dismiss => "Close",
             C::LibraryPreviousRow => "Previous resolution",

@@ -5,7 +5,7 @@ use super::annotate::Annotations;
 use super::annotations_pane::PaneItem;
 use super::outline::{self, Outline};
 use super::view::DocumentView;
-use crate::document::Document;
+use qarar_document::Document;
 use std::path::PathBuf;
 
 /// The bundled default document, A/RES/75/10 in Arabic.

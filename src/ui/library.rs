@@ -2,10 +2,10 @@
 //! in a background thread with progress and cancel), and what the popups and panes ask of it.
 
 use super::jobs::{Event, Jobs};
-use crate::document::Language;
-use crate::library::fulltext::{FullText, Hit};
-use crate::library::{Entry, Library, LibraryIndex};
 use eframe::egui;
+use qarar_document::Language;
+use qarar_library::fulltext::{FullText, Hit};
+use qarar_library::{Entry, Library, LibraryIndex};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -77,8 +77,8 @@ impl LibraryState {
     pub fn new(data_dir: Option<&PathBuf>) -> LibraryState {
         let cache_root = match data_dir {
             Some(d) => Some(d.join("library")),
-            None => crate::annotations::store::default_dir(std::env::var_os(
-                crate::annotations::store::DATA_DIR_ENV,
+            None => qarar_annotations::store::default_dir(std::env::var_os(
+                qarar_annotations::store::DATA_DIR_ENV,
             ))
             .and_then(|d| d.parent().map(|p| p.join("library"))),
         };

@@ -10,9 +10,9 @@ use super::library::LibraryState;
 use super::search::line_edit_labeled;
 use super::text_painter::{LabelCache, LabelStyle, TextPainter, paint_label};
 use super::view::paragraph_label;
-use crate::document::{Direction, Language};
-use crate::library::{Entry, LibraryIndex};
 use eframe::egui::{self, Rect, Sense, UiBuilder, pos2, vec2};
+use qarar_document::{Direction, Language};
+use qarar_library::{Entry, LibraryIndex};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -130,13 +130,6 @@ fn symbol_order(symbol: &str) -> (u32, u32, String) {
     )
 }
 
-fn direction_of(language: Language) -> Direction {
-    match language {
-        Language::Ar => Direction::Rtl,
-        _ => Direction::Ltr,
-    }
-}
-
 /// A symbol and its files (one per language).
 type SymbolFiles<'a> = (String, Vec<&'a Entry>);
 
@@ -194,7 +187,7 @@ fn build_rows(
             let (title, title_dir) = match titled {
                 Some(e) => (
                     e.title.clone().unwrap_or_default(),
-                    direction_of(e.language.unwrap_or(Language::En)),
+                    e.language.unwrap_or(Language::En).direction(),
                 ),
                 None => (String::new(), Direction::Ltr),
             };
@@ -745,7 +738,10 @@ impl LibraryPane {
                         size: 14.0,
                         bold: false,
                         color: ui.visuals().text_color(),
-                        direction: hit.language.map(direction_of).unwrap_or(Direction::Ltr),
+                        direction: hit
+                            .language
+                            .map(Language::direction)
+                            .unwrap_or(Direction::Ltr),
                         width: rect.width() - 12.0,
                         line_height: 1.35,
                     };

@@ -1,5 +1,5 @@
 //! The reader window (egui/eframe). Arabic text is shaped and laid out by cosmic-text
-//! (`crate::text`) and painted here as meshes over a glyph atlas.
+//! (`qarar_text`) and painted here as meshes over a glyph atlas.
 //!
 //! `app` holds the window's state and applies [`command::Command`]s; the panes and windows
 //! each keep their own state and push commands.

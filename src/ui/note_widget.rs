@@ -2,8 +2,8 @@
 //! its buffer painted like the document (Arabic shaped, right to left where it reads so).
 
 use super::text_painter::{Palette, TextPainter, placed};
-use crate::text::note_editor::{Command, NoteEditor};
 use eframe::egui::{self, Color32, Event, Key, Mesh, Rect, Sense, Stroke, pos2, vec2};
+use qarar_text::note_editor::{Command, NoteEditor};
 
 /// A mesh of the editor's text, rebuilt only when the text or its layout changed.
 #[derive(Default)]

@@ -3,12 +3,12 @@
 
 use super::text_painter::{LabelCache, LabelStyle, TextPainter, paint_label};
 use super::view::paragraph_label;
-use crate::compare::{Class, Status};
-use crate::document::{Direction, Document, Paragraph, ParagraphKind};
-use crate::text::display::Block;
-use crate::util::first_words;
 use eframe::egui::accesskit::{Action, NodeId, Role};
 use eframe::egui::{self, Color32, CursorIcon, Id, Rect, Sense, pos2, vec2};
+use qarar_compare::{Class, Status};
+use qarar_document::{Direction, Document, Paragraph, ParagraphKind};
+use qarar_text::display::Block;
+use qarar_util::first_words;
 use std::collections::HashSet;
 
 /// One line of the outline.

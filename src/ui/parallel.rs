@@ -5,10 +5,10 @@
 use super::document::{OpenDocument, Side};
 use super::text_painter::{Palette, TextPainter};
 use super::view::{MARGIN, MAX_COLUMN, ViewEvent};
-use crate::document::Direction;
-use crate::text::align;
-use crate::text::layout::Typography;
 use eframe::egui::{self, Color32, pos2};
+use qarar_document::Direction;
+use qarar_text::align;
+use qarar_text::layout::Typography;
 
 /// Space between the two columns.
 const GUTTER: f32 = 36.0;

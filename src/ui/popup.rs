@@ -9,8 +9,8 @@ use super::command::Command;
 use super::library::LibraryState;
 use super::text_painter::{LabelCache, LabelStyle, TextPainter, paint_label};
 use super::view::paragraph_label;
-use crate::document::{Direction, Document, ReferenceKind, catalogue};
 use eframe::egui::{self, Pos2, Rect, Sense};
+use qarar_document::{Direction, Document, ReferenceKind, catalogue};
 
 /// What a popup shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -199,7 +199,7 @@ fn reference(
             ui.label("That paragraph is not in this document.");
             return None;
         };
-        let text = crate::util::first_words(&p.text(), 80);
+        let text = qarar_util::first_words(&p.text(), 80);
         cx.text(ui, &text, cx.body, "Referenced paragraph text");
         return ui
             .button("Go to paragraph")
@@ -217,7 +217,7 @@ fn reference(
     if let Some(m) = meta {
         if let Some(t) = &m.title {
             let style = LabelStyle {
-                direction: crate::text::display::text_direction(t),
+                direction: qarar_text::display::text_direction(t),
                 ..cx.body
             };
             cx.text(ui, t, style, "Title");
@@ -262,12 +262,12 @@ fn in_library(
     cx: &mut Cx,
     doc: &Document,
     index: usize,
-    r: &crate::document::Reference,
-    entry: &crate::library::Entry,
-    meta: Option<&crate::library::ResolutionMeta>,
+    r: &qarar_document::Reference,
+    entry: &qarar_library::Entry,
+    meta: Option<&qarar_library::ResolutionMeta>,
 ) -> Option<PopupAction> {
     let direction = match entry.language {
-        Some(crate::document::Language::Ar) => Direction::Rtl,
+        Some(qarar_document::Language::Ar) => Direction::Rtl,
         _ => Direction::Ltr,
     };
     let style = LabelStyle {
@@ -312,7 +312,7 @@ fn in_library(
         );
     }
     // "paragraph 5 of resolution …": it can open there.
-    let at = crate::document::pinpoint::pinpoint(doc, index)
+    let at = qarar_document::pinpoint::pinpoint(doc, index)
         .filter(|id| entry.paragraph_ids.iter().any(|p| p == id));
     ui.separator();
     let mut action = None;

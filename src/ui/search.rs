@@ -3,9 +3,9 @@
 
 use super::command::{Command, with_tooltip};
 use super::text_painter::{LabelCache, LabelStyle, TextPainter, paint_label};
-use crate::text::display::{Block, text_direction};
-use crate::util::fold;
 use eframe::egui::{self, Event, Key, Sense, pos2, vec2};
+use qarar_text::display::{Block, text_direction};
+use qarar_util::fold;
 use std::ops::Range;
 
 #[derive(Default)]
@@ -203,8 +203,8 @@ pub fn line_edit_labeled(
     if focused {
         let w = label.line_width.min(width - 16.0);
         let x = match dir {
-            crate::document::Direction::Rtl => rect.right() - 8.0 - w - 1.0,
-            crate::document::Direction::Ltr => rect.left() + 8.0 + w + 1.0,
+            qarar_document::Direction::Rtl => rect.right() - 8.0 - w - 1.0,
+            qarar_document::Direction::Ltr => rect.left() + 8.0 + w + 1.0,
         };
         ui.painter().line_segment(
             [pos2(x, rect.top() + 6.0), pos2(x, rect.bottom() - 6.0)],

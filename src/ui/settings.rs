@@ -19,7 +19,7 @@ pub struct Settings {
     pub library: Option<PathBuf>,
     pub show_library: bool,
     /// Paper size of PDF exports (the reader's and the comparison's).
-    pub paper: crate::export::pdf::Paper,
+    pub paper: qarar_export::pdf::Paper,
 }
 
 impl Default for Settings {
@@ -36,7 +36,7 @@ impl Default for Settings {
             justify: true,
             library: None,
             show_library: false,
-            paper: crate::export::pdf::Paper::A4,
+            paper: qarar_export::pdf::Paper::A4,
         }
     }
 }

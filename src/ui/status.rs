@@ -5,8 +5,8 @@
 
 use super::command::{Command, Commands};
 use super::text_painter::{LabelCache, LabelStyle, TextPainter};
-use crate::document::Direction;
 use eframe::egui;
+use qarar_document::Direction;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {

@@ -157,8 +157,8 @@ impl Tabs {
         };
         let by_format = with(
             &|d| match d.doc.format {
-                crate::document::SourceFormat::AkomaNtoso => "XML".into(),
-                crate::document::SourceFormat::PlainText => "TXT".into(),
+                qarar_document::SourceFormat::AkomaNtoso => "XML".into(),
+                qarar_document::SourceFormat::PlainText => "TXT".into(),
             },
             &base,
         );

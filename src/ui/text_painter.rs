@@ -2,10 +2,10 @@
 //! screen (document, outline, popups, search field) is painted through here.
 
 use super::atlas::GlyphAtlas;
-use crate::text::display::SpanStyle;
-use crate::text::layout::{BlockLayout, unpack_metadata};
 use cosmic_text::{Buffer, FontSystem};
 use eframe::egui::{self, Color32, Mesh, Pos2, Rect, Vec2, pos2};
+use qarar_text::display::SpanStyle;
+use qarar_text::layout::{BlockLayout, unpack_metadata};
 
 /// Colours for each span style.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -75,7 +75,7 @@ impl Palette {
     }
 }
 
-pub use crate::text::layout::MARKER_RAISE;
+pub use qarar_text::layout::MARKER_RAISE;
 
 /// Owns the font system and the atlas.
 pub struct TextPainter {
@@ -86,7 +86,7 @@ pub struct TextPainter {
 impl Default for TextPainter {
     fn default() -> Self {
         TextPainter {
-            fonts: crate::text::fonts::font_system(),
+            fonts: qarar_text::fonts::font_system(),
             atlas: GlyphAtlas::default(),
         }
     }
@@ -158,7 +158,7 @@ impl TextPainter {
         let atlas_size = self.atlas.size();
         for run in buffer.layout_runs() {
             for glyph in run.glyphs {
-                let (style, _) = unpack_metadata(glyph.metadata);
+                let style = unpack_metadata(glyph.metadata).style;
                 let raise = if style == SpanStyle::Marker {
                     font_size * MARKER_RAISE
                 } else {
@@ -201,7 +201,7 @@ pub struct LabelStyle {
     pub size: f32,
     pub bold: bool,
     pub color: Color32,
-    pub direction: crate::document::Direction,
+    pub direction: qarar_document::Direction,
     /// Wrap width; the box is this wide.
     pub width: f32,
     pub line_height: f32,
@@ -212,7 +212,7 @@ impl LabelStyle {
     pub fn new(
         size: f32,
         color: Color32,
-        direction: crate::document::Direction,
+        direction: qarar_document::Direction,
         width: f32,
     ) -> LabelStyle {
         LabelStyle {
@@ -300,7 +300,7 @@ impl TextPainter {
             ],
             style.bold,
             style.color.to_array(),
-            style.direction == crate::document::Direction::Rtl,
+            style.direction == qarar_document::Direction::Rtl,
             self.atlas.generation,
         );
         if let Some(l) = cache.map.get(&key) {
@@ -309,11 +309,11 @@ impl TextPainter {
         if cache.map.len() > 4000 {
             cache.map.clear();
         }
-        let rtl = style.direction == crate::document::Direction::Rtl;
+        let rtl = style.direction == qarar_document::Direction::Rtl;
         let family = if rtl {
-            cosmic_text::Family::Name(crate::text::fonts::ARABIC_FAMILY)
+            cosmic_text::Family::Name(qarar_text::fonts::ARABIC_FAMILY)
         } else {
-            cosmic_text::Family::Name(crate::text::fonts::LATIN_FAMILY)
+            cosmic_text::Family::Name(qarar_text::fonts::LATIN_FAMILY)
         };
         let mut attrs = cosmic_text::Attrs::new().family(family);
         if style.bold {
@@ -338,14 +338,16 @@ impl TextPainter {
         }
         pieces.push((text[at..].to_string(), false));
         let marked_attrs = attrs.clone().weight(cosmic_text::Weight::BOLD).metadata(
-            crate::text::layout::pack_metadata(crate::text::display::SpanStyle::Reference, 0),
+            qarar_text::layout::pack_metadata(qarar_text::layout::GlyphTag::plain(
+                qarar_text::display::SpanStyle::Reference,
+            )),
         );
         let shown: Vec<(String, bool)> = pieces
             .into_iter()
             .enumerate()
             .map(|(i, (t, m))| {
-                let t = crate::text::display::protect_symbols(&t);
-                let t = crate::util::cap_bidi_depth(&t).into_owned();
+                let t = qarar_text::display::protect_symbols(&t);
+                let t = qarar_util::cap_bidi_depth(&t).into_owned();
                 (if i == 0 { format!("{mark}{t}") } else { t }, m)
             })
             .collect();

@@ -4,17 +4,17 @@
 
 mod access;
 mod grid;
-pub(crate) mod hots;
+pub(crate) mod links;
 mod names;
 
 use super::text_painter::{LabelStyle, Palette, TextPainter, placed};
-use crate::document::{Direction, Document};
-use crate::text::display::{self, Block, Hot};
-use crate::text::layout::{DocumentLayout, Typography};
 use eframe::egui::{self, Color32, CursorIcon, Id, Mesh, Pos2, Rect, Sense, pos2, vec2};
-use hots::{HotPart, hot_id, hot_parts};
-pub(crate) use names::hot_label;
+use links::{LinkPart, link_id, link_parts};
+pub(crate) use names::link_label;
 pub use names::{block_label, paragraph_label};
+use qarar_document::{Direction, Document};
+use qarar_text::display::{self, Block, Link};
+use qarar_text::layout::{DocumentLayout, Typography};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -49,8 +49,8 @@ pub enum ViewEvent {
     /// "Copy citation" from a paragraph's context menu.
     CopyCitation { paragraph: String },
     /// A footnote marker or reference was clicked; `at` is where (screen coordinates).
-    HotClicked { block: usize, hot: Hot, at: Pos2 },
-    /// A click on text that is not a hot span.
+    LinkClicked { block: usize, link: Link, at: Pos2 },
+    /// A click on text that is not a link span.
     ClickedText,
 }
 
@@ -66,8 +66,8 @@ struct MeshKey {
 struct CachedMesh {
     key: MeshKey,
     mesh: Mesh,
-    /// Rectangles (block coordinates) of each hot span's parts.
-    hots: Vec<HotPart>,
+    /// Rectangles (block coordinates) of each link span's parts.
+    links: Vec<LinkPart>,
 }
 
 /// A keyboard scroll of the document.
@@ -599,12 +599,12 @@ impl DocumentView {
             };
             if self.meshes.get(&i).is_none_or(|c| c.key != key) {
                 let mesh = painter.block_mesh(ui.ctx(), l, palette);
-                let hots = hot_parts(l);
+                let links = link_parts(l);
                 let key = MeshKey {
                     generation: painter.atlas.generation,
                     ..key
                 };
-                self.meshes.insert(i, CachedMesh { key, mesh, hots });
+                self.meshes.insert(i, CachedMesh { key, mesh, links });
             }
             grid::paint(ui, l, block_origin);
             self.paint_backgrounds(ui, &layout, i, block_rect, events);
@@ -613,7 +613,7 @@ impl DocumentView {
                     .add(egui::Shape::mesh(placed(&c.mesh, block_origin)));
             }
             self.interact_block(ui, &layout, i, block_rect, events);
-            self.interact_hots(ui, painter, i, block_origin, events);
+            self.interact_links(ui, painter, i, block_origin, events);
         }
         self.extend_drag(ui, &layout, origin);
         let painted = layout.visible(y0, y1);
@@ -776,7 +776,7 @@ impl DocumentView {
 
     /// Each footnote marker and reference of a block: a link (AccessKit), a pointer, a
     /// preview of the footnote on hover, a popup on click.
-    fn interact_hots(
+    fn interact_links(
         &mut self,
         ui: &mut egui::Ui,
         painter: &mut TextPainter,
@@ -784,23 +784,23 @@ impl DocumentView {
         block_origin: Pos2,
         events: &mut Vec<ViewEvent>,
     ) {
-        let hots = self
+        let links = self
             .meshes
             .get(&i)
-            .map(|c| c.hots.clone())
+            .map(|c| c.links.clone())
             .unwrap_or_default();
         let block = &self.blocks[i];
-        for part in hots {
-            let Some(hot) = block.display.hots.get(part.hot - 1) else {
+        for part in links {
+            let Some(link) = block.display.links.get(part.link - 1) else {
                 continue;
             };
             let rect = part.rect.translate(block_origin.to_vec2());
             // Its accessibility node (a link inside the block's text) comes from `access`.
-            let hid = hot_id(self.salt, i, part.hot, part.part);
+            let hid = link_id(self.salt, i, part.link, part.part);
             let r = ui.interact(rect, hid, Sense::click());
             let mut r = r.on_hover_cursor(CursorIcon::PointingHand);
             // Hovering a footnote marker previews the footnote.
-            if let Hot::Footnote { id, .. } = hot
+            if let Link::Footnote { id, .. } = link
                 && let Some(text) = self.footnote_texts.get(id)
             {
                 let labels = &mut self.preview_labels;
@@ -811,9 +811,9 @@ impl DocumentView {
                 });
             }
             if r.clicked() {
-                events.push(ViewEvent::HotClicked {
+                events.push(ViewEvent::LinkClicked {
                     block: i,
-                    hot: hot.clone(),
+                    link: link.clone(),
                     at: rect.left_bottom(),
                 });
             }

@@ -3,14 +3,14 @@
 //! worked out in a background job and shown in the compare view over the tab.
 
 use super::ReaderApp;
-use crate::export::compare::{CompareFormat, render_with};
-use crate::library::predecessor::Subject;
 use crate::ui::command::{Command, menu_item};
 use crate::ui::compare::{CompareView, Layout, Prepared};
 use crate::ui::jobs::Event;
 use crate::ui::status::Message;
-use crate::util::normalise_symbol;
 use eframe::egui;
+use qarar_export::compare::{CompareFormat, render_with};
+use qarar_library::predecessor::Subject;
+use qarar_util::normalise_symbol;
 use std::path::{Path, PathBuf};
 
 impl ReaderApp {
@@ -133,7 +133,7 @@ impl ReaderApp {
                     view.layout = l;
                 }
                 self.compare = Some(view);
-                self.windows.popup = None;
+                self.windows.close_popup();
             }
             Event::Message(Err(m)) => self.status.error(format!("Cannot compare: {m}")),
             Event::Lost => self.status.error("the comparison stopped unexpectedly"),
@@ -202,7 +202,7 @@ impl ReaderApp {
                 .format(&time::format_description::well_known::Rfc3339)
                 .unwrap_or_else(|_| "1970-01-01T00:00:00Z".to_string());
             let result = render_with(&cmp, format, &date, paper).and_then(|bytes| {
-                crate::export::write_atomic(&path, &bytes, true).map_err(|e| e.to_string())
+                qarar_export::write_atomic(&path, &bytes, true).map_err(|e| e.to_string())
             });
             match result {
                 Ok(()) => Message::notice(format!("Exported to {}", path.display())),
@@ -235,8 +235,8 @@ impl ReaderApp {
         }
         if self.settings.show_outline {
             let panel = match direction {
-                crate::document::Direction::Rtl => egui::Panel::right("compare-changes"),
-                crate::document::Direction::Ltr => egui::Panel::left("compare-changes"),
+                qarar_document::Direction::Rtl => egui::Panel::right("compare-changes"),
+                qarar_document::Direction::Ltr => egui::Panel::left("compare-changes"),
             };
             panel
                 .resizable(true)

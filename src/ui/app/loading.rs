@@ -1,13 +1,13 @@
 //! Opening documents (in the background), tabs, languages, file dialogs and exports.
 
 use super::{LoadResult, ReaderApp};
-use crate::document::{self, Language};
 use crate::ui::annotate::Annotations;
 use crate::ui::document::{LoadRequest, OpenDocument, Target};
 use crate::ui::jobs::Event;
 use crate::ui::library_pane::language_name;
 use crate::ui::status::Message;
 use eframe::egui;
+use qarar_document::Language;
 use std::path::{Path, PathBuf};
 
 /// What a file dialog was opened for.
@@ -57,7 +57,7 @@ impl ReaderApp {
             if let Ok(p) = std::fs::canonicalize(&request.path) {
                 request.path = p;
             }
-            let result = document::load_path(&request.path).map(|doc| {
+            let result = qarar_document::load_path(&request.path).map(|doc| {
                 let annotations = Annotations::open(&doc, data_dir.as_ref());
                 (doc, annotations)
             });
@@ -164,7 +164,7 @@ impl ReaderApp {
                 };
                 cur.set_beside(open);
                 if asked == self.tabs.active() {
-                    self.windows.popup = None;
+                    self.windows.close_popup();
                 }
             }
         }
@@ -185,7 +185,7 @@ impl ReaderApp {
             open.inherit_beside(&mut old);
         }
         self.tabs.replace_current(Some(open));
-        self.windows.popup = None;
+        self.windows.close_popup();
         self.search.query.clear();
     }
 
@@ -198,7 +198,7 @@ impl ReaderApp {
         } else {
             self.tabs.replace_current(Some(open));
         }
-        self.windows.popup = None;
+        self.windows.close_popup();
         self.search.query.clear();
     }
 
@@ -212,7 +212,7 @@ impl ReaderApp {
             cur.flush();
         }
         self.tabs.show(i);
-        self.windows.popup = None;
+        self.windows.close_popup();
         if let Some(cur) = self.tabs.current_mut() {
             cur.view.clear_matches();
         }
@@ -237,7 +237,7 @@ impl ReaderApp {
         let was_active = i == self.tabs.active();
         self.tabs.remove(i);
         if was_active {
-            self.windows.popup = None;
+            self.windows.close_popup();
         }
     }
 
@@ -299,7 +299,7 @@ impl ReaderApp {
             if let Some(cur) = self.tabs.replace_current(None) {
                 self.tabs.replace_current(Some(cur.swap_columns()));
             }
-            self.windows.popup = None;
+            self.windows.close_popup();
             return;
         }
         let Some(cur) = self.tabs.current() else {
@@ -380,10 +380,10 @@ impl ReaderApp {
                     .save_file(),
                 Pick::Export => {
                     let mut d = dialog.set_title("Export an annotated copy");
-                    for f in crate::export::Format::all() {
+                    for f in qarar_export::Format::all() {
                         d = d.add_filter(f.extension().to_uppercase(), &[f.extension()]);
                     }
-                    let first = crate::export::Format::all()
+                    let first = qarar_export::Format::all()
                         .first()
                         .map(|f| f.extension())
                         .unwrap_or("json");
@@ -427,8 +427,8 @@ impl ReaderApp {
         let Some(cur) = self.tabs.current() else {
             return;
         };
-        let Some(format) = crate::export::Format::from_path(path) else {
-            let known: Vec<&str> = crate::export::Format::all()
+        let Some(format) = qarar_export::Format::from_path(path) else {
+            let known: Vec<&str> = qarar_export::Format::all()
                 .iter()
                 .map(|f| f.extension())
                 .collect();
@@ -447,8 +447,8 @@ impl ReaderApp {
         let path = path.to_path_buf();
         let ctx = self.ctx.clone();
         self.jobs.exporting.spawn_one(&ctx, move || {
-            let result = crate::export::render_with(format, &doc, &list, paper).and_then(|bytes| {
-                crate::export::write_atomic(&path, &bytes, true).map_err(|e| e.to_string())
+            let result = qarar_export::render_with(format, &doc, &list, paper).and_then(|bytes| {
+                qarar_export::write_atomic(&path, &bytes, true).map_err(|e| e.to_string())
             });
             match result {
                 Ok(()) => Message::notice(format!("Exported to {}", path.display())),

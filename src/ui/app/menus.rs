@@ -95,7 +95,7 @@ impl ReaderApp {
         menu_toggle(ui, q, Command::ToggleJustify, self.settings.justify);
         ui.separator();
         // Paper of PDF exports (the reader's and the comparison's).
-        use crate::export::pdf::Paper;
+        use qarar_export::pdf::Paper;
         for (paper, name) in [
             (Paper::A4, "PDF paper: A4"),
             (Paper::Letter, "PDF paper: Letter"),

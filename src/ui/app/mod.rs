@@ -25,10 +25,10 @@ use super::settings::{STORAGE_KEY, Settings};
 use super::status::Status;
 use super::tabs::Tabs;
 use super::text_painter::{LabelCache, TextPainter};
-use crate::document::{self, Direction, Document, Language, LoadError};
-use crate::text::layout::Typography;
-use crate::text::note_editor::NoteEditor;
 use eframe::egui;
+use qarar_document::{Direction, Document, Language, LoadError};
+use qarar_text::layout::Typography;
+use qarar_text::note_editor::NoteEditor;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -91,6 +91,15 @@ struct Windows {
     parser_notes: bool,
     /// "Cited by" of the details window, and what it was worked out for.
     cited: Option<CitedBy>,
+}
+
+impl Windows {
+    /// Close the footnote or reference popup (a command closed it, or the document under
+    /// it went away); the popup it was.
+    fn close_popup(&mut self) -> Option<Popup> {
+        self.popup_rect = None;
+        self.popup.take()
+    }
 }
 
 /// (library generation, symbol, language) and the citing documents (label, path).
@@ -180,7 +189,7 @@ impl ReaderApp {
         }
         match &start.file {
             // The first document loads before the first frame: it is what the user asked to see.
-            Some(path) => match document::load_path(path) {
+            Some(path) => match qarar_document::load_path(path) {
                 Ok(doc) => {
                     app.settings.add_recent(path.clone());
                     let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
@@ -218,7 +227,7 @@ impl ReaderApp {
 
     fn open_seed(&mut self) {
         self.close_note();
-        match document::load_bytes(SEED, Path::new(SEED_NAME)) {
+        match qarar_document::load_bytes(SEED, Path::new(SEED_NAME)) {
             Ok(doc) => {
                 let open = OpenDocument::new(doc, None, self.start.data_dir.as_ref());
                 if let Some(mut old) = self.tabs.replace_current(Some(open)) {

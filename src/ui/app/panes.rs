@@ -4,9 +4,6 @@
 
 use super::ReaderApp;
 use super::run::{in_new_tab, side_of};
-use crate::document::Direction;
-use crate::text::display::Hot;
-use crate::text::layout::Typography;
 use crate::ui::annotations_pane::PaneAction;
 use crate::ui::command::Command;
 use crate::ui::document::Side;
@@ -15,6 +12,9 @@ use crate::ui::popup::{self, Popup, PopupAction, PopupKind};
 use crate::ui::search::SearchAction;
 use crate::ui::view::ViewEvent;
 use eframe::egui;
+use qarar_document::Direction;
+use qarar_text::display::Link;
+use qarar_text::layout::Typography;
 
 impl From<LibraryAction> for Command {
     fn from(a: LibraryAction) -> Command {
@@ -145,22 +145,22 @@ impl ReaderApp {
 
     fn view_event(&mut self, side: Side, e: ViewEvent) {
         match e {
-            ViewEvent::HotClicked { block, hot, at } => {
+            ViewEvent::LinkClicked { block, link, at } => {
                 let return_focus = self
                     .tabs
                     .current()
-                    .and_then(|c| c.column(side).view.hot_widget(block, &hot));
-                let kind = match hot {
-                    Hot::Footnote { id, .. } => PopupKind::Footnote { id },
-                    Hot::Reference { index } => PopupKind::Reference { index },
+                    .and_then(|c| c.column(side).view.link_widget(block, &link));
+                let kind = match link {
+                    Link::Footnote { id, .. } => PopupKind::Footnote { id },
+                    Link::Reference { index } => PopupKind::Reference { index },
                 };
-                self.windows.popup = Some(Popup {
+                self.commands.push(Command::OpenPopup(Box::new(Popup {
                     kind,
                     at,
                     opened_frame: self.frame_count,
                     beside: side == Side::Beside,
                     return_focus,
-                });
+                })));
             }
             ViewEvent::ClickedText => {
                 if let Some(cur) = self.tabs.current_mut() {
@@ -189,7 +189,8 @@ impl ReaderApp {
                     })
             });
             if pressed_outside && p.opened_frame != self.frame_count {
-                self.windows.popup = None;
+                self.commands.push(Command::LeavePopup);
+                return;
             }
         }
         let (Some(p), Some(cur)) = (self.windows.popup.clone(), self.tabs.current()) else {
@@ -212,28 +213,22 @@ impl ReaderApp {
         );
         self.windows.popup_rect = rect;
         match action {
-            Some(PopupAction::Close) => {
-                self.windows.popup = None;
-                // The keyboard goes back to the marker that opened it.
-                if let Some(id) = p.return_focus {
-                    ctx.memory_mut(|m| m.request_focus(id));
-                }
-            }
+            Some(PopupAction::Close) => self.commands.push(Command::ClosePopup),
             Some(PopupAction::Reference { index, at }) => {
-                self.windows.popup = Some(Popup {
+                self.commands.push(Command::OpenPopup(Box::new(Popup {
                     kind: PopupKind::Reference { index },
                     at,
                     opened_frame: self.frame_count,
                     ..p
-                });
+                })));
             }
             Some(PopupAction::GoTo(paragraph)) => {
-                self.windows.popup = None;
+                self.commands.push(Command::LeavePopup);
                 self.commands
                     .push(Command::GoToParagraph { side, paragraph });
             }
             Some(PopupAction::Open { path, at }) => {
-                self.windows.popup = None;
+                self.commands.push(Command::LeavePopup);
                 self.commands.push(in_new_tab(path, at));
             }
             None => {}

@@ -1,14 +1,14 @@
 //! [`ReaderApp::run`]: the one place where a user's command changes the app.
 
 use super::{NoteEditing, Pick, ReaderApp};
-use crate::annotations::{Annotation, Color};
-use crate::text::note_editor::NoteEditor;
 use crate::ui::command::Command;
 use crate::ui::document::{LoadRequest, Side, Target};
 use crate::ui::library_pane::Mode;
 use crate::ui::note_widget::NoteMesh;
 use crate::ui::text_painter::LabelCache;
 use eframe::egui;
+use qarar_annotations::{Annotation, Color};
+use qarar_text::note_editor::NoteEditor;
 
 impl ReaderApp {
     /// Apply a command.
@@ -107,7 +107,7 @@ impl ReaderApp {
                 if let Some(cur) = self.tabs.current_mut() {
                     cur.close_beside();
                 }
-                self.windows.popup = None;
+                self.windows.close_popup();
             }
             C::Highlight(c) => self.highlight_selection(c, false),
             C::HighlightWithNote => {
@@ -123,7 +123,7 @@ impl ReaderApp {
             C::GoToAnnotation(id) => self.go_to_annotation(&id, now),
             C::CopyCitation { side, paragraph } => {
                 let doc = self.current().map(|c| &c.column(side).doc);
-                if let Some(text) = doc.and_then(|d| crate::library::citation_text(d, &paragraph)) {
+                if let Some(text) = doc.and_then(|d| qarar_library::citation_text(d, &paragraph)) {
                     ctx.copy_text(text);
                 }
             }
@@ -151,11 +151,15 @@ impl ReaderApp {
                     cur.view.request_scroll(scroll);
                 }
             }
+            C::OpenPopup(popup) => self.windows.popup = Some(*popup),
             C::ClosePopup => {
                 // The keyboard goes back to the marker that opened it.
-                if let Some(id) = self.windows.popup.take().and_then(|p| p.return_focus) {
+                if let Some(id) = self.windows.close_popup().and_then(|p| p.return_focus) {
                     ctx.memory_mut(|m| m.request_focus(id));
                 }
+            }
+            C::LeavePopup => {
+                self.windows.close_popup();
             }
             C::DismissMessages => self.status.clear(),
             C::Dismiss => {

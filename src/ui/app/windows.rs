@@ -3,13 +3,13 @@
 
 use super::run::in_new_tab;
 use super::{CitedBy, ReaderApp};
-use crate::annotations::Color;
-use crate::document::{Direction, Language};
-use crate::library::LibraryIndex;
 use crate::ui::command::{Command, Commands, with_tooltip};
 use crate::ui::note_widget::note_editor_ui;
 use crate::ui::text_painter::{LabelCache, LabelStyle, TextPainter};
 use eframe::egui;
+use qarar_annotations::Color;
+use qarar_document::{Direction, Language};
+use qarar_library::LibraryIndex;
 use std::path::PathBuf;
 
 impl ReaderApp {
@@ -40,7 +40,7 @@ impl ReaderApp {
                     return;
                 };
                 let style = LabelStyle::new(15.0, ui.visuals().weak_text_color(), direction, 356.0);
-                let q = crate::util::first_words(&quote, 24);
+                let q = qarar_util::first_words(&quote, 24);
                 self.painter.show_label(ui, &mut e.labels, &q, style);
                 ui.add_space(4.0);
                 let resp = note_editor_ui(
@@ -314,7 +314,7 @@ fn metadata_grid(
         .show(ui, |ui| {
             for (k, v) in rows {
                 ui.weak(k);
-                let arabic = v.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+                let arabic = qarar_util::script::has_rtl(&v);
                 let direction = if arabic {
                     Direction::Rtl
                 } else {
@@ -337,7 +337,7 @@ fn cited_by<'a>(
 ) -> &'a [(String, PathBuf)] {
     if cited.as_ref().is_none_or(|(k, _)| *k != key) {
         let (_, symbol, language) = &key;
-        let mut citing: Vec<&crate::library::Entry> = Vec::new();
+        let mut citing: Vec<&qarar_library::Entry> = Vec::new();
         for e in index.cited_by(symbol) {
             match citing.iter_mut().find(|c| c.symbol == e.symbol) {
                 Some(c) if e.language == Some(*language) => *c = e,

@@ -3,10 +3,10 @@
 //! language (shaped by cosmic-text), coloured by kind; a click goes to it.
 
 use super::CompareView;
-use crate::compare::{Class, Status};
-use crate::export::compare::{change_ids, change_kind, labels};
 use crate::ui::text_painter::{LabelStyle, TextPainter};
 use eframe::egui::{self, Color32};
+use qarar_compare::{Class, Status};
+use qarar_export::compare::{change_ids, change_kind, labels};
 
 /// The colour of a change's entry: inserted green, deleted red, moved, split and merged
 /// amber, substantive rewording orange, minor changes blue.
@@ -40,8 +40,8 @@ impl CompareView {
         // Isolated, so that Latin ids or a bracketed label keep their own order.
         let name = format!("\u{2068}{name}\u{2069}");
         let mark = match self.direction() {
-            crate::document::Direction::Rtl => '\u{200F}',
-            crate::document::Direction::Ltr => '\u{200E}',
+            qarar_document::Direction::Rtl => '\u{200F}',
+            qarar_document::Direction::Ltr => '\u{200E}',
         };
         let kind = change_kind(c, labels(self.language()));
         Some(format!("{}.{mark} {name}{mark} — {kind}", k + 1))

@@ -1,4 +1,4 @@
-//! The compare view (issue 17): two versions of a resolution, compared by `crate::compare`,
+//! The compare view (issue 17): two versions of a resolution, compared by `qarar_compare`,
 //! shown over the tab that asked for it — inline (one text, insertions and deletions marked
 //! on the glyphs) or side by side (old and new columns, pair by pair) — with a summary bar,
 //! a "substantive only" filter and change navigation (Alt+↓ / Alt+↑, "3 / 17").
@@ -18,10 +18,10 @@ mod paint;
 mod pick;
 mod select;
 
-use crate::compare::{Class, Comparison, Status, check_languages, compare_files};
-use crate::document::{self, Direction, Document, Language};
-use crate::export::compare::labels;
 use crate::ui::annotate::Annotations;
+use qarar_compare::{Class, Comparison, Status, check_languages, compare_files};
+use qarar_document::{Direction, Document, Language};
+use qarar_export::compare::labels;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -282,7 +282,7 @@ pub fn prepare(
     tab: Option<u64>,
     data_dir: Option<&PathBuf>,
 ) -> Result<Prepared, String> {
-    let loaded = document::load_path(other).map_err(|e| e.to_string())?;
+    let loaded = qarar_document::load_path(other).map_err(|e| e.to_string())?;
     check_languages(&loaded, current)?;
     let other_notes = notes::anchored(&Annotations::open(&loaded, data_dir));
     let current_is_old =
@@ -321,7 +321,7 @@ mod tests {
         let p = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../shared/corpus/akn")
             .join(name);
-        document::load_path(&p).ok()
+        qarar_document::load_path(&p).ok()
     }
 
     #[test]

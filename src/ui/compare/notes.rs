@@ -5,14 +5,14 @@
 //! `view::highlight_fill`); a note shows on hover, shaped by cosmic-text.
 
 use super::Version;
-use crate::compare::{Change, Ids};
-use crate::document::Document;
-use crate::text::display::is_helper;
-use crate::text::layout::BlockLayout;
 use crate::ui::annotate::Annotations;
 use crate::ui::view::Highlight;
 use crate::ui::view::highlight_fill;
 use eframe::egui::{self, Color32, Pos2, Rect, pos2, vec2};
+use qarar_compare::{Change, Ids};
+use qarar_document::Document;
+use qarar_text::display::is_helper;
+use qarar_text::layout::BlockLayout;
 use std::collections::HashMap;
 use std::ops::Range;
 

@@ -3,14 +3,14 @@
 //! document) gets an entry of its own after the entry of the unit it followed, marked
 //! deleted.
 
-use crate::compare::{Comparison, Ids, Status};
-use crate::document::Document;
-use crate::text::display;
 use crate::ui::outline::{EntryMark, Outline, OutlineEntry, entries};
 use crate::ui::text_painter::TextPainter;
 use crate::ui::view::paragraph_label;
-use crate::util::first_words;
 use eframe::egui;
+use qarar_compare::{Comparison, Ids, Status};
+use qarar_document::Document;
+use qarar_text::display;
+use qarar_util::first_words;
 use std::collections::HashMap;
 
 fn first_id(ids: &Option<Ids>) -> Option<&str> {
@@ -172,13 +172,13 @@ impl super::CompareView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::compare_files;
+    use qarar_compare::compare_files;
     use std::path::Path;
 
     #[test]
     fn the_seed_against_77_20_marks_its_changes_and_keeps_parents() {
         let load = |n: &str| {
-            crate::document::load_path(
+            qarar_document::load_path(
                 &Path::new(env!("CARGO_MANIFEST_DIR"))
                     .join("../shared/corpus/akn")
                     .join(n),

@@ -6,13 +6,13 @@
 use super::notes::{Piece, Sources, paint_highlights};
 use super::pick::Units;
 use super::{CompareView, Layout, Version};
-use crate::compare::{Change, Class, Mark, Op, Status};
-use crate::document::Direction;
-use crate::text::display::{Block, BlockKind, DisplayText, Span, SpanStyle, protect_symbols};
-use crate::text::layout::{BlockLayout, Typography, layout_block, unpack_metadata};
 use crate::ui::text_painter::{Palette, TextPainter, placed};
 use crate::ui::view::Highlight;
 use eframe::egui::{self, Color32, Pos2, Rect, Stroke, pos2, vec2};
+use qarar_compare::{Change, Class, Mark, Op, Status};
+use qarar_document::Direction;
+use qarar_text::display::{Block, BlockKind, DisplayText, Span, SpanStyle, protect_symbols};
+use qarar_text::layout::{BlockLayout, Typography, layout_block, unpack_metadata};
 
 /// Widest column of text (points at zoom 1).
 const MAX_COLUMN: f32 = 820.0;
@@ -70,7 +70,8 @@ fn push(d: &mut DisplayText, text: &str, style: SpanStyle, mark: Mark) {
     d.spans.push(Span {
         range: start..d.text.len(),
         style,
-        hot: mark.hot(),
+        link: 0,
+        mark: mark.code(),
     });
 }
 
@@ -363,7 +364,7 @@ fn segments(lay: &BlockLayout) -> Vec<Segment> {
     for run in lay.buffer.layout_runs() {
         let mut line: Vec<Segment> = Vec::new();
         for g in run.glyphs {
-            let mark = Mark::from_hot(unpack_metadata(g.metadata).1);
+            let mark = Mark::from_code(unpack_metadata(g.metadata).mark);
             if mark == Mark::Plain {
                 continue;
             }
@@ -434,7 +435,7 @@ fn paint_block(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::{Edit, Ids};
+    use qarar_compare::{Edit, Ids};
 
     fn change() -> Change {
         let e = |op, text: &str, class| Edit {
@@ -460,7 +461,7 @@ mod tests {
 
     #[test]
     fn marks_sit_on_their_glyphs_and_the_filter_drops_minor_deletions() {
-        let mut fonts = crate::text::fonts::font_system();
+        let mut fonts = qarar_text::fonts::font_system();
         let typo = Typography::default();
         let b = block(
             &change(),

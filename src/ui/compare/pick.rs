@@ -6,12 +6,12 @@
 use super::notes::{Anchored, find};
 use super::select::Selection;
 use super::{CompareView, Version};
-use crate::compare::{Change, Ids};
-use crate::document::{Direction, Document};
-use crate::text::layout::BlockLayout;
 use crate::ui::text_painter::{LabelCache, LabelStyle, TextPainter};
 use crate::ui::view::{Highlight, paragraph_label};
 use eframe::egui::{self, Id, Pos2, Rect, Sense, Stroke, accesskit::Role, pos2};
+use qarar_compare::{Change, Ids};
+use qarar_document::{Direction, Document};
+use qarar_text::layout::BlockLayout;
 use std::sync::Arc;
 
 impl Version {
@@ -170,7 +170,7 @@ impl Units {
                         Version::Old => &self.old_doc,
                         Version::New => &self.new_doc,
                     };
-                    if let Some(t) = crate::library::citation_text(doc, pid) {
+                    if let Some(t) = qarar_library::citation_text(doc, pid) {
                         ui.ctx().copy_text(t);
                     }
                     ui.close();
@@ -227,7 +227,7 @@ impl Units {
             let ring = Stroke::new(1.5, ui.visuals().strong_text_color());
             ui.painter().circle(dot, 5.0, h.color, ring);
             let direction =
-                crate::annotations::model::guess_language(&a.note).map_or(self.direction, |l| {
+                qarar_annotations::model::guess_language(&a.note).map_or(self.direction, |l| {
                     if l == "ar" {
                         Direction::Rtl
                     } else {

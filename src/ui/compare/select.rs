@@ -6,9 +6,9 @@
 use super::notes::Piece;
 use super::pick::Units;
 use super::{CompareView, Version};
-use crate::compare::{Change, Ids};
-use crate::text::layout::BlockLayout;
 use eframe::egui::{self, Pos2, Rect, pos2, vec2};
+use qarar_compare::{Change, Ids};
+use qarar_text::layout::BlockLayout;
 use std::ops::Range;
 
 /// Text selected in one laid-out block of the compare view.
@@ -145,7 +145,7 @@ fn version_text(text: &str, range: Range<usize>, pieces: &[Piece], version: Vers
     if let Some(t) = text.get(at..range.end.max(at)) {
         out.push_str(t);
     }
-    let clean = crate::text::display::strip_helpers(&out);
+    let clean = qarar_text::display::strip_helpers(&out);
     let mut joined = String::with_capacity(clean.len());
     for word in clean.split(' ').filter(|w| !w.is_empty()) {
         if !joined.is_empty() {
@@ -217,7 +217,7 @@ impl CompareView {
             .show(ctx, |ui| {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
                     if ui.button("Copy citation").clicked() {
-                        if let Some(t) = crate::library::citation_text(doc, pid) {
+                        if let Some(t) = qarar_library::citation_text(doc, pid) {
                             ui.ctx().copy_text(t);
                         }
                         done = true;

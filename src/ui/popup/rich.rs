@@ -1,21 +1,21 @@
 //! A footnote's text in its popup as it reads in the body: shaped by cosmic-text, with its
 //! references painted and clickable (links for assistive technology), laid out once.
 
-use crate::document::{Document, Footnote, Paragraph, ParagraphKind};
-use crate::text::display::{Block, BlockKind, Hot, paragraph_display};
-use crate::text::layout::{BlockLayout, Typography, layout_block};
 use crate::ui::text_painter::{Palette, TextPainter, placed};
-use crate::ui::view::hot_label;
-use crate::ui::view::hots::{HotPart, hot_parts};
+use crate::ui::view::link_label;
+use crate::ui::view::links::{LinkPart, link_parts};
 use eframe::egui::{self, CursorIcon, Id, Mesh, Sense, vec2};
+use qarar_document::{Document, Footnote, Paragraph, ParagraphKind};
+use qarar_text::display::{Block, BlockKind, Link, paragraph_display};
+use qarar_text::layout::{BlockLayout, Typography, layout_block};
 
 /// What was laid out, for which footnote, width, glyph atlas and theme.
 struct Cached {
     key: (String, u32, u64, bool),
     layout: BlockLayout,
     mesh: Mesh,
-    parts: Vec<HotPart>,
-    hots: Vec<Hot>,
+    parts: Vec<LinkPart>,
+    links: Vec<Link>,
     /// The text as read (for assistive technology).
     text: String,
 }
@@ -77,8 +77,8 @@ pub(super) fn footnote_text(
         let mesh = painter.block_mesh(ui.ctx(), &layout, &palette);
         rich.cached = Some(Cached {
             key: key(painter.atlas.generation),
-            parts: hot_parts(&layout),
-            hots: block.display.hots.clone(),
+            parts: link_parts(&layout),
+            links: block.display.links.clone(),
             layout,
             mesh,
             text,
@@ -96,16 +96,16 @@ pub(super) fn footnote_text(
     let targets: Vec<String> = doc.references.iter().map(|r| r.target.clone()).collect();
     let mut clicked = None;
     for part in &c.parts {
-        let Some(hot) = c.hots.get(part.hot - 1) else {
+        let Some(link) = c.links.get(part.link - 1) else {
             continue;
         };
         let r = part.rect.translate(rect.min.to_vec2());
-        let id = Id::unique(("qarar-popup-hot", &f.id, part.hot, part.part));
+        let id = Id::unique(("qarar-popup-link", &f.id, part.link, part.part));
         let resp = ui.interact(r, id, Sense::click());
-        let label = hot_label(hot, &targets);
+        let label = link_label(link, &targets);
         resp.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Link, true, &label));
         if resp.on_hover_cursor(CursorIcon::PointingHand).clicked()
-            && let Hot::Reference { index } = hot
+            && let Link::Reference { index } = link
         {
             clicked = Some((*index, r.left_bottom()));
         }

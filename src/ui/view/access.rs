@@ -12,12 +12,12 @@
 //! rectangle. Nodes are built once per block layout and cloned into each frame's tree; only the
 //! block's rectangle and its text's offset change when the view scrolls.
 
-use super::hots::{HotPart, hot_id, hot_parts};
-use super::names::{block_label, hot_label};
-use crate::text::display::{Block, BlockKind, is_helper};
-use crate::text::layout::{BlockLayout, DocumentLayout};
+use super::links::{LinkPart, link_id, link_parts};
+use super::names::{block_label, link_label};
 use eframe::egui::accesskit::{self as ak, Action, Node, NodeId, Role, TextDirection};
 use eframe::egui::{self, Id, Pos2, Rect};
+use qarar_text::display::{Block, BlockKind, is_helper};
+use qarar_text::layout::{BlockLayout, DocumentLayout};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -271,17 +271,17 @@ impl super::DocumentView {
         }
     }
 
-    /// The widget of hot span `hot` of block `block` (its first part), to give the keyboard
+    /// The widget of link span `link` of block `block` (its first part), to give the keyboard
     /// back to when its popup closes.
-    pub fn hot_widget(&self, block: usize, hot: &crate::text::display::Hot) -> Option<Id> {
+    pub fn link_widget(&self, block: usize, link: &qarar_text::display::Link) -> Option<Id> {
         let index = self
             .blocks
             .get(block)?
             .display
-            .hots
+            .links
             .iter()
-            .position(|h| h == hot)?;
-        Some(hot_id(self.salt, block, index + 1, 0))
+            .position(|h| h == link)?;
+        Some(link_id(self.salt, block, index + 1, 0))
     }
 
     /// Whether search match `n` is wholly inside the last frame's viewport.
@@ -378,7 +378,7 @@ fn build(
             true
         }
         None => {
-            let rtl = block.direction == crate::document::Direction::Rtl;
+            let rtl = block.direction == qarar_document::Direction::Rtl;
             let graphemes = graphemes(&d.text, 0..d.text.len());
             for chunk in chunks(&d.text, &graphemes) {
                 let g: Vec<Grapheme> = chunk.to_vec();
@@ -601,17 +601,17 @@ impl Out {
     }
 }
 
-/// Runs (and links) of a laid-out block: one per visual line and hot span.
+/// Runs (and links) of a laid-out block: one per visual line and link span.
 fn line_runs(out: &mut Out, block: &Block, l: &BlockLayout, targets: &[String]) {
     let d = &block.display;
     let text = &d.text;
-    let hots: Vec<(Range<usize>, usize)> = d
+    let links: Vec<(Range<usize>, usize)> = d
         .spans
         .iter()
-        .filter(|s| s.hot != 0)
-        .map(|s| (s.range.clone(), s.hot))
+        .filter(|s| s.link != 0)
+        .map(|s| (s.range.clone(), s.link))
         .collect();
-    let parts: Vec<HotPart> = hot_parts(l);
+    let parts: Vec<LinkPart> = link_parts(l);
     // Every line of every piece (a table's cells one after the other), in reading order.
     let lines = l.lines();
     // Display range of each visual line: from its first glyph to the next line's.
@@ -656,27 +656,28 @@ fn line_runs(out: &mut Out, block: &Block, l: &BlockLayout, targets: &[String]) 
             egui::pos2(ln.x(), ln.top()),
             egui::vec2(run.line_w.max(1.0), run.line_height),
         );
-        // Cut the line at hot span boundaries, in reading order.
+        // Cut the line at link span boundaries, in reading order.
         let mut piece: Vec<Grapheme> = Vec::new();
-        let mut piece_hot = 0;
-        let hot_at = |b: usize| {
-            hots.iter()
+        let mut piece_link = 0;
+        let link_at = |b: usize| {
+            links
+                .iter()
                 .find(|(r, _)| r.start <= b && b < r.end)
                 .map_or(0, |(_, h)| *h)
         };
         for gr in g {
-            let h = hot_at(gr.range.start);
-            if h != piece_hot && !piece.is_empty() {
+            let h = link_at(gr.range.start);
+            if h != piece_link && !piece.is_empty() {
                 flush(
-                    out, text, &piece, line, run.rtl, piece_hot, k, &parts, d, targets,
+                    out, text, &piece, line, run.rtl, piece_link, k, &parts, d, targets,
                 );
                 piece.clear();
             }
-            piece_hot = h;
+            piece_link = h;
             piece.push(gr);
         }
         flush(
-            out, text, &piece, line, run.rtl, piece_hot, k, &parts, d, targets,
+            out, text, &piece, line, run.rtl, piece_link, k, &parts, d, targets,
         );
     }
 }
@@ -688,28 +689,28 @@ fn flush(
     piece: &[Grapheme],
     line: Rect,
     rtl: bool,
-    hot: usize,
+    link: usize,
     line_index: usize,
-    parts: &[HotPart],
-    d: &crate::text::display::DisplayText,
+    parts: &[LinkPart],
+    d: &qarar_text::display::DisplayText,
     targets: &[String],
 ) {
-    let link = (hot != 0)
+    let anchor = (link != 0)
         .then(|| {
             parts
                 .iter()
-                .find(|p| p.hot == hot && p.line == line_index)
-                .zip(d.hots.get(hot - 1))
+                .find(|p| p.link == link && p.line == line_index)
+                .zip(d.links.get(link - 1))
         })
         .flatten()
         .map(|(p, h)| {
             (
-                hot_id(out.salt, out.block, hot, p.part),
-                hot_label(h, targets),
+                link_id(out.salt, out.block, link, p.part),
+                link_label(h, targets),
                 p.rect,
             )
         });
     for chunk in chunks(text, piece) {
-        out.run(text, chunk, line, rtl, link.clone());
+        out.run(text, chunk, line, rtl, anchor.clone());
     }
 }

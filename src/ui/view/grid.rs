@@ -1,8 +1,8 @@
 //! A table's grid under its text: the header rows tinted, thin rules around every cell, in
 //! the theme's colours.
 
-use crate::text::layout::BlockLayout;
 use eframe::egui::{self, Pos2, Rect, pos2, vec2};
+use qarar_text::layout::BlockLayout;
 
 /// Paint the grid of block `l` (a table) with its top-left corner at `origin`.
 pub(super) fn paint(ui: &egui::Ui, l: &BlockLayout, origin: Pos2) {

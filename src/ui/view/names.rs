@@ -1,6 +1,6 @@
-//! People's names for blocks, paragraph ids and hot spans (AccessKit labels, popups).
+//! People's names for blocks, paragraph ids and link spans (AccessKit labels, popups).
 
-use crate::text::display::{Block, BlockKind, Hot};
+use qarar_text::display::{Block, BlockKind, Link};
 
 /// AccessKit label of a block: "Paragraph 13", "Paragraph 13 (b)", "Preambular paragraph 3".
 pub fn block_label(block: &Block) -> String {
@@ -50,10 +50,10 @@ pub fn paragraph_label(id: &str) -> String {
     id.to_string()
 }
 
-pub(crate) fn hot_label(hot: &Hot, targets: &[String]) -> String {
-    match hot {
-        Hot::Footnote { marker, .. } => format!("Footnote {marker}"),
-        Hot::Reference { index } => match targets.get(*index) {
+pub(crate) fn link_label(link: &Link, targets: &[String]) -> String {
+    match link {
+        Link::Footnote { marker, .. } => format!("Footnote {marker}"),
+        Link::Reference { index } => match targets.get(*index) {
             Some(t) => format!("Reference {t}"),
             None => "Reference".into(),
         },

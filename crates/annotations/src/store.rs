@@ -1,0 +1,838 @@
+//! Annotation files in the user's data directory: one W3C `AnnotationPage` per document.
+//!
+//! Layout of the store directory (`<data dir>/annotations`, or `$QARAR_DATA_DIR/annotations`,
+//! or the directory given to [`Store::open`]), for a document whose
+//! [`storage_key`](DocumentIdentity::storage_key) is `KEY`:
+//!
+//! | file | what |
+//! |---|---|
+//! | `KEY.jsonld` | the annotations (an `AnnotationPage`, see [`super::w3c`]) |
+//! | `KEY.jsonld.bak` | the version before the last save |
+//! | `KEY.lock` | advisory lock serialising loads and saves across threads and processes |
+//! | `KEY.damaged-<UTC time>.jsonld` | a copy of a file that could not be read (the file itself is then replaced by the backup in one rename), never overwritten |
+//! | `.KEY.jsonld.*.tmp` | a save in progress (removed by the next save if a writer died) |
+//!
+//! Every [`Store::save`] takes the lock, reads what is on disk, merges (by id, the latest
+//! edit wins: an annotation's `modified` against a tombstone's `deleted` time, so an undone
+//! deletion — a new edit — brings it back and a deletion newer than every edit removes it),
+//! and, when something
+//! changed, writes atomically ([`qarar_util::atomic`]): the old content to `.bak`, then the
+//! new one, each to a uniquely named temporary file in the same directory, fsynced, renamed
+//! over the old one, and the directory fsynced. When `save` returns `Ok`, the annotations are on disk.
+//! A crash at any moment leaves either the old or the new file, both valid.
+
+use super::identity::DocumentIdentity;
+use super::model::{Annotation, compare_times};
+use super::w3c::{self, Tombstone, W3cError};
+use qarar_util::atomic::{self, AtomicError, sync_dir};
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::ffi::OsString;
+use std::fs::{self, File};
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Environment variable that overrides the data directory (annotations go to
+/// `$QARAR_DATA_DIR/annotations`).
+pub const DATA_DIR_ENV: &str = "QARAR_DATA_DIR";
+/// Extension of annotation files.
+pub const EXTENSION: &str = "jsonld";
+
+/// The annotation store: a directory of per-document annotation files.
+#[derive(Debug, Clone)]
+pub struct Store {
+    dir: PathBuf,
+}
+
+/// What [`Store::load`] (and [`Store::save`], which returns the merged state) found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Loaded {
+    /// The document's annotations, in file order (new ones last).
+    pub annotations: Vec<Annotation>,
+    /// Deleted annotation ids (kept so that no window brings them back).
+    pub deleted: Vec<Tombstone>,
+    /// Things the user should be told (a damaged file was set aside).
+    pub warnings: Vec<StoreWarning>,
+    /// Deletions listed in an imported file, not applied (import never deletes).
+    pub ignored_deletions: usize,
+}
+
+/// Something the user should be told; nothing was lost by it, but a file was set aside or
+/// restored.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StoreWarning {
+    #[error(
+        "the annotation file {} could not be read ({reason}); it was kept as {}{}",
+        file.display(),
+        moved_to.display(),
+        if *restored_from_backup { " and the previous version was restored from the backup" } else { "; no usable backup was found" }
+    )]
+    DamagedFileSetAside {
+        file: PathBuf,
+        moved_to: PathBuf,
+        reason: String,
+        restored_from_backup: bool,
+    },
+    #[error(
+        "the annotation file {} was missing (an earlier recovery was interrupted); it was restored from the backup",
+        file.display()
+    )]
+    MissingFileRestored { file: PathBuf },
+}
+
+/// Why the store could not do what was asked.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{}: {source}", path.display())]
+    Io { path: PathBuf, source: io::Error },
+    #[error("no data directory could be found for this user (set {DATA_DIR_ENV})")]
+    NoDataDirectory,
+    #[error("{}: {source}", path.display())]
+    Import { path: PathBuf, source: W3cError },
+    #[error(transparent)]
+    Write(#[from] AtomicError),
+}
+
+fn io_err(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// The annotation directory for a given `QARAR_DATA_DIR` value (empty = unset), else the
+/// platform data directory (`ProjectDirs::from("org", "Qarar", "Qarar")`).
+pub fn default_dir(env_value: Option<OsString>) -> Option<PathBuf> {
+    if let Some(v) = env_value.filter(|v| !v.is_empty()) {
+        return Some(PathBuf::from(v).join("annotations"));
+    }
+    directories::ProjectDirs::from("org", "Qarar", "Qarar")
+        .map(|d| d.data_dir().join("annotations"))
+}
+
+impl Store {
+    /// The store in `$QARAR_DATA_DIR/annotations` if set, else in the user's data directory
+    /// (e.g. `~/.local/share/qarar/annotations`). Creates the directory.
+    pub fn open_default() -> Result<Store, StoreError> {
+        let dir = default_dir(std::env::var_os(DATA_DIR_ENV)).ok_or(StoreError::NoDataDirectory)?;
+        Store::open(dir)
+    }
+
+    /// The store in `dir` (created if missing).
+    pub fn open(dir: impl Into<PathBuf>) -> Result<Store, StoreError> {
+        let dir = dir.into();
+        fs::create_dir_all(&dir).map_err(io_err(&dir))?;
+        Ok(Store { dir })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The annotation file of a document.
+    pub fn path_for(&self, identity: &DocumentIdentity) -> PathBuf {
+        self.dir
+            .join(format!("{}.{EXTENSION}", identity.storage_key()))
+    }
+
+    /// The backup (previous version) of a document's annotation file.
+    pub fn backup_path_for(&self, identity: &DocumentIdentity) -> PathBuf {
+        self.dir
+            .join(format!("{}.{EXTENSION}.bak", identity.storage_key()))
+    }
+
+    /// The document's annotations. A damaged file is set aside (and the backup restored when
+    /// it is valid), with a warning; a missing file is no annotations.
+    pub fn load(&self, identity: &DocumentIdentity) -> Result<Loaded, StoreError> {
+        let _lock = self.lock(identity)?;
+        let mut warnings = Vec::new();
+        let disk = self.read_current(identity, &mut warnings)?;
+        Ok(Loaded {
+            annotations: disk.annotations,
+            deleted: disk.deleted,
+            warnings,
+            ignored_deletions: 0,
+        })
+    }
+
+    /// Merge `annotations` and the deletions `deleted` (each with the time it was made) with
+    /// what is on disk and write the result atomically. `annotations` may be all of the
+    /// window's annotations or only the changed ones. Returns the merged state (what other
+    /// windows added included): adopt it.
+    pub fn save(
+        &self,
+        identity: &DocumentIdentity,
+        annotations: &[Annotation],
+        deleted: &[Tombstone],
+    ) -> Result<Loaded, StoreError> {
+        self.merge_and_write(identity, annotations, deleted)
+    }
+
+    /// Import an annotation file (any shape [`w3c::parse_str`] reads) into the document's
+    /// annotations, merging by id. Annotations apply to this document whatever their source.
+    /// Import never deletes: the file's deletions are counted in
+    /// [`Loaded::ignored_deletions`], not applied.
+    pub fn import(&self, identity: &DocumentIdentity, file: &Path) -> Result<Loaded, StoreError> {
+        let bytes = read_limited(file).map_err(io_err(file))?;
+        let parsed = w3c::parse_bytes(&bytes).map_err(|source| StoreError::Import {
+            path: file.to_path_buf(),
+            source,
+        })?;
+        let mut loaded = self.merge_and_write(identity, &parsed.annotations, &[])?;
+        loaded.ignored_deletions = parsed.deleted.len();
+        Ok(loaded)
+    }
+
+    /// Write the document's annotations (no tombstones) to `file` as an `AnnotationPage`,
+    /// atomically. Returns how many were written.
+    pub fn export(&self, identity: &DocumentIdentity, file: &Path) -> Result<usize, StoreError> {
+        let loaded = self.load(identity)?;
+        let text = w3c::to_page_string(identity, &loaded.annotations, &[]);
+        write_atomically(file, text.as_bytes(), None)?;
+        Ok(loaded.annotations.len())
+    }
+
+    fn merge_and_write(
+        &self,
+        identity: &DocumentIdentity,
+        annotations: &[Annotation],
+        tombstones: &[Tombstone],
+    ) -> Result<Loaded, StoreError> {
+        let _lock = self.lock(identity)?;
+        let path = self.path_for(identity);
+        self.remove_stale_temporaries(identity);
+        let mut warnings = Vec::new();
+        let disk = self.read_current(identity, &mut warnings)?;
+        let (merged, deleted) = merge(&disk.annotations, &disk.deleted, annotations, tombstones);
+        let text = w3c::to_page_string(identity, &merged, &deleted);
+        if disk.bytes.as_deref() != Some(text.as_bytes()) {
+            write_atomically(
+                &path,
+                text.as_bytes(),
+                disk.bytes
+                    .as_ref()
+                    .map(|b| (self.backup_path_for(identity), b.as_slice())),
+            )?;
+        }
+        Ok(Loaded {
+            annotations: merged,
+            deleted,
+            warnings,
+            ignored_deletions: 0,
+        })
+    }
+
+    /// Take the document's advisory lock (blocking); released when the file is dropped.
+    fn lock(&self, identity: &DocumentIdentity) -> Result<File, StoreError> {
+        let path = self.dir.join(format!("{}.lock", identity.storage_key()));
+        let file = File::options()
+            .create(true)
+            .truncate(false)
+            .read(true)
+            .write(true)
+            .open(&path)
+            .map_err(io_err(&path))?;
+        file.lock().map_err(io_err(&path))?;
+        Ok(file)
+    }
+
+    /// Remove temporary files left by a writer that died (we hold the lock: no one else is
+    /// writing them).
+    fn remove_stale_temporaries(&self, identity: &DocumentIdentity) {
+        let prefix = format!(".{}.{EXTENSION}.", identity.storage_key());
+        if let Ok(entries) = fs::read_dir(&self.dir) {
+            for entry in entries.flatten() {
+                let name = entry.file_name();
+                let name = name.to_string_lossy();
+                if name.starts_with(&prefix) && name.contains(".tmp") {
+                    let _ = fs::remove_file(entry.path());
+                }
+            }
+        }
+    }
+
+    /// Read the current file. A damaged one is copied aside, then replaced by the backup
+    /// when that is valid (else removed); a missing one with a valid backup is restored from
+    /// it. Crash-safe at every instant: the file is replaced by one atomic rename, never
+    /// moved away first, so a kill in between leaves the damaged file to be recovered again
+    /// by the next start while the good backup stays untouched.
+    fn read_current(
+        &self,
+        identity: &DocumentIdentity,
+        warnings: &mut Vec<StoreWarning>,
+    ) -> Result<OnDisk, StoreError> {
+        let path = self.path_for(identity);
+        let bytes = match read_limited(&path) {
+            Ok(b) => Some(b),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+            Err(e) => return Err(io_err(&path)(e)),
+        };
+        let damaged = match bytes {
+            None => None,
+            Some(bytes) => match w3c::parse_bytes(&bytes) {
+                Ok(p) => {
+                    return Ok(OnDisk {
+                        annotations: p.annotations,
+                        deleted: p.deleted,
+                        bytes: Some(bytes),
+                    });
+                }
+                Err(e) => Some((bytes, e.to_string())),
+            },
+        };
+        let backup = read_limited(&self.backup_path_for(identity))
+            .ok()
+            .and_then(|b| w3c::parse_bytes(&b).ok().map(|p| (b, p)));
+        let Some((bytes, reason)) = damaged else {
+            // No file. Saves never remove it, so a valid backup means a recovery (of an
+            // older version) was interrupted: the backup is the document's annotations.
+            let Some((b, p)) = backup else {
+                return Ok(OnDisk::default());
+            };
+            atomic::write(&path, &b, true)?;
+            warnings.push(StoreWarning::MissingFileRestored { file: path });
+            return Ok(OnDisk {
+                annotations: p.annotations,
+                deleted: p.deleted,
+                bytes: Some(b),
+            });
+        };
+        // Damaged: keep a copy under a new name (never overwritten), then replace the file.
+        let moved_to = self.set_aside(identity, &bytes)?;
+        let disk = match backup {
+            Some((b, p)) => {
+                atomic::write(&path, &b, true)?;
+                OnDisk {
+                    annotations: p.annotations,
+                    deleted: p.deleted,
+                    bytes: Some(b),
+                }
+            }
+            None => {
+                // Nothing good to put in its place; its copy is kept.
+                fs::remove_file(&path).map_err(io_err(&path))?;
+                sync_dir(&self.dir);
+                OnDisk::default()
+            }
+        };
+        warnings.push(StoreWarning::DamagedFileSetAside {
+            file: path,
+            moved_to,
+            reason,
+            restored_from_backup: disk.bytes.is_some(),
+        });
+        Ok(disk)
+    }
+
+    /// Copy a damaged file's bytes to a new `KEY.damaged-*.jsonld` (never replacing one).
+    fn set_aside(&self, identity: &DocumentIdentity, bytes: &[u8]) -> Result<PathBuf, StoreError> {
+        loop {
+            let name = self.damaged_name(identity);
+            match atomic::write(&name, bytes, false) {
+                Ok(()) => return Ok(name),
+                // Taken meanwhile (another process of another store lock?): the next name.
+                Err(AtomicError::Exists { .. }) => continue,
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+
+    /// `KEY.damaged-20250102T030405Z.jsonld` (with `-2`, `-3`… if taken).
+    fn damaged_name(&self, identity: &DocumentIdentity) -> PathBuf {
+        let t = time::OffsetDateTime::now_utc();
+        let stamp = format!(
+            "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+            t.year(),
+            u8::from(t.month()),
+            t.day(),
+            t.hour(),
+            t.minute(),
+            t.second()
+        );
+        let key = identity.storage_key();
+        let mut n = 1;
+        loop {
+            let suffix = if n == 1 {
+                String::new()
+            } else {
+                format!("-{n}")
+            };
+            let p = self
+                .dir
+                .join(format!("{key}.damaged-{stamp}{suffix}.{EXTENSION}"));
+            if !p.exists() {
+                return p;
+            }
+            n += 1;
+        }
+    }
+}
+
+/// Read an annotation file: a regular file no larger than a document may be
+/// ([`qarar_document::MAX_FILE_SIZE`]); anything else is refused, never waited on.
+pub fn read_limited(path: &Path) -> io::Result<Vec<u8>> {
+    qarar_util::read_regular_file(path, qarar_document::MAX_FILE_SIZE)
+}
+
+/// A document's file as read.
+#[derive(Default)]
+struct OnDisk {
+    annotations: Vec<Annotation>,
+    deleted: Vec<Tombstone>,
+    /// The file's bytes when it was valid.
+    bytes: Option<Vec<u8>>,
+}
+
+/// Merge two versions of a document's annotations: by id, the latest edit wins. Among
+/// versions of an annotation the newer `modified` (on a tie, `incoming`); among tombstones
+/// the newer `deleted`; between the two, the tombstone when it is at least as new as the
+/// annotation (the annotation is dropped), else the annotation (the tombstone is dropped: it
+/// was undone). Order: `base`, then new ids of `incoming` in their order. Linear in the input
+/// (hash maps by id).
+pub fn merge(
+    base: &[Annotation],
+    base_deleted: &[Tombstone],
+    incoming: &[Annotation],
+    incoming_deleted: &[Tombstone],
+) -> (Vec<Annotation>, Vec<Tombstone>) {
+    let mut tombstones: Vec<&Tombstone> = Vec::new();
+    let mut tomb_index: HashMap<&str, usize> = HashMap::new();
+    for t in base_deleted.iter().chain(incoming_deleted) {
+        match tomb_index.get(t.id.as_str()) {
+            Some(&i) => {
+                if compare_times(&t.deleted, &tombstones[i].deleted) == Ordering::Greater {
+                    tombstones[i] = t;
+                }
+            }
+            None => {
+                tomb_index.insert(&t.id, tombstones.len());
+                tombstones.push(t);
+            }
+        }
+    }
+    let mut latest: Vec<&Annotation> = Vec::with_capacity(base.len() + incoming.len());
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for a in base.iter().chain(incoming) {
+        match index.get(a.id.as_str()) {
+            Some(&i) => {
+                if compare_times(&a.modified, &latest[i].modified) != Ordering::Less {
+                    latest[i] = a;
+                }
+            }
+            None => {
+                index.insert(&a.id, latest.len());
+                latest.push(a);
+            }
+        }
+    }
+    let mut undone: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut out: Vec<Annotation> = Vec::with_capacity(latest.len());
+    for a in latest {
+        match tomb_index.get(a.id.as_str()) {
+            Some(&i) if compare_times(&tombstones[i].deleted, &a.modified) != Ordering::Less => {}
+            Some(_) => {
+                undone.insert(&a.id);
+                out.push(a.clone());
+            }
+            None => out.push(a.clone()),
+        }
+    }
+    let deleted = tombstones
+        .into_iter()
+        .filter(|t| !undone.contains(t.id.as_str()))
+        .cloned()
+        .collect();
+    (out, deleted)
+}
+
+/// Write `bytes` to `path` atomically ([`qarar_util::atomic::write`]). With `backup`, first
+/// make `backup.0` hold the old content `backup.1` (written atomically too).
+fn write_atomically(
+    path: &Path,
+    bytes: &[u8],
+    backup: Option<(PathBuf, &[u8])>,
+) -> Result<(), StoreError> {
+    if let Some((bak, old)) = backup {
+        atomic::write(&bak, old, true)?;
+    }
+    atomic::write(path, bytes, true)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Color, Quote, now_rfc3339};
+    use qarar_document::model::Language;
+
+    fn identity() -> DocumentIdentity {
+        DocumentIdentity {
+            symbol: Some("A/RES/75/10".into()),
+            language: Language::Ar,
+            content_hash: "0f".repeat(32),
+        }
+    }
+
+    fn ann(id: &str, modified: &str, note: &str) -> Annotation {
+        Annotation {
+            id: id.into(),
+            created: "2025-01-01T00:00:00Z".into(),
+            modified: modified.into(),
+            color: Color::Yellow,
+            note: note.into(),
+            note_language: None,
+            tags: vec![],
+            target: "para_1".into(),
+            quote: Quote {
+                exact: "نص".into(),
+                ..Quote::default()
+            },
+            position: Some(0..2),
+            whole_paragraph: false,
+        }
+    }
+
+    fn temp_store(name: &str) -> Store {
+        let dir = std::env::temp_dir().join(format!(
+            "qarar-store-{name}-{}-{}",
+            std::process::id(),
+            uuid::Uuid::new_v4().simple()
+        ));
+        Store::open(dir).unwrap()
+    }
+
+    #[test]
+    fn env_override_and_default_dir() {
+        assert_eq!(
+            default_dir(Some("/tmp/q".into())),
+            Some(PathBuf::from("/tmp/q/annotations"))
+        );
+        // Empty means unset: the platform directory (if the platform has one).
+        if let Some(d) = default_dir(Some(OsString::new())) {
+            assert!(d.ends_with("annotations"));
+        }
+    }
+
+    #[test]
+    fn merge_newer_wins_and_tombstones_win() {
+        let base = vec![
+            ann("a", "2025-01-01T00:00:01Z", "old"),
+            ann("b", "2025-01-01T00:00:01Z", ""),
+        ];
+        let incoming = vec![
+            ann("a", "2025-01-01T00:00:02+01:00", "older by offset"),
+            ann("c", "2025-01-01T00:00:01Z", ""),
+        ];
+        let tomb = vec![Tombstone {
+            id: "b".into(),
+            deleted: "2025-01-01T00:00:03Z".into(),
+        }];
+        let (m, d) = merge(&base, &[], &incoming, &tomb);
+        let ids: Vec<&str> = m.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a", "c"]);
+        assert_eq!(m[0].note, "old"); // 00:00:02+01:00 is earlier than 00:00:01Z
+        assert_eq!(d.len(), 1);
+    }
+
+    #[test]
+    fn save_load_backup_and_damaged_file() {
+        let store = temp_store("damaged");
+        let id = identity();
+        store
+            .save(&id, &[ann("a", "2025-01-01T00:00:01Z", "1")], &[])
+            .unwrap();
+        assert!(
+            !store.backup_path_for(&id).exists(),
+            "no previous version yet"
+        );
+        store
+            .save(&id, &[ann("b", "2025-01-01T00:00:01Z", "2")], &[])
+            .unwrap();
+        let bak = fs::read_to_string(store.backup_path_for(&id)).unwrap();
+        let bak = w3c::parse_str(&bak).unwrap();
+        assert_eq!(
+            bak.annotations.len(),
+            1,
+            "the .bak holds the previous version"
+        );
+
+        // Damage the file: it is set aside, reported, and the backup restored.
+        let path = store.path_for(&id);
+        fs::write(&path, b"{\"type\": \"AnnotationPage\", \"items\": [").unwrap();
+        let loaded = store.load(&id).unwrap();
+        assert_eq!(loaded.warnings.len(), 1);
+        let StoreWarning::DamagedFileSetAside {
+            moved_to,
+            restored_from_backup,
+            ..
+        } = &loaded.warnings[0]
+        else {
+            panic!("{:?}", loaded.warnings)
+        };
+        assert!(*restored_from_backup);
+        assert_eq!(
+            fs::read(moved_to).unwrap(),
+            b"{\"type\": \"AnnotationPage\", \"items\": [",
+            "the damaged file is kept as it was"
+        );
+        assert!(loaded.warnings[0].to_string().contains("damaged-"));
+        assert_eq!(loaded.annotations.len(), 1);
+        assert!(w3c::parse_str(&fs::read_to_string(&path).unwrap()).is_ok());
+        // Loading again: no more warnings.
+        assert!(store.load(&id).unwrap().warnings.is_empty());
+
+        // Valid JSON that is not annotations, and no usable backup.
+        fs::write(&path, b"{\"hello\": 1}").unwrap();
+        fs::write(store.backup_path_for(&id), b"garbage").unwrap();
+        let saved = store
+            .save(&id, &[ann("c", "2025-01-01T00:00:01Z", "")], &[])
+            .unwrap();
+        assert_eq!(saved.warnings.len(), 1);
+        assert_eq!(saved.annotations.len(), 1);
+        let damaged: Vec<_> = fs::read_dir(store.dir())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().contains(".damaged-"))
+            .collect();
+        assert_eq!(damaged.len(), 2, "both damaged files kept");
+        let _ = fs::remove_dir_all(store.dir());
+    }
+
+    #[test]
+    fn recovery_never_leaves_the_file_missing_and_a_missing_file_comes_back_from_the_backup() {
+        let store = temp_store("recovery");
+        let id = identity();
+        store
+            .save(&id, &[ann("a", "2025-01-01T00:00:01Z", "")], &[])
+            .unwrap();
+        store
+            .save(&id, &[ann("b", "2025-01-01T00:00:01Z", "")], &[])
+            .unwrap();
+        // A recovery interrupted by an older version: the file gone, the backup good.
+        fs::remove_file(store.path_for(&id)).unwrap();
+        let loaded = store.load(&id).unwrap();
+        assert_eq!(loaded.annotations.len(), 1, "the backup's annotation");
+        assert!(matches!(
+            loaded.warnings[..],
+            [StoreWarning::MissingFileRestored { .. }]
+        ));
+        assert!(
+            loaded.warnings[0]
+                .to_string()
+                .contains("restored from the backup")
+        );
+        assert!(store.path_for(&id).exists());
+        assert!(store.load(&id).unwrap().warnings.is_empty());
+        let _ = fs::remove_dir_all(store.dir());
+    }
+
+    fn tombstone(id: &str, at: &str) -> Tombstone {
+        Tombstone {
+            id: id.into(),
+            deleted: at.into(),
+        }
+    }
+
+    #[test]
+    fn deletions_do_not_come_back_unless_edited_later() {
+        let store = temp_store("tomb");
+        let id = identity();
+        let a = ann("urn:uuid:a", "2025-01-01T00:00:01Z", "");
+        let b = ann("urn:uuid:b", "2025-01-01T00:00:01Z", "");
+        // Two windows both hold a and b.
+        store.save(&id, &[a.clone(), b.clone()], &[]).unwrap();
+        // Window 1 deletes a.
+        let after = store
+            .save(
+                &id,
+                std::slice::from_ref(&b),
+                &[tombstone("urn:uuid:a", "2025-01-01T00:00:05Z")],
+            )
+            .unwrap();
+        assert_eq!(after.annotations.len(), 1);
+        // Window 2 still has a as it was and saves everything: a stays deleted.
+        let after = store.save(&id, &[a.clone(), b.clone()], &[]).unwrap();
+        assert_eq!(after.annotations.len(), 1);
+        assert_eq!(after.annotations[0].id, "urn:uuid:b");
+        let loaded = store.load(&id).unwrap();
+        assert_eq!(loaded.annotations.len(), 1);
+        assert_eq!(loaded.deleted.len(), 1);
+        // An edit made after the deletion (an undo) is the latest edit: a is back, its
+        // tombstone gone.
+        let mut a2 = a.clone();
+        a2.modified = "2025-01-01T00:00:06Z".into();
+        let after = store.save(&id, &[a2, b], &[]).unwrap();
+        assert_eq!(after.annotations.len(), 2);
+        assert!(after.deleted.is_empty());
+        let _ = fs::remove_dir_all(store.dir());
+    }
+
+    #[test]
+    fn undo_survives_saves_the_latest_edit_wins_both_ways() {
+        let a = ann("a", "2025-01-01T00:00:01Z", "");
+        // Deleted at 2, restored (undo) at 3, deleted again (redo) at 4: whatever the order
+        // in which the versions meet, the latest edit decides.
+        let del2 = tombstone("a", "2025-01-01T00:00:02Z");
+        let mut back3 = a.clone();
+        back3.modified = "2025-01-01T00:00:03Z".into();
+        let del4 = tombstone("a", "2025-01-01T00:00:04Z");
+        let (m, d) = merge(
+            &[],
+            std::slice::from_ref(&del2),
+            std::slice::from_ref(&back3),
+            &[],
+        );
+        assert_eq!((m.len(), d.len()), (1, 0), "undone deletion: back");
+        let (m, d) = merge(
+            std::slice::from_ref(&back3),
+            &[],
+            &[],
+            std::slice::from_ref(&del2),
+        );
+        assert_eq!((m.len(), d.len()), (1, 0), "a stale deletion does not win");
+        let (m, d) = merge(std::slice::from_ref(&back3), &[del2], &[a], &[del4]);
+        assert_eq!((m.len(), d.len()), (0, 1), "redone deletion: gone");
+        assert_eq!(d[0].deleted, "2025-01-01T00:00:04Z");
+    }
+
+    #[test]
+    fn import_never_deletes_and_counts_the_deletions_it_ignored() {
+        let store = temp_store("import-del");
+        let id = identity();
+        let mine = [
+            ann("urn:x:1", "2025-01-01T00:00:01Z", ""),
+            ann("urn:x:2", "2025-01-01T00:00:01Z", ""),
+        ];
+        store.save(&id, &mine, &[]).unwrap();
+        let file = store.dir().join("in.jsonld");
+        let dels = [
+            tombstone("urn:x:1", "2030-01-01T00:00:00Z"),
+            tombstone("urn:x:2", "2030-01-01T00:00:00Z"),
+            tombstone("urn:x:9", "2030-01-01T00:00:00Z"),
+        ];
+        fs::write(&file, w3c::to_page_string(&id, &[], &dels)).unwrap();
+        let merged = store.import(&id, &file).unwrap();
+        assert_eq!(merged.annotations.len(), 2, "nothing deleted");
+        assert_eq!(merged.ignored_deletions, 3);
+        assert_eq!(store.load(&id).unwrap().annotations.len(), 2);
+        let _ = fs::remove_dir_all(store.dir());
+    }
+
+    #[test]
+    fn a_very_long_symbol_is_kept_under_a_short_file_name() {
+        let store = temp_store("long-symbol");
+        let long = |tail: &str| DocumentIdentity {
+            symbol: Some(format!("A/RES/{}{tail}", "75/".repeat(400))),
+            ..identity()
+        };
+        let (one, two) = (long("1"), long("2"));
+        assert_ne!(one.storage_key(), two.storage_key(), "still told apart");
+        assert!(one.storage_key().len() <= 130, "{}", one.storage_key());
+        store
+            .save(&one, &[ann("a", "2025-01-01T00:00:01Z", "")], &[])
+            .unwrap();
+        store
+            .save(&one, &[ann("b", "2025-01-01T00:00:01Z", "")], &[])
+            .unwrap();
+        assert_eq!(store.load(&one).unwrap().annotations.len(), 2);
+        assert!(store.load(&two).unwrap().annotations.is_empty());
+        let _ = fs::remove_dir_all(store.dir());
+    }
+
+    #[test]
+    fn annotation_files_and_imports_have_the_document_size_limit_and_must_be_regular_files() {
+        let store = temp_store("limits");
+        let id = identity();
+        // A (sparse) file one byte over the limit: refused by its size, not parsed.
+        let big = store.dir().join("big.jsonld");
+        File::create(&big)
+            .unwrap()
+            .set_len(qarar_document::MAX_FILE_SIZE + 1)
+            .unwrap();
+        let err = store.import(&id, &big).unwrap_err().to_string();
+        assert!(err.contains("more than the limit"), "{err}");
+        fs::rename(&big, store.path_for(&id)).unwrap();
+        let err = store.load(&id).unwrap_err().to_string();
+        assert!(err.contains("more than the limit"), "{err}");
+        fs::remove_file(store.path_for(&id)).unwrap();
+        // A directory is refused at once.
+        let err = store.import(&id, store.dir()).unwrap_err().to_string();
+        assert!(err.contains("a directory"), "{err}");
+        #[cfg(unix)]
+        {
+            // A FIFO would block a reader forever: refused at once.
+            let fifo = store.dir().join("fifo.jsonld");
+            let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+            if made.is_ok_and(|s| s.success()) {
+                let err = store.import(&id, &fifo).unwrap_err().to_string();
+                assert!(err.contains("not a regular file"), "{err}");
+            }
+        }
+        let _ = fs::remove_dir_all(store.dir());
+    }
+
+    #[test]
+    fn two_windows_save_concurrently_and_lose_nothing() {
+        let store = temp_store("concurrent");
+        let dir = store.dir().to_path_buf();
+        let id = identity();
+        let threads: Vec<_> = (0..2)
+            .map(|w| {
+                let dir = dir.clone();
+                let id = id.clone();
+                std::thread::spawn(move || {
+                    // Each "window" has its own Store and its own list.
+                    let store = Store::open(dir).unwrap();
+                    let mut mine = Vec::new();
+                    for i in 0..40 {
+                        let mut a = ann(&format!("urn:w{w}:{i}"), &now_rfc3339(), "");
+                        a.note = format!("window {w} #{i}");
+                        mine.push(a);
+                        // Only this window's list: the other window's are on disk only.
+                        store.save(&id, &mine, &[]).unwrap();
+                    }
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().unwrap();
+        }
+        let loaded = store.load(&id).unwrap();
+        assert_eq!(loaded.annotations.len(), 80);
+        assert!(loaded.warnings.is_empty());
+        let _ = fs::remove_dir_all(store.dir());
+    }
+
+    #[test]
+    fn import_and_export_merge_by_id() {
+        let store = temp_store("import");
+        let id = identity();
+        store
+            .save(&id, &[ann("urn:x:1", "2025-01-01T00:00:01Z", "mine")], &[])
+            .unwrap();
+        let file = store.dir().join("in.json");
+        let other = [
+            ann("urn:x:1", "2025-01-01T00:00:05Z", "theirs, newer"),
+            ann("urn:x:2", "2025-01-01T00:00:01Z", "new"),
+        ];
+        fs::write(&file, w3c::to_page_string(&id, &other, &[])).unwrap();
+        let merged = store.import(&id, &file).unwrap();
+        assert_eq!(merged.annotations.len(), 2);
+        assert_eq!(merged.annotations[0].note, "theirs, newer");
+        let out = store.dir().join("out.jsonld");
+        assert_eq!(store.export(&id, &out).unwrap(), 2);
+        assert_eq!(
+            w3c::parse_str(&fs::read_to_string(&out).unwrap())
+                .unwrap()
+                .annotations
+                .len(),
+            2
+        );
+        fs::write(&file, b"not json").unwrap();
+        assert!(matches!(
+            store.import(&id, &file),
+            Err(StoreError::Import { .. })
+        ));
+        let _ = fs::remove_dir_all(store.dir());
+    }
+}

@@ -1,0 +1,392 @@
+//! A comparison as PDF, drawn with krilla like the reader's PDF export: a summary page (the
+//! two documents and the counts), then every unit with its inserted words in green and
+//! underlined and its deleted words in red and struck through (mechanical and orthographic
+//! changes in quieter colours). Laid out by the reader's cosmic-text code, so Arabic runs
+//! right to left with the marks exactly on the glyphs; the bundled fonts are embedded and
+//! subset with ToUnicode, so copying and `pdftotext` give the logical text.
+
+use super::{Labels, change_ids, change_kind, counts, labels, side_name, summary_line};
+use crate::ExportError;
+use crate::pdf::{CleanText, Fonts, Paper, draw_glyphs, fill_rect, glyph_group_end};
+use cosmic_text::{LayoutGlyph, LayoutRun};
+use krilla::Document as PdfDocument;
+use krilla::destination::XyzDestination;
+use krilla::geom::Point;
+use krilla::outline::{Outline, OutlineNode};
+use krilla::page::PageSettings;
+use krilla::surface::Surface;
+use qarar_compare::{Comparison, Mark};
+use qarar_document::Direction;
+use qarar_text::display::{Block, BlockKind, DisplayText, Span, SpanStyle, protect_symbols};
+use qarar_text::fonts::font_system;
+use qarar_text::layout::{BlockLayout, Typography, layout_block, unpack_metadata};
+
+/// A colour, red, green and blue.
+type Rgb = (u8, u8, u8);
+
+const MARGIN: f32 = 56.0;
+const FOOTER: f32 = 24.0;
+
+/// Text colour, and the tint behind the text, of a mark in the PDF.
+fn colours(mark: Mark) -> Option<(Rgb, Rgb)> {
+    match mark {
+        Mark::Plain => None,
+        Mark::Inserted => Some(((0x0B, 0x6B, 0x2E), (0xDC, 0xF5, 0xE0))),
+        Mark::Deleted => Some(((0xB3, 0x1B, 0x1B), (0xFB, 0xE0, 0xE0))),
+        Mark::MinorInserted => Some(((0x1F, 0x4E, 0x8C), (0xE6, 0xEE, 0xFA))),
+        Mark::MinorDeleted => Some(((0x6A, 0x4A, 0x8C), (0xF0, 0xEA, 0xF6))),
+    }
+}
+
+/// A block and whether it starts a new page.
+struct Item {
+    block: Block,
+    new_page: bool,
+}
+
+fn build_error(message: impl Into<String>) -> ExportError {
+    ExportError::Build {
+        format: "PDF",
+        message: message.into(),
+    }
+}
+
+/// A block of one style (title, meta line, plain text).
+fn plain(kind: BlockKind, text: &str, style: SpanStyle, direction: Direction) -> Block {
+    let mut display = DisplayText::default();
+    push(&mut display, &dir_mark(direction).to_string(), style, 0);
+    display.text_start = display.text.len();
+    push(&mut display, &protect_symbols(text), style, 0);
+    Block {
+        kind,
+        display,
+        direction,
+    }
+}
+
+fn dir_mark(direction: Direction) -> char {
+    match direction {
+        Direction::Rtl => '\u{200F}',
+        Direction::Ltr => '\u{200E}',
+    }
+}
+
+fn push(d: &mut DisplayText, text: &str, style: SpanStyle, mark: u8) {
+    if text.is_empty() {
+        return;
+    }
+    let start = d.text.len();
+    d.text.push_str(text);
+    d.spans.push(Span {
+        range: start..d.text.len(),
+        style,
+        link: 0,
+        mark,
+    });
+}
+
+/// The blocks of the whole file: the summary page, then a heading and the marked text of
+/// every unit; and the bookmarks (item, title): the summary, then each changed unit.
+fn items(cmp: &Comparison, l: &Labels) -> (Vec<Item>, Vec<(usize, String)>) {
+    let dir = cmp.new.language.direction();
+    let mut out = Vec::new();
+    let mut bookmarks = Vec::new();
+    let mut add = |block: Block, new_page: bool| {
+        out.push(Item { block, new_page });
+        out.len() - 1
+    };
+    let pair = format!(
+        "{} → {}",
+        side_name(&cmp.old, "old"),
+        side_name(&cmp.new, "new")
+    );
+    add(
+        plain(
+            BlockKind::Title,
+            &format!("{}: {pair}", l.comparison),
+            SpanStyle::Title,
+            dir,
+        ),
+        false,
+    );
+    for (word, side) in [(l.old, &cmp.old), (l.new, &cmp.new)] {
+        let what = [side.symbol.as_deref(), side.file.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" — ");
+        add(
+            plain(
+                BlockKind::Meta,
+                &format!("{word}: {what}"),
+                SpanStyle::Meta,
+                dir,
+            ),
+            false,
+        );
+    }
+    let at = add(
+        plain(BlockKind::Title, l.summary, SpanStyle::Title, dir),
+        false,
+    );
+    bookmarks.push((at, l.summary.to_string()));
+    add(
+        plain(BlockKind::Formula, &summary_line(cmp), SpanStyle::Body, dir),
+        false,
+    );
+    for (word, n) in counts(cmp) {
+        add(
+            plain(
+                BlockKind::Formula,
+                &format!("{word}: {n}"),
+                SpanStyle::Body,
+                dir,
+            ),
+            false,
+        );
+    }
+    let mut first = true;
+    for c in &cmp.changes {
+        let at = add(
+            plain(
+                BlockKind::Meta,
+                &format!("{} — {}", change_ids(c), change_kind(c, l)),
+                SpanStyle::Meta,
+                dir,
+            ),
+            first,
+        );
+        first = false;
+        if c.status != qarar_compare::Status::Unchanged {
+            bookmarks.push((at, bookmark_title(c, l)));
+        }
+        let mut d = DisplayText::default();
+        push(&mut d, &dir_mark(dir).to_string(), SpanStyle::Body, 0);
+        if !c.label.is_empty() {
+            push(&mut d, &format!("{} ", c.label), SpanStyle::Number, 0);
+        }
+        d.text_start = d.text.len();
+        for e in &c.edits {
+            let mark = Mark::of(e.op, e.class);
+            push(
+                &mut d,
+                &protect_symbols(&e.text),
+                SpanStyle::Body,
+                mark.code(),
+            );
+        }
+        let id = c
+            .new
+            .as_ref()
+            .or(c.old.as_ref())
+            .map(|i| i.joined())
+            .unwrap_or_default();
+        add(
+            Block {
+                kind: BlockKind::Paragraph { id, depth: 0 },
+                display: d,
+                direction: dir,
+            },
+            false,
+        );
+    }
+    (out, bookmarks)
+}
+
+/// A changed unit's bookmark: its number (or first words) and what happened to it.
+fn bookmark_title(c: &qarar_compare::Change, l: &Labels) -> String {
+    let name = c.name(4);
+    format!("{name} — {}", change_kind(c, l))
+}
+
+/// The bookmarks, each at the first line of its item.
+fn outline(bookmarks: &[(usize, String)], pages: &[Vec<(usize, LayoutRun<'_>, f32)>]) -> Outline {
+    let mut outline = Outline::new();
+    for (item, title) in bookmarks {
+        let at = pages.iter().enumerate().find_map(|(p, lines)| {
+            lines
+                .iter()
+                .find(|(i, _, _)| i == item)
+                .map(|(_, run, dy)| (p, run.line_top + dy))
+        });
+        if let Some((p, y)) = at {
+            outline.push_child(OutlineNode::new(
+                title.clone(),
+                XyzDestination::new(p, Point::from_xy(0.0, y)),
+            ));
+        }
+    }
+    outline
+}
+
+/// Export `cmp` as PDF bytes.
+pub fn export(cmp: &Comparison, paper: Paper) -> Result<Vec<u8>, ExportError> {
+    let l = labels(cmp.new.language);
+    let (page_w, page_h) = paper.size();
+    let text_w = page_w - 2.0 * MARGIN;
+    let typo = Typography {
+        body_size: 12.0,
+        line_height: 1.7,
+        zoom: 1.0,
+        indent: 22.0,
+        justify: true,
+    };
+    let mut fs = font_system();
+    let fonts = Fonts::new(&fs)?;
+    let (all, bookmarks) = items(cmp, l);
+    let layouts: Vec<BlockLayout> = all
+        .iter()
+        .map(|it| layout_block(&mut fs, &it.block, &typo, text_w))
+        .collect();
+    // Pagination: (page, vertical shift) of every line, breaking between lines.
+    let bottom = page_h - MARGIN - FOOTER;
+    let mut pages: Vec<Vec<(usize, LayoutRun<'_>, f32)>> = vec![Vec::new()];
+    let mut y = MARGIN;
+    for (i, (it, lay)) in all.iter().zip(&layouts).enumerate() {
+        if it.new_page && y > MARGIN + 0.5 {
+            pages.push(Vec::new());
+            y = MARGIN;
+        }
+        let mut dy = y;
+        let mut end = y;
+        for run in lay.buffer.layout_runs() {
+            let top = run.line_top + dy;
+            if top + run.line_height > bottom && top > MARGIN + 0.5 {
+                pages.push(Vec::new());
+                dy = MARGIN - run.line_top;
+            }
+            end = run.line_top + run.line_height + dy;
+            if let Some(page) = pages.last_mut() {
+                page.push((i, run, dy));
+            }
+        }
+        y = end + typo.gap_after(&it.block.kind);
+    }
+    let cleans: Vec<CleanText> = all
+        .iter()
+        .map(|it| CleanText::new(&it.block.display.text))
+        .collect();
+
+    let mut pdf = PdfDocument::new();
+    let count = pages.len();
+    for (p, lines) in pages.iter().enumerate() {
+        let settings = PageSettings::from_wh(page_w, page_h)
+            .ok_or_else(|| build_error("invalid page size"))?;
+        let mut page = pdf.start_page_with(settings);
+        let mut surface = page.surface();
+        for (i, run, dy) in lines {
+            let (Some(lay), Some(clean)) = (layouts.get(*i), cleans.get(*i)) else {
+                continue;
+            };
+            draw_line(
+                &mut surface,
+                run,
+                (MARGIN + lay.x_offset, *dy),
+                clean,
+                &fonts,
+            );
+        }
+        // Page number, centred at the foot.
+        let number = plain(
+            BlockKind::Meta,
+            &format!("{} / {count}", p + 1),
+            SpanStyle::Meta,
+            Direction::Ltr,
+        );
+        let nl = layout_block(&mut fs, &number, &typo, text_w);
+        let clean = CleanText::new(&number.display.text);
+        for run in nl.buffer.layout_runs() {
+            let x = (page_w - run.line_w) / 2.0;
+            draw_line(
+                &mut surface,
+                &run,
+                (x, page_h - MARGIN - FOOTER / 2.0),
+                &clean,
+                &fonts,
+            );
+        }
+        surface.finish();
+        page.finish();
+    }
+    pdf.set_outline(outline(&bookmarks, &pages));
+    pdf.finish()
+        .map_err(|e| build_error(format!("krilla: {e:?}")))
+}
+
+/// End of a group of glyphs drawn in one call: the same face, size, baseline and metadata
+/// (style and mark).
+fn group_end(glyphs: &[LayoutGlyph], i: usize) -> usize {
+    glyph_group_end(glyphs, i, |a, b| a == b)
+}
+
+/// Draw one line at horizontal offset `x` and vertical shift `dy`: the tints behind marked
+/// words, the glyphs group by group, then the underlines and strike-throughs.
+fn draw_line(
+    surface: &mut Surface<'_>,
+    run: &LayoutRun<'_>,
+    (x, dy): (f32, f32),
+    clean: &CleanText,
+    fonts: &Fonts,
+) {
+    let glyphs = run.glyphs;
+    let mut groups = Vec::new();
+    let mut i = 0;
+    while i < glyphs.len() {
+        let j = group_end(glyphs, i);
+        groups.push(i..j);
+        i = j;
+    }
+    let extent = |r: &std::ops::Range<usize>| {
+        let g = &glyphs[r.clone()];
+        let x0 = g.iter().map(|g| g.x).fold(f32::MAX, f32::min);
+        let x1 = g.iter().map(|g| g.x + g.w).fold(f32::MIN, f32::max);
+        (x + x0, x + x1)
+    };
+    let top = run.line_top + dy;
+    let baseline = run.line_y + dy;
+    for r in &groups {
+        let mark = Mark::from_code(unpack_metadata(glyphs[r.start].metadata).mark);
+        if let Some((_, tint)) = colours(mark) {
+            let (x0, x1) = extent(r);
+            fill_rect(
+                surface,
+                [x0, top + 1.0, x1, top + run.line_height - 1.0],
+                tint,
+            );
+        }
+    }
+    for r in &groups {
+        let group = &glyphs[r.clone()];
+        let g0 = &group[0];
+        let tag = unpack_metadata(g0.metadata);
+        let (style, mark) = (tag.style, tag.mark);
+        let Some(font) = fonts.get(g0.font_id) else {
+            continue;
+        };
+        let colour = match colours(Mark::from_code(mark)) {
+            Some((c, _)) => c,
+            None => match style {
+                SpanStyle::Meta | SpanStyle::Number => (0x55, 0x55, 0x55),
+                _ => (0x12, 0x12, 0x12),
+            },
+        };
+        draw_glyphs(surface, group, font, clean, (x, baseline), colour);
+    }
+    for r in &groups {
+        let g0 = &glyphs[r.start];
+        let mark = Mark::from_code(unpack_metadata(g0.metadata).mark);
+        let Some((colour, _)) = colours(mark) else {
+            continue;
+        };
+        let (x0, x1) = extent(r);
+        let size = g0.font_size;
+        let thick = (size * 0.07).max(0.6);
+        let y = if mark.is_deleted() {
+            // Through the middle of the x-height.
+            baseline - size * 0.3
+        } else {
+            baseline + size * 0.16
+        };
+        fill_rect(surface, [x0, y - thick / 2.0, x1, y + thick / 2.0], colour);
+    }
+}

@@ -1,0 +1,481 @@
+//! PDF export: the document laid out with the reader's cosmic-text code and drawn with `krilla`
+//! (subset fonts with ToUnicode, so copying and `pdftotext` give logical Arabic), with page
+//! numbers, bookmarks, links to undocs.org and footnotes as endnotes. krilla 0.8 writes only
+//! link annotations, so highlights (`/Highlight` with `/QuadPoints`, a `/Popup`) and margin
+//! notes (`/Text`) are appended afterwards as a small incremental update ([`annots`]).
+
+mod annots;
+mod draw;
+
+use super::labels::labels;
+use crate::ExportError;
+use crate::placed::Placed;
+use annots::{PdfAnnot, PdfAnnotKind};
+use cosmic_text::{FontSystem, fontdb};
+pub(crate) use draw::{CleanText, draw_glyphs};
+use draw::{PageLines, PageNumber, add_links, draw_blocks, draw_page_number};
+pub(crate) use draw::{fill_rect, glyph_group_end};
+use krilla::Document as PdfDocument;
+use krilla::destination::XyzDestination;
+use krilla::geom::Point;
+use krilla::outline::{Outline, OutlineNode};
+use krilla::page::PageSettings;
+use krilla::text::Font;
+use qarar_document::{Direction, Document};
+use qarar_text::display::{
+    Block, BlockKind, DisplayText, Span, SpanStyle, block_direction, blocks, protect,
+};
+use qarar_text::fonts::{ARABIC_FAMILY, CJK_FAMILY, font_data, font_system};
+use qarar_text::layout::{BlockLayout, Typography, layout_block};
+
+/// Paper sizes.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    clap::ValueEnum,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
+impl Paper {
+    /// Width and height in points.
+    pub fn size(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (595.0, 842.0),
+            Paper::Letter => (612.0, 792.0),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PdfOptions {
+    pub paper: Paper,
+}
+
+const MARGIN: f32 = 56.0;
+/// Space kept for the page number at the foot.
+const FOOTER: f32 = 24.0;
+/// How far footnote markers are raised, as a fraction of the body size (as on screen).
+use qarar_text::layout::MARKER_RAISE;
+
+fn build_error(message: impl Into<String>) -> ExportError {
+    ExportError::Build {
+        format: "PDF",
+        message: message.into(),
+    }
+}
+
+fn style_rgb(style: SpanStyle) -> (u8, u8, u8) {
+    match style {
+        SpanStyle::Body | SpanStyle::Emphasis | SpanStyle::Verb => (0x12, 0x12, 0x12),
+        SpanStyle::Opener => (0x1F, 0x4E, 0x8C),
+        SpanStyle::Number => (0x55, 0x55, 0x55),
+        SpanStyle::Marker => (0xB0, 0x4A, 0x00),
+        SpanStyle::Reference => (0x0B, 0x5C, 0xC4),
+        SpanStyle::Meta => (0x4A, 0x4A, 0x4A),
+        SpanStyle::Title => (0x0C, 0x0C, 0x0C),
+    }
+}
+
+/// The bundled fonts as krilla fonts, and which one each fontdb face is.
+pub(crate) struct Fonts {
+    krilla: Vec<Font>,
+    faces: Vec<(fontdb::ID, usize)>,
+}
+
+impl Fonts {
+    pub(crate) fn new(fs: &FontSystem) -> Result<Fonts, ExportError> {
+        let mut krilla = Vec::new();
+        for data in font_data() {
+            let data: &'static [u8] = data;
+            krilla
+                .push(Font::new(data.into(), 0).ok_or_else(|| build_error("cannot read a font"))?);
+        }
+        let mut faces = Vec::new();
+        for face in fs.db().faces() {
+            let family = |name: &str| face.families.iter().any(|(n, _)| n == name);
+            let bold = face.weight.0 >= 600;
+            let italic = face.style != fontdb::Style::Normal;
+            // Indices into `font_data()`.
+            let index = match (family(ARABIC_FAMILY), family(CJK_FAMILY), bold, italic) {
+                (_, true, _, _) => 5,
+                (true, _, false, _) => 0,
+                (true, _, true, _) => 1,
+                (false, _, false, false) => 2,
+                (false, _, true, _) => 3,
+                (false, _, false, true) => 4,
+            };
+            faces.push((face.id, index));
+        }
+        Ok(Fonts { krilla, faces })
+    }
+
+    pub(crate) fn get(&self, id: fontdb::ID) -> Option<&Font> {
+        let index = self.faces.iter().find(|(f, _)| *f == id)?.1;
+        self.krilla.get(index)
+    }
+}
+
+/// Where each line of a block (as [`BlockLayout::lines`] gives them) goes: page and vertical
+/// shift from block to page; and the same for each of its bands (lines, or a table's rows).
+struct Placement {
+    lines: Vec<(usize, f32)>,
+    bands: Vec<(usize, f32)>,
+}
+
+fn simple_display(text: &str, style: SpanStyle, direction: Direction) -> DisplayText {
+    let mark = match direction {
+        Direction::Rtl => '\u{200F}',
+        Direction::Ltr => '\u{200E}',
+    };
+    let text = format!("{mark}{}", protect(text, direction));
+    DisplayText {
+        spans: vec![Span {
+            range: 0..text.len(),
+            style,
+            link: 0,
+            mark: 0,
+        }],
+        text,
+        links: Vec::new(),
+        text_start: mark.len_utf8(),
+        cells: Vec::new(),
+    }
+}
+
+/// Footnotes as endnotes, after the closing.
+fn endnote_blocks(doc: &Document) -> Vec<Block> {
+    let dir = doc.meta.direction;
+    let mut out = Vec::new();
+    if doc.footnotes.is_empty() {
+        return out;
+    }
+    let heading = labels(doc.meta.language).footnotes;
+    out.push(Block {
+        kind: BlockKind::Title,
+        display: simple_display(heading, SpanStyle::Title, dir),
+        direction: dir,
+    });
+    for f in &doc.footnotes {
+        let text = format!("({}) {}", f.marker, f.text());
+        let dir = block_direction(dir, &text);
+        out.push(Block {
+            kind: BlockKind::Closing,
+            display: simple_display(&text, SpanStyle::Body, dir),
+            direction: dir,
+        });
+    }
+    out
+}
+
+/// Export `doc` with its placed annotations as PDF bytes.
+pub fn export(
+    doc: &Document,
+    placed: &[Placed],
+    options: &PdfOptions,
+) -> Result<Vec<u8>, ExportError> {
+    let (page_w, page_h) = options.paper.size();
+    let text_w = page_w - 2.0 * MARGIN;
+    let typo = Typography {
+        body_size: 12.0,
+        line_height: 1.7,
+        zoom: 1.0,
+        indent: 22.0,
+        justify: true,
+    };
+    let mut fs = font_system();
+    let fonts = Fonts::new(&fs)?;
+    let mut all = blocks(doc);
+    all.extend(endnote_blocks(doc));
+    let layouts: Vec<BlockLayout> = all
+        .iter()
+        .map(|b| layout_block(&mut fs, b, &typo, text_w))
+        .collect();
+    let (placements, page_count) = paginate(&all, &layouts, &typo, page_h);
+
+    let mut pdf = PdfDocument::new();
+    let mut outline = Outline::new();
+    let mut extra: Vec<Vec<PdfAnnot>> = (0..page_count).map(|_| Vec::new()).collect();
+    annotations(doc, placed, &all, &layouts, &placements, page_w, &mut extra);
+    outline_nodes(doc, &all, &layouts, &placements, &mut outline);
+
+    let page_lines = PageLines::new(&all, &layouts, &placements, page_count);
+    for p in 0..page_count {
+        let settings = PageSettings::from_wh(page_w, page_h)
+            .ok_or_else(|| build_error("invalid page size"))?;
+        let mut page = pdf.start_page_with(settings);
+        let mut surface = page.surface();
+        let links = draw_blocks(&mut surface, p, &all, &layouts, &page_lines, &fonts);
+        let number = PageNumber {
+            page: p,
+            page_w,
+            page_h,
+            text_w,
+        };
+        draw_page_number(&mut surface, &mut fs, &fonts, &typo, &number);
+        surface.finish();
+        add_links(&mut page, doc, links);
+        page.finish();
+    }
+    pdf.set_outline(outline);
+    let bytes = pdf
+        .finish()
+        .map_err(|e| build_error(format!("krilla: {e:?}")))?;
+    annots::append(bytes, &extra, page_h).map_err(build_error)
+}
+
+/// Paginate: break between lines when a line does not fit. Returns where every block's
+/// lines go and the number of pages.
+fn paginate(
+    all: &[Block],
+    layouts: &[BlockLayout],
+    typo: &Typography,
+    page_h: f32,
+) -> (Vec<Placement>, usize) {
+    let bottom = page_h - MARGIN - FOOTER;
+    let mut placements = Vec::with_capacity(layouts.len());
+    let mut page = 0usize;
+    let mut y = MARGIN;
+    for (b, l) in all.iter().zip(layouts) {
+        let mut dy = y;
+        let mut bands = Vec::new();
+        let mut end = y;
+        // A line, or a table's row, goes whole to the next page when it does not fit.
+        for (band_top, band_h) in l.bands() {
+            let top = band_top + dy;
+            if top + band_h > bottom && top > MARGIN + 0.5 {
+                page += 1;
+                dy = MARGIN - band_top;
+            }
+            bands.push((page, dy));
+            end = band_top + band_h + dy;
+        }
+        let lines = l
+            .lines()
+            .iter()
+            .map(|line| bands.get(line.band).copied().unwrap_or((page, dy)))
+            .collect();
+        y = end + typo.gap_after(&b.kind);
+        placements.push(Placement { lines, bands });
+    }
+    (placements, page + 1)
+}
+
+/// First position (page, y) of a block.
+fn block_start(l: &BlockLayout, pl: &Placement) -> Option<(usize, f32)> {
+    let (top, _) = l.bands().first().copied()?;
+    let &(p, dy) = pl.bands.first()?;
+    Some((p, top + dy))
+}
+
+fn outline_nodes(
+    doc: &Document,
+    all: &[Block],
+    layouts: &[BlockLayout],
+    placements: &[Placement],
+    outline: &mut Outline,
+) {
+    let names = labels(doc.meta.language);
+    let find = |id: &str| {
+        all.iter()
+            .position(|b| b.paragraph_id() == Some(id))
+            .and_then(|i| block_start(&layouts[i], &placements[i]))
+    };
+    if let Some(first) = doc.preamble.first()
+        && let Some((p, y)) = find(&first.id)
+    {
+        outline.push_child(OutlineNode::new(
+            names.preamble.to_string(),
+            XyzDestination::new(p, Point::from_xy(0.0, y)),
+        ));
+    }
+    for para in &doc.operative {
+        let Some((p, y)) = find(&para.id) else {
+            continue;
+        };
+        let words: String = para
+            .text()
+            .split_whitespace()
+            .take(6)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let label = match para.number {
+            Some(n) => format!("{n} - {words}"),
+            None => words,
+        };
+        outline.push_child(OutlineNode::new(
+            label,
+            XyzDestination::new(p, Point::from_xy(0.0, y)),
+        ));
+    }
+    // Each part and annex: a bookmark at its heading (the title block before its first
+    // paragraph).
+    let heading_before = |first: Option<&qarar_document::Paragraph>, lines: usize| {
+        let at = all
+            .iter()
+            .position(|b| first.is_some_and(|f| b.paragraph_id() == Some(f.id.as_str())))?;
+        let i = at.checked_sub(lines)?;
+        block_start(&layouts[i], &placements[i])
+    };
+    for part in &doc.parts {
+        if let Some((p, y)) = heading_before(part.first_paragraph(), 1) {
+            outline.push_child(OutlineNode::new(
+                part.heading(),
+                XyzDestination::new(p, Point::from_xy(0.0, y)),
+            ));
+        }
+    }
+    for annex in &doc.annexes {
+        let lines = annex.heading_lines().count();
+        if let Some((p, y)) = heading_before(annex.paragraphs.first(), lines) {
+            outline.push_child(OutlineNode::new(
+                annex.heading_text(),
+                XyzDestination::new(p, Point::from_xy(0.0, y)),
+            ));
+        }
+    }
+    let notes = all
+        .iter()
+        .rposition(|b| b.kind == BlockKind::Title && b.display.text.contains(names.footnotes));
+    if let Some(i) = notes
+        && i + 1 < all.len()
+        && !doc.footnotes.is_empty()
+        && let Some((p, y)) = block_start(&layouts[i], &placements[i])
+    {
+        outline.push_child(OutlineNode::new(
+            names.footnotes.to_string(),
+            XyzDestination::new(p, Point::from_xy(0.0, y)),
+        ));
+    }
+}
+
+/// Highlight and text annotations for the placed annotations, per page (top-down coordinates).
+fn annotations(
+    doc: &Document,
+    placed: &[Placed],
+    all: &[Block],
+    layouts: &[BlockLayout],
+    placements: &[Placement],
+    page_w: f32,
+    out: &mut [Vec<PdfAnnot>],
+) {
+    for pa in placed {
+        let (Some(pid), Some(chars)) = (pa.paragraph.as_deref(), pa.range.clone()) else {
+            continue;
+        };
+        let Some(bi) = all.iter().position(|b| b.paragraph_id() == Some(pid)) else {
+            continue;
+        };
+        let Some(p) = doc.paragraph(pid) else {
+            continue;
+        };
+        let a = &pa.annotation;
+        let mut contents = a.note.clone();
+        if !a.tags.is_empty() {
+            if !contents.is_empty() {
+                contents.push('\n');
+            }
+            contents.push_str(
+                &a.tags
+                    .iter()
+                    .map(|t| format!("#{t}"))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+        }
+        let (l, pl) = (&layouts[bi], &placements[bi]);
+        let [r, g, b] = a.color.rgb();
+        let color = [r, g, b].map(|c| f32::from(c) / 255.0);
+        if a.whole_paragraph && a.has_note() {
+            if let Some((page, y)) = block_start(l, pl)
+                && let Some(list) = out.get_mut(page)
+            {
+                let x = match doc.meta.direction {
+                    Direction::Rtl => page_w - MARGIN + 14.0,
+                    Direction::Ltr => MARGIN - 32.0,
+                };
+                list.push(PdfAnnot {
+                    kind: PdfAnnotKind::Text,
+                    rect: [x, y, x + 18.0, y + 18.0],
+                    quads: Vec::new(),
+                    color,
+                    contents,
+                    id: a.id.clone(),
+                });
+            }
+            continue;
+        }
+        let text = p.text();
+        let byte = |c: usize| {
+            text.char_indices()
+                .nth(c)
+                .map(|(i, _)| i)
+                .unwrap_or(text.len())
+        };
+        let d = &all[bi].display;
+        let start = d.display_offset(byte(chars.start));
+        let end = d.display_offset(byte(chars.end));
+        // Quads grouped per page: one per line fragment.
+        let mut per_page: Vec<(usize, Vec<[f32; 4]>)> = Vec::new();
+        for (line, &(page, dy)) in l.lines().iter().zip(&pl.lines) {
+            // The part of the range in this line's piece (a table's cell), in its offsets.
+            let r = line.piece.range();
+            let (lo, hi) = (start.max(r.start), end.min(r.end));
+            if lo >= hi {
+                continue;
+            }
+            let (cs, ce) = (
+                cosmic_text::Cursor::new(0, lo - r.start),
+                cosmic_text::Cursor::new(0, hi - r.start),
+            );
+            for (x, w) in line.run.highlight(cs, ce) {
+                if w <= 0.0 {
+                    continue;
+                }
+                let x0 = MARGIN + line.x() + x;
+                let q = [
+                    x0,
+                    line.top() + dy,
+                    x0 + w,
+                    line.top() + dy + line.run.line_height,
+                ];
+                match per_page.iter_mut().find(|(p, _)| *p == page) {
+                    Some((_, v)) => v.push(q),
+                    None => per_page.push((page, vec![q])),
+                }
+            }
+        }
+        for (page, quads) in per_page {
+            let Some(list) = out.get_mut(page) else {
+                continue;
+            };
+            let rect = quads
+                .iter()
+                .fold([f32::MAX, f32::MAX, f32::MIN, f32::MIN], |acc, q| {
+                    [
+                        acc[0].min(q[0]),
+                        acc[1].min(q[1]),
+                        acc[2].max(q[2]),
+                        acc[3].max(q[3]),
+                    ]
+                });
+            list.push(PdfAnnot {
+                kind: PdfAnnotKind::Highlight,
+                rect,
+                quads,
+                color,
+                contents: contents.clone(),
+                id: a.id.clone(),
+            });
+        }
+    }
+}
