@@ -14,7 +14,7 @@ use super::units::{Unit, intern};
 use std::collections::{HashMap, VecDeque};
 
 /// Below this similarity two units are not taken for one.
-pub const MIN_SIMILARITY: f64 = 0.5;
+pub(crate) const MIN_SIMILARITY: f64 = 0.5;
 /// A split or merge needs each piece mostly inside the whole, and the whole mostly covered.
 const MIN_COVER: f64 = 0.8;
 /// Words in more units than this are not used to find candidates (they still count).
@@ -201,7 +201,7 @@ fn intersection(a: &[u32], b: &[u32]) -> usize {
 }
 
 /// Dice similarity of two sorted word lists.
-pub fn similarity(a: &[u32], b: &[u32]) -> f64 {
+pub(crate) fn similarity(a: &[u32], b: &[u32]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }

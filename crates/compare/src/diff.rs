@@ -46,7 +46,7 @@ pub struct Edit {
 }
 
 /// The class of the change from `old` to `new` (`None` when they are the same text).
-pub fn classify(old: &str, new: &str) -> Option<Class> {
+pub(crate) fn classify(old: &str, new: &str) -> Option<Class> {
     if old == new {
         return None;
     }
@@ -66,7 +66,7 @@ pub fn classify(old: &str, new: &str) -> Option<Class> {
 /// longer than either of them is taken into the change (as diff-match-patch's semantic
 /// cleanup does), so that a rewritten clause reads as one deletion and one insertion, not
 /// as a word-by-word interleaving.
-pub fn word_diff(old: &str, new: &str) -> Vec<Edit> {
+pub(crate) fn word_diff(old: &str, new: &str) -> Vec<Edit> {
     let a = tokenize(old);
     let b = tokenize(new);
     let mut pieces: Vec<Piece> = Vec::new();
@@ -152,7 +152,7 @@ fn push(out: &mut Vec<Edit>, op: Op, text: String, class: Option<Class>) {
 }
 
 /// The whole of `text` as one piece.
-pub fn whole(op: Op, text: &str, class: Option<Class>) -> Vec<Edit> {
+pub(crate) fn whole(op: Op, text: &str, class: Option<Class>) -> Vec<Edit> {
     vec![Edit {
         op,
         text: text.to_string(),

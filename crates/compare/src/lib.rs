@@ -11,11 +11,13 @@ mod mark;
 mod tokens;
 mod units;
 
-pub use align::{Link, MIN_SIMILARITY, align, similarity};
-pub use diff::{Class, Edit, Op, classify, word_diff};
+pub use align::{Link, align};
+pub use diff::{Class, Edit, Op};
 pub use mark::Mark;
-pub use tokens::{is_mechanical_word, mech_key, ortho_key, tokenize};
-pub use units::{Unit, intern, units};
+pub use tokens::mech_key;
+pub use units::{Unit, units};
+
+use diff::{classify, word_diff};
 
 use qarar_document::{Document, Language};
 use serde::Serialize;

@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 use unicode_normalization::char::is_combining_mark;
 
 /// The mask that stands for a mechanical word in [`mech_key`].
-pub const MASK: &str = "#";
+pub(crate) const MASK: &str = "#";
 
 /// True for characters that belong to a word (letters, digits, marks, tatweel, joiners).
 fn is_word_char(c: char) -> bool {
@@ -45,7 +45,7 @@ fn is_digit(c: char) -> bool {
 
 /// Split `text` into words, white-space runs and single other characters, in order; the
 /// pieces concatenate back to `text`.
-pub fn tokenize(text: &str) -> Vec<&str> {
+pub(crate) fn tokenize(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut kind = 0u8; // 0 none, 1 word, 2 space
@@ -72,7 +72,7 @@ pub fn tokenize(text: &str) -> Vec<&str> {
 }
 
 /// White-space runs collapsed to one space, ends trimmed.
-pub fn collapse_spaces(text: &str) -> String {
+pub(crate) fn collapse_spaces(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -101,12 +101,13 @@ fn folded_words(text: &str) -> Vec<String> {
 
 /// `text` without orthographic differences: its folded words run together (so that
 /// spacing and punctuation variants vanish too).
-pub fn ortho_key(text: &str) -> String {
+#[cfg(test)]
+fn ortho_key(text: &str) -> String {
     folded_words(text).concat()
 }
 
 /// The words of [`ortho_key`] with every mechanical word masked, runs of masks as one.
-pub fn mech_words(text: &str) -> Vec<String> {
+pub(crate) fn mech_words(text: &str) -> Vec<String> {
     mask(folded_words(text))
 }
 
@@ -126,7 +127,7 @@ fn mask(words: Vec<String>) -> Vec<String> {
 }
 
 /// [`ortho_key`] and [`mech_key`] of `text`, folding it once.
-pub fn keys(text: &str) -> (String, String) {
+pub(crate) fn keys(text: &str) -> (String, String) {
     let words = folded_words(text);
     let ortho = words.concat();
     (ortho, mask(words).concat())
@@ -138,7 +139,7 @@ pub fn mech_key(text: &str) -> String {
 }
 
 /// True for a folded word that is a number, a number in words or a month.
-pub fn is_mechanical_word(w: &str) -> bool {
+pub(crate) fn is_mechanical_word(w: &str) -> bool {
     if w.chars().all(is_digit) {
         return true;
     }

@@ -73,7 +73,7 @@ impl Unit {
 }
 
 /// Give every unit of both sides its sorted distinct word ids (one dictionary for both).
-pub fn intern(old: &mut [Unit], new: &mut [Unit]) {
+pub(crate) fn intern(old: &mut [Unit], new: &mut [Unit]) {
     let mut dict: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
     for u in old.iter_mut().chain(new.iter_mut()) {
         let mut ids: Vec<u32> = std::mem::take(&mut u.raw)

@@ -14,7 +14,7 @@ pub struct Entry {
     pub date: &'static str,
     pub title_en: &'static str,
     /// Arabic title; empty when not recorded here.
-    pub title_ar: &'static str,
+    pub(crate) title_ar: &'static str,
     /// One line on what the document is, in English.
     pub note: &'static str,
 }

@@ -3,13 +3,13 @@
 //! (`para_2_b_ii`).
 
 /// Arabic sub-paragraph letters in abjad order (the order UN Arabic texts use).
-pub const ABJAD: [char; 28] = [
+pub(crate) const ABJAD: [char; 28] = [
     'أ', 'ب', 'ج', 'د', 'ه', 'و', 'ز', 'ح', 'ط', 'ي', 'ك', 'ل', 'م', 'ن', 'س', 'ع', 'ف', 'ص', 'ق',
     'ر', 'ش', 'ت', 'ث', 'خ', 'ذ', 'ض', 'ظ', 'غ',
 ];
 
 /// Russian sub-paragraph letters (Cyrillic alphabet without ё, й, ъ, ы, ь).
-pub const CYRILLIC: [char; 28] = [
+pub(crate) const CYRILLIC: [char; 28] = [
     'а', 'б', 'в', 'г', 'д', 'е', 'ж', 'з', 'и', 'к', 'л', 'м', 'н', 'о', 'п', 'р', 'с', 'т', 'у',
     'ф', 'х', 'ц', 'ч', 'ш', 'щ', 'э', 'ю', 'я',
 ];
@@ -52,7 +52,7 @@ pub fn letter_position(label: &str) -> Option<usize> {
 }
 
 /// Latin label for a 1-based position: 1 → `a`, 26 → `z`, 27 → `aa`, 28 → `bb`.
-pub fn latin_letter(position: usize) -> String {
+pub(crate) fn latin_letter(position: usize) -> String {
     if position == 0 {
         return String::from("0");
     }
@@ -95,7 +95,7 @@ pub fn roman(mut n: usize) -> String {
 }
 
 /// Value of a lowercase or uppercase roman numeral (`ii` → 2); `None` if it is not one.
-pub fn parse_roman(s: &str) -> Option<usize> {
+pub(crate) fn parse_roman(s: &str) -> Option<usize> {
     let s = s.trim().to_ascii_lowercase();
     if s.is_empty() || s.len() > 12 {
         return None;
@@ -143,17 +143,17 @@ pub fn parse_number(s: &str) -> Option<u32> {
 }
 
 /// Id of the nth preambular paragraph (1-based).
-pub fn preamble_id(n: usize) -> String {
+pub(crate) fn preamble_id(n: usize) -> String {
     format!("preamble_{n}")
 }
 
 /// Id of operative paragraph `n`.
-pub fn operative_id(n: u32) -> String {
+pub(crate) fn operative_id(n: u32) -> String {
     format!("para_{n}")
 }
 
 /// Id of a sub-paragraph: parent id plus a letter (depth 1) or roman numeral (depth 2+).
-pub fn sub_id(parent: &str, depth: usize, position: usize) -> String {
+pub(crate) fn sub_id(parent: &str, depth: usize, position: usize) -> String {
     if depth <= 1 {
         format!("{parent}_{}", latin_letter(position))
     } else {
@@ -162,7 +162,7 @@ pub fn sub_id(parent: &str, depth: usize, position: usize) -> String {
 }
 
 /// Id of the nth footnote (1-based).
-pub fn footnote_id(n: usize) -> String {
+pub(crate) fn footnote_id(n: usize) -> String {
     format!("fn_{n}")
 }
 

@@ -35,7 +35,7 @@ pub enum LoadError {
 
 /// What went wrong reading a file, as a person would say it ("the file does not exist",
 /// not "No such file or directory (os error 2)").
-pub fn io_reason(e: &std::io::Error) -> String {
+pub(crate) fn io_reason(e: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
     match e.kind() {
         K::NotFound => "the file does not exist".into(),
@@ -136,7 +136,7 @@ pub fn load_bytes(bytes: &[u8], path: &Path) -> Result<Document, LoadError> {
 }
 
 /// True when the text starts (after white space and a BOM) with an XML declaration or element.
-pub fn looks_like_xml(text: &str) -> bool {
+pub(crate) fn looks_like_xml(text: &str) -> bool {
     let t = text.trim_start_matches(['\u{feff}', ' ', '\t', '\n', '\r']);
     t.starts_with("<?xml")
         || t.starts_with("<akomaNtoso")
@@ -287,7 +287,7 @@ fn utf16_by_nul_pattern(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> 
 
 /// CRLF and lone CR become LF; the Unicode line and paragraph separators (U+2028, U+2029,
 /// which also trip text layout) become LF and a blank line.
-pub fn normalize_newlines(text: String) -> String {
+pub(crate) fn normalize_newlines(text: String) -> String {
     let text = if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {

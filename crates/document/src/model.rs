@@ -205,7 +205,7 @@ pub struct Table {
 
 /// At most this many columns or rows are covered by one cell (a hostile `colspan` must not
 /// make a grid of millions of positions).
-pub const MAX_CELL_SPAN: usize = 64;
+pub(crate) const MAX_CELL_SPAN: usize = 64;
 
 /// A cell covering more than one grid position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -532,7 +532,7 @@ pub struct Reference {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Severity {
+pub(crate) enum Severity {
     Info,
     Warning,
     Error,
@@ -541,7 +541,7 @@ pub enum Severity {
 /// Something the parser noticed and the reader may want to know.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
-    pub severity: Severity,
+    pub(crate) severity: Severity,
     pub message: String,
     pub source: Option<Range<usize>>,
 }

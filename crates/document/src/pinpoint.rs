@@ -48,7 +48,7 @@ pub fn pinpoint(doc: &Document, index: usize) -> Option<String> {
 }
 
 /// The pinpoint at the end of `text` (what stands just before a reference).
-pub fn pinpoint_before(text: &str) -> Option<String> {
+pub(crate) fn pinpoint_before(text: &str) -> Option<String> {
     let ascii: String = text
         .chars()
         .map(|c| match c {

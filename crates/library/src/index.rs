@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, UNIX_EPOCH};
 
 /// Version of the on-disk index format; an index of another version is rebuilt.
-pub const INDEX_VERSION: u32 = 2;
+pub(crate) const INDEX_VERSION: u32 = 2;
 
 /// One file of the library.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -19,7 +19,7 @@ pub struct Entry {
     pub path: PathBuf,
     pub size: u64,
     /// Modification time, nanoseconds since the Unix epoch (0 when unknown).
-    pub mtime_ns: u64,
+    pub(crate) mtime_ns: u64,
     pub symbol: Option<String>,
     pub language: Option<Language>,
     pub title: Option<String>,

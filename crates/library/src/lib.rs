@@ -8,9 +8,9 @@ pub mod index;
 pub mod metadata;
 pub mod predecessor;
 
-pub use citation::{Citation, citation, citation_text};
-pub use fulltext::{FullText, FullTextError, Hit, RefreshStats};
-pub use index::{Entry, Library, LibraryIndex, ScanStats};
-pub use metadata::{MetadataSet, ResolutionMeta, Votes, load_metadata_dir, load_metadata_file};
-pub use predecessor::{Predecessor, Reasons, Subject};
+pub use citation::{citation, citation_text};
+pub use fulltext::{FullText, Hit, RefreshStats};
+pub use index::{Entry, Library, LibraryIndex};
+pub use metadata::ResolutionMeta;
+pub use predecessor::Subject;
 pub use qarar_util::normalise_symbol;

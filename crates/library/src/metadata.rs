@@ -21,7 +21,7 @@ pub struct Votes {
 pub struct ResolutionMeta {
     pub symbol: String,
     /// `75/1.`
-    pub resolution_number: Option<String>,
+    pub(crate) resolution_number: Option<String>,
     pub title: Option<String>,
     /// `Seventy-fifth session`.
     pub session: Option<String>,
@@ -50,7 +50,7 @@ pub struct ResolutionMeta {
     pub originating_document: Option<String>,
     /// Meeting record, `A/75/PV.3`.
     pub pv: Option<String>,
-    pub sdgs: Vec<String>,
+    pub(crate) sdgs: Vec<String>,
     /// Subject headings (UNBIS Thesaurus terms).
     pub subjects: Vec<String>,
 }
@@ -60,7 +60,7 @@ pub struct ResolutionMeta {
 pub struct MetadataSet {
     pub entries: HashMap<String, ResolutionMeta>,
     /// Lines that were skipped (not JSON, not an object, no symbol).
-    pub bad_lines: usize,
+    pub(crate) bad_lines: usize,
     /// Files read.
     pub files: Vec<PathBuf>,
     /// Files that could not be read, with the message.
@@ -87,7 +87,7 @@ impl MetadataSet {
 }
 
 /// Read one metadata file. Returns the entries and the number of skipped lines.
-pub fn load_metadata_file(
+pub(crate) fn load_metadata_file(
     path: &Path,
 ) -> std::io::Result<(HashMap<String, ResolutionMeta>, usize)> {
     let bytes = std::fs::read(path)?;
@@ -96,7 +96,7 @@ pub fn load_metadata_file(
 }
 
 /// Parse JSON lines; blank lines are ignored, bad ones counted.
-pub fn parse_metadata(text: &str) -> (HashMap<String, ResolutionMeta>, usize) {
+pub(crate) fn parse_metadata(text: &str) -> (HashMap<String, ResolutionMeta>, usize) {
     let mut map = HashMap::new();
     let mut bad = 0;
     for line in text.lines() {
@@ -119,7 +119,7 @@ pub fn parse_metadata(text: &str) -> (HashMap<String, ResolutionMeta>, usize) {
 
 /// The metadata files of a library folder: `data_extract*.json[l]` at its top, and every
 /// `.json`/`.jsonl` file in a `data_extract` sub-folder.
-pub fn load_metadata_dir(dir: &Path) -> MetadataSet {
+pub(crate) fn load_metadata_dir(dir: &Path) -> MetadataSet {
     let mut set = MetadataSet::default();
     let is_json = |p: &Path| {
         p.extension()
@@ -275,7 +275,7 @@ fn string_list(v: &Value) -> Vec<String> {
 
 /// `21 September 2020` → `2020-09-21` (the `time` crate reads the date, so impossible days
 /// such as `31 February` are refused).
-pub fn english_date_to_iso(s: &str) -> Option<String> {
+pub(crate) fn english_date_to_iso(s: &str) -> Option<String> {
     use time::format_description::OwnedFormatItem;
     static FORMAT: std::sync::OnceLock<Option<OwnedFormatItem>> = std::sync::OnceLock::new();
     let format = FORMAT

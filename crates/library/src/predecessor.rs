@@ -34,7 +34,7 @@ pub struct Reasons {
 impl Reasons {
     /// 2 for a strong reason (the same title, or the agenda item and a recall together),
     /// 1 for a weak one (the agenda item or a recall alone), 0 for none.
-    pub fn rank(self) -> u8 {
+    pub(crate) fn rank(self) -> u8 {
         if self.same_title || (self.same_agenda_item && self.recalled) {
             2
         } else if self.same_agenda_item || self.recalled {
@@ -114,7 +114,7 @@ impl Subject {
     }
 
     /// The subject for a library entry (its citations stand for the recalls).
-    pub fn of_entry(e: &Entry) -> Subject {
+    pub(crate) fn of_entry(e: &Entry) -> Subject {
         Subject {
             symbol: e.symbol.clone(),
             language: e.language,

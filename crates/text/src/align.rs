@@ -54,7 +54,8 @@ pub fn padding(a: &DocumentLayout, b: &DocumentLayout) -> (Vec<f32>, Vec<f32>) {
 
 /// The block of `to` that corresponds to block `from_block` of `from` (same paragraph, or the
 /// nearest paired block before it).
-pub fn counterpart(from: &[Block], to: &[Block], from_block: usize) -> Option<usize> {
+#[cfg(test)]
+fn counterpart(from: &[Block], to: &[Block], from_block: usize) -> Option<usize> {
     pairs(from, to)
         .into_iter()
         .take_while(|(i, _)| *i <= from_block)

@@ -12,11 +12,11 @@ use qarar_util::script;
 use std::ops::Range;
 
 /// Right-to-left mark: forces the paragraph direction of Arabic paragraphs.
-pub const RLM: char = '\u{200F}';
+pub(crate) const RLM: char = '\u{200F}';
 /// Left-to-right mark.
-pub const LRM: char = '\u{200E}';
+pub(crate) const LRM: char = '\u{200E}';
 /// Word joiner: no line break here (after `/` in `A/75/L.20`).
-pub const WJ: char = '\u{2060}';
+pub(crate) const WJ: char = '\u{2060}';
 /// First-strong isolate and pop-directional isolate around footnote markers.
 pub const FSI: char = '\u{2068}';
 pub const PDI: char = '\u{2069}';
@@ -94,7 +94,7 @@ pub struct Cell {
     /// Right to left when it holds a right-to-left letter, left to right otherwise.
     pub direction: Direction,
     /// Only figures (amounts, counts, dashes): set flush right so that the digits line up.
-    pub numeric: bool,
+    pub(crate) numeric: bool,
 }
 
 impl DisplayText {
@@ -194,7 +194,7 @@ impl DisplayText {
 /// Whether a line must not begin at display offset `at`: next to a word joiner (symbols,
 /// numbers, a day and its month, a word and its footnote marker), after an opening bracket,
 /// before a closing one or before a footnote marker. The spaces a break swallows are skipped.
-pub fn no_break_before(d: &DisplayText, at: usize) -> bool {
+pub(crate) fn no_break_before(d: &DisplayText, at: usize) -> bool {
     let text = &d.text;
     if at == 0 || at >= text.len() || !text.is_char_boundary(at) {
         return false;

@@ -106,7 +106,7 @@ impl Default for Typography {
 }
 
 impl Typography {
-    pub fn size_of(&self, kind: &BlockKind) -> f32 {
+    pub(crate) fn size_of(&self, kind: &BlockKind) -> f32 {
         let base = self.body_size * self.zoom;
         match kind {
             BlockKind::Meta | BlockKind::Closing => base * 0.75,
@@ -125,7 +125,7 @@ impl Typography {
         }
     }
 
-    pub fn indent_of(&self, kind: &BlockKind) -> f32 {
+    pub(crate) fn indent_of(&self, kind: &BlockKind) -> f32 {
         match kind {
             BlockKind::Paragraph { depth, .. } => *depth as f32 * self.indent * self.zoom,
             _ => 0.0,
@@ -193,11 +193,6 @@ impl Line<'_> {
     /// Where x = 0 of its glyphs is (block coordinates).
     pub fn x(&self) -> f32 {
         self.piece.dx
-    }
-
-    /// Display byte range of glyph `g` of this line.
-    pub fn glyph_range(&self, g: &cosmic_text::LayoutGlyph) -> std::ops::Range<usize> {
-        self.piece.base + g.start..self.piece.base + g.end
     }
 }
 
@@ -663,7 +658,7 @@ impl DocumentLayout {
     }
 
     /// Top of block `i` as it would be without padding.
-    pub fn natural_top(&self, i: usize) -> f32 {
+    pub(crate) fn natural_top(&self, i: usize) -> f32 {
         let pad: f32 = self.pad_before.iter().take(i + 1).sum();
         self.tops.get(i).copied().unwrap_or(0.0) - pad
     }

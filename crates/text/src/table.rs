@@ -9,7 +9,7 @@ use qarar_document::Direction;
 use std::ops::Range;
 
 /// Size of table text relative to the body.
-pub const TABLE_SCALE: f32 = 0.88;
+pub(crate) const TABLE_SCALE: f32 = 0.88;
 /// Line height of table text as a multiple of its size.
 const TABLE_LINE: f32 = 1.4;
 
@@ -372,7 +372,7 @@ impl TableLayout {
     }
 
     /// The cell under a point (block coordinates): the nearest one of the nearest row.
-    pub fn cell_at(&self, x: f32, y: f32) -> Option<usize> {
+    pub(crate) fn cell_at(&self, x: f32, y: f32) -> Option<usize> {
         let row = self.rows.iter().rposition(|r| r.top <= y).unwrap_or(0);
         // How far `x` is from a cell's columns (0 inside them).
         let away = |c: &CellLayout| {

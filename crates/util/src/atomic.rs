@@ -32,7 +32,7 @@ pub enum AtomicError {
 
 /// What kind of thing `path` is, when it is not a regular file ("a directory", "a FIFO"…).
 /// `None` for a regular file or nothing at all. Symbolic links are not followed.
-pub fn non_regular_kind(path: &Path) -> io::Result<Option<&'static str>> {
+pub(crate) fn non_regular_kind(path: &Path) -> io::Result<Option<&'static str>> {
     match fs::symlink_metadata(path) {
         Ok(m) => Ok(kind_of(&m.file_type())),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
@@ -137,7 +137,7 @@ pub fn write(path: &Path, bytes: &[u8], replace: bool) -> Result<(), AtomicError
 }
 
 /// The directory a path is in (`.` for a bare name).
-pub fn parent_dir(path: &Path) -> PathBuf {
+pub(crate) fn parent_dir(path: &Path) -> PathBuf {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),

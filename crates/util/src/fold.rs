@@ -84,7 +84,11 @@ pub fn find_all(haystack: &str, query: &str) -> Vec<Range<usize>> {
 }
 
 /// [`find_all`] with explicit options.
-pub fn find_all_with(haystack: &str, query: &str, options: FoldOptions) -> Vec<Range<usize>> {
+pub(crate) fn find_all_with(
+    haystack: &str,
+    query: &str,
+    options: FoldOptions,
+) -> Vec<Range<usize>> {
     let needle = fold_with(query, options).text;
     let needle = needle.trim_matches(' ');
     if needle.is_empty() {

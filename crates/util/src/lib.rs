@@ -60,7 +60,7 @@ pub fn read_regular_file(path: &std::path::Path, limit: u64) -> std::io::Result<
 
 /// Deepest nesting of explicit bidi embeddings, overrides and isolates kept by
 /// [`cap_bidi_depth`] (Unicode allows 125; real text needs a handful).
-pub const MAX_BIDI_DEPTH: usize = 60;
+pub(crate) const MAX_BIDI_DEPTH: usize = 60;
 
 /// `text` with the explicit bidi controls (LRE, RLE, LRO, RLO, LRI, RLI, FSI and their
 /// closing PDF, PDI) nested deeper than [`MAX_BIDI_DEPTH`] replaced by WORD JOINER, which has

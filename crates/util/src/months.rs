@@ -19,7 +19,7 @@ pub const ENGLISH: [&str; 12] = [
 ];
 
 /// French.
-pub const FRENCH: [&str; 12] = [
+pub(crate) const FRENCH: [&str; 12] = [
     "janvier",
     "février",
     "mars",
@@ -35,7 +35,7 @@ pub const FRENCH: [&str; 12] = [
 ];
 
 /// Spanish.
-pub const SPANISH: [&str; 12] = [
+pub(crate) const SPANISH: [&str; 12] = [
     "enero",
     "febrero",
     "marzo",
@@ -51,7 +51,7 @@ pub const SPANISH: [&str; 12] = [
 ];
 
 /// Russian, in the genitive that dates use (`21 ноября 2016 года`).
-pub const RUSSIAN: [&str; 12] = [
+pub(crate) const RUSSIAN: [&str; 12] = [
     "января",
     "февраля",
     "марта",
@@ -67,7 +67,7 @@ pub const RUSSIAN: [&str; 12] = [
 ];
 
 /// Arabic names of the Gregorian months, as UN Arabic texts write them.
-pub const ARABIC: [&str; 12] = [
+pub(crate) const ARABIC: [&str; 12] = [
     "يناير",
     "فبراير",
     "مارس",
@@ -85,7 +85,7 @@ pub const ARABIC: [&str; 12] = [
 /// Arabic (Levantine) month names written before the Gregorian one
 /// (`تشرين الثاني/نوفمبر`), one word each: `كانون` and `تشرين` begin two names each (with
 /// `الثاني`, `الأول`).
-pub const ARABIC_LEVANTINE: [&str; 10] = [
+pub(crate) const ARABIC_LEVANTINE: [&str; 10] = [
     "كانون",
     "شباط",
     "آذار",
@@ -100,7 +100,7 @@ pub const ARABIC_LEVANTINE: [&str; 10] = [
 
 /// Other spellings met in the texts: French without accents, Arabic without hamza or with
 /// the other vowel (`يونيو`, `يوليو`), Peruvian Spanish `setiembre`.
-pub const VARIANTS: [&str; 9] = [
+pub(crate) const VARIANTS: [&str; 9] = [
     "fevrier",
     "aout",
     "decembre",

@@ -29,7 +29,7 @@ const ANNEX_WORDS: [&str; 8] = [
 
 /// Read every annex attached to `e` (a statement, a component or an annex), in document
 /// order; an annex's own annexes follow it.
-pub fn attachments(ctx: &mut Ctx, e: &Element) {
+pub(super) fn attachments(ctx: &mut Ctx, e: &Element) {
     for block in e.elements().filter(|c| c.name == "attachments") {
         for attachment in block.elements() {
             // `<attachment>` wraps the document; some files put the document directly.
@@ -246,7 +246,7 @@ impl Placer {
 
 /// The parts of a `<documentCollection>`: each component's statement read like a
 /// resolution of its own, its ids prefixed with the part's letter.
-pub fn parts(ctx: &mut Ctx, components: &Element) {
+pub(super) fn parts(ctx: &mut Ctx, components: &Element) {
     for component in components.elements() {
         let Some(statement) = component
             .elements()
@@ -263,7 +263,7 @@ pub fn parts(ctx: &mut Ctx, components: &Element) {
 /// operative paragraphs numbered from 1), as `<section>` headers in `<mainBody>`: each
 /// section becomes a part whose ids start with its numeral (`II.para_5`). Returns false (and
 /// reads nothing) when the main body is not sectioned.
-pub fn sections(ctx: &mut Ctx, main: &Element) -> bool {
+pub(super) fn sections(ctx: &mut Ctx, main: &Element) -> bool {
     let headers = main.elements().filter(|c| is_section_header(c)).count();
     if headers < 2 || !numbering_restarts(main) {
         return false;

@@ -20,7 +20,7 @@ const HIERARCHY: [&str; 6] = [
 ];
 
 /// Fill the enacting formula and the preamble from `<preamble>`.
-pub fn preamble(ctx: &mut Ctx, preamble: &Element) {
+pub(super) fn preamble(ctx: &mut Ctx, preamble: &Element) {
     for e in preamble.elements() {
         match e.name() {
             "formula" if ctx.doc.enacting_formula.is_none() => {
@@ -108,7 +108,7 @@ pub(super) struct Item {
 }
 
 /// Fill `doc.operative` from `<mainBody>` (and what the preamble handed over).
-pub fn main_body(ctx: &mut Ctx, body: Option<&Element>) {
+pub(super) fn main_body(ctx: &mut Ctx, body: Option<&Element>) {
     let mut items = Vec::new();
     if let Some(body) = body {
         gather(ctx, body, &mut items);

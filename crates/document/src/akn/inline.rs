@@ -10,7 +10,7 @@ use std::ops::Range;
 
 /// A run being collected, with the styled span it came from (for lead detection).
 #[derive(Debug, Clone)]
-pub struct Piece {
+pub(super) struct Piece {
     pub run: Run,
     /// Index of the outermost bold/italic span holding this piece.
     pub span: Option<usize>,
@@ -31,16 +31,16 @@ struct Style {
 }
 
 /// Collects the pieces of one paragraph (or footnote body).
-pub struct Collector<'c> {
+pub(super) struct Collector<'c> {
     ctx: &'c mut Ctx,
     pub pieces: Vec<Piece>,
     spans: usize,
     /// Leave `<table>`s out (the caller reads them as tables of their own).
-    pub skip_tables: bool,
+    pub(crate) skip_tables: bool,
 }
 
 impl<'c> Collector<'c> {
-    pub fn new(ctx: &'c mut Ctx) -> Collector<'c> {
+    pub(super) fn new(ctx: &'c mut Ctx) -> Collector<'c> {
         Collector {
             ctx,
             pieces: Vec::new(),
@@ -50,7 +50,7 @@ impl<'c> Collector<'c> {
     }
 
     /// Collect the inline content of `e` (its children).
-    pub fn element(&mut self, e: &Element) {
+    pub(super) fn element(&mut self, e: &Element) {
         self.children(e, Style::default());
     }
 
@@ -200,7 +200,7 @@ fn is_marker_wrapper(e: &Element) -> bool {
 
 /// The UN symbol an `undocs.org` link points to (`https://undocs.org/ar/A/RES/51/1` →
 /// `A/RES/51/1`); `None` for other links.
-pub fn symbol_from_href(href: &str) -> Option<String> {
+pub(super) fn symbol_from_href(href: &str) -> Option<String> {
     let rest = href
         .trim()
         .strip_prefix("https://")
@@ -254,7 +254,7 @@ fn is_collapsible(c: char) -> bool {
 }
 
 /// Collapse runs of tabs/newlines/spaces to one space and drop U+2029, in one string.
-pub fn collapse_str(s: &str) -> String {
+pub(super) fn collapse_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = true;
     collapse_into(s, &mut out, &mut space);
@@ -265,7 +265,7 @@ pub fn collapse_str(s: &str) -> String {
 
 /// Collapse white space across pieces (a space at the end of one piece swallows spaces at
 /// the start of the next); drops U+2029.
-pub fn collapse(pieces: &mut [Piece]) {
+pub(super) fn collapse(pieces: &mut [Piece]) {
     let mut space = false;
     for piece in pieces.iter_mut() {
         if !piece.is_text() {
@@ -357,7 +357,7 @@ fn collapse_into(text: &str, out: &mut String, space: &mut bool) {
 }
 
 /// The text at the start of the paragraph, up to the first marker or reference.
-pub fn leading_text(pieces: &[Piece]) -> String {
+pub(super) fn leading_text(pieces: &[Piece]) -> String {
     let mut out = String::new();
     for p in pieces {
         if !p.is_text() || out.len() > 64 {
@@ -369,7 +369,7 @@ pub fn leading_text(pieces: &[Piece]) -> String {
 }
 
 /// Remove the first `n` bytes of text (a number or label prefix) from the pieces.
-pub fn strip_bytes(pieces: &mut [Piece], mut n: usize) {
+pub(super) fn strip_bytes(pieces: &mut [Piece], mut n: usize) {
     for p in pieces.iter_mut() {
         if n == 0 || !p.is_text() {
             return;
@@ -395,7 +395,7 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 }
 
 /// Turn the leading bold/italic span (after white space) into a lead; returns its text.
-pub fn take_lead(pieces: &mut Vec<Piece>) -> Option<String> {
+pub(super) fn take_lead(pieces: &mut Vec<Piece>) -> Option<String> {
     let first = pieces
         .iter()
         .position(|p| !(p.is_text() && p.run.text.trim().is_empty()))?;
@@ -438,7 +438,7 @@ pub fn take_lead(pieces: &mut Vec<Piece>) -> Option<String> {
 }
 
 /// Smallest range covering all the given ranges.
-pub fn union(ranges: impl Iterator<Item = Option<Range<usize>>>) -> Option<Range<usize>> {
+pub(super) fn union(ranges: impl Iterator<Item = Option<Range<usize>>>) -> Option<Range<usize>> {
     ranges
         .flatten()
         .reduce(|a, b| a.start.min(b.start)..a.end.max(b.end))
@@ -456,7 +456,7 @@ fn strip_note_placeholder(pieces: &mut [Piece]) {
 }
 
 /// Final runs: trimmed at both ends, empty text dropped, neighbours of one kind merged.
-pub fn into_runs(pieces: Vec<Piece>) -> Vec<Run> {
+pub(super) fn into_runs(pieces: Vec<Piece>) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::new();
     for p in pieces {
         if p.is_text() && p.run.text.is_empty() {
@@ -482,7 +482,7 @@ pub fn into_runs(pieces: Vec<Piece>) -> Vec<Run> {
 }
 
 /// Trim white space at the start of the first text run and the end of the last one.
-pub fn trim_runs(runs: &mut Vec<Run>) {
+pub(super) fn trim_runs(runs: &mut Vec<Run>) {
     if let Some(first) = runs.first_mut().filter(|r| is_text_run(r)) {
         first.text = first.text.trim_start().to_string();
     }

@@ -30,7 +30,7 @@ fn is_digit(c: char) -> bool {
 
 /// A number written at the start of a paragraph (`\t1 -\t`, `12.`): the number and the byte
 /// length of the prefix (separator and following space included).
-pub fn number_prefix(s: &str) -> Option<(u32, usize)> {
+pub(super) fn number_prefix(s: &str) -> Option<(u32, usize)> {
     let mut i = skip(s);
     let digits_len: usize = s[i..]
         .chars()
@@ -57,7 +57,7 @@ pub fn number_prefix(s: &str) -> Option<(u32, usize)> {
 }
 
 /// The number in a `<num>` element (`\t1.`, `1 -`).
-pub fn num_element(s: &str) -> Option<u32> {
+pub(super) fn num_element(s: &str) -> Option<u32> {
     let t: String = s
         .chars()
         .filter(|c| !is_skippable(*c) && !matches!(c, '.' | '-' | '–'))
@@ -67,7 +67,7 @@ pub fn num_element(s: &str) -> Option<u32> {
 
 /// A label written alone in a `<num>` element without brackets: one letter, maybe with a
 /// full stop (`A.`, `b`), as in lists of capital-letter items ("A. Pension Administration").
-pub fn num_label(s: &str) -> Option<String> {
+pub(super) fn num_label(s: &str) -> Option<String> {
     let t = s.trim_matches(is_skippable);
     let t = t.strip_suffix('.').unwrap_or(t);
     let mut chars = t.chars();
@@ -77,7 +77,7 @@ pub fn num_label(s: &str) -> Option<String> {
 
 /// A sub-paragraph label at the start of `s`: the label as written (`a`, `أ`, `ii`, `1`) and
 /// the byte length of the prefix (following space included).
-pub fn label_prefix(s: &str) -> Option<(String, usize)> {
+pub(super) fn label_prefix(s: &str) -> Option<(String, usize)> {
     let start = skip(s);
     let rest = &s[start..];
     let (label, len) = bracketed(rest).or_else(|| closed_only(rest))?;
@@ -129,7 +129,7 @@ fn valid_label(label: &str) -> bool {
 
 /// Position of a letter label, reading Cyrillic look-alikes of Latin letters (`с` in
 /// `a) b) с) d)`) as Latin when that gives the expected position.
-pub fn letter_position(label: &str, expected: usize) -> Option<usize> {
+pub(super) fn letter_position(label: &str, expected: usize) -> Option<usize> {
     let direct = ids::letter_position(label);
     if direct == Some(expected) {
         return direct;
@@ -159,7 +159,7 @@ fn latin_lookalike(c: char) -> char {
 
 /// Where a labelled paragraph goes under the current operative paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Place {
+pub(super) enum Place {
     /// A sub-paragraph at this position (`(b)` → 2).
     First(usize),
     /// A second-level item at this position under the last sub-paragraph (`(ii)` → 2).
@@ -169,7 +169,7 @@ pub enum Place {
 }
 
 /// Decide the level of `label` given the last positions used at levels one and two.
-pub fn place(label: &str, last1: usize, last2: usize) -> Place {
+pub(super) fn place(label: &str, last1: usize, last2: usize) -> Place {
     let roman = ids::parse_roman(label);
     let digits = ids::parse_number(label).map(|d| d as usize);
     let second = roman.or(digits);

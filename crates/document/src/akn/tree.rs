@@ -17,7 +17,7 @@ const MAX_DEPTH: usize = 512;
 
 /// A node of the tree: an element or a piece of text.
 #[derive(Debug, Clone)]
-pub enum Node<'a> {
+pub(super) enum Node<'a> {
     Element(Element<'a>),
     Text {
         text: Cow<'a, str>,
@@ -27,7 +27,7 @@ pub enum Node<'a> {
 
 /// An element with its local name, attributes, children and byte range.
 #[derive(Debug, Clone, Default)]
-pub struct Element<'a> {
+pub(super) struct Element<'a> {
     pub name: Cow<'a, str>,
     pub attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
     pub children: Vec<Node<'a>>,
@@ -36,12 +36,12 @@ pub struct Element<'a> {
 
 impl<'a> Element<'a> {
     /// The element's local name.
-    pub fn name(&self) -> &str {
+    pub(super) fn name(&self) -> &str {
         &self.name
     }
 
     /// A copy that borrows nothing (to keep an element beyond its source).
-    pub fn to_owned_element(&self) -> Element<'static> {
+    pub(super) fn to_owned_element(&self) -> Element<'static> {
         Element {
             name: Cow::Owned(self.name.to_string()),
             attrs: self
@@ -65,7 +65,7 @@ impl<'a> Element<'a> {
     }
 
     /// Value of the attribute with this local name.
-    pub fn attr(&self, name: &str) -> Option<&str> {
+    pub(super) fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
             .find(|(k, _)| k == name)
@@ -73,7 +73,7 @@ impl<'a> Element<'a> {
     }
 
     /// Child elements.
-    pub fn elements(&self) -> impl Iterator<Item = &Element<'a>> {
+    pub(super) fn elements(&self) -> impl Iterator<Item = &Element<'a>> {
         self.children.iter().filter_map(|n| match n {
             Node::Element(e) => Some(e),
             Node::Text { .. } => None,
@@ -81,12 +81,12 @@ impl<'a> Element<'a> {
     }
 
     /// First child element with this name.
-    pub fn child(&self, name: &str) -> Option<&Element<'a>> {
+    pub(super) fn child(&self, name: &str) -> Option<&Element<'a>> {
         self.elements().find(|e| e.name == name)
     }
 
     /// First descendant element (depth first, self excluded) satisfying `pred`.
-    pub fn find(&self, pred: &dyn Fn(&Element<'a>) -> bool) -> Option<&Element<'a>> {
+    pub(super) fn find(&self, pred: &dyn Fn(&Element<'a>) -> bool) -> Option<&Element<'a>> {
         for e in self.elements() {
             if pred(e) {
                 return Some(e);
@@ -99,12 +99,12 @@ impl<'a> Element<'a> {
     }
 
     /// First descendant element with this name.
-    pub fn find_named(&self, name: &str) -> Option<&Element<'a>> {
+    pub(super) fn find_named(&self, name: &str) -> Option<&Element<'a>> {
         self.find(&|e| e.name == name)
     }
 
     /// All text below this element, concatenated as written.
-    pub fn text(&self) -> String {
+    pub(super) fn text(&self) -> String {
         let mut out = String::new();
         self.push_text(&mut out);
         out
@@ -121,7 +121,7 @@ impl<'a> Element<'a> {
 }
 
 /// Parse `text` into a tree and return the root element.
-pub fn parse(text: &str) -> Result<Element<'_>, AknError> {
+pub(super) fn parse(text: &str) -> Result<Element<'_>, AknError> {
     let mut reader = Reader::from_str(text);
     reader.config_mut().expand_empty_elements = false;
     reader.config_mut().check_end_names = true;

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 /// Value of a digit in ASCII, Arabic-Indic, Persian or full-width form.
-pub fn digit_value(c: char) -> Option<u32> {
+pub(super) fn digit_value(c: char) -> Option<u32> {
     match c {
         '0'..='9' => Some(c as u32 - '0' as u32),
         '\u{0660}'..='\u{0669}' => Some(c as u32 - 0x0660),
@@ -18,7 +18,7 @@ pub fn digit_value(c: char) -> Option<u32> {
 }
 
 /// Value of a superscript digit (`¹`, `²`, `³`, `⁰`, `⁴`…`⁹`).
-pub fn superscript_value(c: char) -> Option<u32> {
+pub(super) fn superscript_value(c: char) -> Option<u32> {
     match c {
         '\u{2070}' => Some(0),
         '\u{00B9}' => Some(1),
@@ -53,7 +53,7 @@ fn skip_spaces(s: &str) -> usize {
 
 /// An operative paragraph number at the start of a line: `1 - `, `١ -`, `1. `, `１．`,
 /// `1、`. Returns (number, byte offset of the content).
-pub fn number_prefix(line: &str) -> Option<(u32, usize)> {
+pub(super) fn number_prefix(line: &str) -> Option<(u32, usize)> {
     let (n, mut at) = read_digits(line, 4, digit_value)?;
     at += skip_spaces(&line[at..]);
     let delim = line[at..].chars().next()?;
@@ -71,7 +71,7 @@ pub fn number_prefix(line: &str) -> Option<(u32, usize)> {
 
 /// A sub-paragraph label at the start of a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Label {
+pub(super) struct Label {
     /// As written, without brackets (`أ`, `هـ`, `b`, `ii`, `1`).
     pub text: String,
     /// Position when read as a letter (`b` → 2).
@@ -87,7 +87,7 @@ pub struct Label {
 
 /// A sub-paragraph label at the start of a line: `(أ)`, `(هـ)`, `(a)`, `a)`, `а)`, `(ii)`,
 /// `'1'`, `‘1’`, `（a）`.
-pub fn sub_label(line: &str) -> Option<Label> {
+pub(super) fn sub_label(line: &str) -> Option<Label> {
     let mut chars = line.char_indices();
     let (_, first) = chars.next()?;
     let (inner, after) = match first {
@@ -128,7 +128,7 @@ pub fn sub_label(line: &str) -> Option<Label> {
 impl Label {
     /// True when the label reads as the letter at `position` (directly or through
     /// Cyrillic look-alikes).
-    pub fn is_letter(&self, position: usize) -> bool {
+    pub(super) fn is_letter(&self, position: usize) -> bool {
         self.letter == Some(position) || self.latin == Some(position)
     }
 }
@@ -202,7 +202,7 @@ fn classify_label(
 
 /// A footnote body at the start of a line: `(4) …`, `¹ …`, `⁽¹⁾ …`. Returns (number,
 /// byte offset of the body text).
-pub fn footnote_start(line: &str) -> Option<(u32, usize)> {
+pub(super) fn footnote_start(line: &str) -> Option<(u32, usize)> {
     if let Some(rest) = line.strip_prefix('(') {
         let (n, used) = read_digits(rest, 3, digit_value)?;
         let rest = &rest[used..];
@@ -229,7 +229,7 @@ pub fn footnote_start(line: &str) -> Option<(u32, usize)> {
 
 /// Style of a piece of text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Style {
+pub(super) enum Style {
     Plain,
     Italic,
     Bold,
@@ -237,14 +237,14 @@ pub enum Style {
 
 /// A piece of a line: text in a style, or a footnote marker.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Piece {
+pub(super) enum Piece {
     Text { style: Style, range: Range<usize> },
     Marker { number: u32, range: Range<usize> },
 }
 
 /// What the tokenizer needs to know about footnote markers.
 #[derive(Debug, Default)]
-pub struct MarkerState {
+pub(super) struct MarkerState {
     /// Plain `(4)` markers are in use (the document has no superscript markers).
     pub plain: bool,
     /// Numbers of the footnote bodies found in the document.
@@ -255,7 +255,7 @@ pub struct MarkerState {
 
 /// Split `source[range]` into styled pieces and footnote markers. `*` and `**` toggle
 /// italic and bold and are dropped, as are stray superscript parentheses.
-pub fn tokenize(
+pub(super) fn tokenize(
     source: &str,
     range: Range<usize>,
     markers: &mut MarkerState,
@@ -379,7 +379,7 @@ fn plain_marker_at(s: &str, i: usize, markers: &mut MarkerState) -> Option<(u32,
 /// Inline sub-paragraph labels in a text: `… على ما يلي: (أ) … ؛ (ب) …`. The first label
 /// follows a colon, each next one a separator, in alphabet order. Returns (label start,
 /// content start, label, position) for each, when there are at least two.
-pub fn inline_labels(s: &str) -> Vec<(usize, usize, String, usize)> {
+pub(super) fn inline_labels(s: &str) -> Vec<(usize, usize, String, usize)> {
     let mut found: Vec<(usize, usize, String, usize)> = Vec::new();
     for at in label_candidates(s) {
         let Some(label) = sub_label(&s[at..]) else {

@@ -15,7 +15,7 @@ const MAX_LEAD_WORDS: usize = 8;
 
 /// Which list a lead is matched against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LeadList {
+pub(super) enum LeadList {
     Openers,
     Verbs,
 }
@@ -38,11 +38,11 @@ struct Lexicon {
 
 /// The result of matching a lead at the start of a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LeadMatch {
+pub(super) struct LeadMatch {
     /// Byte length of the lead in the text (as written).
     pub len: usize,
     /// The list phrase the text seems to misspell, when the match was not exact.
-    pub intended: Option<String>,
+    pub(crate) intended: Option<String>,
 }
 
 /// A word of the text with its byte range (trailing punctuation excluded).
@@ -140,12 +140,12 @@ fn head(text: &str) -> &str {
     &text[..text.floor_char_boundary(LEAD_WINDOW)]
 }
 
-pub use qarar_util::script::is_arabic_letter;
+pub(super) use qarar_util::script::is_arabic_letter;
 
 /// Fold a word for comparison: surrounding punctuation stripped, then each character as
 /// search folds it ([`fold_char`]: harakat and tatweel dropped, hamza seats and final yeh
 /// unified …; ة kept, the lexicon tells ة from ه), lowercased.
-pub fn fold_word(word: &str) -> String {
+pub(super) fn fold_word(word: &str) -> String {
     const OPTIONS: FoldOptions = FoldOptions { ta_marbuta: false };
     word.trim_matches(|c: char| !c.is_alphanumeric())
         .chars()
@@ -201,7 +201,7 @@ fn is_adverb(folded: &str) -> bool {
 /// Match the lead phrase at the start of `text` against a list. Exact matches (after
 /// folding) win; otherwise the first two words may be misspelled (Arabic only). Whole
 /// phrases are preferred to their first words.
-pub fn match_lead(text: &str, list: LeadList, fuzzy: bool) -> Option<LeadMatch> {
+pub(super) fn match_lead(text: &str, list: LeadList, fuzzy: bool) -> Option<LeadMatch> {
     let text = head(text);
     if text.starts_with(is_cjk) {
         return match_cjk_lead(text, list);
@@ -379,19 +379,19 @@ const CJK_VERBS: [&str; 44] = [
 ];
 
 /// Han ideographs, kana and CJK punctuation: scripts written without spaces.
-pub fn is_cjk(c: char) -> bool {
+pub(super) fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
 }
 
 /// Characters of the scripts written without spaces and their full-width punctuation
 /// (`，`, `；`, `（`).
-pub fn is_wide(c: char) -> bool {
+pub(super) fn is_wide(c: char) -> bool {
     is_cjk(c) || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FF60}')
 }
 
 /// Whether a line ending in `before` and the line starting with `after` join with no space
 /// between them: when either side is Chinese (`…26` + `日的决议`, `…信` + `息`).
-pub fn joins_tight(before: Option<char>, after: Option<char>) -> bool {
+pub(super) fn joins_tight(before: Option<char>, after: Option<char>) -> bool {
     before.is_some_and(is_wide) || after.is_some_and(is_wide)
 }
 
@@ -515,7 +515,7 @@ fn edit_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
 /// A fallback lead when no list phrase matches: the `إذ`-word and its verb, a word and
 /// `منها` (`واقتناعا منها`), or the first word; extended by an adverb. `None` for text
 /// without spaces (Chinese).
-pub fn fallback_lead(text: &str) -> Option<usize> {
+pub(super) fn fallback_lead(text: &str) -> Option<usize> {
     let text = head(text);
     let words = leading_words(text, 4);
     let first = words.first()?;
@@ -545,7 +545,7 @@ pub fn fallback_lead(text: &str) -> Option<usize> {
 }
 
 /// The list phrase a (bold) lead seems to misspell, if it is not itself in the list.
-pub fn misspelling_of(lead: &str, list: LeadList) -> Option<String> {
+pub(super) fn misspelling_of(lead: &str, list: LeadList) -> Option<String> {
     let m = match_lead(lead, list, true)?;
     if m.len < lead.trim_end().len() {
         return None;

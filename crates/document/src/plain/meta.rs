@@ -14,7 +14,7 @@ const LANGUAGE_SAMPLE_BYTES: usize = 400_000;
 /// Arabic `D8`–`DB`, `DD` and the presentation forms `EF AD`–`EF BB`, Cyrillic `D0`–`D3`,
 /// Han `E3`–`E9` (three times, a character says as much as a word), Latin ASCII letters
 /// and `C3`–`C9`.
-pub fn detect_language(text: &str) -> Language {
+pub(super) fn detect_language(text: &str) -> Language {
     let (mut arabic, mut cyrillic, mut han, mut latin) = (0usize, 0usize, 0usize, 0usize);
     let bytes = text.as_bytes();
     let sample = &bytes[..bytes.len().min(LANGUAGE_SAMPLE_BYTES)];
@@ -75,12 +75,12 @@ fn latin_language(text: &str) -> Language {
 }
 
 /// True when `s` has at most `max` characters (without counting a huge line).
-pub fn short(s: &str, max: usize) -> bool {
+pub(super) fn short(s: &str, max: usize) -> bool {
     s.len() <= max || (s.len() <= max * 4 && s.chars().nth(max).is_none())
 }
 
 /// Map Arabic-Indic, Persian and full-width digits to ASCII.
-pub fn ascii_digits(s: &str) -> String {
+pub(super) fn ascii_digits(s: &str) -> String {
     s.chars()
         .map(|c| match c {
             '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
@@ -127,7 +127,7 @@ fn levantine_month(tokens: &[String], i: usize) -> Option<(u32, usize)> {
 
 /// Find a date in a line (`23 تشرين الثاني/نوفمبر 2020`, `30 November 2020`,
 /// `23 de noviembre de 2020`, `2020年11月23日`) and return it as ISO 8601.
-pub fn parse_date(line: &str) -> Option<String> {
+pub(super) fn parse_date(line: &str) -> Option<String> {
     let line = ascii_digits(line);
     if let Some(iso) = parse_chinese_date(&line) {
         return Some(iso);
@@ -209,12 +209,12 @@ fn digits_before(s: &str) -> Option<u32> {
 }
 
 /// True when a line holds only a date (the issue date under `Distr.: General`).
-pub fn is_date_line(line: &str) -> bool {
+pub(super) fn is_date_line(line: &str) -> bool {
     short(line, 40) && parse_date(line).is_some()
 }
 
 /// True when a line names the session (`الدورة الخامسة والسبعون`, `Seventy-fifth session`).
-pub fn is_session_line(line: &str) -> bool {
+pub(super) fn is_session_line(line: &str) -> bool {
     if !short(line, 80) {
         return false;
     }
@@ -226,7 +226,7 @@ pub fn is_session_line(line: &str) -> bool {
 
 /// Session number of a session line: digits, Arabic, English, French, Spanish or Russian
 /// ordinal words, or Chinese numerals.
-pub fn parse_session(line: &str) -> Option<u32> {
+pub(super) fn parse_session(line: &str) -> Option<u32> {
     let line = ascii_digits(line);
     if let Some(n) = first_number(&line) {
         return Some(n);
@@ -362,7 +362,7 @@ fn chinese_number(s: &str) -> Option<u32> {
 }
 
 /// The agenda item as written, without the word "item" (`130 (ذ)`, `130 (y)`).
-pub fn agenda_item(line: &str) -> Option<String> {
+pub(super) fn agenda_item(line: &str) -> Option<String> {
     let pairs: [(&str, &str); 8] = [
         ("البندان", "من جدول"),
         ("البند", "من جدول"),
@@ -393,7 +393,7 @@ pub fn agenda_item(line: &str) -> Option<String> {
 }
 
 /// The issuing organ when the line is exactly its name.
-pub fn organ(line: &str) -> Option<String> {
+pub(super) fn organ(line: &str) -> Option<String> {
     const ORGANS: [&str; 15] = [
         "الجمعية العامة",
         "مجلس الأمن",
@@ -416,7 +416,7 @@ pub fn organ(line: &str) -> Option<String> {
 }
 
 /// Symbol prefix for an organ's resolutions.
-pub fn resolution_prefix(organ: Option<&str>) -> &'static str {
+pub(super) fn resolution_prefix(organ: Option<&str>) -> &'static str {
     match organ {
         Some(o) if o.contains("الاقتصادي") || o.contains("Economic") || o.contains("économique") => {
             "E/RES/"
@@ -426,7 +426,7 @@ pub fn resolution_prefix(organ: Option<&str>) -> &'static str {
 }
 
 /// True for the adoption line (`قرار اتخذته الجمعية العامة في …`).
-pub fn is_adoption_line(line: &str) -> bool {
+pub(super) fn is_adoption_line(line: &str) -> bool {
     [
         "قرار اتخذته",
         "القرار الذي اتخذته",
@@ -441,7 +441,7 @@ pub fn is_adoption_line(line: &str) -> bool {
 }
 
 /// UN document symbols in a line (`[دون الإحالة … (A/75/L.20) و (A/75/L.20/Add.1)]`).
-pub fn symbols_in(line: &str) -> Vec<String> {
+pub(super) fn symbols_in(line: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = line;
     while let Some(start) = rest.find(|c: char| c.is_ascii_uppercase()) {
@@ -468,7 +468,7 @@ pub fn symbols_in(line: &str) -> Vec<String> {
 
 /// The numbered title line: `10/75 - التعاون …` or `75/10. Cooperation …`. Returns the two
 /// numbers as written (left, right) and the byte offset of the title.
-pub fn title_number(line: &str) -> Option<(u32, u32, usize)> {
+pub(super) fn title_number(line: &str) -> Option<(u32, u32, usize)> {
     let t = line.trim_start();
     let lead = line.len() - t.len();
     let mut chars = t.char_indices().peekable();
@@ -507,7 +507,7 @@ pub fn title_number(line: &str) -> Option<(u32, u32, usize)> {
 }
 
 /// True for the closing meeting line (`الجلسة العامة 30`, `30th plenary meeting`).
-pub fn is_meeting_line(line: &str) -> bool {
+pub(super) fn is_meeting_line(line: &str) -> bool {
     if !short(line, 80) || !line.chars().any(|c| digit_value(c).is_some()) {
         return false;
     }
@@ -538,7 +538,7 @@ fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
 }
 
 /// True for the enacting formula (`إن الجمعية العامة،`, `The General Assembly,`).
-pub fn is_enacting_formula(line: &str) -> bool {
+pub(super) fn is_enacting_formula(line: &str) -> bool {
     let t = line.trim();
     if !short(t, 60) || !t.ends_with(['،', ',', '，', ':']) {
         return false;
@@ -575,7 +575,7 @@ pub fn is_enacting_formula(line: &str) -> bool {
 /// the resolution symbol alone, barcodes (`*2015555*`).
 /// The enacting formula as a line of its own without its comma: `The General Assembly`,
 /// `L’Assemblée générale`, `大会`, `إن الجمعية العامة`.
-pub fn is_bare_formula(line: &str) -> bool {
+pub(super) fn is_bare_formula(line: &str) -> bool {
     let t = line.trim().trim_end_matches([',', '،', '，', ':']);
     if !short(t, 40) {
         return false;
@@ -604,7 +604,7 @@ pub fn is_bare_formula(line: &str) -> bool {
     .contains(&t.as_str())
 }
 
-pub fn is_page_furniture(line: &str) -> bool {
+pub(super) fn is_page_furniture(line: &str) -> bool {
     let t = line.trim();
     if t.is_empty() || !short(t, 40) {
         return false;

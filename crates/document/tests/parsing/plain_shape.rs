@@ -13,7 +13,7 @@ fn ids(ps: &[Paragraph], out: &mut Vec<String>) {
 }
 
 /// The ids of paragraphs and all their descendants, in reading order.
-pub fn all(ps: &[Paragraph]) -> Vec<String> {
+pub(crate) fn all(ps: &[Paragraph]) -> Vec<String> {
     let mut out = Vec::new();
     ids(ps, &mut out);
     out
@@ -22,7 +22,7 @@ pub fn all(ps: &[Paragraph]) -> Vec<String> {
 /// Everything a reader navigates by: preamble and operative ids, parts (letter, preamble,
 /// operative), annexes (id, paragraph ids), the footnote count.
 #[derive(Debug, PartialEq)]
-pub struct Shape {
+pub(crate) struct Shape {
     pub preamble: Vec<String>,
     pub operative: Vec<String>,
     pub parts: Vec<(String, Vec<String>, Vec<String>)>,
@@ -30,7 +30,7 @@ pub struct Shape {
     pub footnotes: usize,
 }
 
-pub fn shape(doc: &Document) -> Shape {
+pub(crate) fn shape(doc: &Document) -> Shape {
     Shape {
         preamble: all(&doc.preamble),
         operative: all(&doc.operative),
@@ -49,7 +49,7 @@ pub fn shape(doc: &Document) -> Shape {
 }
 
 /// The first difference between two shapes, for messages.
-pub fn first_difference(got: &Shape, want: &Shape) -> String {
+pub(crate) fn first_difference(got: &Shape, want: &Shape) -> String {
     let first = |a: &[String], b: &[String]| {
         (0..a.len().max(b.len()))
             .find(|&i| a.get(i) != b.get(i))
@@ -79,7 +79,7 @@ pub fn first_difference(got: &Shape, want: &Shape) -> String {
 }
 
 /// Every line hard-wrapped at `width` characters (at spaces), as from a PDF.
-pub fn wrapped(text: &str, width: usize) -> String {
+pub(crate) fn wrapped(text: &str, width: usize) -> String {
     let mut out = String::new();
     for line in text.lines() {
         let mut current = String::new();
@@ -101,12 +101,12 @@ pub fn wrapped(text: &str, width: usize) -> String {
 }
 
 /// `../shared`, beside the checkout (as in CI).
-pub fn shared() -> std::path::PathBuf {
+pub(crate) fn shared() -> std::path::PathBuf {
     std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("../shared")
 }
 
 /// The names (`75_10_A` …) of the corpus's Akoma Ntoso files, sorted; `None` without it.
-pub fn corpus_names() -> Option<Vec<String>> {
+pub(crate) fn corpus_names() -> Option<Vec<String>> {
     let entries = std::fs::read_dir(shared().join("corpus/akn")).ok()?;
     let mut names: Vec<String> = entries
         .filter_map(|e| e.ok())
@@ -118,7 +118,7 @@ pub fn corpus_names() -> Option<Vec<String>> {
 }
 
 /// The shape of corpus file `name` as read from its Akoma Ntoso XML.
-pub fn xml_shape(name: &str) -> Option<Shape> {
+pub(crate) fn xml_shape(name: &str) -> Option<Shape> {
     let path = shared().join("corpus/akn").join(format!("{name}.xml"));
     let text = std::fs::read_to_string(&path).ok()?;
     let doc = qarar_document::akn::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -129,7 +129,7 @@ pub fn xml_shape(name: &str) -> Option<Shape> {
 /// keeps only the paragraphs' own content, leaving out headings between paragraphs
 /// (`para_9_text_1` …), tables, `<list>` items, numbers in a paragraph of their own and the
 /// section headings of 78/253, so no reading of its text can give their XML's ids.
-pub const TOOL_LIMITED: [&str; 15] = [
+pub(crate) const TOOL_LIMITED: [&str; 15] = [
     "75_239_A", "75_239_E", "75_251_A", "75_251_E", "76_7_F", "77_20_E", "77_264_A", "77_264_C",
     "77_264_E", "77_264_F", "77_264_R", "77_264_S", "78_253_E", "79_136_A", "79_136_E",
 ];
@@ -138,7 +138,7 @@ pub const TOOL_LIMITED: [&str; 15] = [
 /// as plain text and compared with its XML. Prints the tally and the differences, then
 /// asserts that at least `floor` read as their XML and that every other one is
 /// [`TOOL_LIMITED`].
-pub fn check_variants(
+pub(crate) fn check_variants(
     what: &str,
     names: &[String],
     floor: usize,
