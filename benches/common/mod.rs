@@ -6,7 +6,7 @@ use qarar::ui::{ReaderApp, StartOptions};
 use std::path::PathBuf;
 
 /// The reader on a context without a window.
-pub struct Headless {
+pub(crate) struct Headless {
     pub ctx: egui::Context,
     pub app: ReaderApp,
     /// Direction of the next scroll (they alternate, so the view stays in place).
@@ -16,7 +16,7 @@ pub struct Headless {
 impl Headless {
     /// A reader started with `start` on `ctx` (on which the caller may have turned on
     /// accessibility).
-    pub fn new(ctx: egui::Context, start: StartOptions) -> Headless {
+    pub(crate) fn new(ctx: egui::Context, start: StartOptions) -> Headless {
         let app = ReaderApp::new(&ctx, None, start);
         Headless {
             ctx,
@@ -26,25 +26,25 @@ impl Headless {
     }
 
     /// A data directory of its own for the bench `name` (no user state is read or written).
-    pub fn data_dir(name: &str) -> PathBuf {
+    pub(crate) fn data_dir(name: &str) -> PathBuf {
         std::env::temp_dir().join(format!("qarar-bench-{name}-{}", std::process::id()))
     }
 
     /// One frame with these input events.
-    pub fn frame(&mut self, events: Vec<egui::Event>) -> egui::FullOutput {
+    pub(crate) fn frame(&mut self, events: Vec<egui::Event>) -> egui::FullOutput {
         let app = &mut self.app;
         self.ctx.run_ui(input(events), |ui| app.frame(ui))
     }
 
     /// `n` frames without input (loading, layout, atlas, meshes).
-    pub fn warm_up(&mut self, n: usize) {
+    pub(crate) fn warm_up(&mut self, n: usize) {
         for _ in 0..n {
             let _ = self.frame(Vec::new());
         }
     }
 
     /// One frame scrolling by 120 points with the pointer at `at`, down and up in turn.
-    pub fn scroll(&mut self, at: egui::Pos2) -> egui::FullOutput {
+    pub(crate) fn scroll(&mut self, at: egui::Pos2) -> egui::FullOutput {
         self.down = !self.down;
         let delta = if self.down { -120.0 } else { 120.0 };
         let events = vec![

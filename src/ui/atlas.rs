@@ -13,7 +13,7 @@ const PAD: usize = 1;
 #[derive(Debug, Clone, Copy)]
 pub struct AtlasGlyph {
     /// Texel rectangle in the atlas: x, y, w, h.
-    pub texel: [usize; 4],
+    pub(crate) texel: [usize; 4],
     pub left: i32,
     pub top: i32,
     /// Colour glyph (emoji): not tinted.
@@ -28,7 +28,7 @@ pub struct GlyphAtlas {
     cursor_y: usize,
     row_height: usize,
     /// Bumped every time the atlas is cleared.
-    pub generation: u64,
+    pub(crate) generation: u64,
 }
 
 impl Default for GlyphAtlas {
@@ -46,7 +46,7 @@ impl Default for GlyphAtlas {
 }
 
 impl GlyphAtlas {
-    pub fn texture_id(&mut self, ctx: &egui::Context) -> egui::TextureId {
+    pub(crate) fn texture_id(&mut self, ctx: &egui::Context) -> egui::TextureId {
         self.texture(ctx).id()
     }
 

@@ -156,7 +156,8 @@ pub enum Scope {
 
 impl Scope {
     /// Every scope but `Window` (which is part of each of them).
-    pub const FOCUSED: [Scope; 7] = [
+    #[cfg(test)]
+    const FOCUSED: [Scope; 7] = [
         Scope::Document,
         Scope::Outline,
         Scope::Popup,
@@ -318,7 +319,7 @@ impl Command {
     }
 
     /// The scopes in which the command's shortcuts act.
-    pub fn scopes(&self) -> &'static [Scope] {
+    pub(crate) fn scopes(&self) -> &'static [Scope] {
         use Command as C;
         match self {
             // The compare view's selection is copied too.
@@ -345,7 +346,7 @@ impl Command {
     }
 
     /// Does the command act in `scope` (the window-wide ones act everywhere)?
-    pub fn acts_in(&self, scope: Scope) -> bool {
+    pub(crate) fn acts_in(&self, scope: Scope) -> bool {
         self.scopes()
             .iter()
             .any(|s| *s == scope || *s == Scope::Window)
@@ -451,12 +452,12 @@ impl Command {
     }
 
     /// The first shortcut as this platform writes it (⌘ on a Mac), if the command has one.
-    pub fn shortcut_text(&self, ctx: &egui::Context) -> Option<String> {
+    pub(crate) fn shortcut_text(&self, ctx: &egui::Context) -> Option<String> {
         self.shortcuts().first().map(|s| ctx.format_shortcut(s))
     }
 
     /// Tooltip: what the command does and its shortcut (`Outline: … (F7)`).
-    pub fn tooltip(&self, ctx: &egui::Context) -> String {
+    pub(crate) fn tooltip(&self, ctx: &egui::Context) -> String {
         match self.shortcut_text(ctx) {
             Some(k) => format!("{} ({k})", self.help()),
             None => self.help().into_owned(),
@@ -466,7 +467,7 @@ impl Command {
     /// Was one of the command's shortcuts pressed this frame? (Consumes it.) Extra Shift
     /// and Alt are ignored as egui does, which is why [`Command::keyed`] lists the most
     /// specific shortcuts first.
-    pub fn consume(&self, input: &mut egui::InputState) -> bool {
+    pub(crate) fn consume(&self, input: &mut egui::InputState) -> bool {
         self.shortcuts().iter().any(|s| input.consume_shortcut(s))
     }
 }
@@ -503,14 +504,14 @@ impl Extend<Command> for Commands {
 }
 
 /// Show the command's tooltip when the widget is hovered (worked out only then).
-pub fn with_tooltip(resp: egui::Response, cmd: &Command) -> egui::Response {
+pub(crate) fn with_tooltip(resp: egui::Response, cmd: &Command) -> egui::Response {
     resp.on_hover_ui(|ui| {
         ui.label(cmd.tooltip(ui.ctx()));
     })
 }
 
 /// A menu entry for `cmd`, with its shortcut; pushes the command when chosen.
-pub fn menu_item(ui: &mut egui::Ui, queue: &mut Commands, cmd: Command, enabled: bool) {
+pub(crate) fn menu_item(ui: &mut egui::Ui, queue: &mut Commands, cmd: Command, enabled: bool) {
     let mut button = egui::Button::new(cmd.label());
     if let Some(k) = cmd.shortcut_text(ui.ctx()) {
         button = button.shortcut_text(k);
@@ -522,7 +523,7 @@ pub fn menu_item(ui: &mut egui::Ui, queue: &mut Commands, cmd: Command, enabled:
 }
 
 /// A menu check box for a toggle command (`Outline pane (F7)`).
-pub fn menu_toggle(ui: &mut egui::Ui, queue: &mut Commands, cmd: Command, on: bool) {
+pub(crate) fn menu_toggle(ui: &mut egui::Ui, queue: &mut Commands, cmd: Command, on: bool) {
     let label = match cmd.shortcut_text(ui.ctx()) {
         Some(k) => format!("{} ({k})", cmd.label()),
         None => cmd.label().into_owned(),

@@ -9,7 +9,7 @@ use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::thread::JoinHandle;
 
 /// The thread's side of a job: send messages (the window repaints), see a cancel.
-pub struct Worker<T> {
+pub(crate) struct Worker<T> {
     tx: Sender<T>,
     cancel: Arc<AtomicBool>,
     ctx: egui::Context,
@@ -17,25 +17,24 @@ pub struct Worker<T> {
 
 impl<T> Worker<T> {
     /// Send a message to the window (and wake it up).
-    pub fn send(&self, message: T) {
+    pub(crate) fn send(&self, message: T) {
         let _ = self.tx.send(message);
         self.ctx.request_repaint();
     }
 
     /// Has the window asked the job to stop?
-    pub fn cancelled(&self) -> bool {
+    #[allow(
+        dead_code,
+        reason = "the job's side of `Jobs::cancel`; no job polls it yet"
+    )]
+    pub(crate) fn cancelled(&self) -> bool {
         self.cancel.load(Ordering::Relaxed)
-    }
-
-    /// The flag itself, for code below the UI that takes an `&AtomicBool`.
-    pub fn cancel_flag(&self) -> Arc<AtomicBool> {
-        self.cancel.clone()
     }
 }
 
 /// What a poll gives back.
 #[derive(Debug)]
-pub enum Event<T> {
+pub(crate) enum Event<T> {
     Message(T),
     /// The job ended without sending anything (it panicked).
     Lost,
@@ -49,7 +48,7 @@ struct Running<T> {
 }
 
 /// Jobs of one kind running in the background.
-pub struct Jobs<T> {
+pub(crate) struct Jobs<T> {
     running: Vec<Running<T>>,
 }
 
@@ -63,7 +62,11 @@ impl<T> Default for Jobs<T> {
 
 impl<T: Send + 'static> Jobs<T> {
     /// Run `work` in a thread of its own.
-    pub fn spawn(&mut self, ctx: &egui::Context, work: impl FnOnce(Worker<T>) + Send + 'static) {
+    pub(crate) fn spawn(
+        &mut self,
+        ctx: &egui::Context,
+        work: impl FnOnce(Worker<T>) + Send + 'static,
+    ) {
         let (tx, rx) = channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let worker = Worker {
@@ -81,27 +84,31 @@ impl<T: Send + 'static> Jobs<T> {
     }
 
     /// Run a job that sends one result.
-    pub fn spawn_one(&mut self, ctx: &egui::Context, work: impl FnOnce() -> T + Send + 'static) {
+    pub(crate) fn spawn_one(
+        &mut self,
+        ctx: &egui::Context,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) {
         self.spawn(ctx, move |w| w.send(work()));
     }
 
     /// True while a job runs.
-    pub fn is_busy(&self) -> bool {
+    pub(crate) fn is_busy(&self) -> bool {
         !self.running.is_empty()
     }
 
     /// What the jobs sent since the last poll, in order; finished jobs are dropped.
-    pub fn poll(&mut self) -> Vec<Event<T>> {
+    pub(crate) fn poll(&mut self) -> Vec<Event<T>> {
         self.collect(false)
     }
 
     /// Wait for every job to end and return what they sent (tests, closing).
-    pub fn wait(&mut self) -> Vec<Event<T>> {
+    pub(crate) fn wait(&mut self) -> Vec<Event<T>> {
         self.collect(true)
     }
 
     /// Ask every job to stop (each sees [`Worker::cancelled`]); their messages still come.
-    pub fn cancel(&self) {
+    pub(crate) fn cancel(&self) {
         for r in &self.running {
             r.cancel.store(true, Ordering::Relaxed);
         }
@@ -109,7 +116,7 @@ impl<T: Send + 'static> Jobs<T> {
 
     /// Cancel the jobs and stop listening to them; their threads are returned so that a
     /// caller can wait for them to let go of what they hold.
-    pub fn abandon(&mut self) -> Vec<JoinHandle<()>> {
+    pub(crate) fn abandon(&mut self) -> Vec<JoinHandle<()>> {
         self.cancel();
         self.running
             .drain(..)

@@ -13,7 +13,7 @@ use std::time::Instant;
 
 /// Progress of a background indexing job, shared with its thread.
 #[derive(Debug, Default)]
-pub struct Progress {
+pub(crate) struct Progress {
     /// 0 while reading the files, 1 while indexing their text for search.
     pub phase: AtomicUsize,
     pub done: AtomicUsize,
@@ -30,7 +30,7 @@ enum Message {
 }
 
 /// Most hits a library search returns.
-pub const SEARCH_LIMIT: usize = 200;
+pub(crate) const SEARCH_LIMIT: usize = 200;
 
 /// The answer to a full-text search.
 #[derive(Debug, Clone, Default)]
@@ -52,7 +52,7 @@ pub struct LibraryState {
     pub folder: Option<PathBuf>,
     pub index: Option<Arc<LibraryIndex>>,
     /// Bumped whenever `index` changes (panes cache what they derive from it).
-    pub generation: u64,
+    pub(crate) generation: u64,
     /// One line about the last indexing run ("20 files indexed in 39 ms").
     pub status: Option<String>,
     /// A problem with the last indexing run (index not saved, search unavailable).
@@ -89,7 +89,7 @@ impl LibraryState {
     }
 
     /// Use `folder` as the library and index it in the background.
-    pub fn set_folder(&mut self, folder: PathBuf, ctx: &egui::Context) {
+    pub(crate) fn set_folder(&mut self, folder: PathBuf, ctx: &egui::Context) {
         let folder = std::fs::canonicalize(&folder).unwrap_or(folder);
         if self.folder.as_ref() != Some(&folder) {
             // Nothing of the old folder carries over: its index, search index and answers.
@@ -211,7 +211,7 @@ impl LibraryState {
 
     /// Stop using the folder: the job is stopped (and waited for, so that it lets go of the
     /// index files), and everything derived from the folder is dropped.
-    pub fn forget(&mut self) {
+    pub(crate) fn forget(&mut self) {
         self.cancel();
         for h in self.indexing.abandon() {
             let _ = h.join();
@@ -324,12 +324,12 @@ impl LibraryState {
             .filter(|r| r.query == self.asked || self.asked.is_empty())
     }
 
-    pub fn is_searching(&self) -> bool {
+    pub(crate) fn is_searching(&self) -> bool {
         self.searching.is_busy()
     }
 
     /// Take what the indexing thread sent. Returns a message for the user, if any.
-    pub fn poll(&mut self) -> Option<String> {
+    pub(crate) fn poll(&mut self) -> Option<String> {
         self.job.as_ref()?;
         let events = self.indexing.poll();
         self.take_indexing(events)
@@ -400,20 +400,13 @@ impl LibraryState {
         Some(root.join(hex).join("index.json"))
     }
 
-    /// The cache directory of the current folder (the full-text index lives there too).
-    pub fn cache_dir(&self) -> Option<PathBuf> {
-        let folder = self.folder.as_ref()?;
-        self.cache_file(folder)
-            .and_then(|f| f.parent().map(Path::to_path_buf))
-    }
-
     /// The library's entry for a symbol in a language.
     pub fn find(&self, symbol: &str, language: Language) -> Option<&Entry> {
         self.index.as_ref()?.find(symbol, language)
     }
 
     /// The library's entry for a cited symbol: in `language` if there, else English, else any.
-    pub fn find_any(&self, symbol: &str, language: Language) -> Option<&Entry> {
+    pub(crate) fn find_any(&self, symbol: &str, language: Language) -> Option<&Entry> {
         let index = self.index.as_ref()?;
         index
             .find(symbol, language)

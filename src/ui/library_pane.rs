@@ -17,9 +17,9 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// AccessKit label of the filter field.
-pub const FILTER_LABEL: &str = "Filter library";
+pub(crate) const FILTER_LABEL: &str = "Filter library";
 /// AccessKit label of the full-text search field.
-pub const SEARCH_LABEL: &str = "Search the library";
+pub(crate) const SEARCH_LABEL: &str = "Search the library";
 
 const SESSION_ROW: f32 = 28.0;
 const DOC_ROW: f32 = 74.0;
@@ -85,13 +85,13 @@ pub struct LibraryPane {
     pub language: Option<Language>,
     pub query: String,
     /// Give the search field the keyboard on the next frame.
-    pub focus_search: bool,
+    pub(crate) focus_search: bool,
     rows: Vec<Row>,
     tops: Vec<f32>,
     /// The row chosen with ↑/↓ from the filter field.
     cursor: Option<usize>,
     /// The filter field had the keyboard in the last frame.
-    pub filter_focused: bool,
+    pub(crate) filter_focused: bool,
     rows_key: Option<(u64, String, Option<Language>, Language)>,
     labels: LabelCache,
 }
@@ -108,7 +108,7 @@ pub fn language_name(l: Language) -> &'static str {
     }
 }
 
-pub const ALL_LANGUAGES: [Language; 6] = [
+pub(crate) const ALL_LANGUAGES: [Language; 6] = [
     Language::Ar,
     Language::En,
     Language::Fr,

@@ -7,13 +7,13 @@ use qarar_text::note_editor::{Command, NoteEditor};
 
 /// A mesh of the editor's text, rebuilt only when the text or its layout changed.
 #[derive(Default)]
-pub struct NoteMesh {
+pub(crate) struct NoteMesh {
     key: Option<(u64, u64, [u8; 4])>,
     mesh: Mesh,
 }
 
 /// Show the editor, `width` points wide; takes keyboard input while focused.
-pub fn note_editor_ui(
+pub(crate) fn note_editor_ui(
     ui: &mut egui::Ui,
     painter: &mut TextPainter,
     editor: &mut NoteEditor,

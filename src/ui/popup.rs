@@ -3,7 +3,7 @@
 
 mod rich;
 
-pub use rich::RichText;
+pub(crate) use rich::RichText;
 
 use super::command::Command;
 use super::library::LibraryState;
@@ -25,12 +25,12 @@ pub struct Popup {
     /// Screen position it opens at (just below the clicked text).
     pub at: Pos2,
     /// Frame it was opened on (the opening click must not close it).
-    pub opened_frame: u64,
+    pub(crate) opened_frame: u64,
     /// It belongs to the document shown beside the current one (parallel view).
     pub beside: bool,
     /// The widget that had it opened (a footnote marker): keyboard focus goes back to it when
     /// the popup closes.
-    pub return_focus: Option<egui::Id>,
+    pub(crate) return_focus: Option<egui::Id>,
 }
 
 /// What the user asked for from a popup.
@@ -85,7 +85,7 @@ fn title(popup: &Popup, doc: &Document) -> String {
 pub struct PopupParts<'a> {
     pub painter: &'a mut TextPainter,
     pub labels: &'a mut LabelCache,
-    pub rich: &'a mut RichText,
+    pub(crate) rich: &'a mut RichText,
 }
 
 /// Show the popup, a dialog that takes the keyboard focus when it opens; returns an action

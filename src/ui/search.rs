@@ -14,7 +14,7 @@ pub struct Search {
     pub query: String,
     /// Query the matches were computed for.
     searched: Option<String>,
-    pub request_focus: bool,
+    pub(crate) request_focus: bool,
     /// The field had the keyboard in the last frame.
     pub focused: bool,
     labels: LabelCache,
@@ -120,7 +120,7 @@ impl Search {
 
 /// A one-line text field whose text is shaped by cosmic-text (Arabic joins and reads right to
 /// left). Takes typed text, paste, Backspace and Ctrl+Backspace while focused.
-pub fn line_edit(
+pub(crate) fn line_edit(
     ui: &mut egui::Ui,
     painter: &mut TextPainter,
     labels: &mut LabelCache,
@@ -133,7 +133,7 @@ pub fn line_edit(
 }
 
 /// [`line_edit`] with its own AccessKit label.
-pub fn line_edit_labeled(
+pub(crate) fn line_edit_labeled(
     ui: &mut egui::Ui,
     painter: &mut TextPainter,
     labels: &mut LabelCache,

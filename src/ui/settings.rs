@@ -3,14 +3,14 @@
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
-pub const STORAGE_KEY: &str = "qarar-settings";
+pub(crate) const STORAGE_KEY: &str = "qarar-settings";
 const MAX_RECENT: usize = 12;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
-    pub recent: Vec<PathBuf>,
-    pub dark: bool,
+    pub(crate) recent: Vec<PathBuf>,
+    pub(crate) dark: bool,
     pub zoom: f32,
     pub show_outline: bool,
     pub show_annotations: bool,
@@ -43,18 +43,18 @@ impl Default for Settings {
 
 impl Settings {
     /// Put `path` first in the recent files, without duplicates.
-    pub fn add_recent(&mut self, path: PathBuf) {
+    pub(crate) fn add_recent(&mut self, path: PathBuf) {
         let canon = std::fs::canonicalize(&path).unwrap_or(path);
         self.recent.retain(|p| p != &canon);
         self.recent.insert(0, canon);
         self.recent.truncate(MAX_RECENT);
     }
 
-    pub fn zoom_in(&mut self) {
+    pub(crate) fn zoom_in(&mut self) {
         self.zoom = (self.zoom * 1.1).min(3.0);
     }
 
-    pub fn zoom_out(&mut self) {
+    pub(crate) fn zoom_out(&mut self) {
         self.zoom = (self.zoom / 1.1).max(0.5);
     }
 }

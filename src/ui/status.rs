@@ -28,7 +28,7 @@ impl Message {
         }
     }
 
-    pub fn notice(text: impl Into<String>) -> Message {
+    pub(crate) fn notice(text: impl Into<String>) -> Message {
         Message {
             level: Level::Notice,
             text: text.into(),
@@ -48,12 +48,8 @@ impl Status {
         self.push(Level::Error, text.into());
     }
 
-    pub fn notice(&mut self, text: impl Into<String>) {
-        self.push(Level::Notice, text.into());
-    }
-
     /// Add a message (the same text twice in a row, a retry, is said once).
-    pub fn push_message(&mut self, message: Message) {
+    pub(crate) fn push_message(&mut self, message: Message) {
         if self.messages.last().is_some_and(|m| m.text == message.text) {
             return;
         }

@@ -40,7 +40,7 @@ impl Tabs {
         self.active
     }
 
-    pub fn active_id(&self) -> Option<u64> {
+    pub(crate) fn active_id(&self) -> Option<u64> {
         self.list.get(self.active).map(|t| t.id)
     }
 
@@ -54,7 +54,7 @@ impl Tabs {
     }
 
     /// Put a document in the tab shown, returning the one it held.
-    pub fn replace_current(&mut self, doc: Option<OpenDocument>) -> Option<OpenDocument> {
+    pub(crate) fn replace_current(&mut self, doc: Option<OpenDocument>) -> Option<OpenDocument> {
         match self.list.get_mut(self.active) {
             Some(t) => std::mem::replace(&mut t.doc, doc),
             None => doc,
@@ -104,7 +104,7 @@ impl Tabs {
     }
 
     /// Put a document back into tab `i` (closing it failed).
-    pub fn put_back(&mut self, i: usize, doc: OpenDocument) {
+    pub(crate) fn put_back(&mut self, i: usize, doc: OpenDocument) {
         if let Some(t) = self.list.get_mut(i) {
             t.doc = Some(doc);
         }
@@ -115,7 +115,7 @@ impl Tabs {
         self.list.get_mut(i).and_then(|t| t.doc.take())
     }
 
-    pub fn documents_mut(&mut self) -> impl Iterator<Item = &mut OpenDocument> {
+    pub(crate) fn documents_mut(&mut self) -> impl Iterator<Item = &mut OpenDocument> {
         self.list.iter_mut().filter_map(|t| t.doc.as_mut())
     }
 

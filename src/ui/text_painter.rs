@@ -9,7 +9,7 @@ use qarar_text::layout::{BlockLayout, unpack_metadata};
 
 /// Colours for each span style.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Palette {
+pub(crate) struct Palette {
     pub body: Color32,
     pub opener: Color32,
     pub verb: Color32,
@@ -21,7 +21,7 @@ pub struct Palette {
 }
 
 impl Palette {
-    pub fn for_visuals(dark: bool) -> Palette {
+    pub(crate) fn for_visuals(dark: bool) -> Palette {
         if dark {
             Palette {
                 body: Color32::from_rgb(0xE6, 0xE2, 0xDA),
@@ -48,7 +48,7 @@ impl Palette {
     }
 
     /// Every style in one colour (UI labels, the note editor).
-    pub fn uniform(color: Color32) -> Palette {
+    pub(crate) fn uniform(color: Color32) -> Palette {
         Palette {
             body: color,
             opener: color,
@@ -61,7 +61,7 @@ impl Palette {
         }
     }
 
-    pub fn color(&self, style: SpanStyle) -> Color32 {
+    pub(crate) fn color(&self, style: SpanStyle) -> Color32 {
         match style {
             SpanStyle::Body | SpanStyle::Emphasis => self.body,
             SpanStyle::Verb => self.verb,
@@ -95,7 +95,7 @@ impl Default for TextPainter {
 impl TextPainter {
     /// A mesh of a laid-out buffer in local coordinates (points, origin at the buffer's
     /// top-left plus `x_offset`). `font_size` is used to raise footnote markers.
-    pub fn mesh(
+    pub(crate) fn mesh(
         &mut self,
         ctx: &egui::Context,
         buffer: &Buffer,
@@ -118,7 +118,12 @@ impl TextPainter {
 
     /// A mesh of a laid-out block, every piece of it (a table's cells) in place, in block
     /// coordinates.
-    pub fn block_mesh(&mut self, ctx: &egui::Context, l: &BlockLayout, palette: &Palette) -> Mesh {
+    pub(crate) fn block_mesh(
+        &mut self,
+        ctx: &egui::Context,
+        l: &BlockLayout,
+        palette: &Palette,
+    ) -> Mesh {
         loop {
             let generation = self.atlas.generation;
             let mut mesh = Mesh::with_texture(self.atlas.texture_id(ctx));
@@ -236,10 +241,10 @@ impl LabelStyle {
 /// A laid-out label: its mesh in local coordinates and its size.
 #[derive(Clone)]
 pub struct Label {
-    pub mesh: std::sync::Arc<Mesh>,
+    pub(crate) mesh: std::sync::Arc<Mesh>,
     pub size: Vec2,
     /// Width of the longest line.
-    pub line_width: f32,
+    pub(crate) line_width: f32,
 }
 
 type LabelKey = (String, [u32; 4], bool, [u8; 4], bool, u64);
@@ -264,7 +269,7 @@ impl TextPainter {
 
     /// A label whose byte ranges `marks` (matches of a search) are set in bold, in
     /// `mark_color`.
-    pub fn label_marked(
+    pub(crate) fn label_marked(
         &mut self,
         ctx: &egui::Context,
         cache: &mut LabelCache,
@@ -392,7 +397,7 @@ impl TextPainter {
 impl TextPainter {
     /// Shape a label (cached), give it its room in `ui` and paint it there. Screen readers
     /// read it by its text.
-    pub fn show_label(
+    pub(crate) fn show_label(
         &mut self,
         ui: &mut egui::Ui,
         cache: &mut LabelCache,
@@ -411,13 +416,13 @@ impl TextPainter {
 }
 
 /// Paint a label with its top-left at `pos`.
-pub fn paint_label(painter: &egui::Painter, label: &Label, pos: Pos2) {
+pub(crate) fn paint_label(painter: &egui::Painter, label: &Label, pos: Pos2) {
     painter.add(egui::Shape::mesh(placed(&label.mesh, pos)));
 }
 
 /// The frame of a text field (note editor, search and filter fields): the field background
 /// and a border that shows keyboard focus.
-pub fn field_frame(ui: &egui::Ui, rect: egui::Rect, focused: bool) {
+pub(crate) fn field_frame(ui: &egui::Ui, rect: egui::Rect, focused: bool) {
     let visuals = ui.visuals();
     let stroke = if focused {
         visuals.selection.stroke

@@ -11,7 +11,7 @@ use super::text_painter::{LabelStyle, Palette, TextPainter, placed};
 use eframe::egui::{self, Color32, CursorIcon, Id, Mesh, Pos2, Rect, Sense, pos2, vec2};
 use links::{LinkPart, link_id, link_parts};
 pub(crate) use names::link_label;
-pub use names::{block_label, paragraph_label};
+pub(crate) use names::{block_label, paragraph_label};
 use qarar_document::{Direction, Document};
 use qarar_text::display::{self, Block, Link};
 use qarar_text::layout::{DocumentLayout, Typography};
@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 /// Comfortable measure for reading (points at zoom 1).
-pub const MAX_COLUMN: f32 = 760.0;
+pub(crate) const MAX_COLUMN: f32 = 760.0;
 pub const MARGIN: f32 = 28.0;
 
 /// A position in the document: block index and byte offset in its display text.
@@ -90,11 +90,11 @@ pub struct DocumentView {
     drag_anchor: Option<TextPos>,
     /// Search matches (block, display range) and the current one.
     pub matches: Vec<(usize, Range<usize>)>,
-    pub current_match: Option<usize>,
+    pub(crate) current_match: Option<usize>,
     /// Block to flash and when the flash started.
-    pub flash: Option<(usize, f64)>,
+    pub(crate) flash: Option<(usize, f64)>,
     /// Scroll so that this block's top is at the top of the view on the next frame.
-    pub scroll_to_block: Option<usize>,
+    pub(crate) scroll_to_block: Option<usize>,
     /// Block at the top of the viewport in the last frame.
     pub top_block: Option<usize>,
     /// The block of the last search jump: the reader is there until they scroll on (the
@@ -108,13 +108,13 @@ pub struct DocumentView {
     preview_labels: super::text_painter::LabelCache,
     /// Annotation highlights, rebuilt when the annotations change.
     pub highlights: Vec<Highlight>,
-    pub highlights_generation: u64,
+    pub(crate) highlights_generation: u64,
     /// Where the selection ends on screen (for the highlight toolbar), last frame.
-    pub selection_tip: Option<Pos2>,
+    pub(crate) selection_tip: Option<Pos2>,
     /// Number of frames painted with the document visible.
-    pub frames_painted: u64,
+    pub(crate) frames_painted: u64,
     /// Distinguishes this view's widgets from another view's in the same window (parallel view).
-    pub salt: u64,
+    pub(crate) salt: u64,
     /// Its own scroll position (each tab keeps where the reader was).
     scroll_id: u64,
     /// Coloured bars in the margin beside blocks (the other language's annotations).
@@ -179,23 +179,23 @@ impl DocumentView {
     }
 
     /// Scroll to `block` on the next frame (or not at all), without a flash.
-    pub fn scroll_to(&mut self, block: Option<usize>) {
+    pub(crate) fn scroll_to(&mut self, block: Option<usize>) {
         self.jump = None;
         self.scroll_to_block = block;
     }
 
     /// New search matches (none is current yet).
-    pub fn set_matches(&mut self, matches: Vec<(usize, Range<usize>)>) {
+    pub(crate) fn set_matches(&mut self, matches: Vec<(usize, Range<usize>)>) {
         self.matches = matches;
         self.current_match = None;
     }
 
-    pub fn clear_matches(&mut self) {
+    pub(crate) fn clear_matches(&mut self) {
         self.set_matches(Vec::new());
     }
 
     /// Make the next (or previous) match current and scroll to it; wraps around.
-    pub fn step_match(&mut self, forward: bool) {
+    pub(crate) fn step_match(&mut self, forward: bool) {
         let n = self.matches.len();
         if n == 0 {
             return;
@@ -217,35 +217,39 @@ impl DocumentView {
 
     /// The block the reader is at: the last search jump's until the view scrolls on, else
     /// the one at the top of the view.
-    pub fn reading_block(&self) -> Option<usize> {
+    pub(crate) fn reading_block(&self) -> Option<usize> {
         self.jump.or(self.top_block)
     }
 
-    pub fn clear_selection(&mut self) {
+    pub(crate) fn clear_selection(&mut self) {
         self.selection = None;
     }
 
     /// Which column of the side-by-side view this view is (0 main, 1 beside); a view that
     /// changes column forgets the other column's margin marks and alignment padding.
-    pub fn set_column(&mut self, salt: u64) {
+    pub(crate) fn set_column(&mut self, salt: u64) {
         self.salt = salt;
         self.leave_side_by_side();
     }
 
     /// Bars in the margin beside blocks (the other language's annotations).
-    pub fn set_margin_marks(&mut self, marks: Vec<(usize, Color32)>) {
+    pub(crate) fn set_margin_marks(&mut self, marks: Vec<(usize, Color32)>) {
         self.margin_marks = marks;
     }
 
     /// Drop what the side-by-side view added (margin marks, alignment padding).
-    pub fn leave_side_by_side(&mut self) {
+    pub(crate) fn leave_side_by_side(&mut self) {
         self.margin_marks.clear();
         if let Some(l) = self.layout.as_mut() {
             l.set_padding(Vec::new());
         }
     }
 
-    pub fn set_highlights(&mut self, doc: &Document, annotations: &super::annotate::Annotations) {
+    pub(crate) fn set_highlights(
+        &mut self,
+        doc: &Document,
+        annotations: &super::annotate::Annotations,
+    ) {
         self.highlights.clear();
         for a in &annotations.list {
             let Some(anchor) = annotations.anchors.get(&a.id) else {
@@ -288,7 +292,7 @@ impl DocumentView {
     /// The selection as passages of paragraphs: (paragraph id, code-point range in its text).
     /// Asked every frame while a selection exists (toolbar, shortcuts): computed once per
     /// selection.
-    pub fn selected_passages(&self, doc: &Document) -> Vec<(String, Range<usize>)> {
+    pub(crate) fn selected_passages(&self, doc: &Document) -> Vec<(String, Range<usize>)> {
         let Some(sel) = self.selection else {
             return Vec::new();
         };
@@ -339,7 +343,7 @@ impl DocumentView {
     }
 
     /// True while the user is dragging out a selection.
-    pub fn is_selecting(&self) -> bool {
+    pub(crate) fn is_selecting(&self) -> bool {
         self.drag_anchor.is_some()
     }
 
@@ -357,7 +361,12 @@ impl DocumentView {
 
     /// Make sure the layout matches the column width and typography (re-wrap or reshape only
     /// when they changed).
-    pub fn ensure_layout(&mut self, painter: &mut TextPainter, typo: Typography, column: f32) {
+    pub(crate) fn ensure_layout(
+        &mut self,
+        painter: &mut TextPainter,
+        typo: Typography,
+        column: f32,
+    ) {
         match &mut self.layout {
             Some(l) => {
                 l.update(&mut painter.fonts, typo, column);
@@ -396,7 +405,7 @@ impl DocumentView {
         (!parts.is_empty()).then(|| parts.join("\n\n"))
     }
 
-    pub fn select_all(&mut self) {
+    pub(crate) fn select_all(&mut self) {
         if let Some(last) = self.blocks.len().checked_sub(1) {
             self.selection = Some((
                 TextPos {
@@ -456,14 +465,14 @@ impl DocumentView {
     }
 
     /// Scroll from the keyboard on the next frame.
-    pub fn request_scroll(&mut self, scroll: Scroll) {
+    pub(crate) fn request_scroll(&mut self, scroll: Scroll) {
         self.jump = None;
         self.scroll_request = Some(scroll);
     }
 
     /// The scroll offset that puts a pending jump target at the top (and forgets the jump),
     /// or that a keyboard scroll asks for.
-    pub fn take_scroll_target(&mut self) -> Option<f32> {
+    pub(crate) fn take_scroll_target(&mut self) -> Option<f32> {
         if let Some(s) = self.scroll_request.take() {
             return self.keyboard_offset(s);
         }
@@ -492,12 +501,12 @@ impl DocumentView {
     }
 
     /// Identity of this view's scroll position.
-    pub fn scroll_id(&self) -> u64 {
+    pub(crate) fn scroll_id(&self) -> u64 {
         self.scroll_id
     }
 
     /// Height of the whole column, margins included.
-    pub fn content_height(&self) -> f32 {
+    pub(crate) fn content_height(&self) -> f32 {
         self.layout
             .as_ref()
             .map(|l| l.total_height + 2.0 * MARGIN)
@@ -539,7 +548,7 @@ impl DocumentView {
 
     /// Paint the blocks inside `viewport` (content coordinates, as `show_viewport` gives it),
     /// with the column's top-left corner at `origin`; collect what the user did.
-    pub fn paint_visible(
+    pub(crate) fn paint_visible(
         &mut self,
         ui: &mut egui::Ui,
         painter: &mut TextPainter,
@@ -852,7 +861,7 @@ fn pos_at(layout: &DocumentLayout, block: usize, block_origin: Pos2, p: Pos2) ->
 }
 
 /// The fill of an annotation's highlight (the reader's and the compare view's).
-pub fn highlight_fill(color: Color32, dark: bool) -> Color32 {
+pub(crate) fn highlight_fill(color: Color32, dark: bool) -> Color32 {
     color.gamma_multiply(if dark { 0.45 } else { 0.5 })
 }
 

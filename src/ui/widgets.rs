@@ -4,7 +4,7 @@ use eframe::egui;
 
 /// Which pane a toolbar toggle opens.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub enum PaneIcon {
+pub(crate) enum PaneIcon {
     Outline,
     Annotations,
     Library,
@@ -12,7 +12,7 @@ pub enum PaneIcon {
 
 /// A small toolbar toggle drawn as an icon (a nested list, or a highlighted line), announced
 /// to screen readers by name.
-pub fn pane_toggle(ui: &mut egui::Ui, on: bool, icon: PaneIcon) -> egui::Response {
+pub(crate) fn pane_toggle(ui: &mut egui::Ui, on: bool, icon: PaneIcon) -> egui::Response {
     let (rect, resp) = ui.allocate_exact_size(egui::vec2(26.0, 18.0), egui::Sense::click());
     let v = ui.visuals();
     let fill = if on {

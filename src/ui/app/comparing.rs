@@ -37,11 +37,6 @@ impl ReaderApp {
         }
     }
 
-    /// True while a comparison is being worked out.
-    pub fn is_comparing(&self) -> bool {
-        self.jobs.comparing.is_busy()
-    }
-
     /// The earlier versions of the document shown in the library folder, newest first
     /// (name, file); empty when it is not a document of the folder. No file system call:
     /// the document's path was made canonical when it was loaded and the index holds the
@@ -168,7 +163,7 @@ impl ReaderApp {
 
     /// Save the comparison shown; the file's extension names the format (pdf, html, docx,
     /// md, json). Rendered and written in the background.
-    pub fn export_comparison(&mut self, path: &Path) {
+    pub(crate) fn export_comparison(&mut self, path: &Path) {
         let Some(view) = self.compare_view() else {
             self.status.error("No comparison to export.");
             return;

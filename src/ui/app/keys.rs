@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 impl ReaderApp {
     /// Where the keyboard is this frame.
-    pub fn keyboard_scope(&self, ctx: &egui::Context) -> Scope {
+    pub(crate) fn keyboard_scope(&self, ctx: &egui::Context) -> Scope {
         if self.editing.is_some() {
             return Scope::NoteEditor;
         }

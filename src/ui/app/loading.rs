@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 /// What a file dialog was opened for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pick {
+pub(crate) enum Pick {
     Open,
     ImportAnnotations,
     ExportAnnotations,
@@ -221,7 +221,7 @@ impl ReaderApp {
 
     /// Close tab `i` (its annotations are saved first; when they cannot be, the tab stays and
     /// says why). The last tab stays.
-    pub fn close_tab(&mut self, i: usize) {
+    pub(crate) fn close_tab(&mut self, i: usize) {
         if self.tabs.len() <= 1 || i >= self.tabs.len() {
             return;
         }
@@ -317,11 +317,6 @@ impl ReaderApp {
             return;
         };
         self.open(LoadRequest::new(path, target, at), ctx);
-    }
-
-    /// Ask for a file with the system dialog, without freezing the window.
-    pub fn pick_file(&mut self, ctx: &egui::Context) {
-        self.pick(ctx, Pick::Open);
     }
 
     pub(super) fn pick(&mut self, ctx: &egui::Context, kind: Pick) {

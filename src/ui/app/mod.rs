@@ -32,7 +32,7 @@ use qarar_text::note_editor::NoteEditor;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-pub use loading::Pick;
+pub(crate) use loading::Pick;
 
 type PreviousVersions = ((PathBuf, u64), Vec<(String, PathBuf)>);
 
@@ -106,7 +106,7 @@ impl Windows {
 type CitedBy = ((u64, String, Language), Vec<(String, PathBuf)>);
 
 /// The note window's state.
-pub struct NoteEditing {
+pub(crate) struct NoteEditing {
     pub id: String,
     pub editor: NoteEditor,
     mesh: NoteMesh,
@@ -126,7 +126,7 @@ pub struct ReaderApp {
     pub library: LibraryState,
     pub library_pane: LibraryPane,
     /// The note being edited, if any.
-    pub editing: Option<NoteEditing>,
+    pub(crate) editing: Option<NoteEditing>,
     /// The compare view, over the tab that asked for it.
     compare: Option<super::compare::CompareView>,
     /// "Compare with previous": the earlier versions found for (document path, library

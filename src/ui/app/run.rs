@@ -212,7 +212,7 @@ impl ReaderApp {
 
     /// Highlight the selected passages in `color`; with `note`, open the note editor on the
     /// (first) new highlight.
-    pub fn highlight_selection(&mut self, color: Color, note: bool) {
+    pub(crate) fn highlight_selection(&mut self, color: Color, note: bool) {
         let Some(cur) = self.tabs.current_mut() else {
             return;
         };
@@ -268,7 +268,7 @@ impl ReaderApp {
     }
 
     /// Apply the note editor's text and tags to its annotation and close it.
-    pub fn close_note(&mut self) {
+    pub(crate) fn close_note(&mut self) {
         let Some(e) = self.editing.take() else {
             return;
         };

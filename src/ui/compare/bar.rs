@@ -8,7 +8,12 @@ use eframe::egui::{self, accesskit::Role};
 
 impl CompareView {
     /// The bars above the text; pushes the commands chosen.
-    pub fn bars(&mut self, ui: &mut egui::Ui, painter: &mut TextPainter, queue: &mut Commands) {
+    pub(crate) fn bars(
+        &mut self,
+        ui: &mut egui::Ui,
+        painter: &mut TextPainter,
+        queue: &mut Commands,
+    ) {
         ui.horizontal_wrapped(|ui| {
             ui.strong(format!("Old: {} · New: {}", self.old_name, self.new_name));
             ui.separator();

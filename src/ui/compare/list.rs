@@ -10,7 +10,7 @@ use qarar_export::compare::{change_ids, change_kind, labels};
 
 /// The colour of a change's entry: inserted green, deleted red, moved, split and merged
 /// amber, substantive rewording orange, minor changes blue.
-pub fn kind_colour(status: Status, class: Option<Class>, dark: bool) -> Color32 {
+pub(crate) fn kind_colour(status: Status, class: Option<Class>, dark: bool) -> Color32 {
     let (light, darker) = match (status, class) {
         (Status::Inserted, _) => ((0x1E, 0x8A, 0x40), (0x6C, 0xD0, 0x8C)),
         (Status::Deleted, _) => ((0xB8, 0x2A, 0x2A), (0xF0, 0x80, 0x80)),
@@ -48,7 +48,7 @@ impl CompareView {
     }
 
     /// The list of changes; a click makes a change current and brings it into view.
-    pub fn changes_list(&mut self, ui: &mut egui::Ui, painter: &mut TextPainter) {
+    pub(crate) fn changes_list(&mut self, ui: &mut egui::Ui, painter: &mut TextPainter) {
         let nav = self.navigable();
         let dir = self.direction();
         let dark = ui.visuals().dark_mode;

@@ -25,9 +25,9 @@ use qarar_export::compare::labels;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-pub use list::kind_colour;
-pub use notes::Anchored;
-pub use paint::Layouts;
+pub(crate) use list::kind_colour;
+pub(crate) use notes::Anchored;
+pub(crate) use paint::Layouts;
 
 /// One of the two versions compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -48,18 +48,18 @@ pub enum Layout {
 /// A comparison worked out in the background, ready to show.
 pub struct Prepared {
     pub comparison: Comparison,
-    pub old_name: String,
-    pub new_name: String,
+    pub(crate) old_name: String,
+    pub(crate) new_name: String,
     /// Other earlier versions the user may compare with instead (name, file).
     pub others: Vec<(String, PathBuf)>,
     /// The tab that asked.
     pub tab: Option<u64>,
-    pub old_doc: Arc<Document>,
-    pub new_doc: Arc<Document>,
+    pub(crate) old_doc: Arc<Document>,
+    pub(crate) new_doc: Arc<Document>,
     /// Which version the tab's document is (its annotations are the tab's, kept live).
-    pub tab_version: Version,
+    pub(crate) tab_version: Version,
     /// The annotations of the other version, from its own annotation store.
-    pub other_notes: Vec<Anchored>,
+    pub(crate) other_notes: Vec<Anchored>,
     /// The new document's outline with the comparison's marks.
     pub outline: crate::ui::outline::Outline,
 }
@@ -67,21 +67,21 @@ pub struct Prepared {
 /// The compare view's state.
 pub struct CompareView {
     pub comparison: Comparison,
-    pub old_name: String,
-    pub new_name: String,
+    pub(crate) old_name: String,
+    pub(crate) new_name: String,
     pub others: Vec<(String, PathBuf)>,
     pub tab: Option<u64>,
     pub layout: Layout,
-    pub substantive_only: bool,
+    pub(crate) substantive_only: bool,
     /// Position in [`CompareView::navigable`] of the change last gone to.
     pub current: Option<usize>,
     /// A change (index in `comparison.changes`) to bring into view next frame.
     pub(crate) scroll_to: Option<usize>,
     pub(crate) layouts: Layouts,
     pub(crate) labels: super::text_painter::LabelCache,
-    pub old_doc: Arc<Document>,
-    pub new_doc: Arc<Document>,
-    pub tab_version: Version,
+    pub(crate) old_doc: Arc<Document>,
+    pub(crate) new_doc: Arc<Document>,
+    pub(crate) tab_version: Version,
     /// The anchored annotations of the old and of the new version.
     pub notes: [Vec<Anchored>; 2],
     /// Bumped when `notes` change (the blocks' highlights are made again).
@@ -89,7 +89,7 @@ pub struct CompareView {
     /// The generation of the tab's annotations last taken.
     tab_generation: Option<u64>,
     /// Side by side, the unit last clicked (change, version): its pair is marked.
-    pub picked: Option<(usize, Version)>,
+    pub(crate) picked: Option<(usize, Version)>,
     /// The new document's outline, marked.
     pub outline: crate::ui::outline::Outline,
     /// The list of changes' entries, for the filter they were made with.
@@ -129,7 +129,7 @@ impl CompareView {
     }
 
     /// Take the tab's annotations (its document is one of the versions) when they changed.
-    pub fn sync_annotations(&mut self, tab: &Annotations) {
+    pub(crate) fn sync_annotations(&mut self, tab: &Annotations) {
         if self.tab_generation == Some(tab.generation) {
             return;
         }
@@ -166,7 +166,7 @@ impl CompareView {
     }
 
     /// Does change `i` count for navigation (a difference, substantive when filtered)?
-    pub fn is_navigable(&self, i: usize) -> bool {
+    pub(crate) fn is_navigable(&self, i: usize) -> bool {
         self.comparison.changes.get(i).is_some_and(|c| {
             c.status != Status::Unchanged
                 && (!self.substantive_only || c.class == Some(Class::Substantive))
@@ -186,7 +186,7 @@ impl CompareView {
     }
 
     /// The count as shown: "3 / 17", or "- / 17" before the first move.
-    pub fn count_text(&self) -> String {
+    pub(crate) fn count_text(&self) -> String {
         let n = self.count();
         match self.current {
             Some(k) if k < n => format!("{} / {n}", k + 1),
@@ -212,7 +212,7 @@ impl CompareView {
     }
 
     /// Show only substantive changes (or all of them again).
-    pub fn toggle_substantive(&mut self) {
+    pub(crate) fn toggle_substantive(&mut self) {
         let at = self.current.and_then(|k| self.navigable().get(k).copied());
         self.substantive_only = !self.substantive_only;
         // Keep the place: the change gone to, or the first one after it.
@@ -224,7 +224,7 @@ impl CompareView {
 
     /// The summary bar's text in the documents' language ("4 substantive · 2 mechanical ·
     /// 1 moved · 1 inserted · 1 deleted").
-    pub fn summary_text(&self) -> String {
+    pub(crate) fn summary_text(&self) -> String {
         let s = &self.comparison.summary;
         let l = labels(self.language());
         let items = [

@@ -29,7 +29,7 @@ pub struct Anchored {
 }
 
 /// The anchored annotations of a document (orphans left out).
-pub fn anchored(a: &Annotations) -> Vec<Anchored> {
+pub(super) fn anchored(a: &Annotations) -> Vec<Anchored> {
     a.list
         .iter()
         .filter_map(|x| {
@@ -168,14 +168,14 @@ fn display_ranges(
 
 /// The annotations of both versions, by paragraph, for one frame's worth of blocks.
 pub(super) struct Sources<'a> {
-    pub old_doc: &'a Document,
-    pub new_doc: &'a Document,
+    pub(crate) old_doc: &'a Document,
+    pub(crate) new_doc: &'a Document,
     pub old: HashMap<&'a str, Vec<&'a Anchored>>,
     pub new: HashMap<&'a str, Vec<&'a Anchored>>,
 }
 
 impl<'a> Sources<'a> {
-    pub fn new(
+    pub(super) fn new(
         old_doc: &'a Document,
         new_doc: &'a Document,
         old: &'a [Anchored],
@@ -197,7 +197,7 @@ impl<'a> Sources<'a> {
     }
 
     /// The highlights of a block of change `row` holding `versions` of its text.
-    pub fn highlights(
+    pub(super) fn highlights(
         &self,
         row: usize,
         change: &Change,

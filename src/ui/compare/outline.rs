@@ -29,7 +29,7 @@ fn all_ids(ids: &Option<Ids>) -> Vec<&str> {
 }
 
 /// The outline of `new` with the marks of `cmp` (from `old` to `new`).
-pub fn marked(cmp: &Comparison, old: &Document, new: &Document) -> Outline {
+pub(super) fn marked(cmp: &Comparison, old: &Document, new: &Document) -> Outline {
     let list = entries(new, &display::blocks(new));
     let old_list = entries(old, &display::blocks(old));
     let old_entry: HashMap<&str, &OutlineEntry> =
@@ -130,7 +130,7 @@ pub fn marked(cmp: &Comparison, old: &Document, new: &Document) -> Outline {
 
 impl super::CompareView {
     /// The marked outline in the side pane; pressing an entry goes to its unit's change.
-    pub fn outline_pane(&mut self, ui: &mut egui::Ui, painter: &mut TextPainter) {
+    pub(crate) fn outline_pane(&mut self, ui: &mut egui::Ui, painter: &mut TextPainter) {
         let nav = self.navigable();
         let current = self.current.and_then(|k| nav.get(k).copied());
         // The entry of the change gone to is the outline's current one.

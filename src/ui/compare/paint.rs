@@ -153,7 +153,7 @@ fn block(
 /// The laid-out units, kept while the width, zoom, filter, layout and annotations stay the
 /// same.
 #[derive(Default)]
-pub struct Layouts {
+pub(crate) struct Layouts {
     key: Option<(u32, u32, u32, bool, bool, bool, u64)>,
     /// Per change: its first (inline, or old) and second (new) layouts.
     pub(super) rows: Vec<(Option<BlockLayout>, Option<BlockLayout>)>,

@@ -47,7 +47,7 @@ pub(super) struct Units {
 pub(super) type Placed<'a> = (Rect, &'a BlockLayout, Pos2);
 
 impl Units {
-    pub fn new(v: &CompareView) -> Units {
+    pub(super) fn new(v: &CompareView) -> Units {
         Units {
             old_doc: v.old_doc.clone(),
             new_doc: v.new_doc.clone(),
@@ -61,7 +61,7 @@ impl Units {
 
     /// The row of change `i` (`k`-th in navigation when it counts): a click makes it the
     /// current change; inline, its context menu copies either version's citation.
-    pub fn row(
+    pub(super) fn row(
         &mut self,
         ui: &mut egui::Ui,
         i: usize,
@@ -93,7 +93,7 @@ impl Units {
 
     /// Side by side, each version's unit: a click marks its pair in the other column; its
     /// context menu copies its citation.
-    pub fn sides(
+    pub(super) fn sides(
         &mut self,
         ui: &mut egui::Ui,
         i: usize,
@@ -181,7 +181,7 @@ impl Units {
 
     /// Each highlight of a block: an AccessKit mark ("Note (new): Paragraph 3", its note as
     /// value), a dot where a note is, and the note on hover.
-    pub fn notes(
+    pub(super) fn notes(
         &mut self,
         ui: &mut egui::Ui,
         painter: &mut TextPainter,
@@ -242,7 +242,7 @@ impl Units {
     }
 
     /// Apply the click of this frame.
-    pub fn finish(self, view: &mut CompareView) {
+    pub(super) fn finish(self, view: &mut CompareView) {
         if let Some((i, k, v)) = self.clicked {
             if k.is_some() {
                 view.current = k;

@@ -13,18 +13,18 @@ use std::ops::Range;
 
 /// Text selected in one laid-out block of the compare view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Selection {
+pub(crate) struct Selection {
     /// The change (row) and its block (0: inline or old, 1: new).
     pub row: usize,
     pub slot: usize,
     /// Display byte offsets where the drag started and where it is.
     pub anchor: usize,
     pub focus: usize,
-    pub dragging: bool,
+    pub(crate) dragging: bool,
 }
 
 impl Selection {
-    pub fn range(&self) -> Range<usize> {
+    pub(crate) fn range(&self) -> Range<usize> {
         self.anchor.min(self.focus)..self.anchor.max(self.focus)
     }
 }
@@ -39,7 +39,7 @@ fn offset_at(lay: &BlockLayout, pos: Pos2, p: Pos2) -> usize {
 
 impl Units {
     /// Follow a drag on block `slot` of row `i` (laid out as `lay` at `pos`).
-    pub fn track(
+    pub(crate) fn track(
         &mut self,
         ui: &egui::Ui,
         resp: &egui::Response,
@@ -80,7 +80,7 @@ impl Units {
 
     /// Paint the selection of block `slot` of row `i` (under its glyphs) and remember where
     /// it ends for the button.
-    pub fn paint_selection(
+    pub(crate) fn paint_selection(
         &mut self,
         ui: &egui::Ui,
         (i, slot): (usize, usize),

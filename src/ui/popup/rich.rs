@@ -22,7 +22,7 @@ struct Cached {
 
 /// The popup's laid-out footnote text, kept while the same footnote is shown.
 #[derive(Default)]
-pub struct RichText {
+pub(crate) struct RichText {
     cached: Option<Cached>,
 }
 

@@ -89,7 +89,7 @@ fn doc_id(salt: u64) -> Id {
 
 impl AccessTree {
     /// The block a node belongs to.
-    pub fn block_of(&self, node: NodeId) -> Option<usize> {
+    pub(super) fn block_of(&self, node: NodeId) -> Option<usize> {
         self.owner.get(&node).copied()
     }
 
@@ -139,7 +139,7 @@ impl AccessTree {
     /// Put the document's nodes into this frame's tree, under the node of `ui` (the scrolled
     /// content), with the column's top-left corner at `origin` (screen coordinates); the
     /// blocks in `painted` had widgets this frame.
-    pub fn emit(
+    pub(super) fn emit(
         &mut self,
         ui: &egui::Ui,
         salt: u64,
@@ -273,7 +273,7 @@ impl super::DocumentView {
 
     /// The widget of link span `link` of block `block` (its first part), to give the keyboard
     /// back to when its popup closes.
-    pub fn link_widget(&self, block: usize, link: &qarar_text::display::Link) -> Option<Id> {
+    pub(crate) fn link_widget(&self, block: usize, link: &qarar_text::display::Link) -> Option<Id> {
         let index = self
             .blocks
             .get(block)?

@@ -3,7 +3,7 @@
 use qarar_text::display::{Block, BlockKind, Link};
 
 /// AccessKit label of a block: "Paragraph 13", "Paragraph 13 (b)", "Preambular paragraph 3".
-pub fn block_label(block: &Block) -> String {
+pub(crate) fn block_label(block: &Block) -> String {
     match &block.kind {
         BlockKind::Meta => "Document information".into(),
         BlockKind::Title => "Title".into(),
@@ -14,7 +14,7 @@ pub fn block_label(block: &Block) -> String {
 }
 
 /// A person's name for a paragraph id: `para_13_b` → "Paragraph 13 (b)".
-pub fn paragraph_label(id: &str) -> String {
+pub(crate) fn paragraph_label(id: &str) -> String {
     // `annex_1.para_14` → "Annex 1, Paragraph 14"; `B.para_3` → "Part B, Paragraph 3".
     if let Some((scope, rest)) = id.split_once('.') {
         let inner = paragraph_label(rest);

@@ -3,6 +3,6 @@
 
 #![allow(dead_code, unused_imports)]
 
-pub use qarar_testkit::*;
+pub(crate) use qarar_testkit::*;
 
-pub mod window;
+pub(crate) mod window;

@@ -6,11 +6,11 @@ use egui_kittest::Harness;
 use qarar::ui::{ReaderApp, StartOptions};
 use std::path::PathBuf;
 
-pub use qarar_testkit::{akn_file, zip_part};
+pub(crate) use qarar_testkit::{akn_file, zip_part};
 
 /// The reader on `file` (the bundled resolution without one) in a 1280 × 800 window, its
 /// annotations and settings in `data_dir`, after its first frames.
-pub fn reader_on(file: Option<PathBuf>, data_dir: PathBuf) -> Harness<'static, ReaderApp> {
+pub(crate) fn reader_on(file: Option<PathBuf>, data_dir: PathBuf) -> Harness<'static, ReaderApp> {
     let start = StartOptions {
         file,
         data_dir: Some(data_dir),
@@ -26,7 +26,7 @@ pub fn reader_on(file: Option<PathBuf>, data_dir: PathBuf) -> Harness<'static, R
 }
 
 /// The text the last frame copied to the clipboard, if any.
-pub fn copied(h: &Harness<'static, ReaderApp>) -> Option<String> {
+pub(crate) fn copied(h: &Harness<'static, ReaderApp>) -> Option<String> {
     h.output()
         .platform_output
         .commands
