@@ -23,6 +23,17 @@ pub enum ExportError {
     },
 }
 
+impl ExportError {
+    /// A PDF that could not be built (a font krilla cannot read, a page size it refuses, a
+    /// failure while writing): the one error of both PDF writers.
+    pub(crate) fn pdf(message: impl Into<String>) -> ExportError {
+        ExportError::Build {
+            format: "PDF",
+            message: message.into(),
+        }
+    }
+}
+
 /// Export formats known to the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {

@@ -3,6 +3,8 @@
 //! numbers, bookmarks, links to undocs.org and footnotes as endnotes. krilla 0.8 writes only
 //! link annotations, so highlights (`/Highlight` with `/QuadPoints`, a `/Popup`) and margin
 //! notes (`/Text`) are appended afterwards as a small incremental update ([`annots`]).
+//! The comparison's PDF ([`crate::compare::pdf`]) is laid out, paginated ([`paginate`]) and
+//! drawn per page ([`PageLines`]) by the same code, from blocks built alike ([`one_style_block`]).
 
 mod annots;
 mod draw;
@@ -12,8 +14,9 @@ use crate::ExportError;
 use crate::placed::Placed;
 use annots::{PdfAnnot, PdfAnnotKind};
 use cosmic_text::{FontSystem, fontdb};
+pub(crate) use draw::PageLines;
 pub(crate) use draw::{CleanText, draw_glyphs};
-use draw::{PageLines, PageNumber, add_links, draw_blocks, draw_page_number};
+use draw::{PageNumber, add_links, draw_blocks, draw_page_number};
 pub(crate) use draw::{fill_rect, glyph_group_end};
 use krilla::Document as PdfDocument;
 use krilla::destination::XyzDestination;
@@ -23,7 +26,7 @@ use krilla::page::PageSettings;
 use krilla::text::Font;
 use qarar_document::{Direction, Document};
 use qarar_text::display::{
-    Block, BlockKind, DisplayText, Span, SpanStyle, block_direction, blocks, protect,
+    Block, BlockKind, DisplayText, Span, SpanStyle, block_direction, blocks, dir_mark, protect,
 };
 use qarar_text::fonts::{ARABIC_FAMILY, CJK_FAMILY, font_data, font_system};
 use qarar_text::layout::{BlockLayout, Typography, layout_block};
@@ -61,16 +64,21 @@ pub struct PdfOptions {
     pub paper: Paper,
 }
 
-const MARGIN: f32 = 56.0;
+/// The page margin on every side (points), in both PDF writers.
+pub(crate) const MARGIN: f32 = 56.0;
 /// Space kept for the page number at the foot.
-const FOOTER: f32 = 24.0;
+pub(crate) const FOOTER: f32 = 24.0;
 /// How far footnote markers are raised, as a fraction of the body size (as on screen).
 use qarar_text::layout::MARKER_RAISE;
 
-fn build_error(message: impl Into<String>) -> ExportError {
-    ExportError::Build {
-        format: "PDF",
-        message: message.into(),
+/// How the text of both PDF writers is set: 12-point body, 1.7 line height, justified.
+pub(crate) fn page_typography() -> Typography {
+    Typography {
+        body_size: 12.0,
+        line_height: 1.7,
+        zoom: 1.0,
+        indent: 22.0,
+        justify: true,
     }
 }
 
@@ -97,8 +105,9 @@ impl Fonts {
         let mut krilla = Vec::new();
         for data in font_data() {
             let data: &'static [u8] = data;
-            krilla
-                .push(Font::new(data.into(), 0).ok_or_else(|| build_error("cannot read a font"))?);
+            krilla.push(
+                Font::new(data.into(), 0).ok_or_else(|| ExportError::pdf("cannot read a font"))?,
+            );
         }
         let mut faces = Vec::new();
         for face in fs.db().faces() {
@@ -127,28 +136,43 @@ impl Fonts {
 
 /// Where each line of a block (as [`BlockLayout::lines`] gives them) goes: page and vertical
 /// shift from block to page; and the same for each of its bands (lines, or a table's rows).
-struct Placement {
+pub(crate) struct Placement {
     lines: Vec<(usize, f32)>,
     bands: Vec<(usize, f32)>,
 }
 
-fn simple_display(text: &str, style: SpanStyle, direction: Direction) -> DisplayText {
-    let mark = match direction {
-        Direction::Rtl => '\u{200F}',
-        Direction::Ltr => '\u{200E}',
-    };
-    let text = format!("{mark}{}", protect(text, direction));
-    DisplayText {
-        spans: vec![Span {
-            range: 0..text.len(),
-            style,
-            link: 0,
-            mark: 0,
-        }],
-        text,
-        links: Vec::new(),
-        text_start: mark.len_utf8(),
-        cells: Vec::new(),
+/// Append `text` to `d` as a span of its own, in `style` with comparison mark `mark` (0 for
+/// none).
+pub(crate) fn push_span(d: &mut DisplayText, text: &str, style: SpanStyle, mark: u8) {
+    if text.is_empty() {
+        return;
+    }
+    let start = d.text.len();
+    d.text.push_str(text);
+    d.spans.push(Span {
+        range: start..d.text.len(),
+        style,
+        link: 0,
+        mark,
+    });
+}
+
+/// A block of one style (a title, a meta line, an endnote, a page number): the direction
+/// mark, then `text`, which the caller has protected ([`protect`]) as it needs.
+pub(crate) fn one_style_block(
+    kind: BlockKind,
+    text: &str,
+    style: SpanStyle,
+    direction: Direction,
+) -> Block {
+    let mut display = DisplayText::default();
+    push_span(&mut display, &dir_mark(direction).to_string(), style, 0);
+    display.text_start = display.text.len();
+    push_span(&mut display, text, style, 0);
+    Block {
+        kind,
+        display,
+        direction,
     }
 }
 
@@ -160,19 +184,21 @@ fn endnote_blocks(doc: &Document) -> Vec<Block> {
         return out;
     }
     let heading = labels(doc.meta.language).footnotes;
-    out.push(Block {
-        kind: BlockKind::Title,
-        display: simple_display(heading, SpanStyle::Title, dir),
-        direction: dir,
-    });
+    out.push(one_style_block(
+        BlockKind::Title,
+        &protect(heading, dir),
+        SpanStyle::Title,
+        dir,
+    ));
     for f in &doc.footnotes {
         let text = format!("({}) {}", f.marker, f.text());
         let dir = block_direction(dir, &text);
-        out.push(Block {
-            kind: BlockKind::Closing,
-            display: simple_display(&text, SpanStyle::Body, dir),
-            direction: dir,
-        });
+        out.push(one_style_block(
+            BlockKind::Closing,
+            &protect(&text, dir),
+            SpanStyle::Body,
+            dir,
+        ));
     }
     out
 }
@@ -185,22 +211,13 @@ pub fn export(
 ) -> Result<Vec<u8>, ExportError> {
     let (page_w, page_h) = options.paper.size();
     let text_w = page_w - 2.0 * MARGIN;
-    let typo = Typography {
-        body_size: 12.0,
-        line_height: 1.7,
-        zoom: 1.0,
-        indent: 22.0,
-        justify: true,
-    };
+    let typo = page_typography();
     let mut fs = font_system();
     let fonts = Fonts::new(&fs)?;
     let mut all = blocks(doc);
     all.extend(endnote_blocks(doc));
-    let layouts: Vec<BlockLayout> = all
-        .iter()
-        .map(|b| layout_block(&mut fs, b, &typo, text_w))
-        .collect();
-    let (placements, page_count) = paginate(&all, &layouts, &typo, page_h);
+    let layouts = lay_out(&mut fs, &all, &typo, text_w);
+    let (placements, page_count) = paginate(&all, &layouts, &typo, page_h, |_| false);
 
     let mut pdf = PdfDocument::new();
     let mut outline = Outline::new();
@@ -211,7 +228,7 @@ pub fn export(
     let page_lines = PageLines::new(&all, &layouts, &placements, page_count);
     for p in 0..page_count {
         let settings = PageSettings::from_wh(page_w, page_h)
-            .ok_or_else(|| build_error("invalid page size"))?;
+            .ok_or_else(|| ExportError::pdf("invalid page size"))?;
         let mut page = pdf.start_page_with(settings);
         let mut surface = page.surface();
         let links = draw_blocks(&mut surface, p, &all, &layouts, &page_lines, &fonts);
@@ -229,23 +246,42 @@ pub fn export(
     pdf.set_outline(outline);
     let bytes = pdf
         .finish()
-        .map_err(|e| build_error(format!("krilla: {e:?}")))?;
-    annots::append(bytes, &extra, page_h).map_err(build_error)
+        .map_err(|e| ExportError::pdf(format!("krilla: {e:?}")))?;
+    annots::append(bytes, &extra, page_h).map_err(ExportError::pdf)
 }
 
-/// Paginate: break between lines when a line does not fit. Returns where every block's
-/// lines go and the number of pages.
-fn paginate(
+/// Lay out every block at the text width.
+pub(crate) fn lay_out(
+    fs: &mut FontSystem,
+    all: &[Block],
+    typo: &Typography,
+    text_w: f32,
+) -> Vec<BlockLayout> {
+    all.iter()
+        .map(|b| layout_block(fs, b, typo, text_w))
+        .collect()
+}
+
+/// Paginate, for both PDF writers: break between bands (a line, a table's row) when one does
+/// not fit, and before every block `i` for which `new_page(i)` holds (a comparison's first
+/// unit), unless its page is still empty. Returns where every block's lines go and the
+/// number of pages.
+pub(crate) fn paginate(
     all: &[Block],
     layouts: &[BlockLayout],
     typo: &Typography,
     page_h: f32,
+    new_page: impl Fn(usize) -> bool,
 ) -> (Vec<Placement>, usize) {
     let bottom = page_h - MARGIN - FOOTER;
     let mut placements = Vec::with_capacity(layouts.len());
     let mut page = 0usize;
     let mut y = MARGIN;
-    for (b, l) in all.iter().zip(layouts) {
+    for (i, (b, l)) in all.iter().zip(layouts).enumerate() {
+        if new_page(i) && y > MARGIN + 0.5 {
+            page += 1;
+            y = MARGIN;
+        }
         let mut dy = y;
         let mut bands = Vec::new();
         let mut end = y;
@@ -270,8 +306,8 @@ fn paginate(
     (placements, page + 1)
 }
 
-/// First position (page, y) of a block.
-fn block_start(l: &BlockLayout, pl: &Placement) -> Option<(usize, f32)> {
+/// First position (page, y) of a block: where its bookmark points.
+pub(crate) fn block_start(l: &BlockLayout, pl: &Placement) -> Option<(usize, f32)> {
     let (top, _) = l.bands().first().copied()?;
     let &(p, dy) = pl.bands.first()?;
     Some((p, top + dy))
@@ -477,5 +513,48 @@ fn annotations(
                 id: a.id.clone(),
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `n` one-line blocks.
+    fn short_blocks(n: usize) -> Vec<Block> {
+        (0..n)
+            .map(|i| {
+                let text = format!("Line {i}");
+                one_style_block(BlockKind::Meta, &text, SpanStyle::Meta, Direction::Ltr)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_block_that_must_start_a_page_starts_one_but_never_leaves_a_blank_page() {
+        let typo = page_typography();
+        let (page_w, page_h) = Paper::A4.size();
+        let mut fs = font_system();
+        let all = short_blocks(6);
+        let layouts = lay_out(&mut fs, &all, &typo, page_w - 2.0 * MARGIN);
+        // Nothing asks for a page: all on the first one.
+        let (placements, count) = paginate(&all, &layouts, &typo, page_h, |_| false);
+        assert_eq!(count, 1);
+        for (l, pl) in layouts.iter().zip(&placements) {
+            assert_eq!(block_start(l, pl).map(|(p, _)| p), Some(0));
+        }
+        // The first block asks for a new page: it is already at the top of one.
+        let (placements, count) = paginate(&all, &layouts, &typo, page_h, |i| i == 0);
+        assert_eq!(count, 1);
+        assert_eq!(block_start(&layouts[0], &placements[0]), Some((0, MARGIN)));
+        // The fourth and the fifth do: each at the top of a page of its own, the blocks
+        // after them following on its page.
+        let (placements, count) = paginate(&all, &layouts, &typo, page_h, |i| i == 3 || i == 4);
+        assert_eq!(count, 3);
+        let at = |i: usize| block_start(&layouts[i], &placements[i]);
+        assert_eq!(at(2).map(|(p, _)| p), Some(0));
+        assert_eq!(at(3), Some((1, MARGIN)));
+        assert_eq!(at(4), Some((2, MARGIN)));
+        assert!(at(5).is_some_and(|(p, y)| p == 2 && y > MARGIN));
     }
 }

@@ -425,7 +425,10 @@ impl Block {
     }
 }
 
-fn dir_mark(direction: Direction) -> char {
+/// The invisible mark that opens a block of direction `direction` ([`RLM`] or [`LRM`]), so
+/// that a block starting with a number or a Latin symbol still runs in its own direction.
+/// The reader's blocks begin with it, and so do those the PDF exports build.
+pub fn dir_mark(direction: Direction) -> char {
     match direction {
         Direction::Rtl => RLM,
         Direction::Ltr => LRM,

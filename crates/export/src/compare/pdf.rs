@@ -3,11 +3,16 @@
 //! underlined and its deleted words in red and struck through (mechanical and orthographic
 //! changes in quieter colours). Laid out by the reader's cosmic-text code, so Arabic runs
 //! right to left with the marks exactly on the glyphs; the bundled fonts are embedded and
-//! subset with ToUnicode, so copying and `pdftotext` give the logical text.
+//! subset with ToUnicode, so copying and `pdftotext` give the logical text. Laid out and
+//! paginated by the reader's PDF code ([`crate::pdf::paginate`]), each page drawn from its
+//! placements.
 
 use super::{Labels, change_ids, change_kind, counts, labels, side_name, summary_line};
 use crate::ExportError;
-use crate::pdf::{CleanText, Fonts, Paper, draw_glyphs, fill_rect, glyph_group_end};
+use crate::pdf::{
+    CleanText, FOOTER, Fonts, MARGIN, PageLines, Paper, Placement, block_start, draw_glyphs,
+    fill_rect, glyph_group_end, lay_out, one_style_block, page_typography, paginate, push_span,
+};
 use cosmic_text::{LayoutGlyph, LayoutRun};
 use krilla::Document as PdfDocument;
 use krilla::destination::XyzDestination;
@@ -17,15 +22,12 @@ use krilla::page::PageSettings;
 use krilla::surface::Surface;
 use qarar_compare::{Comparison, Mark};
 use qarar_document::Direction;
-use qarar_text::display::{Block, BlockKind, DisplayText, Span, SpanStyle, protect_symbols};
+use qarar_text::display::{Block, BlockKind, DisplayText, SpanStyle, dir_mark, protect_symbols};
 use qarar_text::fonts::font_system;
-use qarar_text::layout::{BlockLayout, Typography, layout_block, unpack_metadata};
+use qarar_text::layout::{BlockLayout, layout_block, unpack_metadata};
 
 /// A colour, red, green and blue.
 type Rgb = (u8, u8, u8);
-
-const MARGIN: f32 = 56.0;
-const FOOTER: f32 = 24.0;
 
 /// Text colour, and the tint behind the text, of a mark in the PDF.
 fn colours(mark: Mark) -> Option<(Rgb, Rgb)> {
@@ -44,45 +46,10 @@ struct Item {
     new_page: bool,
 }
 
-fn build_error(message: impl Into<String>) -> ExportError {
-    ExportError::Build {
-        format: "PDF",
-        message: message.into(),
-    }
-}
-
-/// A block of one style (title, meta line, plain text).
+/// A block of one style (title, meta line, plain text), its symbols and numbers kept whole
+/// ([`protect_symbols`]).
 fn plain(kind: BlockKind, text: &str, style: SpanStyle, direction: Direction) -> Block {
-    let mut display = DisplayText::default();
-    push(&mut display, &dir_mark(direction).to_string(), style, 0);
-    display.text_start = display.text.len();
-    push(&mut display, &protect_symbols(text), style, 0);
-    Block {
-        kind,
-        display,
-        direction,
-    }
-}
-
-fn dir_mark(direction: Direction) -> char {
-    match direction {
-        Direction::Rtl => '\u{200F}',
-        Direction::Ltr => '\u{200E}',
-    }
-}
-
-fn push(d: &mut DisplayText, text: &str, style: SpanStyle, mark: u8) {
-    if text.is_empty() {
-        return;
-    }
-    let start = d.text.len();
-    d.text.push_str(text);
-    d.spans.push(Span {
-        range: start..d.text.len(),
-        style,
-        link: 0,
-        mark,
-    });
+    one_style_block(kind, &protect_symbols(text), style, direction)
 }
 
 /// The blocks of the whole file: the summary page, then a heading and the marked text of
@@ -161,14 +128,14 @@ fn items(cmp: &Comparison, l: &Labels) -> (Vec<Item>, Vec<(usize, String)>) {
             bookmarks.push((at, bookmark_title(c, l)));
         }
         let mut d = DisplayText::default();
-        push(&mut d, &dir_mark(dir).to_string(), SpanStyle::Body, 0);
+        push_span(&mut d, &dir_mark(dir).to_string(), SpanStyle::Body, 0);
         if !c.label.is_empty() {
-            push(&mut d, &format!("{} ", c.label), SpanStyle::Number, 0);
+            push_span(&mut d, &format!("{} ", c.label), SpanStyle::Number, 0);
         }
         d.text_start = d.text.len();
         for e in &c.edits {
             let mark = Mark::of(e.op, e.class);
-            push(
+            push_span(
                 &mut d,
                 &protect_symbols(&e.text),
                 SpanStyle::Body,
@@ -200,16 +167,17 @@ fn bookmark_title(c: &qarar_compare::Change, l: &Labels) -> String {
 }
 
 /// The bookmarks, each at the first line of its item.
-fn outline(bookmarks: &[(usize, String)], pages: &[Vec<(usize, LayoutRun<'_>, f32)>]) -> Outline {
+fn outline(
+    bookmarks: &[(usize, String)],
+    layouts: &[BlockLayout],
+    placements: &[Placement],
+) -> Outline {
     let mut outline = Outline::new();
     for (item, title) in bookmarks {
-        let at = pages.iter().enumerate().find_map(|(p, lines)| {
-            lines
-                .iter()
-                .find(|(i, _, _)| i == item)
-                .map(|(_, run, dy)| (p, run.line_top + dy))
-        });
-        if let Some((p, y)) = at {
+        let (Some(l), Some(pl)) = (layouts.get(*item), placements.get(*item)) else {
+            continue;
+        };
+        if let Some((p, y)) = block_start(l, pl) {
             outline.push_child(OutlineNode::new(
                 title.clone(),
                 XyzDestination::new(p, Point::from_xy(0.0, y)),
@@ -224,67 +192,26 @@ pub fn export(cmp: &Comparison, paper: Paper) -> Result<Vec<u8>, ExportError> {
     let l = labels(cmp.new.language);
     let (page_w, page_h) = paper.size();
     let text_w = page_w - 2.0 * MARGIN;
-    let typo = Typography {
-        body_size: 12.0,
-        line_height: 1.7,
-        zoom: 1.0,
-        indent: 22.0,
-        justify: true,
-    };
+    let typo = page_typography();
     let mut fs = font_system();
     let fonts = Fonts::new(&fs)?;
-    let (all, bookmarks) = items(cmp, l);
-    let layouts: Vec<BlockLayout> = all
-        .iter()
-        .map(|it| layout_block(&mut fs, &it.block, &typo, text_w))
-        .collect();
-    // Pagination: (page, vertical shift) of every line, breaking between lines.
-    let bottom = page_h - MARGIN - FOOTER;
-    let mut pages: Vec<Vec<(usize, LayoutRun<'_>, f32)>> = vec![Vec::new()];
-    let mut y = MARGIN;
-    for (i, (it, lay)) in all.iter().zip(&layouts).enumerate() {
-        if it.new_page && y > MARGIN + 0.5 {
-            pages.push(Vec::new());
-            y = MARGIN;
-        }
-        let mut dy = y;
-        let mut end = y;
-        for run in lay.buffer.layout_runs() {
-            let top = run.line_top + dy;
-            if top + run.line_height > bottom && top > MARGIN + 0.5 {
-                pages.push(Vec::new());
-                dy = MARGIN - run.line_top;
-            }
-            end = run.line_top + run.line_height + dy;
-            if let Some(page) = pages.last_mut() {
-                page.push((i, run, dy));
-            }
-        }
-        y = end + typo.gap_after(&it.block.kind);
-    }
-    let cleans: Vec<CleanText> = all
-        .iter()
-        .map(|it| CleanText::new(&it.block.display.text))
-        .collect();
+    let (items, bookmarks) = items(cmp, l);
+    let (all, new_page): (Vec<Block>, Vec<bool>) =
+        items.into_iter().map(|it| (it.block, it.new_page)).unzip();
+    let layouts = lay_out(&mut fs, &all, &typo, text_w);
+    let starts = |i: usize| new_page.get(i).copied().unwrap_or(false);
+    let (placements, count) = paginate(&all, &layouts, &typo, page_h, starts);
+    let page_lines = PageLines::new(&all, &layouts, &placements, count);
 
     let mut pdf = PdfDocument::new();
-    let count = pages.len();
-    for (p, lines) in pages.iter().enumerate() {
+    for p in 0..count {
         let settings = PageSettings::from_wh(page_w, page_h)
-            .ok_or_else(|| build_error("invalid page size"))?;
+            .ok_or_else(|| ExportError::pdf("invalid page size"))?;
         let mut page = pdf.start_page_with(settings);
         let mut surface = page.surface();
-        for (i, run, dy) in lines {
-            let (Some(lay), Some(clean)) = (layouts.get(*i), cleans.get(*i)) else {
-                continue;
-            };
-            draw_line(
-                &mut surface,
-                run,
-                (MARGIN + lay.x_offset, *dy),
-                clean,
-                &fonts,
-            );
+        for (_, line, dy, clean) in page_lines.on_page(p) {
+            let (x, dy) = (MARGIN + line.x(), dy + line.piece.dy);
+            draw_line(&mut surface, &line.run, (x, dy), clean, &fonts);
         }
         // Page number, centred at the foot.
         let number = plain(
@@ -308,9 +235,9 @@ pub fn export(cmp: &Comparison, paper: Paper) -> Result<Vec<u8>, ExportError> {
         surface.finish();
         page.finish();
     }
-    pdf.set_outline(outline(&bookmarks, &pages));
+    pdf.set_outline(outline(&bookmarks, &layouts, &placements));
     pdf.finish()
-        .map_err(|e| build_error(format!("krilla: {e:?}")))
+        .map_err(|e| ExportError::pdf(format!("krilla: {e:?}")))
 }
 
 /// End of a group of glyphs drawn in one call: the same face, size, baseline and metadata

@@ -2,7 +2,7 @@
 //! clusters stay whole, with clean text behind them), reference link rectangles and their
 //! link annotations, and the page number.
 
-use super::{FOOTER, Fonts, MARGIN, MARKER_RAISE, Placement, simple_display, style_rgb};
+use super::{FOOTER, Fonts, MARGIN, MARKER_RAISE, Placement, one_style_block, style_rgb};
 use crate::url_path;
 use cosmic_text::{FontSystem, LayoutGlyph, LayoutRun};
 use krilla::action::LinkAction;
@@ -14,7 +14,7 @@ use krilla::paint::Fill;
 use krilla::surface::Surface;
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 use qarar_document::{Direction, Document, ReferenceKind};
-use qarar_text::display::{Block, BlockKind, DisplayText, Link, SpanStyle};
+use qarar_text::display::{Block, BlockKind, DisplayText, Link, SpanStyle, protect};
 use qarar_text::layout::{BlockLayout, Line, Typography, layout_block, unpack_metadata};
 use qarar_util::script::is_arabic_letter;
 
@@ -23,8 +23,8 @@ pub(super) type LinkBox = ((usize, f32, f32), f32, f32);
 
 /// What goes on each page, worked out once for the whole export (not per page and block,
 /// which made a paragraph spanning many pages quadratic): the lines of every page and the
-/// clean text of every block's pieces, and the grids of tables.
-pub(super) struct PageLines<'a> {
+/// clean text of every block's pieces, and the grids of tables. Both PDF writers draw from it.
+pub(crate) struct PageLines<'a> {
     /// Per page: (block index, line, vertical shift), in block and line order.
     lines: Vec<Vec<(usize, Line<'a>, f32)>>,
     /// The clean text behind each piece's glyphs, per block: (piece's display offset, text).
@@ -38,7 +38,7 @@ const RULE_GREY: u8 = 140;
 const HEADER_GREY: u8 = 236;
 
 impl<'a> PageLines<'a> {
-    pub(super) fn new(
+    pub(crate) fn new(
         all: &[Block],
         layouts: &'a [BlockLayout],
         placements: &[Placement],
@@ -91,6 +91,23 @@ impl<'a> PageLines<'a> {
             grids,
         }
     }
+
+    /// The lines placed on page `p`, in block and line order: (block index, line, vertical
+    /// shift from block to page, the clean text of the line's piece).
+    pub(crate) fn on_page(
+        &self,
+        p: usize,
+    ) -> impl Iterator<Item = (usize, &Line<'a>, f32, &CleanText)> + '_ {
+        self.lines
+            .get(p)
+            .into_iter()
+            .flatten()
+            .filter_map(|(i, line, dy)| {
+                let pieces = self.clean.get(*i)?;
+                let (_, clean) = pieces.iter().find(|(base, _)| *base == line.piece.base)?;
+                Some((*i, line, *dy, clean))
+            })
+    }
 }
 
 /// Draw the lines of every block that fall on page `p` (over the grids of tables); returns
@@ -107,15 +124,11 @@ pub(super) fn draw_blocks(
         fill_rect(surface, [x0, y0, x1, y1], (grey, grey, grey));
     }
     let mut links = Vec::new();
-    for (i, line, dy) in pages.lines.get(p).into_iter().flatten() {
-        let (Some(b), Some(l), Some(clean)) = (all.get(*i), layouts.get(*i), pages.clean.get(*i))
-        else {
+    for (i, line, dy, clean) in pages.on_page(p) {
+        let (Some(b), Some(l)) = (all.get(i), layouts.get(i)) else {
             continue;
         };
-        let Some((_, clean)) = clean.iter().find(|(base, _)| *base == line.piece.base) else {
-            continue;
-        };
-        draw_line(surface, line, *dy, (b, l), clean, fonts, &mut links);
+        draw_line(surface, line, dy, (b, l), clean, fonts, &mut links);
     }
     links
 }
@@ -450,11 +463,12 @@ pub(super) fn draw_page_number(
     typo: &Typography,
     at: &PageNumber,
 ) {
-    let number = Block {
-        kind: BlockKind::Meta,
-        display: simple_display(&(at.page + 1).to_string(), SpanStyle::Meta, Direction::Ltr),
-        direction: Direction::Ltr,
-    };
+    let number = one_style_block(
+        BlockKind::Meta,
+        &protect(&(at.page + 1).to_string(), Direction::Ltr),
+        SpanStyle::Meta,
+        Direction::Ltr,
+    );
     let nl = layout_block(fs, &number, typo, at.text_w);
     let clean = CleanText::new(&number.display.text);
     for run in nl.buffer.layout_runs() {
