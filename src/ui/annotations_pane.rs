@@ -1,6 +1,8 @@
 //! The annotations pane: every annotation of the document in document order, as cards
 //! (colour, quote, note, tags, paragraph), filtered by text (Arabic folding), colour and tag.
-//! Pressing a card asks the view to go to the passage; each card has Edit and Delete.
+//! Pressing a card asks the view to go to the passage; each card has Edit and Delete. The
+//! list and its filter are the annotations crate's ([`qarar_annotations::filter`]); this file
+//! draws them.
 //!
 //! Everything that may hold Arabic (quotes, notes, tags, the filter field) is shaped by
 //! cosmic-text through [`TextPainter`]; only Latin chrome (header, button captions, paragraph
@@ -13,10 +15,10 @@ use eframe::egui::{
     self, Align2, Color32, CursorIcon, FontId, Id, Rect, Sense, Stroke, pos2, vec2,
 };
 use qarar_annotations::Color;
+use qarar_annotations::filter::{Filter, tags_present};
 use qarar_document::Direction;
 use qarar_text::display::text_direction;
 use qarar_util::first_words;
-use qarar_util::fold;
 use std::collections::HashMap;
 
 /// AccessKit label of the text filter field.
@@ -41,21 +43,8 @@ const FOOTER: f32 = 22.0;
 /// Fitted texts kept before the cache is emptied.
 const FIT_CACHE_LIMIT: usize = 2000;
 
-/// One annotation as the pane shows it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PaneItem {
-    pub id: String,
-    pub color: Color,
-    /// The annotated passage.
-    pub quote: String,
-    /// The note, possibly empty.
-    pub note: String,
-    pub tags: Vec<String>,
-    /// Paragraph id the annotation is anchored in; `None` for an orphan.
-    pub paragraph: Option<String>,
-    /// The passage was not found in the document.
-    pub orphan: bool,
-}
+/// One annotation as the pane shows it (the annotations crate's list item).
+pub use qarar_annotations::filter::ListItem as PaneItem;
 
 /// What the pane asks of the window.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,12 +63,8 @@ type FitKey = (String, u32, u32, usize);
 /// The pane's state: filters and caches of shaped text.
 #[derive(Default)]
 pub struct AnnotationsPane {
-    /// Text filter, compared after Arabic folding with quotes, notes and tags.
-    pub text: String,
-    /// Colours shown; empty shows every colour.
-    pub colors: Vec<Color>,
-    /// Tag shown; `None` shows every annotation.
-    pub tag: Option<String>,
+    /// What the list shows (text, colours, tag).
+    pub filter: Filter,
     labels: LabelCache,
     fitted: HashMap<FitKey, String>,
 }
@@ -100,66 +85,29 @@ impl AnnotationsPane {
             return None;
         }
         self.filter_row(ui, painter, items);
-        let shown = self.filtered(items);
-        if self.is_filtering() {
+        let shown = self.filter.filtered(items);
+        if self.filter.is_filtering() {
             ui.weak(format!("Showing {} of {}", shown.len(), items.len()));
         }
         ui.separator();
         if shown.is_empty() {
             ui.label("No annotations match the filters.");
             if ui.button("Clear filters").clicked() {
-                self.clear_filters();
+                self.filter.clear();
             }
             return None;
         }
         self.list(ui, painter, &shown, direction)
     }
 
-    /// Items passing the current filters, in the order given (document order).
-    pub fn filtered<'a>(&self, items: &'a [PaneItem]) -> Vec<&'a PaneItem> {
-        let query = fold::fold_str(&self.text);
-        let query = query.trim_matches(' ');
-        items
-            .iter()
-            .filter(|item| self.passes(item, query))
-            .collect()
-    }
-
-    /// True when some filter is set.
-    pub fn is_filtering(&self) -> bool {
-        !self.text.trim().is_empty() || !self.colors.is_empty() || self.tag.is_some()
-    }
-
-    /// Remove every filter.
-    pub fn clear_filters(&mut self) {
-        self.text.clear();
-        self.colors.clear();
-        self.tag = None;
-    }
-
-    /// Whether `item` passes the colour, tag and (already folded) text filters.
-    fn passes(&self, item: &PaneItem, folded_query: &str) -> bool {
-        if !self.colors.is_empty() && !self.colors.contains(&item.color) {
-            return false;
-        }
-        if let Some(tag) = &self.tag
-            && !item.tags.iter().any(|t| t == tag)
-        {
-            return false;
-        }
-        folded_query.is_empty() || text_matches(item, folded_query)
-    }
-
     /// The text field, the colour chips and the tag chips.
     fn filter_row(&mut self, ui: &mut egui::Ui, painter: &mut TextPainter, items: &[PaneItem]) {
         let width = ui.available_width().clamp(120.0, 420.0);
-        filter_field(ui, painter, &mut self.labels, &mut self.text, width);
+        filter_field(ui, painter, &mut self.labels, &mut self.filter.text, width);
         ui.add_space(4.0);
         self.color_chips(ui);
         let tags = tags_present(items);
-        if self.tag.as_ref().is_some_and(|t| !tags.contains(t)) {
-            self.tag = None;
-        }
+        self.filter.forget_absent_tag(&tags);
         if !tags.is_empty() {
             self.tag_chips(ui, painter, &tags);
         }
@@ -169,18 +117,14 @@ impl AnnotationsPane {
     fn color_chips(&mut self, ui: &mut egui::Ui) {
         ui.horizontal_wrapped(|ui| {
             ui.label("Colour:");
-            let all = text_chip(ui, "All", self.colors.is_empty(), "Filter all colours");
-            if all.clicked() {
-                self.colors.clear();
+            let every = self.filter.colors.is_empty();
+            if text_chip(ui, "All", every, "Filter all colours").clicked() {
+                self.filter.colors.clear();
             }
             for color in Color::ALL {
-                let on = self.colors.contains(&color);
+                let on = self.filter.colors.contains(&color);
                 if color_chip(ui, color, on).clicked() {
-                    if on {
-                        self.colors.retain(|c| *c != color);
-                    } else {
-                        self.colors.push(color);
-                    }
+                    self.filter.toggle_color(color);
                 }
             }
         });
@@ -190,13 +134,14 @@ impl AnnotationsPane {
     fn tag_chips(&mut self, ui: &mut egui::Ui, painter: &mut TextPainter, tags: &[String]) {
         ui.horizontal_wrapped(|ui| {
             ui.label("Tag:");
-            if text_chip(ui, "All tags", self.tag.is_none(), "Filter all tags").clicked() {
-                self.tag = None;
+            let every = self.filter.tag.is_none();
+            if text_chip(ui, "All tags", every, "Filter all tags").clicked() {
+                self.filter.tag = None;
             }
             for tag in tags {
-                let on = self.tag.as_deref() == Some(tag.as_str());
+                let on = self.filter.tag.as_deref() == Some(tag.as_str());
                 if tag_chip(ui, painter, &mut self.labels, tag, on).clicked() {
-                    self.tag = if on { None } else { Some(tag.clone()) };
+                    self.filter.toggle_tag(tag);
                 }
             }
         });
@@ -328,27 +273,6 @@ impl AnnotationsPane {
         };
         painter.label(ctx, &mut self.labels, &shown, style)
     }
-}
-
-/// Whether the folded quote, note or one of the tags contains the folded query.
-fn text_matches(item: &PaneItem, folded_query: &str) -> bool {
-    fold::fold_str(&item.quote).contains(folded_query)
-        || fold::fold_str(&item.note).contains(folded_query)
-        || item
-            .tags
-            .iter()
-            .any(|t| fold::fold_str(t).contains(folded_query))
-}
-
-/// Tags of all items, each once, in order of first appearance.
-pub fn tags_present(items: &[PaneItem]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for tag in items.iter().flat_map(|i| &i.tags) {
-        if !out.contains(tag) {
-            out.push(tag.clone());
-        }
-    }
-    out
 }
 
 /// Tags joined with the Arabic comma when the first tag is Arabic, else with ", ".

@@ -6,6 +6,7 @@ use super::annotations_pane::PaneItem;
 use super::outline::{self, Outline};
 use super::view::DocumentView;
 use qarar_document::Document;
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// The bundled default document, A/RES/75/10 in Arabic.
@@ -94,41 +95,14 @@ impl OpenDocument {
 
     /// Annotations in document order (orphans last), for the pane.
     pub fn pane_items(&self) -> Vec<PaneItem> {
-        let mut items: Vec<(usize, usize, PaneItem)> = self
-            .annotations
-            .list
-            .iter()
-            .map(|a| {
-                let anchor = self.annotations.anchors.get(&a.id);
-                let paragraph = anchor.and_then(|x| x.paragraph()).map(str::to_string);
-                let block = paragraph
-                    .as_deref()
-                    .and_then(|p| {
-                        self.view
-                            .blocks()
-                            .iter()
-                            .position(|b| b.paragraph_id() == Some(p))
-                    })
-                    .unwrap_or(usize::MAX);
-                let start = anchor.and_then(|x| x.range()).map(|r| r.start).unwrap_or(0);
-                let orphan = anchor.is_none_or(|x| x.is_orphan());
-                (
-                    block,
-                    start,
-                    PaneItem {
-                        id: a.id.clone(),
-                        color: a.color,
-                        quote: a.quote.exact.clone(),
-                        note: a.note.clone(),
-                        tags: a.tags.clone(),
-                        paragraph,
-                        orphan,
-                    },
-                )
-            })
-            .collect();
-        items.sort_by_key(|(b, s, _)| (*b, *s));
-        items.into_iter().map(|(_, _, i)| i).collect()
+        // A paragraph's place is its first block.
+        let mut blocks: HashMap<&str, usize> = HashMap::new();
+        for (i, b) in self.view.blocks().iter().enumerate() {
+            if let Some(p) = b.paragraph_id() {
+                blocks.entry(p).or_insert(i);
+            }
+        }
+        self.annotations.list_items(|p| blocks.get(p).copied())
     }
 
     pub fn name(&self) -> String {
@@ -242,7 +216,7 @@ impl OpenDocument {
                 if a.messages.is_empty() {
                     problems.push("they were not written".to_string());
                 }
-                problems.extend(a.messages.drain(..).map(|m| m.text));
+                problems.extend(a.messages.drain(..).map(|m| m.text().to_string()));
             }
         }
         problems
@@ -251,7 +225,7 @@ impl OpenDocument {
     /// Once a frame: background saving, and highlights rebuilt when annotations changed.
     pub fn tick(&mut self, ctx: &eframe::egui::Context) {
         fn one(d: &mut OpenDocument, ctx: &eframe::egui::Context) {
-            d.annotations.tick(&d.doc, ctx);
+            super::annotate::tick(&mut d.annotations, &d.doc, ctx);
             if d.view.highlights_generation != d.annotations.generation {
                 d.view.set_highlights(&d.doc, &d.annotations);
             }
@@ -278,9 +252,14 @@ impl OpenDocument {
 
     /// Messages of the annotation store, taken to be shown.
     pub fn take_messages(&mut self) -> Vec<super::status::Message> {
-        let mut out = std::mem::take(&mut self.annotations.messages);
+        let mut out: Vec<_> = self
+            .annotations
+            .messages
+            .drain(..)
+            .map(Into::into)
+            .collect();
         if let Some(b) = self.beside.as_deref_mut() {
-            out.append(&mut b.annotations.messages);
+            out.extend(b.annotations.messages.drain(..).map(Into::into));
         }
         out
     }

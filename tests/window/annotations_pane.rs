@@ -83,6 +83,7 @@ fn settle(h: &mut Harness<'static, State>) {
 fn shown(h: &Harness<'static, State>) -> Vec<String> {
     let s = h.state();
     s.pane
+        .filter
         .filtered(&s.items)
         .iter()
         .map(|i| i.id.clone())
@@ -126,7 +127,7 @@ fn filtering_interpol_without_hamza_finds_the_persian_spelling_in_a_note() {
     settle(&mut h);
     h.get_by_label("Filter annotations").type_text("الانتربول");
     settle(&mut h);
-    assert_eq!(h.state().pane.text, "الانتربول");
+    assert_eq!(h.state().pane.filter.text, "الانتربول");
     assert_eq!(shown(&h), ["a1"]);
     assert!(h.query_by_label_contains("Annotation: ترحب").is_some());
     assert!(
@@ -190,29 +191,6 @@ fn edit_and_delete_buttons_return_their_actions() {
         h.state().actions.last(),
         Some(&PaneAction::Edit("a2".to_string()))
     );
-}
-
-#[test]
-fn the_text_filter_folds_quotes_notes_and_tags() {
-    let items = items();
-    let mut pane = AnnotationsPane::default();
-    pane.text = "  تعاون ".to_string();
-    let ids: Vec<&str> = pane
-        .filtered(&items)
-        .iter()
-        .map(|i| i.id.as_str())
-        .collect();
-    assert_eq!(ids, ["a1"]);
-    pane.text = "ENGLISH".to_string();
-    pane.colors = vec![Color::Green, Color::Blue];
-    let ids: Vec<&str> = pane
-        .filtered(&items)
-        .iter()
-        .map(|i| i.id.as_str())
-        .collect();
-    assert_eq!(ids, ["a2"]);
-    pane.clear_filters();
-    assert_eq!(pane.filtered(&items).len(), 3);
 }
 
 #[test]

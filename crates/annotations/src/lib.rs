@@ -11,11 +11,16 @@
 //! * [`anchor`]: placing annotations on a (possibly different) text of the document:
 //!   [`Anchor::Exact`], [`Anchor::Fuzzy`] or [`Anchor::Orphan`].
 //! * [`export`]: the `annotations` entries of the structure JSON export.
+//! * [`session`]: one open document's annotations as the window works with them — changes
+//!   with undo and redo, saved in the background [`SAVE_DELAY`] after the last change,
+//!   import and export — without a window ([`Session`]).
+//! * [`filter`]: the list a pane shows, in document order, and its [`Filter`] by text
+//!   (Arabic folding), colour and tag.
 //!
 //! Positions are always counted in Unicode code points (`char`s) of
 //! [`Paragraph::text`](qarar_document::model::Paragraph::text).
 //!
-//! A typical window session:
+//! The store, used directly (a [`Session`] does this for the window):
 //!
 //! ```no_run
 //! use qarar_annotations::{Anchorer, Annotation, Color, DocumentIdentity, Store};
@@ -39,13 +44,17 @@
 
 pub mod anchor;
 pub mod export;
+pub mod filter;
 pub mod identity;
 pub mod model;
+pub mod session;
 pub mod store;
 pub mod w3c;
 
 pub use anchor::{Anchor, Anchorer};
+pub use filter::{Filter, ListItem};
 pub use identity::DocumentIdentity;
 pub use model::{Annotation, AnnotationError, Color, Quote};
+pub use session::{SAVE_DELAY, Session};
 pub use store::{Loaded, Store, StoreError, StoreWarning};
 pub use w3c::{Parsed, Tombstone, W3cError};

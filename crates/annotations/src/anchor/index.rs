@@ -30,7 +30,7 @@ pub(super) struct DocIndex {
 
 impl DocIndex {
     /// Index the folded paragraphs (in document order). Linear in the folded text.
-    pub fn new<'a>(paragraphs: impl Iterator<Item = Folded<'a>>) -> DocIndex {
+    pub(super) fn new<'a>(paragraphs: impl Iterator<Item = Folded<'a>>) -> DocIndex {
         let mut text = String::new();
         let mut starts = Vec::new();
         let mut lens = Vec::new();
@@ -53,13 +53,16 @@ impl DocIndex {
 
     /// How many times `needle` occurs in the indexed text (overlapping, possibly across a
     /// paragraph break): O(|needle| · log n).
-    pub fn count(&self, needle: &str) -> usize {
+    pub(super) fn count(&self, needle: &str) -> usize {
         self.table.positions(needle).len()
     }
 
     /// Every occurrence of `needle` that lies inside one paragraph, as (paragraph, start in
     /// folded chars), overlapping ones included, in no particular order.
-    pub fn occurrences<'s>(&'s self, needle: &'s str) -> impl Iterator<Item = (usize, usize)> + 's {
+    pub(super) fn occurrences<'s>(
+        &'s self,
+        needle: &'s str,
+    ) -> impl Iterator<Item = (usize, usize)> + 's {
         self.table.positions(needle).iter().filter_map(move |&pos| {
             let pos = pos as usize;
             let p = self.starts.partition_point(|&s| s <= pos).checked_sub(1)?;
@@ -84,7 +87,7 @@ impl DocIndex {
     /// `k − r` edits is — the best ones, which are the ones scored. `None` when even the
     /// rarest piece occurs too often for the budget (the quote is everywhere). The cost is
     /// bounded by the budget, not by the document.
-    pub fn windows(
+    pub(super) fn windows(
         &self,
         quote: &[char],
         k: u32,
