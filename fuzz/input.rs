@@ -9,7 +9,7 @@
 //! and footnote markers sometimes point nowhere; annotations name real paragraphs with
 //! arbitrary ranges, quotes, contexts, notes, tags and note languages.
 
-#![allow(dead_code)]
+#![allow(dead_code, unreachable_pub)]
 
 use arbitrary::{Arbitrary, Result, Unstructured};
 use qarar_annotations::{Annotation, Color, Quote};

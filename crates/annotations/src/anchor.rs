@@ -43,24 +43,24 @@ use std::sync::OnceLock;
 use unicode_normalization::char::is_combining_mark;
 
 /// Fuzzy matches in the named paragraph may have up to this many edits per quote character.
-pub const PARAGRAPH_ERROR_RATE: f32 = 0.3;
+pub(crate) const PARAGRAPH_ERROR_RATE: f32 = 0.3;
 /// Fuzzy matches elsewhere in the document may have up to this many edits per quote character.
-pub const DOCUMENT_ERROR_RATE: f32 = 0.25;
+pub(crate) const DOCUMENT_ERROR_RATE: f32 = 0.25;
 /// Matches outside the named paragraph must score at least this much.
-pub const MIN_DOCUMENT_SCORE: f32 = 0.5;
+pub(crate) const MIN_DOCUMENT_SCORE: f32 = 0.5;
 /// Quotes longer than this (folded characters) are only matched exactly (bounds the time an
 /// imported file can cost).
-pub const MAX_FUZZY_QUOTE: usize = 4096;
+pub(crate) const MAX_FUZZY_QUOTE: usize = 4096;
 /// At most this many approximate matches (fewest edits first) are scored.
 const MAX_CANDIDATES: usize = 64;
 /// Folded characters searched approximately per quote and search beyond a short paragraph
 /// (windows around the rarest pieces of the quote; see [`index`]).
-pub const WINDOW_BUDGET: usize = 1 << 15;
+pub(crate) const WINDOW_BUDGET: usize = 1 << 15;
 /// At most this many folded characters of a stored prefix or suffix are compared.
-pub const MAX_CONTEXT: usize = 4 * crate::model::CONTEXT_CHARS;
+pub(crate) const MAX_CONTEXT: usize = 4 * crate::model::CONTEXT_CHARS;
 /// Paragraphs (and documents) up to this many folded characters are simply scanned; longer
 /// ones are searched through the document index.
-pub const INDEX_MIN: usize = 2048;
+pub(crate) const INDEX_MIN: usize = 2048;
 
 const QUOTE_WEIGHT: f32 = 50.0;
 const PREFIX_WEIGHT: f32 = 20.0;

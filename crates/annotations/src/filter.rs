@@ -26,7 +26,7 @@ pub struct ListItem {
 /// paragraph each is anchored in (the window: the paragraph's block), then by where the
 /// passage starts. Orphans and annotations in a paragraph `position` does not know come
 /// last, in the order of `annotations`.
-pub fn in_document_order(
+pub(crate) fn in_document_order(
     annotations: &[Annotation],
     anchors: &HashMap<String, Anchor>,
     position: impl Fn(&str) -> Option<usize>,

@@ -42,7 +42,7 @@ impl DocumentIdentity {
 
     /// The W3C target `source`: `https://undocs.org/{lang}/{symbol}` when the symbol is known,
     /// else `urn:sha256:{hash}`.
-    pub fn source_iri(&self) -> String {
+    pub(crate) fn source_iri(&self) -> String {
         match &self.symbol {
             Some(symbol) => format!(
                 "https://undocs.org/{}/{}",
@@ -54,7 +54,7 @@ impl DocumentIdentity {
     }
 
     /// `urn:sha256:{hash}`.
-    pub fn hash_urn(&self) -> String {
+    pub(crate) fn hash_urn(&self) -> String {
         format!("urn:sha256:{}", self.content_hash)
     }
 
@@ -96,7 +96,10 @@ impl DocumentIdentity {
 
     /// Rebuild an identity from a stored `source` IRI and content hash (as written by
     /// [`crate::w3c`]). `None` when the IRI is neither form.
-    pub fn from_source(source: &str, content_hash: Option<&str>) -> Option<DocumentIdentity> {
+    pub(crate) fn from_source(
+        source: &str,
+        content_hash: Option<&str>,
+    ) -> Option<DocumentIdentity> {
         let hash = content_hash
             .map(|h| h.trim().trim_start_matches("urn:sha256:").to_string())
             .unwrap_or_default();

@@ -6,7 +6,7 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 /// How many characters of context [`Annotation::new_on_passage`] keeps on each side.
-pub const CONTEXT_CHARS: usize = 32;
+pub(crate) const CONTEXT_CHARS: usize = 32;
 
 /// Highlight colours. Stored by [`Color::name`]; unknown names read as [`Color::Yellow`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -40,18 +40,6 @@ impl Color {
             Color::Pink => "pink",
             Color::Orange => "orange",
             Color::Purple => "purple",
-        }
-    }
-
-    /// The Arabic name, for menus.
-    pub fn arabic_name(self) -> &'static str {
-        match self {
-            Color::Yellow => "أصفر",
-            Color::Green => "أخضر",
-            Color::Blue => "أزرق",
-            Color::Pink => "وردي",
-            Color::Orange => "برتقالي",
-            Color::Purple => "بنفسجي",
         }
     }
 
@@ -274,7 +262,7 @@ pub(crate) fn quote_of(text: &[char], range: Range<usize>) -> Quote {
 }
 
 /// Trim tags, drop empty ones and duplicates (first kept).
-pub fn clean_tags<I, S>(tags: I) -> Vec<String>
+pub(crate) fn clean_tags<I, S>(tags: I) -> Vec<String>
 where
     I: IntoIterator<Item = S>,
     S: AsRef<str>,
@@ -324,7 +312,7 @@ pub(crate) fn parse_time(s: &str) -> Option<OffsetDateTime> {
 
 /// Order two RFC 3339 times (by instant when both parse; a parseable time is newer than an
 /// unparseable one; otherwise as strings).
-pub fn compare_times(a: &str, b: &str) -> std::cmp::Ordering {
+pub(crate) fn compare_times(a: &str, b: &str) -> std::cmp::Ordering {
     match (parse_time(a), parse_time(b)) {
         (Some(x), Some(y)) => x.cmp(&y),
         (Some(_), None) => std::cmp::Ordering::Greater,

@@ -36,7 +36,7 @@ use std::path::{Path, PathBuf};
 /// `$QARAR_DATA_DIR/annotations`).
 pub const DATA_DIR_ENV: &str = "QARAR_DATA_DIR";
 /// Extension of annotation files.
-pub const EXTENSION: &str = "jsonld";
+pub(crate) const EXTENSION: &str = "jsonld";
 
 /// The annotation store: a directory of per-document annotation files.
 #[derive(Debug, Clone)]
@@ -54,7 +54,7 @@ pub struct Loaded {
     /// Things the user should be told (a damaged file was set aside).
     pub warnings: Vec<StoreWarning>,
     /// Deletions listed in an imported file, not applied (import never deletes).
-    pub ignored_deletions: usize,
+    pub(crate) ignored_deletions: usize,
 }
 
 /// Something the user should be told; nothing was lost by it, but a file was set aside or

@@ -52,11 +52,11 @@ use super::model::{Annotation, Color, Quote, clean_tags, now_rfc3339};
 use serde_json::{Map, Value, json};
 
 /// The W3C annotation context.
-pub const ANNO_CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
+pub(crate) const ANNO_CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 /// The IRI the `qarar:` prefix stands for.
-pub const QARAR_NAMESPACE: &str = "urn:x-qarar:";
+pub(crate) const QARAR_NAMESPACE: &str = "urn:x-qarar:";
 /// `conformsTo` of the paragraph `FragmentSelector`.
-pub const HTML_FRAGMENT_SPEC: &str = "http://www.w3.org/TR/html/";
+pub(crate) const HTML_FRAGMENT_SPEC: &str = "http://www.w3.org/TR/html/";
 
 const COLOR: &str = "qarar:color";
 const CONTENT_HASH: &str = "qarar:contentHash";
@@ -111,7 +111,7 @@ pub fn context() -> Value {
 
 /// One annotation as a JSON-LD object (without `@context`), its target's `source` being
 /// `identity`.
-pub fn annotation_to_value(annotation: &Annotation, identity: &DocumentIdentity) -> Value {
+pub(crate) fn annotation_to_value(annotation: &Annotation, identity: &DocumentIdentity) -> Value {
     let mut body = Vec::new();
     if annotation.has_note() {
         let mut note = Map::new();
@@ -180,7 +180,7 @@ pub fn annotation_to_value(annotation: &Annotation, identity: &DocumentIdentity)
 }
 
 /// An `AnnotationPage` (with `@context`) holding `annotations` and the tombstones.
-pub fn to_page(
+pub(crate) fn to_page(
     identity: &DocumentIdentity,
     annotations: &[Annotation],
     deleted: &[Tombstone],
@@ -240,7 +240,7 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed, W3cError> {
 }
 
 /// Parse an already-decoded JSON value (any of the accepted shapes).
-pub fn parse_value(value: &Value) -> Result<Parsed, W3cError> {
+pub(crate) fn parse_value(value: &Value) -> Result<Parsed, W3cError> {
     let mut parsed = Parsed::default();
     let mut items: Vec<&Value> = Vec::new();
     match value {

@@ -13,13 +13,13 @@ pub struct Labels {
     /// Heading of the footnotes (HTML, Markdown) and of the PDF's endnotes.
     pub footnotes: &'static str,
     pub orphans: &'static str,
-    pub orphans_intro: &'static str,
+    pub(crate) orphans_intro: &'static str,
     pub note: &'static str,
     pub highlight: &'static str,
     pub tags: &'static str,
     pub colour: &'static str,
     pub back: &'static str,
-    pub to_passage: &'static str,
+    pub(crate) to_passage: &'static str,
     pub annotations: &'static str,
     pub symbol: &'static str,
     pub organ: &'static str,
@@ -35,7 +35,7 @@ pub struct Labels {
 
 impl Labels {
     /// The name of a highlight colour.
-    pub fn colour_name(&self, color: Color) -> &'static str {
+    pub(crate) fn colour_name(&self, color: Color) -> &'static str {
         Color::ALL
             .iter()
             .position(|c| *c == color)
@@ -210,7 +210,7 @@ pub fn labels(language: Language) -> &'static Labels {
 
 /// Scripts without true italics (Arabic, Chinese): emphasis and preambular openers are set in
 /// colour or weight there, never slanted.
-pub fn has_italics(language: Language) -> bool {
+pub(crate) fn has_italics(language: Language) -> bool {
     !matches!(language, Language::Ar | Language::Zh)
 }
 

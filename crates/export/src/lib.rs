@@ -162,7 +162,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteE
 /// A document symbol as a URL path (for `https://undocs.org/{lang}/SYMBOL`): `/` kept, every
 /// other byte outside `[A-Za-z0-9._~-]` percent-encoded, so spaces and brackets
 /// (`S/RES/2250 (2015)`) cannot break a link in any format.
-pub fn url_path(s: &str) -> String {
+pub(crate) fn url_path(s: &str) -> String {
     use std::fmt::Write;
     let mut out = String::new();
     for b in s.trim().bytes() {

@@ -36,7 +36,7 @@ impl Placed {
 
 /// Where a run of text `start..end` (code points) must be cut so that no annotation range
 /// begins or ends inside a piece: `start`, every range boundary strictly inside, `end`.
-pub fn cut_points<'a>(
+pub(crate) fn cut_points<'a>(
     start: usize,
     end: usize,
     ranges: impl IntoIterator<Item = &'a Range<usize>>,

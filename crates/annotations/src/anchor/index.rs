@@ -15,7 +15,7 @@ use suffix::SuffixTable;
 pub(super) struct Folded<'a> {
     pub text: &'a str,
     /// Byte offset in `text` of each folded char, then `text.len()`.
-    pub char_bytes: &'a [usize],
+    pub(crate) char_bytes: &'a [usize],
 }
 
 pub(super) struct DocIndex {

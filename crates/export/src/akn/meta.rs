@@ -45,7 +45,7 @@ fn work_number(doc: &Document) -> String {
 }
 
 /// Work IRI: `/akn/un/statement/deliberation/unga/2020-11-23/75-10/`.
-pub fn work_uri(doc: &Document) -> String {
+pub(crate) fn work_uri(doc: &Document) -> String {
     let date = doc
         .meta
         .adopted
@@ -60,7 +60,7 @@ pub fn work_uri(doc: &Document) -> String {
 
 /// A `<meta>` holding only the FRBR identification of an attached document or component
 /// (`…/75-10/!annex_1`), in the main document's language.
-pub fn sub_meta(out: &mut String, doc: &Document, component: &str) {
+pub(crate) fn sub_meta(out: &mut String, doc: &Document, component: &str) {
     let uri = attr(&work_uri(doc));
     let lang = iso639_2(doc.meta.language);
     let date = doc
@@ -107,7 +107,7 @@ pub fn sub_meta(out: &mut String, doc: &Document, component: &str) {
 }
 
 /// The whole `<meta>` block.
-pub fn meta(out: &mut String, doc: &Document, placed: &[Placed], note_ids: &[String]) {
+pub(super) fn meta(out: &mut String, doc: &Document, placed: &[Placed], note_ids: &[String]) {
     let uri = work_uri(doc);
     let lang = iso639_2(doc.meta.language);
     let adopted = doc.meta.adopted.as_deref().filter(|d| is_iso_date(d));
@@ -274,7 +274,7 @@ fn is_language_tag(s: &str) -> bool {
 /// `<coverPage>`: one `<p>` per cover line; the lines that carry the symbol, organ, issue
 /// date, session, agenda item and originating documents are marked up so that the parser
 /// reads them back.
-pub fn cover_page(out: &mut String, doc: &Document) {
+pub(super) fn cover_page(out: &mut String, doc: &Document) {
     let meta = &doc.meta;
     let mut symbol_done = false;
     let mut organ_done = false;
@@ -392,7 +392,7 @@ fn originating_span(line: &str, doc: &Document) -> Option<(usize, usize)> {
 }
 
 /// `<preface>` with the number and title.
-pub fn preface(out: &mut String, doc: &Document) {
+pub(super) fn preface(out: &mut String, doc: &Document) {
     let title = doc.meta.title.as_deref().filter(|t| !t.trim().is_empty());
     let number = preface_number(doc, title);
     if title.is_none() && number.is_none() {
@@ -434,7 +434,7 @@ fn preface_number(doc: &Document, title: Option<&str>) -> Option<String> {
 }
 
 /// `<conclusions>` with the meeting and the adoption date.
-pub fn conclusions(out: &mut String, doc: &Document) {
+pub(super) fn conclusions(out: &mut String, doc: &Document) {
     let Some(closing) = &doc.closing else { return };
     let meeting = closing.meeting.as_deref().filter(|m| !m.trim().is_empty());
     let date_text = closing

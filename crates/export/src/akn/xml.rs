@@ -10,7 +10,7 @@ fn allowed(c: char) -> bool {
 }
 
 /// Append `s` escaped as element text, dropping characters XML 1.0 forbids.
-pub fn text_into(out: &mut String, s: &str) {
+pub(crate) fn text_into(out: &mut String, s: &str) {
     for c in s.chars().filter(|c| allowed(*c)) {
         match c {
             '&' => out.push_str("&amp;"),
@@ -23,14 +23,14 @@ pub fn text_into(out: &mut String, s: &str) {
 }
 
 /// `s` escaped as element text.
-pub fn text(s: &str) -> String {
+pub(super) fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     text_into(&mut out, s);
     out
 }
 
 /// `s` escaped as an attribute value (in double quotes), white space kept as written.
-pub fn attr(s: &str) -> String {
+pub(super) fn attr(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars().filter(|c| allowed(*c)) {
         match c {
@@ -48,7 +48,7 @@ pub fn attr(s: &str) -> String {
 }
 
 /// `YYYY-MM-DD` with plausible month and day (what `xsd:date` accepts, without time zone).
-pub fn is_iso_date(s: &str) -> bool {
+pub(crate) fn is_iso_date(s: &str) -> bool {
     let b = s.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return false;
@@ -68,7 +68,7 @@ pub fn is_iso_date(s: &str) -> bool {
 
 /// Percent-encode what may not stand in a URI path segment as written (space, `%`, `"`,
 /// `<`, `>`, `#`, `?`, controls and non-ASCII as UTF-8).
-pub fn uri_path(s: &str) -> String {
+pub(crate) fn uri_path(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let keep = c.is_ascii_alphanumeric() || "-._~/()*,;:=+!$&'@".contains(c);
@@ -86,7 +86,7 @@ pub fn uri_path(s: &str) -> String {
 
 /// A string usable as an `eId` / NCName: letters, digits, `_`, `-`, `.`; must not start with
 /// a digit, `-` or `.`.
-pub fn ncname(s: &str) -> String {
+pub(crate) fn ncname(s: &str) -> String {
     let mut out: String = s
         .chars()
         .map(|c| {

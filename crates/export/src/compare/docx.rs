@@ -15,7 +15,7 @@ use qarar_document::{Direction, Document, Metadata};
 use std::fmt::Write as _;
 
 /// Who the revisions are by.
-pub const AUTHOR: &str = "Qarar";
+pub(crate) const AUTHOR: &str = "Qarar";
 
 const CONTENT_TYPES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
 <Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\

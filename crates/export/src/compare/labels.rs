@@ -12,7 +12,7 @@ pub struct Labels {
     pub old: &'static str,
     pub new: &'static str,
     /// In [`Status`] order: unchanged, changed, inserted, deleted, moved, split, merged.
-    pub statuses: [&'static str; 7],
+    pub(crate) statuses: [&'static str; 7],
     /// Substantive, mechanical, orthographic.
     pub classes: [&'static str; 3],
     /// List separator (`, ` / `، `) and group separator (`; ` / `؛ `).

@@ -49,7 +49,7 @@ pub fn render_with(
 }
 
 /// How a side is named in headings: its symbol, else its file, else "old"/"new".
-pub fn side_name(side: &Side, fallback: &str) -> String {
+pub(crate) fn side_name(side: &Side, fallback: &str) -> String {
     side.symbol
         .clone()
         .or_else(|| side.file.clone())
@@ -83,7 +83,7 @@ pub fn counts(cmp: &Comparison) -> Vec<(&'static str, usize)> {
 
 /// The summary as one line in the documents' language (`3 changed, 1 inserted; 2
 /// substantive, 1 mechanical`).
-pub fn summary_line(cmp: &Comparison) -> String {
+pub(crate) fn summary_line(cmp: &Comparison) -> String {
     let l = labels(cmp.new.language);
     let all = counts(cmp);
     let join = |items: &[(&str, usize)]| {
@@ -125,11 +125,6 @@ pub fn change_kind(c: &qarar_compare::Change, l: &Labels) -> String {
 
 /// The heading of one change: ids, status and class (`para_14 → para_13 — changed,
 /// substantive`), in the documents' language.
-pub fn change_heading_in(c: &qarar_compare::Change, l: &Labels) -> String {
+pub(crate) fn change_heading_in(c: &qarar_compare::Change, l: &Labels) -> String {
     format!("{} — {}", change_ids(c), change_kind(c, l))
-}
-
-/// [`change_heading_in`] in English.
-pub fn change_heading(c: &qarar_compare::Change) -> String {
-    change_heading_in(c, labels(qarar_document::Language::En))
 }

@@ -9,18 +9,18 @@
 
 use lopdf::{Dictionary, Document, IncrementalDocument, Object, ObjectId, StringFormat};
 
-pub enum PdfAnnotKind {
+pub(crate) enum PdfAnnotKind {
     Highlight,
     Text,
 }
 
 /// One annotation, in page coordinates with the origin at the top left (like krilla).
-pub struct PdfAnnot {
+pub(crate) struct PdfAnnot {
     pub kind: PdfAnnotKind,
     /// left, top, right, bottom
     pub rect: [f32; 4],
     /// One quad per line fragment: left, top, right, bottom.
-    pub quads: Vec<[f32; 4]>,
+    pub(crate) quads: Vec<[f32; 4]>,
     /// RGB in 0..1.
     pub color: [f32; 3],
     pub contents: String,
@@ -127,7 +127,11 @@ fn add_to_page(
 }
 
 /// Append `annots` (per page, in page order) to `pdf`; `page_h` flips y for PDF space.
-pub fn append(pdf: Vec<u8>, annots: &[Vec<PdfAnnot>], page_h: f32) -> Result<Vec<u8>, String> {
+pub(super) fn append(
+    pdf: Vec<u8>,
+    annots: &[Vec<PdfAnnot>],
+    page_h: f32,
+) -> Result<Vec<u8>, String> {
     if annots.iter().all(Vec::is_empty) {
         return Ok(pdf);
     }
