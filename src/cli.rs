@@ -2,6 +2,7 @@
 //! without a window.
 
 use clap::{Parser, Subcommand};
+use qarar_document::outline::{self, Entry, Kind, Section};
 use qarar_document::{Document, ParagraphKind};
 use qarar_export::Format;
 use qarar_export::compare::CompareFormat;
@@ -269,15 +270,6 @@ fn print_out(text: &str) -> Result<(), String> {
     }
 }
 
-/// One line per paragraph of a part or an annex (with its sub-paragraphs): id and first words.
-fn summary_lines(out: &mut String, top: &qarar_document::Paragraph) {
-    for (depth, p) in top.walk() {
-        let indent = "  ".repeat(depth + 1);
-        let summary = p.lead.clone().unwrap_or_else(|| first_words(&p.text(), 6));
-        out.push_str(&format!("{indent}{:<16} {summary}\n", p.id));
-    }
-}
-
 /// The clause tree for a person.
 pub fn outline_text(doc: &Document) -> String {
     let mut out = String::new();
@@ -291,64 +283,7 @@ pub fn outline_text(doc: &Document) -> String {
         out.push_str(&format!("adopted {d}\n"));
     }
     out.push('\n');
-    if let Some(f) = &doc.enacting_formula {
-        out.push_str(&format!("{}\n", f.text()));
-    }
-    if !doc.preamble.is_empty() {
-        out.push_str(&format!("Preamble ({} paragraphs)\n", doc.preamble.len()));
-        for p in &doc.preamble {
-            let lead = p.lead.clone().unwrap_or_else(|| first_words(&p.text(), 3));
-            out.push_str(&format!("  {:<12} {}\n", p.id, lead));
-        }
-    }
-    if !doc.operative.is_empty() {
-        out.push_str(&format!("Operative ({} paragraphs)\n", doc.operative.len()));
-        for top in &doc.operative {
-            for (depth, p) in top.walk() {
-                let indent = "  ".repeat(depth + 1);
-                let label = match p.kind {
-                    ParagraphKind::Operative => format!("{}.", p.number.unwrap_or(0)),
-                    _ => format!("({})", p.label.as_deref().unwrap_or("?")),
-                };
-                let summary = p.lead.clone().unwrap_or_else(|| first_words(&p.text(), 6));
-                out.push_str(&format!("{indent}{label} {summary}\n"));
-            }
-        }
-    }
-    if !doc.body.is_empty() {
-        out.push_str(&format!("Text ({} paragraphs)\n", doc.body.len()));
-        for p in &doc.body {
-            out.push_str(&format!("  {}\n", first_words(&p.text(), 8)));
-        }
-    }
-    for part in &doc.parts {
-        let title = part.title.as_deref().unwrap_or_default();
-        out.push_str(&format!(
-            "Part {} {title} ({} preambular, {} operative)\n",
-            part.label,
-            part.preamble.len(),
-            part.operative.len()
-        ));
-        for top in part
-            .preamble
-            .iter()
-            .chain(&part.body)
-            .chain(&part.operative)
-        {
-            summary_lines(&mut out, top);
-        }
-    }
-    for annex in &doc.annexes {
-        out.push_str(&format!(
-            "{} {} ({} paragraphs)\n",
-            annex.id,
-            first_words(&annex.heading_lines().collect::<Vec<_>>().join(" — "), 10),
-            annex.paragraphs.len()
-        ));
-        for top in &annex.paragraphs {
-            summary_lines(&mut out, top);
-        }
-    }
+    tree_lines(&mut out, &outline::outline(doc));
     if !doc.footnotes.is_empty() {
         out.push_str(&format!("Footnotes ({})\n", doc.footnotes.len()));
         for f in &doc.footnotes {
@@ -375,4 +310,61 @@ pub fn outline_text(doc: &Document) -> String {
         out.push_str(&format!("note: {}\n", d.message));
     }
     out
+}
+
+/// The outline's entries as lines of the clause tree: each section's heading with what it
+/// holds, then its paragraphs indented by depth, named by their number or letter in the
+/// operative part and by their id elsewhere; a non-resolution's text under "Text".
+fn tree_lines(out: &mut String, entries: &[Entry]) {
+    let under = |i: usize, kind: Option<ParagraphKind>| {
+        entries
+            .iter()
+            .filter(|c| c.parent == Some(i) && kind.is_none_or(|k| c.kind == Kind::Paragraph(k)))
+            .count()
+    };
+    let text = |e: &Entry| e.section.is_none() && matches!(e.kind, Kind::Paragraph(_));
+    let texts = entries.iter().filter(|e| text(e) && e.depth == 0).count();
+    let mut text_headed = false;
+    for (i, e) in entries.iter().enumerate() {
+        let indent = "  ".repeat(e.depth);
+        let line = match (e.kind, e.section) {
+            (Kind::Formula, _) => e.full.clone(),
+            (Kind::Section(Section::Preamble | Section::Operative), _) => {
+                format!("{} ({} paragraphs)", e.full, under(i, None))
+            }
+            (Kind::Section(Section::Part), _) => format!(
+                "Part {} {} ({} preambular, {} operative)",
+                e.label.as_deref().unwrap_or_default(),
+                e.full,
+                under(i, Some(ParagraphKind::Preamble)),
+                under(i, Some(ParagraphKind::Operative))
+            ),
+            (Kind::Section(Section::Annex), _) => {
+                format!("{} {} ({} paragraphs)", e.id, e.full, under(i, None))
+            }
+            (_, Some(Section::Preamble)) => format!("{indent}{:<12} {}", e.id, e.full),
+            (kind, Some(Section::Operative)) => {
+                let label = e.label.as_deref();
+                let label = match kind {
+                    Kind::Paragraph(ParagraphKind::Operative) => {
+                        format!("{}.", label.unwrap_or("0"))
+                    }
+                    _ => format!("({})", label.unwrap_or("?")),
+                };
+                format!("{indent}{label} {}", e.full)
+            }
+            (_, Some(Section::Part | Section::Annex)) => {
+                format!("{indent}{:<16} {}", e.id, e.full)
+            }
+            (_, None) => {
+                if !text_headed {
+                    text_headed = true;
+                    out.push_str(&format!("Text ({texts} paragraphs)\n"));
+                }
+                format!("  {indent}{}", e.full)
+            }
+        };
+        out.push_str(&line);
+        out.push('\n');
+    }
 }

@@ -1,14 +1,16 @@
-//! The clause outline pane: enacting formula, preambular paragraphs named by their opener,
-//! operative paragraphs with number and verb, sub-paragraphs nested and collapsible.
+//! The clause outline pane: the document's outline ([`qarar_document::outline`]: enacting
+//! formula, preambular paragraphs named by their opener, operative paragraphs with number and
+//! verb, parts, annexes) with its view state: the block each entry goes to, sub-paragraphs
+//! collapsible, the keyboard's entry, compare marks.
 
 use super::text_painter::{LabelCache, LabelStyle, TextPainter, paint_label};
 use super::view::paragraph_label;
 use eframe::egui::accesskit::{Action, NodeId, Role};
 use eframe::egui::{self, Color32, CursorIcon, Id, Rect, Sense, pos2, vec2};
 use qarar_compare::{Class, Status};
-use qarar_document::{Direction, Document, Paragraph, ParagraphKind};
+use qarar_document::outline::{self, Kind, Section};
+use qarar_document::{Direction, Document};
 use qarar_text::display::Block;
-use qarar_util::first_words;
 use std::collections::HashSet;
 
 /// One line of the outline.
@@ -29,97 +31,59 @@ pub struct OutlineEntry {
     pub section: bool,
 }
 
-/// Outline entries of a document, in reading order.
+/// Outline entries of a document, in reading order: the entries of the document's outline
+/// ([`qarar_document::outline`]) that a brief outline lists, each going to its block (a
+/// section's heading to the block of its first heading line). An entry without a block is
+/// left out with what stands under it.
 pub fn entries(doc: &Document, blocks: &[Block]) -> Vec<OutlineEntry> {
     let block_of = |id: &str| blocks.iter().position(|b| b.paragraph_id() == Some(id));
-    let ar = doc.meta.direction == Direction::Rtl;
+    let model = outline::outline(doc);
+    // Where each entry of the model went (None: left out).
+    let mut kept: Vec<Option<usize>> = Vec::with_capacity(model.len());
     let mut out = Vec::new();
-    if let Some(f) = &doc.enacting_formula
-        && let Some(b) = block_of(&f.id)
-    {
+    for e in &model {
+        let parent = e.parent.map(|p| kept.get(p).copied().flatten());
+        let block = e
+            .target
+            .as_deref()
+            .filter(|_| e.in_brief && parent.is_none_or(|p| p.is_some()))
+            .and_then(block_of)
+            .map(|b| b.saturating_sub(e.lines_before));
+        let Some(block) = block else {
+            kept.push(None);
+            continue;
+        };
+        kept.push(Some(out.len()));
+        let section = matches!(e.kind, Kind::Section(_));
         out.push(OutlineEntry {
-            id: f.id.clone(),
-            block: b,
-            depth: 0,
-            text: f.text().trim_end_matches(['،', ',']).to_string(),
-            label: "Outline: Enacting formula".into(),
-            parent: None,
-            has_children: false,
-            section: false,
+            id: if section {
+                format!("section_{}", e.id)
+            } else {
+                e.id.clone()
+            },
+            block,
+            depth: e.depth,
+            text: fit(&e.brief),
+            label: access_label(e),
+            parent: parent.flatten(),
+            has_children: e.has_children,
+            section,
         });
     }
-    let section = |out: &mut Vec<OutlineEntry>,
-                   key: &str,
-                   ar_name: &str,
-                   en_name: &str,
-                   first: Option<&Paragraph>| {
-        if let Some(p) = first
-            && let Some(b) = block_of(&p.id)
-        {
-            out.push(OutlineEntry {
-                id: format!("section_{key}"),
-                block: b,
-                depth: 0,
-                text: if ar { ar_name.into() } else { en_name.into() },
-                label: format!("Outline: {en_name}"),
-                parent: None,
-                has_children: true,
-                section: true,
-            });
-        }
-    };
-    section(
-        &mut out,
-        "preamble",
-        "الديباجة",
-        "Preamble",
-        doc.preamble.first(),
-    );
-    let preamble_section = out
-        .len()
-        .checked_sub(1)
-        .filter(|_| !doc.preamble.is_empty());
-    for p in &doc.preamble {
-        if let Some(b) = block_of(&p.id) {
-            let text = p
-                .lead
-                .clone()
-                .filter(|l| !l.trim().is_empty())
-                .unwrap_or_else(|| first_words(&p.text(), 3));
-            out.push(OutlineEntry {
-                id: p.id.clone(),
-                block: b,
-                depth: 1,
-                text,
-                label: format!("Outline: {}", paragraph_label(&p.id)),
-                parent: preamble_section,
-                has_children: false,
-                section: false,
-            });
-        }
-    }
-    section(
-        &mut out,
-        "operative",
-        "الفقرات المنطوقة",
-        "Operative paragraphs",
-        doc.operative.first(),
-    );
-    let operative_section = out
-        .len()
-        .checked_sub(1)
-        .filter(|_| !doc.operative.is_empty());
-    for p in &doc.operative {
-        push_tree(&mut out, p, 1, operative_section, ar, &block_of);
-    }
-    for p in &doc.body {
-        push_tree(&mut out, p, 0, None, ar, &block_of);
-    }
-    parts_and_annexes(doc, blocks, ar, &mut out);
-    for e in &mut out {
-        e.text = fit(&e.text);
-    }
     out
+}
+
+/// An entry's AccessKit name: "Outline: Paragraph 13", "Outline: Part A", "Outline: Annex 1".
+fn access_label(e: &outline::Entry) -> String {
+    let name = match e.kind {
+        Kind::Formula => "Enacting formula".to_string(),
+        Kind::Section(Section::Preamble) => "Preamble".to_string(),
+        Kind::Section(Section::Operative) => "Operative paragraphs".to_string(),
+        Kind::Section(Section::Part) => format!("Part {}", e.id.trim_start_matches("part_")),
+        Kind::Section(Section::Annex) => format!("Annex {}", e.id.trim_start_matches("annex_")),
+        Kind::Paragraph(_) => paragraph_label(&e.id),
+    };
+    format!("Outline: {name}")
 }
 
 /// Longest entry in a script written without spaces (Chinese): about two lines of the pane.
@@ -144,120 +108,6 @@ pub fn fit(text: &str) -> String {
         s = format!("{stripped}\u{a0}…");
     }
     s
-}
-
-/// A section line of the outline (a part, an annex) going to `block`.
-fn section_entry(id: String, block: usize, text: String, label: String) -> OutlineEntry {
-    OutlineEntry {
-        id,
-        block,
-        depth: 0,
-        text,
-        label,
-        parent: None,
-        has_children: true,
-        section: true,
-    }
-}
-
-/// Each part (its paragraphs under it) and each annex (its headings and numbered
-/// paragraphs under it).
-fn parts_and_annexes(doc: &Document, blocks: &[Block], ar: bool, out: &mut Vec<OutlineEntry>) {
-    let block_of = |id: &str| blocks.iter().position(|b| b.paragraph_id() == Some(id));
-    // The heading block just before a section's first paragraph.
-    let heading_before = |first: Option<&Paragraph>, lines: usize| {
-        first
-            .and_then(|p| block_of(&p.id))
-            .map(|b| b.saturating_sub(lines))
-    };
-    for part in &doc.parts {
-        let Some(b) = heading_before(part.first_paragraph(), 1) else {
-            continue;
-        };
-        let text = first_words(&part.heading(), 7);
-        let index = out.len();
-        out.push(section_entry(
-            format!("section_part_{}", part.letter),
-            b,
-            text,
-            format!("Outline: Part {}", part.letter),
-        ));
-        for p in part
-            .preamble
-            .iter()
-            .chain(&part.body)
-            .chain(&part.operative)
-        {
-            push_tree(out, p, 1, Some(index), ar, &block_of);
-        }
-    }
-    for annex in &doc.annexes {
-        let lines = annex.heading_lines().count();
-        let Some(b) = heading_before(annex.paragraphs.first(), lines) else {
-            continue;
-        };
-        let text = first_words(&annex.heading_text(), 12);
-        let index = out.len();
-        let n = annex.id.trim_start_matches("annex_");
-        out.push(section_entry(
-            format!("section_{}", annex.id),
-            b,
-            text,
-            format!("Outline: Annex {n}"),
-        ));
-        for p in &annex.paragraphs {
-            if matches!(p.kind, ParagraphKind::Operative | ParagraphKind::Heading) {
-                push_tree(out, p, 1, Some(index), ar, &block_of);
-            }
-        }
-    }
-}
-
-fn push_tree(
-    out: &mut Vec<OutlineEntry>,
-    p: &Paragraph,
-    depth: usize,
-    parent: Option<usize>,
-    ar: bool,
-    block_of: &dyn Fn(&str) -> Option<usize>,
-) {
-    let Some(b) = block_of(&p.id) else {
-        return;
-    };
-    let text = match p.kind {
-        ParagraphKind::Operative => {
-            let verb = p.lead.clone().unwrap_or_else(|| first_words(&p.text(), 3));
-            match p.number {
-                Some(n) if ar => format!("{n} - {verb}"),
-                Some(n) => format!("{n}. {verb}"),
-                None => verb,
-            }
-        }
-        ParagraphKind::SubParagraph => {
-            format!(
-                "({}) {}",
-                p.label.as_deref().unwrap_or(""),
-                first_words(&p.text(), 3)
-            )
-        }
-        ParagraphKind::Table if ar => "جدول".to_string(),
-        ParagraphKind::Table => "Table".to_string(),
-        _ => first_words(&p.text(), 5),
-    };
-    let index = out.len();
-    out.push(OutlineEntry {
-        id: p.id.clone(),
-        block: b,
-        depth,
-        text,
-        label: format!("Outline: {}", paragraph_label(&p.id)),
-        parent,
-        has_children: !p.children.is_empty(),
-        section: false,
-    });
-    for c in &p.children {
-        push_tree(out, c, depth + 1, Some(index), ar, block_of);
-    }
 }
 
 /// While comparing, what the comparison did to an entry's unit.

@@ -5,6 +5,7 @@ pub mod catalogue;
 pub mod ids;
 pub mod load;
 pub mod model;
+pub mod outline;
 pub mod pinpoint;
 pub mod plain;
 pub mod refs;
