@@ -155,13 +155,7 @@ impl Tabs {
                 })
                 .collect()
         };
-        let by_format = with(
-            &|d| match d.doc.format {
-                qarar_document::SourceFormat::AkomaNtoso => "XML".into(),
-                qarar_document::SourceFormat::PlainText => "TXT".into(),
-            },
-            &base,
-        );
+        let by_format = with(&|d| d.doc.format.short_name().into(), &base);
         with(
             &|d| {
                 d.path

@@ -2,10 +2,12 @@
 
 pub mod akn;
 pub mod catalogue;
+mod docx;
 pub mod ids;
 pub mod load;
 pub mod model;
 pub mod outline;
+mod pdf;
 pub mod pinpoint;
 pub mod plain;
 pub mod refs;

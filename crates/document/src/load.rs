@@ -27,10 +27,47 @@ pub enum LoadError {
     },
     #[error("{path}: is empty (no text to show)")]
     Empty { path: PathBuf },
-    #[error("{path}: looks like a binary file, not text or XML")]
+    #[error(
+        "{path}: looks like a binary file, not one Qarar reads (text, Akoma Ntoso XML, PDF or Word .docx)"
+    )]
     Binary { path: PathBuf },
     #[error("{path}: malformed XML: {message}")]
     Xml { path: PathBuf, message: String },
+    /// A PDF, Word or other file that was recognised but cannot be read; `message` says why
+    /// as a person would ("this PDF holds page images, not text: it needs OCR").
+    #[error("{path}: {message}")]
+    Format { path: PathBuf, message: String },
+}
+
+/// The file name extensions of the documents Qarar opens: the Open and Compare dialogs'
+/// filter and the library's index use this one list. Opening goes by the file's contents,
+/// not its name (`load_bytes`).
+pub const DOCUMENT_EXTENSIONS: &[&str] = &["xml", "akn", "txt", "pdf", "docx"];
+
+/// What the first bytes of a file say it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Container {
+    Pdf,
+    /// A zip archive: a .docx (or another Office Open XML or OpenDocument file).
+    Zip,
+    /// The Compound File format of Word 97–2003 (.doc), Excel .xls and other old Office files.
+    OleCompound,
+    /// Text (plain or XML), decoded below.
+    Text,
+}
+
+fn container(bytes: &[u8]) -> Container {
+    // A PDF may have a few bytes of junk before its header (the specification allows 1024).
+    let head = &bytes[..bytes.len().min(1024)];
+    if head.windows(5).any(|w| w == b"%PDF-") {
+        Container::Pdf
+    } else if bytes.starts_with(b"PK\x03\x04") {
+        Container::Zip
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        Container::OleCompound
+    } else {
+        Container::Text
+    }
 }
 
 /// What went wrong reading a file, as a person would say it ("the file does not exist",
@@ -100,6 +137,22 @@ pub fn load_bytes(bytes: &[u8], path: &Path) -> Result<Document, LoadError> {
             size: bytes.len() as u64,
             limit: MAX_FILE_SIZE,
         });
+    }
+    let format_error = |message: String| LoadError::Format {
+        path: path.to_path_buf(),
+        message,
+    };
+    match container(bytes) {
+        Container::Pdf => return super::pdf::parse(bytes).map_err(format_error),
+        Container::Zip => return super::docx::parse(bytes).map_err(format_error),
+        Container::OleCompound => {
+            return Err(format_error(
+                "is a Word 97–2003 document (.doc) or another old Office file, which Qarar \
+                 does not read: save it as .docx or PDF and open that"
+                    .into(),
+            ));
+        }
+        Container::Text => {}
     }
     let (text, encoding) = decode(bytes).ok_or_else(|| LoadError::Binary {
         path: path.to_path_buf(),

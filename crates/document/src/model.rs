@@ -77,6 +77,22 @@ pub enum SourceFormat {
     #[default]
     PlainText,
     AkomaNtoso,
+    /// A PDF's text layer, read by position (`crate::pdf`).
+    Pdf,
+    /// A Word (.docx) file (`crate::docx`).
+    Docx,
+}
+
+impl SourceFormat {
+    /// The short name shown beside a tab's title and written in exports ("TXT", "XML", …).
+    pub fn short_name(self) -> &'static str {
+        match self {
+            SourceFormat::PlainText => "TXT",
+            SourceFormat::AkomaNtoso => "XML",
+            SourceFormat::Pdf => "PDF",
+            SourceFormat::Docx => "DOCX",
+        }
+    }
 }
 
 /// Document metadata (cover page and preface).

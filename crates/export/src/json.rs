@@ -25,6 +25,8 @@ pub fn structure(doc: &Document) -> Value {
         json!(match doc.format {
             qarar_document::SourceFormat::PlainText => "text",
             qarar_document::SourceFormat::AkomaNtoso => "akn",
+            qarar_document::SourceFormat::Pdf => "pdf",
+            qarar_document::SourceFormat::Docx => "docx",
         }),
     );
     root.insert("encoding".into(), json!(doc.encoding));

@@ -246,7 +246,7 @@ fn is_hidden(path: &Path) -> bool {
 
 fn is_document(path: &Path) -> bool {
     path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-        ["xml", "txt", "akn"]
+        qarar_document::load::DOCUMENT_EXTENSIONS
             .iter()
             .any(|x| e.eq_ignore_ascii_case(x))
     })

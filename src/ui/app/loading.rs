@@ -355,12 +355,12 @@ impl ReaderApp {
                     .save_file(),
                 Pick::Compare => dialog
                     .set_title("Compare with")
-                    .add_filter("Resolutions", &["txt", "xml", "akn"])
+                    .add_filter("Resolutions", qarar_document::load::DOCUMENT_EXTENSIONS)
                     .add_filter("All files", &["*"])
                     .pick_file(),
                 Pick::Open => dialog
                     .set_title("Open a resolution")
-                    .add_filter("Resolutions", &["txt", "xml", "akn"])
+                    .add_filter("Resolutions", qarar_document::load::DOCUMENT_EXTENSIONS)
                     .add_filter("All files", &["*"])
                     .pick_file(),
                 Pick::ImportAnnotations => dialog

@@ -248,3 +248,15 @@ fn a_missing_file_is_said_to_not_exist_in_plain_words() {
     assert!(err.contains("does not exist"), "{err}");
     assert!(!err.contains("os error"), "{err}");
 }
+
+/// An old binary Word file gets a message that says what to do, naming the file.
+#[test]
+fn word_97_doc_is_refused_with_advice() {
+    let dir = scratch("doc97");
+    let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    bytes.extend(std::iter::repeat_n(0u8, 2048));
+    let path = write(&dir, "draft.doc", &bytes);
+    let err = load_path(&path).expect_err(".doc is not read");
+    assert!(matches!(err, LoadError::Format { .. }), "{err}");
+    assert_message(&err, &path, "save it as .docx or PDF");
+}
