@@ -359,11 +359,12 @@ fn parts_and_annexes(out: &mut String, ctx: &mut Ctx, doc: &Document) {
 /// annotations anchored in its cells (`hits` are code points of [`qarar_document::Table::text`]).
 fn table(out: &mut String, ctx: &mut Ctx, t: &qarar_document::Table, hits: &[Hit]) {
     out.push_str("<table>\n");
+    let grid = t.grid();
     for (r, (row, starts)) in t.rows.iter().zip(t.cell_starts()).enumerate() {
         out.push_str("<tr>");
         let tag = if row.header { "th" } else { "td" };
         for (i, cell) in row.cells.iter().enumerate() {
-            let (cols, rows) = t.span(r, i);
+            let (cols, rows) = grid[r].get(i).map_or((1, 1), |g| (g.cols, g.rows));
             let _ = write!(out, "<{tag}");
             if cols > 1 {
                 let _ = write!(out, " colspan=\"{cols}\"");
