@@ -78,6 +78,11 @@ pub enum StoreWarning {
         file.display()
     )]
     MissingFileRestored { file: PathBuf },
+    #[error(
+        "the annotation file {} held {count} annotations twice under one id; the latest edit of each was kept",
+        file.display()
+    )]
+    DuplicateIdsMerged { file: PathBuf, count: usize },
 }
 
 /// Why the store could not do what was asked.
@@ -143,7 +148,31 @@ impl Store {
 
     /// The document's annotations. A damaged file is set aside (and the backup restored when
     /// it is valid), with a warning; a missing file is no annotations.
+    ///
+    /// Reading takes no lock and creates no file when nothing needs recovering (saves
+    /// replace the file by one atomic rename, so a reader sees either version whole); a
+    /// read-only export leaves nothing behind.
     pub fn load(&self, identity: &DocumentIdentity) -> Result<Loaded, StoreError> {
+        let path = self.path_for(identity);
+        let sound = match read_limited(&path) {
+            Ok(bytes) => w3c::parse_bytes(&bytes).ok(),
+            // No file and no backup: no annotations, nothing to restore.
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                (!self.backup_path_for(identity).exists()).then(w3c::Parsed::default)
+            }
+            Err(e) => return Err(io_err(&path)(e)),
+        };
+        if let Some(page) = sound {
+            let mut warnings = Vec::new();
+            let (annotations, deleted) = unique(page, &path, &mut warnings);
+            return Ok(Loaded {
+                annotations,
+                deleted,
+                warnings,
+                ignored_deletions: 0,
+            });
+        }
+        // Something to recover: under the lock, as a save does.
         let _lock = self.lock(identity)?;
         let mut warnings = Vec::new();
         let disk = self.read_current(identity, &mut warnings)?;
@@ -239,12 +268,15 @@ impl Store {
     /// Remove temporary files left by a writer that died (we hold the lock: no one else is
     /// writing them).
     fn remove_stale_temporaries(&self, identity: &DocumentIdentity) {
-        let prefix = format!(".{}.{EXTENSION}.", identity.storage_key());
+        let key = identity.storage_key();
+        // The file's and its backup's temporaries, and those of a damaged file's copy set
+        // aside by a recovery that was killed.
+        let prefixes = [format!(".{key}.{EXTENSION}."), format!(".{key}.damaged-")];
         if let Ok(entries) = fs::read_dir(&self.dir) {
             for entry in entries.flatten() {
                 let name = entry.file_name();
                 let name = name.to_string_lossy();
-                if name.starts_with(&prefix) && name.contains(".tmp") {
+                if prefixes.iter().any(|p| name.starts_with(p.as_str())) && name.contains(".tmp") {
                     let _ = fs::remove_file(entry.path());
                 }
             }
@@ -271,9 +303,10 @@ impl Store {
             None => None,
             Some(bytes) => match w3c::parse_bytes(&bytes) {
                 Ok(p) => {
+                    let (annotations, deleted) = unique(p, &path, warnings);
                     return Ok(OnDisk {
-                        annotations: p.annotations,
-                        deleted: p.deleted,
+                        annotations,
+                        deleted,
                         bytes: Some(bytes),
                     });
                 }
@@ -290,10 +323,11 @@ impl Store {
                 return Ok(OnDisk::default());
             };
             atomic::write(&path, &b, true)?;
+            let (annotations, deleted) = unique(p, &path, warnings);
             warnings.push(StoreWarning::MissingFileRestored { file: path });
             return Ok(OnDisk {
-                annotations: p.annotations,
-                deleted: p.deleted,
+                annotations,
+                deleted,
                 bytes: Some(b),
             });
         };
@@ -302,9 +336,10 @@ impl Store {
         let disk = match backup {
             Some((b, p)) => {
                 atomic::write(&path, &b, true)?;
+                let (annotations, deleted) = unique(p, &path, warnings);
                 OnDisk {
-                    annotations: p.annotations,
-                    deleted: p.deleted,
+                    annotations,
+                    deleted,
                     bytes: Some(b),
                 }
             }
@@ -381,6 +416,26 @@ struct OnDisk {
     deleted: Vec<Tombstone>,
     /// The file's bytes when it was valid.
     bytes: Option<Vec<u8>>,
+}
+
+/// A file's annotations and deletions with one entry per id (the latest edit of each, as
+/// [`merge`] keeps them), and a warning naming `path` when some id was there twice.
+fn unique(
+    page: w3c::Parsed,
+    path: &Path,
+    warnings: &mut Vec<StoreWarning>,
+) -> (Vec<Annotation>, Vec<Tombstone>) {
+    let before = page.annotations.len();
+    let (annotations, deleted) = merge(&page.annotations, &page.deleted, &[], &[]);
+    let ids: std::collections::HashSet<&str> =
+        page.annotations.iter().map(|a| a.id.as_str()).collect();
+    if ids.len() < before {
+        warnings.push(StoreWarning::DuplicateIdsMerged {
+            file: path.to_path_buf(),
+            count: before - ids.len(),
+        });
+    }
+    (annotations, deleted)
 }
 
 /// Merge two versions of a document's annotations: by id, the latest edit wins. Among
@@ -833,6 +888,37 @@ mod tests {
             store.import(&id, &file),
             Err(StoreError::Import { .. })
         ));
+        let _ = fs::remove_dir_all(store.dir());
+    }
+
+    #[test]
+    fn duplicate_ids_keep_the_latest_and_say_so_and_reading_leaves_no_lock() {
+        let store = temp_store("dupes");
+        let id = identity();
+        let older = ann("a1", "2025-01-01T00:00:00Z", "old note");
+        let newer = ann("a1", "2025-02-01T00:00:00Z", "new note");
+        let text = w3c::to_page_string(&id, &[newer, older, ann("a2", "2025-01-01T00:00:00Z", "")], &[]);
+        fs::write(store.path_for(&id), text).unwrap();
+        let loaded = store.load(&id).unwrap();
+        assert_eq!(loaded.annotations.len(), 2);
+        assert_eq!(loaded.annotations[0].note, "new note");
+        assert!(matches!(
+            loaded.warnings[..],
+            [StoreWarning::DuplicateIdsMerged { count: 1, .. }]
+        ));
+        // Reading (an export) took no lock file.
+        let names: Vec<String> = fs::read_dir(store.dir())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(!names.iter().any(|n| n.ends_with(".lock")), "{names:?}");
+        let out = store.dir().join("out.jsonld");
+        assert_eq!(store.export(&id, &out).unwrap(), 2);
+        assert!(!store.dir().read_dir().unwrap().flatten().any(|e| e
+            .file_name()
+            .to_string_lossy()
+            .ends_with(".lock")));
         let _ = fs::remove_dir_all(store.dir());
     }
 }
