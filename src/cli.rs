@@ -262,6 +262,8 @@ fn stored_annotations(doc: &Document) -> Option<Vec<qarar_annotations::Annotatio
 fn print_out(text: &str) -> Result<(), String> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
+    // No terminal escape from a document reaches the terminal.
+    let text = qarar_util::printable(text);
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
         Ok(()) => Ok(()),
         // A closed pipe (`qarar outline f | head`) is not an error worth reporting.
