@@ -142,6 +142,11 @@ struct Ctx<'a> {
     marked: HashSet<String>,
 }
 
+/// The Content-Security-Policy of every HTML file written: nothing is fetched or run, only
+/// the page's own style and embedded fonts and images are used (the reader's export and
+/// the comparison's alike).
+pub(crate) const CSP_META: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:\">";
+
 /// The annotated copy as one self-contained HTML file (UTF-8).
 pub fn export(doc: &Document, placed: &[Placed]) -> Result<Vec<u8>, ExportError> {
     let rtl = doc.meta.direction == Direction::Rtl;
@@ -159,7 +164,7 @@ pub fn export(doc: &Document, placed: &[Placed]) -> Result<Vec<u8>, ExportError>
     let _ = write!(
         out,
         "<!doctype html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:\">\n\
+         {CSP_META}\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"generator\" content=\"Qarar\">\n"
     );
