@@ -100,7 +100,7 @@ impl MetadataSet {
         reader: impl std::io::BufRead,
         limit: u64,
     ) -> std::io::Result<bool> {
-        use std::io::Read;
+        use std::io::{BufRead, Read};
         let mut reader = reader.take(limit);
         let mut line: Vec<u8> = Vec::new();
         loop {
