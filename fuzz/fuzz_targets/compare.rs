@@ -27,7 +27,11 @@ fuzz_target!(|data: &[u8]| {
     let new_seen: usize = cmp.changes.iter().map(|c| ids(&c.new)).sum();
     assert_eq!(old_seen, units(&old));
     assert_eq!(new_seen, units(&new));
-    for format in [CompareFormat::Json, CompareFormat::Html, CompareFormat::Markdown] {
+    for format in [
+        CompareFormat::Json,
+        CompareFormat::Html,
+        CompareFormat::Markdown,
+    ] {
         let out = render(&cmp, format, "2026-01-01").expect("renders");
         if matches!(format, CompareFormat::Html) {
             let html = String::from_utf8(out).expect("UTF-8");

@@ -5,9 +5,7 @@
 
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
-use qarar_document::model::{
-    CellSpan, Document, Paragraph, ParagraphKind, Run, Table, TableRow,
-};
+use qarar_document::model::{CellSpan, Document, Paragraph, ParagraphKind, Run, Table, TableRow};
 
 #[derive(Arbitrary, Debug)]
 struct Spec {
@@ -22,7 +20,9 @@ fuzz_target!(|spec: Spec| {
     for (r, &n) in spec.rows.iter().take(60).enumerate() {
         table.rows.push(TableRow {
             header: r == 0,
-            cells: (0..n % 40).map(|c| vec![Run::plain(format!("{r}.{c}"))]).collect(),
+            cells: (0..n % 40)
+                .map(|c| vec![Run::plain(format!("{r}.{c}"))])
+                .collect(),
         });
     }
     table.spans = spec

@@ -897,7 +897,11 @@ mod tests {
         let id = identity();
         let older = ann("a1", "2025-01-01T00:00:00Z", "old note");
         let newer = ann("a1", "2025-02-01T00:00:00Z", "new note");
-        let text = w3c::to_page_string(&id, &[newer, older, ann("a2", "2025-01-01T00:00:00Z", "")], &[]);
+        let text = w3c::to_page_string(
+            &id,
+            &[newer, older, ann("a2", "2025-01-01T00:00:00Z", "")],
+            &[],
+        );
         fs::write(store.path_for(&id), text).unwrap();
         let loaded = store.load(&id).unwrap();
         assert_eq!(loaded.annotations.len(), 2);
@@ -915,10 +919,14 @@ mod tests {
         assert!(!names.iter().any(|n| n.ends_with(".lock")), "{names:?}");
         let out = store.dir().join("out.jsonld");
         assert_eq!(store.export(&id, &out).unwrap(), 2);
-        assert!(!store.dir().read_dir().unwrap().flatten().any(|e| e
-            .file_name()
-            .to_string_lossy()
-            .ends_with(".lock")));
+        assert!(
+            !store
+                .dir()
+                .read_dir()
+                .unwrap()
+                .flatten()
+                .any(|e| e.file_name().to_string_lossy().ends_with(".lock"))
+        );
         let _ = fs::remove_dir_all(store.dir());
     }
 }

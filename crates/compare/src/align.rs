@@ -274,9 +274,7 @@ fn expected(
     };
     let p = anchors.partition_point(|a| side(a).0 < at as i64);
     let (kb, vb) = p.checked_sub(1).map_or((-1, -1), |q| side(&anchors[q]));
-    let (ka, va) = anchors
-        .get(p)
-        .map_or((lens.0 as i64, lens.1 as i64), side);
+    let (ka, va) = anchors.get(p).map_or((lens.0 as i64, lens.1 as i64), side);
     let at = at as i64;
     let guess = vb + (at - kb) * (va - vb) / (ka - kb).max(1);
     let near = NEAR as i64;

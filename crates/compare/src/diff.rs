@@ -218,6 +218,9 @@ mod tests {
         assert!(coarse);
         assert_eq!(edits.len(), 2);
         assert_eq!((edits[0].op, edits[1].op), (Op::Delete, Op::Insert));
-        assert_eq!((edits[0].text.as_str(), edits[1].text.as_str()), (old.as_str(), new.as_str()));
+        assert_eq!(
+            (edits[0].text.as_str(), edits[1].text.as_str()),
+            (old.as_str(), new.as_str())
+        );
     }
 }

@@ -93,7 +93,10 @@ pub(crate) fn intern(old: &mut [Unit], new: &mut [Unit]) {
         *dict.entry(w).or_insert(next)
     };
     for u in old.iter_mut().chain(new.iter_mut()) {
-        let seq: Vec<u32> = std::mem::take(&mut u.raw).into_iter().map(&mut id).collect();
+        let seq: Vec<u32> = std::mem::take(&mut u.raw)
+            .into_iter()
+            .map(&mut id)
+            .collect();
         // A number as written is kept apart from a word spelt alike.
         let numbers: Vec<u32> = std::mem::take(&mut u.numbers)
             .into_iter()

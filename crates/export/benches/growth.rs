@@ -83,8 +83,13 @@ fn table_spans(c: &mut Criterion) {
 /// `n` paragraphs of 23 words drawn from 210 made-up words, and the same each changed by
 /// one word.
 fn alike(n: usize) -> (Document, Document) {
-    let heads = ["ka", "lo", "mi", "na", "pe", "ru", "sa", "te", "vo", "za", "bi", "do", "fu", "ga", "ho"];
-    let tails = ["ram", "sel", "tin", "vok", "lum", "dar", "pes", "gor", "nim", "bas", "kel", "fot", "hun", "jas"];
+    let heads = [
+        "ka", "lo", "mi", "na", "pe", "ru", "sa", "te", "vo", "za", "bi", "do", "fu", "ga", "ho",
+    ];
+    let tails = [
+        "ram", "sel", "tin", "vok", "lum", "dar", "pes", "gor", "nim", "bas", "kel", "fot", "hun",
+        "jas",
+    ];
     let words: Vec<String> = heads
         .iter()
         .flat_map(|h| tails.iter().map(move |t| format!("{h}{t}")))
@@ -92,7 +97,9 @@ fn alike(n: usize) -> (Document, Document) {
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);
     let (mut old, mut new) = (Document::default(), Document::default());
     for i in 0..n {
-        let mut text: Vec<&str> = (0..23).map(|_| words[rng.below(words.len())].as_str()).collect();
+        let mut text: Vec<&str> = (0..23)
+            .map(|_| words[rng.below(words.len())].as_str())
+            .collect();
         let mut p = Paragraph::new(format!("para_{}", i + 1), ParagraphKind::Operative);
         p.number = u32::try_from(i + 1).ok();
         p.runs.push(Run::plain(text.join(" ")));
@@ -109,9 +116,11 @@ fn compare_alike(c: &mut Criterion) {
     group.sample_size(10);
     for scale in SCALES {
         let docs = alike(scale * 500);
-        group.bench_with_input(BenchmarkId::from_parameter(scale), &docs, |b, (old, new)| {
-            b.iter(|| black_box(qarar_compare::compare(old, new).summary.changed))
-        });
+        group.bench_with_input(
+            BenchmarkId::from_parameter(scale),
+            &docs,
+            |b, (old, new)| b.iter(|| black_box(qarar_compare::compare(old, new).summary.changed)),
+        );
     }
     group.finish();
 }
@@ -130,9 +139,11 @@ fn word_diff(c: &mut Criterion) {
             d
         };
         let docs = (doc(&text), doc(&edited));
-        group.bench_with_input(BenchmarkId::from_parameter(scale), &docs, |b, (old, new)| {
-            b.iter(|| black_box(qarar_compare::compare(old, new).coarse.len()))
-        });
+        group.bench_with_input(
+            BenchmarkId::from_parameter(scale),
+            &docs,
+            |b, (old, new)| b.iter(|| black_box(qarar_compare::compare(old, new).coarse.len())),
+        );
     }
     group.finish();
 }

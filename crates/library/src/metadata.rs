@@ -387,7 +387,10 @@ mod tests {
     fn a_huge_file_is_read_in_lines_up_to_the_limit() {
         let good = "{\"symbol\": \"A/RES/75/4\", \"title\": \"T\"}\n";
         // A line longer than the line limit is skipped without being held whole.
-        let long = format!("{{\"symbol\": \"{}\"}}\n", "x".repeat(MAX_METADATA_LINE * 2));
+        let long = format!(
+            "{{\"symbol\": \"{}\"}}\n",
+            "x".repeat(MAX_METADATA_LINE * 2)
+        );
         let text = format!("{long}{good}");
         let mut set = MetadataSet::default();
         assert!(set.read(text.as_bytes(), u64::MAX).expect("reads"));

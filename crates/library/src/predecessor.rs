@@ -194,10 +194,12 @@ impl LibraryIndex {
                         && e.title.as_deref().map(title_key).as_ref() == title.as_ref(),
                     same_agenda_item: agenda.is_some()
                         && self.agenda_item_key(e.symbol.as_deref()) == agenda,
-                    recalled: e
-                        .symbol
-                        .as_deref()
-                        .is_some_and(|s| subject.recalls.binary_search_by(|r| r.as_str().cmp(s)).is_ok()),
+                    recalled: e.symbol.as_deref().is_some_and(|s| {
+                        subject
+                            .recalls
+                            .binary_search_by(|r| r.as_str().cmp(s))
+                            .is_ok()
+                    }),
                 };
                 (reasons.rank() > 0).then_some(Predecessor { entry: e, reasons })
             })

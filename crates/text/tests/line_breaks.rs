@@ -268,7 +268,10 @@ fn two_hundred_nested_levels_stay_within_the_column() {
     // Paragraph 1 holding (a) holding (a) … 200 levels deep.
     let mut inner: Option<Paragraph> = None;
     for level in (0..200).rev() {
-        let mut p = Paragraph::new(format!("para_1{}", "_a".repeat(level)), ParagraphKind::Operative);
+        let mut p = Paragraph::new(
+            format!("para_1{}", "_a".repeat(level)),
+            ParagraphKind::Operative,
+        );
         p.runs.push(Run::plain(format!("Level {level} text")));
         p.children.extend(inner.take());
         inner = Some(p);

@@ -155,7 +155,10 @@ mod tests {
     fn terminal_escapes_and_controls_are_not_printed() {
         let hostile = "قرار\u{1b}]0;owned\u{7}\u{1b}[2J\u{9b}31m\ttab\nline\u{7f}";
         let out = printable(hostile);
-        assert!(!out.chars().any(|c| c.is_control() && c != '\n' && c != '\t'));
+        assert!(
+            !out.chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\t')
+        );
         assert_eq!(out.len(), hostile.len(), "offsets stay valid");
         assert!(out.starts_with("قرار ]0;owned  [2J"));
         assert!(out.contains("\ttab\nline"));

@@ -23,8 +23,8 @@ fn vocabulary() -> Vec<String> {
         "ka", "lo", "mi", "na", "pe", "ru", "sa", "te", "vo", "za", "bi", "do", "fu", "ga", "ho",
     ];
     let tails = [
-        "ram", "sel", "tin", "vok", "lum", "dar", "pes", "gor", "nim", "bas", "kel", "fot",
-        "hun", "jas",
+        "ram", "sel", "tin", "vok", "lum", "dar", "pes", "gor", "nim", "bas", "kel", "fot", "hun",
+        "jas",
     ];
     heads
         .iter()
@@ -55,7 +55,11 @@ fn pair(n: usize, drift: bool) -> (Document, Document, usize) {
         let text = draw(&mut rng);
         let mut edited = text.clone();
         let at = rng.below(23);
-        edited[at] = if edited[at] == &words[0] { &words[1] } else { &words[0] };
+        edited[at] = if edited[at] == &words[0] {
+            &words[1]
+        } else {
+            &words[0]
+        };
         old.operative.push(paragraph(i, &text));
         if drift && i % 50 == 7 {
             continue;

@@ -172,7 +172,9 @@ fn spanned(rows: usize, cols: usize, span: usize, down: usize) -> Document {
     for r in 0..rows {
         table.rows.push(TableRow {
             header: false,
-            cells: (0..cols).map(|c| vec![Run::plain(format!("r{r}c{c}"))]).collect(),
+            cells: (0..cols)
+                .map(|c| vec![Run::plain(format!("r{r}c{c}"))])
+                .collect(),
         });
         table.spans.extend((0..cols).map(|cell| CellSpan {
             row: r,
