@@ -73,7 +73,11 @@ fn windows_resource() {
         .map(|p| p.parse().unwrap_or(0))
         .collect();
     parts.resize(4, 0);
-    let numeric = parts.iter().map(u32::to_string).collect::<Vec<_>>().join(",");
+    let numeric = parts
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
     let status = Command::new(&windres)
         .arg(format!("--include-dir={}", dir(&icon).display()))
         .arg(format!("-DQARAR_VERSION_NUM={numeric}"))

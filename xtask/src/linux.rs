@@ -17,9 +17,14 @@ pub(crate) fn dist(root: &Path, dist: &Path) -> Result<Outcome> {
     if !cfg!(target_os = "linux") {
         return Ok(Outcome::Skipped("made on Linux only".into()));
     }
-    run(Command::new(env!("CARGO"))
-        .current_dir(root)
-        .args(["build", "--release", "--package", "qarar", "--bin", "qarar"]))?;
+    run(Command::new(env!("CARGO")).current_dir(root).args([
+        "build",
+        "--release",
+        "--package",
+        "qarar",
+        "--bin",
+        "qarar",
+    ]))?;
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("target"));
@@ -32,7 +37,11 @@ pub(crate) fn dist(root: &Path, dist: &Path) -> Result<Outcome> {
     let bin = deb.join("usr/bin/qarar");
     copy(&built, &bin)?;
     let (before, after) = strip("strip", &bin)?;
-    println!("linux: qarar {} unstripped, {} stripped", crate::mb(before), crate::mb(after));
+    println!(
+        "linux: qarar {} unstripped, {} stripped",
+        crate::mb(before),
+        crate::mb(after)
+    );
     let share = deb.join("usr/share");
     let packaging = root.join("packaging/linux");
     copy(
@@ -186,6 +195,11 @@ mod tests {
         }
         // Continuation lines of the description start with a space; the file ends with a newline.
         assert!(c.ends_with(".\n"));
-        assert!(c.lines().skip_while(|l| !l.starts_with("Description")).skip(1).all(|l| l.starts_with(' ')));
+        assert!(
+            c.lines()
+                .skip_while(|l| !l.starts_with("Description"))
+                .skip(1)
+                .all(|l| l.starts_with(' '))
+        );
     }
 }

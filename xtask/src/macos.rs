@@ -24,16 +24,18 @@ pub(crate) fn dist(root: &Path, dist: &Path) -> Result<Outcome> {
         &contents.join("Resources/qarar.icns"),
     )?;
     if cfg!(target_os = "macos") {
-        run(Command::new(env!("CARGO"))
-            .current_dir(root)
-            .args(["build", "--release", "--package", "qarar", "--bin", "qarar"]))?;
+        run(Command::new(env!("CARGO")).current_dir(root).args([
+            "build",
+            "--release",
+            "--package",
+            "qarar",
+            "--bin",
+            "qarar",
+        ]))?;
         let target = std::env::var_os("CARGO_TARGET_DIR")
             .map(PathBuf::from)
             .unwrap_or_else(|| root.join("target"));
-        copy(
-            &target.join("release/qarar"),
-            &contents.join("MacOS/qarar"),
-        )?;
+        copy(&target.join("release/qarar"), &contents.join("MacOS/qarar"))?;
     } else {
         println!("macos: Qarar.app made without its binary (build on a Mac to include it)");
     }
@@ -49,10 +51,26 @@ struct DocType {
 }
 
 const DOC_TYPES: [DocType; 5] = [
-    DocType { name: "Akoma Ntoso document", utis: &["org.oasis-open.akoma-ntoso"], extensions: &["akn"] },
-    DocType { name: "XML document", utis: &["public.xml"], extensions: &["xml"] },
-    DocType { name: "Plain text", utis: &["public.plain-text"], extensions: &["txt"] },
-    DocType { name: "PDF document", utis: &["com.adobe.pdf"], extensions: &["pdf"] },
+    DocType {
+        name: "Akoma Ntoso document",
+        utis: &["org.oasis-open.akoma-ntoso"],
+        extensions: &["akn"],
+    },
+    DocType {
+        name: "XML document",
+        utis: &["public.xml"],
+        extensions: &["xml"],
+    },
+    DocType {
+        name: "Plain text",
+        utis: &["public.plain-text"],
+        extensions: &["txt"],
+    },
+    DocType {
+        name: "PDF document",
+        utis: &["com.adobe.pdf"],
+        extensions: &["pdf"],
+    },
     DocType {
         name: "Word document",
         utis: &["org.openxmlformats.wordprocessingml.document"],
@@ -65,12 +83,21 @@ pub(crate) fn info_plist(version: &str) -> String {
     let mut docs = String::new();
     for d in &DOC_TYPES {
         docs.push_str("    <dict>\n");
-        docs.push_str(&format!("      <key>CFBundleTypeName</key><string>{}</string>\n", d.name));
+        docs.push_str(&format!(
+            "      <key>CFBundleTypeName</key><string>{}</string>\n",
+            d.name
+        ));
         docs.push_str("      <key>CFBundleTypeRole</key><string>Viewer</string>\n");
         docs.push_str("      <key>LSHandlerRank</key><string>Alternate</string>\n");
         docs.push_str("      <key>CFBundleTypeIconFile</key><string>qarar.icns</string>\n");
-        docs.push_str(&format!("      <key>LSItemContentTypes</key>{}\n", array(d.utis)));
-        docs.push_str(&format!("      <key>CFBundleTypeExtensions</key>{}\n", array(d.extensions)));
+        docs.push_str(&format!(
+            "      <key>LSItemContentTypes</key>{}\n",
+            array(d.utis)
+        ));
+        docs.push_str(&format!(
+            "      <key>CFBundleTypeExtensions</key>{}\n",
+            array(d.extensions)
+        ));
         docs.push_str("    </dict>\n");
     }
     format!(
@@ -119,7 +146,10 @@ pub(crate) fn info_plist(version: &str) -> String {
 }
 
 fn array(items: &[&str]) -> String {
-    let inner: String = items.iter().map(|i| format!("<string>{i}</string>")).collect();
+    let inner: String = items
+        .iter()
+        .map(|i| format!("<string>{i}</string>"))
+        .collect();
     format!("<array>{inner}</array>")
 }
 
@@ -183,6 +213,9 @@ mod tests {
             .map(|(_, v)| v.as_str())
             .collect();
         assert_eq!(ranks, ["Alternate"; 5]);
-        assert!(kv.iter().any(|(k, v)| k == "UTTypeIdentifier" && v == "org.oasis-open.akoma-ntoso"));
+        assert!(
+            kv.iter()
+                .any(|(k, v)| k == "UTTypeIdentifier" && v == "org.oasis-open.akoma-ntoso")
+        );
     }
 }

@@ -3,7 +3,7 @@
 //! - Linux: `qarar_VERSION_amd64.deb` (desktop entry, hicolor icons, AppStream metainfo, the
 //!   `.akn` MIME type) and `qarar-VERSION-linux-x86_64.tar.gz`, from `cargo build --release`.
 //! - Windows: `qarar-VERSION-windows-x86_64.zip` (portable) and
-//!   `qarar-VERSION-windows-x86_64-setup.exe` (NSIS, per user), cross-built for
+//!   `qarar-VERSION-windows-x86_64-installer.exe` (NSIS, per user), cross-built for
 //!   `x86_64-pc-windows-gnu` with mingw-w64 in a target folder of its own (`target/windows`, or
 //!   `$QARAR_WINDOWS_TARGET_DIR`), so the native build is not disturbed.
 //! - macOS: `Qarar.app`'s layout and `Info.plist` (document types, icon); the binary goes in
@@ -161,7 +161,10 @@ pub(crate) fn licences(root: &Path) -> Vec<PathBuf> {
 pub(crate) fn strip(tool: &str, binary: &Path) -> Result<(u64, u64)> {
     let before = size(binary);
     if !have(tool) {
-        println!("note: {tool} not found: {} left unstripped", binary.display());
+        println!(
+            "note: {tool} not found: {} left unstripped",
+            binary.display()
+        );
         return Ok((before, before));
     }
     run(Command::new(tool).arg("--strip-all").arg(binary))?;

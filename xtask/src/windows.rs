@@ -22,7 +22,8 @@ pub(crate) fn target_dir(root: &Path) -> PathBuf {
 pub(crate) fn dist(root: &Path, dist: &Path) -> Result<Outcome> {
     if !have("x86_64-w64-mingw32-gcc") {
         return Ok(Outcome::Skipped(
-            "x86_64-w64-mingw32-gcc not found (Debian: apt-get install gcc-mingw-w64-x86-64)".into(),
+            "x86_64-w64-mingw32-gcc not found (Debian: apt-get install gcc-mingw-w64-x86-64)"
+                .into(),
         ));
     }
     let installed = Command::new("rustup")
@@ -39,7 +40,16 @@ pub(crate) fn dist(root: &Path, dist: &Path) -> Result<Outcome> {
     run(Command::new(env!("CARGO"))
         .current_dir(root)
         .env("CARGO_TARGET_DIR", &target)
-        .args(["build", "--release", "--package", "qarar", "--bin", "qarar", "--target", TARGET]))?;
+        .args([
+            "build",
+            "--release",
+            "--package",
+            "qarar",
+            "--bin",
+            "qarar",
+            "--target",
+            TARGET,
+        ]))?;
     let built = target.join(TARGET).join("release/qarar.exe");
     let version = crate::VERSION;
     let name = format!("qarar-{version}-windows-x86_64");
@@ -47,8 +57,15 @@ pub(crate) fn dist(root: &Path, dist: &Path) -> Result<Outcome> {
     let exe = stage.join("qarar.exe");
     copy(&built, &exe)?;
     let (before, after) = strip("x86_64-w64-mingw32-strip", &exe)?;
-    println!("windows: qarar.exe {} unstripped, {} stripped", mb(before), mb(after));
-    copy(&root.join("assets/icons/qarar.ico"), &stage.join("qarar.ico"))?;
+    println!(
+        "windows: qarar.exe {} unstripped, {} stripped",
+        mb(before),
+        mb(after)
+    );
+    copy(
+        &root.join("assets/icons/qarar.ico"),
+        &stage.join("qarar.ico"),
+    )?;
     let mut files = vec![exe.clone()];
     for l in licences(root) {
         if let Some(n) = l.file_name() {
@@ -63,7 +80,7 @@ pub(crate) fn dist(root: &Path, dist: &Path) -> Result<Outcome> {
     made.push(zip_path);
 
     if have("makensis") {
-        let setup = dist.join(format!("{name}-setup.exe"));
+        let setup = dist.join(format!("{name}-installer.exe"));
         run(Command::new("makensis")
             .arg("-V2")
             .arg(format!("-DVERSION={version}"))

@@ -32,11 +32,14 @@ fn check(file: &std::path::Path, note: &str) -> Result<PathBuf, String> {
         .first()
         .map(|(_, p)| p.id.clone())
         .ok_or("no paragraph")?;
-    let mut a = Annotation::new_on_paragraph(&doc, &first, Color::Yellow).map_err(|e| e.to_string())?;
+    let mut a =
+        Annotation::new_on_paragraph(&doc, &first, Color::Yellow).map_err(|e| e.to_string())?;
     a.set_note(note);
     let store = Store::open_default().map_err(|e| e.to_string())?;
     let identity = DocumentIdentity::of(&doc);
-    store.save(&identity, &[a], &[]).map_err(|e| e.to_string())?;
+    store
+        .save(&identity, &[a], &[])
+        .map_err(|e| e.to_string())?;
     let loaded = store.load(&identity).map_err(|e| e.to_string())?;
     if !loaded.annotations.iter().any(|a| a.note == note) {
         return Err("the note saved is not read back".into());
