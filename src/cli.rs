@@ -13,6 +13,7 @@ use std::path::PathBuf;
 #[command(
     name = "qarar",
     version,
+    long_version = crate::build_info::LONG_VERSION,
     about = "Qarar (قرار): a reader for United Nations resolutions, Arabic first",
     args_conflicts_with_subcommands = true
 )]

@@ -38,7 +38,8 @@ pub fn run(start: StartOptions) -> eframe::Result {
             .with_app_id("qarar")
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([480.0, 320.0])
-            .with_drag_and_drop(true),
+            .with_drag_and_drop(true)
+            .with_icon(std::sync::Arc::new(crate::build_info::window_icon())),
         ..Default::default()
     };
     eframe::run_native(

@@ -22,6 +22,11 @@ impl ReaderApp {
             });
             ui.menu_button("View", |ui| self.view_menu(ui));
             ui.menu_button("Settings", |ui| self.settings_menu(ui));
+            ui.menu_button("Help", |ui| {
+                if ui.button("About Qarar").clicked() {
+                    self.windows.about = true;
+                }
+            });
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 self.toolbar(ui)
             });

@@ -89,6 +89,8 @@ struct Windows {
     details: bool,
     /// The parser notes window (what the parser noticed in the document).
     parser_notes: bool,
+    /// The About window (version, commit, target).
+    about: bool,
     /// "Cited by" of the details window, and what it was worked out for.
     cited: Option<CitedBy>,
 }
@@ -317,6 +319,7 @@ impl ReaderApp {
         self.status.ui(&ctx, &mut self.painter, &mut self.commands);
         self.parser_notes_window(&ctx);
         self.details_window(&ctx);
+        self.about_window(&ctx);
         self.run_queued(&ctx);
         self.exit_after_first_frame(&ctx);
     }

@@ -201,6 +201,37 @@ impl ReaderApp {
             self.windows.details = false;
         }
     }
+
+    /// About Qarar: what the program is, its version, and the commit and target it was built
+    /// from (the same lines as `qarar --version`).
+    pub(super) fn about_window(&mut self, ctx: &egui::Context) {
+        if !self.windows.about {
+            return;
+        }
+        let mut open = true;
+        egui::Window::new("About Qarar")
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .show(ctx, |ui| {
+                ui.strong("Qarar");
+                ui.label("A reader for United Nations resolutions, Arabic first.");
+                egui::Grid::new("about").num_columns(2).show(ui, |ui| {
+                    ui.label("Version");
+                    ui.label(crate::build_info::VERSION);
+                    ui.end_row();
+                    ui.label("Commit");
+                    ui.label(crate::build_info::COMMIT);
+                    ui.end_row();
+                    ui.label("Target");
+                    ui.label(crate::build_info::TARGET);
+                    ui.end_row();
+                });
+            });
+        if !open {
+            self.windows.about = false;
+        }
+    }
 }
 
 /// The six colour swatches of the note window; the colour chosen, if one was.
