@@ -2,6 +2,7 @@
 
 mod akn_corpus;
 mod docx_corpus;
+mod docx_hostile;
 mod hostile_inputs;
 mod plain_annex_sections;
 mod plain_as_people_get_it;
