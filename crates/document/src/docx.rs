@@ -91,7 +91,15 @@ fn assemble(body: &body::Body, notes: &std::collections::HashMap<String, String>
             }
             Block::Row(cells) => {
                 in_table = true;
-                marks(&cells.join("\t"), &mut out);
+                let mut row = String::new();
+                for (i, (cell, span)) in cells.iter().enumerate() {
+                    if i > 0 {
+                        row.push('\t');
+                    }
+                    row.push_str(cell);
+                    row.extend(std::iter::repeat_n('\t', span - 1));
+                }
+                marks(&row, &mut out);
                 out.push('\n');
             }
             Block::TableEnd => {

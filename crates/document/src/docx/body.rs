@@ -14,8 +14,9 @@ pub(super) enum Block {
     /// A paragraph: its numbering label (if automatic) and text, footnote references
     /// written as [`NOTE_MARK`] characters.
     Paragraph { label: Option<String>, text: String },
-    /// A table row: its cells' texts (a cell spanning columns is followed by empty cells).
-    Row(Vec<String>),
+    /// A table row: its cells' texts and the columns each spans (a spanning cell is
+    /// written followed by empty cells).
+    Row(Vec<(String, usize)>),
     /// The end of a table.
     TableEnd,
 }
@@ -60,7 +61,7 @@ struct Paragraph {
 
 #[derive(Default)]
 struct Table {
-    row: Vec<String>,
+    row: Vec<(String, usize)>,
     /// The cell being read (its paragraphs joined by spaces).
     cell: Option<String>,
     span: usize,
@@ -87,7 +88,17 @@ struct Walker<'n> {
     in_text: bool,
     /// Open complex fields: true while their instruction is being read.
     fields: Vec<bool>,
+    /// How many of `fields` are in their instruction (text is hidden while any is).
+    instructions: usize,
+    /// Paragraph and table starts beyond the nesting kept, whose ends are ignored too.
+    flattened_paragraphs: usize,
+    flattened_tables: usize,
 }
+
+/// Nesting kept for paragraphs (a text box's inside a paragraph) and tables (a table in a
+/// cell); deeper ones are read as part of the innermost kept one, so that hostile nesting
+/// costs linear time.
+const MAX_NESTING: usize = 8;
 
 /// Read a body part. `numbering` is given for the main document only (footnotes do not
 /// advance the lists).
@@ -102,6 +113,9 @@ pub(super) fn read(xml: &str, numbering: Option<&mut Numbering>) -> Result<Body,
         in_run: 0,
         in_text: false,
         fields: Vec::new(),
+        instructions: 0,
+        flattened_paragraphs: 0,
+        flattened_tables: 0,
     };
     walk(xml, |step| w.step(step))?;
     while !w.paragraphs.is_empty() {
@@ -129,6 +143,7 @@ impl Walker<'_> {
                     return;
                 }
                 match name {
+                    b"p" if self.paragraphs.len() >= MAX_NESTING => self.flattened_paragraphs += 1,
                     b"p" => self.paragraphs.push(Paragraph::default()),
                     b"pPr" => self.in_ppr += 1,
                     b"pStyle" if self.in_ppr > 0 => {
@@ -154,14 +169,22 @@ impl Walker<'_> {
                     }
                     b"noBreakHyphen" if self.in_run > 0 => self.push("-"),
                     b"fldChar" => match attr(e, b"fldCharType").as_deref() {
-                        Some("begin") => self.fields.push(true),
+                        Some("begin") => {
+                            self.fields.push(true);
+                            self.instructions += 1;
+                        }
                         Some("separate") => {
-                            if let Some(f) = self.fields.last_mut() {
+                            if let Some(f) = self.fields.last_mut()
+                                && *f
+                            {
                                 *f = false;
+                                self.instructions -= 1;
                             }
                         }
                         Some("end") => {
-                            self.fields.pop();
+                            if self.fields.pop() == Some(true) {
+                                self.instructions -= 1;
+                            }
                         }
                         _ => {}
                     },
@@ -172,6 +195,7 @@ impl Walker<'_> {
                             self.push(NOTE_MARK.encode_utf8(&mut mark));
                         }
                     }
+                    b"tbl" if self.tables.len() >= MAX_NESTING => self.flattened_tables += 1,
                     b"tbl" => self.tables.push(Table::default()),
                     b"tr" => {
                         if let Some(t) = self.tables.last_mut() {
@@ -179,7 +203,7 @@ impl Walker<'_> {
                         }
                     }
                     b"tc" => {
-                        if let Some(t) = self.tables.last_mut() {
+                        if let Some(t) = self.tables.last_mut().filter(|t| t.cell.is_none()) {
                             t.cell = Some(String::new());
                             t.span = 1;
                             t.merged = false;
@@ -208,12 +232,14 @@ impl Walker<'_> {
                     return;
                 }
                 match name {
+                    b"p" if self.flattened_paragraphs > 0 => self.flattened_paragraphs -= 1,
                     b"p" => self.end_paragraph(),
                     b"pPr" => self.in_ppr = self.in_ppr.saturating_sub(1),
                     b"r" => self.in_run = self.in_run.saturating_sub(1),
                     b"t" => self.in_text = false,
                     b"tc" => self.end_cell(),
                     b"tr" => self.end_row(),
+                    b"tbl" if self.flattened_tables > 0 => self.flattened_tables -= 1,
                     b"tbl" => self.end_table(),
                     _ => {}
                 }
@@ -228,7 +254,7 @@ impl Walker<'_> {
 
     /// False inside a field's instruction.
     fn visible(&self) -> bool {
-        !self.fields.iter().any(|&instruction| instruction)
+        self.instructions == 0
     }
 
     fn with_paragraph(&mut self, f: impl FnOnce(&mut Paragraph)) {
@@ -279,9 +305,7 @@ impl Walker<'_> {
         let Some(cell) = t.cell.take() else { return };
         let cell = if t.merged { String::new() } else { cell };
         let text = cell.replace(['\t', '\n'], " ");
-        let span = t.span;
-        t.row.push(text);
-        t.row.extend(std::iter::repeat_n(String::new(), span - 1));
+        t.row.push((text, t.span));
     }
 
     fn end_row(&mut self) {
@@ -291,12 +315,13 @@ impl Walker<'_> {
         };
         let row = std::mem::take(&mut t.row);
         if depth == 1 {
-            if row.iter().any(|c| !c.trim().is_empty()) {
+            if row.iter().any(|(c, _)| !c.trim().is_empty()) {
                 self.body.blocks.push(Block::Row(row));
             }
         } else {
             // A nested table's row joins the cell that holds the table.
-            let text = row.join(" ");
+            let text: Vec<&str> = row.iter().map(|(c, _)| c.trim()).collect();
+            let text = text.join(" ");
             if let Some(cell) = self.tables.iter_mut().rev().nth(1).and_then(|t| t.cell.as_mut()) {
                 cell.push(' ');
                 cell.push_str(text.trim());
@@ -354,7 +379,10 @@ pub(super) fn footnotes(xml: &str) -> Result<HashMap<String, String>, String> {
             .iter()
             .filter_map(|b| match b {
                 Block::Paragraph { text, .. } => Some(text.trim().to_string()),
-                Block::Row(cells) => Some(cells.join(" ")),
+                Block::Row(cells) => {
+                    let cells: Vec<&str> = cells.iter().map(|(c, _)| c.as_str()).collect();
+                    Some(cells.join(" "))
+                }
                 Block::TableEnd => None,
             })
             .filter(|t| !t.is_empty())

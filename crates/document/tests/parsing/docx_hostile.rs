@@ -144,3 +144,17 @@ fn deleted_text_and_field_instructions_are_left_out() {
     let text = doc.preamble[0].text();
     assert_eq!(text, "Recalling its resolution 70/1 of 25 September 2015,");
 }
+
+#[test]
+fn deep_nesting_and_wide_spans_do_not_blow_up() {
+    let n = 50_000;
+    let mut body = paragraph("The General Assembly,");
+    body.push_str(&"<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>".repeat(n));
+    body.push_str(&"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>cell</w:t></w:r>".repeat(n / 10));
+    body.push_str(
+        &"<w:tc><w:tcPr><w:gridSpan w:val=\"9999\"/><w:vMerge/></w:tcPr></w:tc>".repeat(n),
+    );
+    let file = zip(&[("word/document.xml", document(&body).as_bytes())]);
+    // Unclosed everything: what can be read opens, or a clear refusal; no panic, no hang.
+    let _ = load_bytes(&file, Path::new("nested.docx"));
+}
