@@ -18,7 +18,6 @@ mod xml;
 use crate::model::{Document, SourceFormat};
 use body::{Block, NOTE_MARK};
 
-
 /// Read a .docx file's bytes (a zip archive). The error is a sentence for the user, without
 /// the file name.
 pub(crate) fn parse(bytes: &[u8]) -> Result<Document, String> {

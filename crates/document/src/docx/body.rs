@@ -71,9 +71,9 @@ struct Table {
 /// What one walk over a part gathers.
 #[derive(Default)]
 pub(super) struct Body {
-    pub blocks: Vec<Block>,
+    pub(super) blocks: Vec<Block>,
     /// The footnote ids referred to, in reading order.
-    pub notes: Vec<String>,
+    pub(super) notes: Vec<String>,
 }
 
 struct Walker<'n> {
@@ -322,7 +322,13 @@ impl Walker<'_> {
             // A nested table's row joins the cell that holds the table.
             let text: Vec<&str> = row.iter().map(|(c, _)| c.trim()).collect();
             let text = text.join(" ");
-            if let Some(cell) = self.tables.iter_mut().rev().nth(1).and_then(|t| t.cell.as_mut()) {
+            if let Some(cell) = self
+                .tables
+                .iter_mut()
+                .rev()
+                .nth(1)
+                .and_then(|t| t.cell.as_mut())
+            {
                 cell.push(' ');
                 cell.push_str(text.trim());
             }

@@ -288,7 +288,10 @@ const RUSSIAN: [char; 28] = [
 pub(super) fn format_number(n: i64, format: &str) -> String {
     let cyclic = |len: usize| -> Option<(usize, usize)> {
         // Word repeats the letter after the alphabet: 27 → aa.
-        let k = usize::try_from(n).ok().filter(|&k| k >= 1 && k <= 100_000)? - 1;
+        let k = usize::try_from(n)
+            .ok()
+            .filter(|&k| k >= 1 && k <= 100_000)?
+            - 1;
         Some((k % len, k / len + 1))
     };
     let repeat = |s: &str, times: usize| s.repeat(times.min(8));
@@ -307,10 +310,12 @@ pub(super) fn format_number(n: i64, format: &str) -> String {
         ),
         "lowerRoman" => roman(n).map_or_else(|| n.to_string(), |r| r.to_lowercase()),
         "upperRoman" => roman(n).unwrap_or_else(|| n.to_string()),
-        "arabicAbjad" => cyclic(ABJAD.len())
-            .map_or_else(|| n.to_string(), |(i, times)| repeat(ABJAD[i], times)),
-        "arabicAlpha" => cyclic(ALPHA.len())
-            .map_or_else(|| n.to_string(), |(i, times)| repeat(ALPHA[i], times)),
+        "arabicAbjad" => {
+            cyclic(ABJAD.len()).map_or_else(|| n.to_string(), |(i, times)| repeat(ABJAD[i], times))
+        }
+        "arabicAlpha" => {
+            cyclic(ALPHA.len()).map_or_else(|| n.to_string(), |(i, times)| repeat(ALPHA[i], times))
+        }
         "russianLower" | "russianUpper" => cyclic(RUSSIAN.len()).map_or_else(
             || n.to_string(),
             |(i, times)| {

@@ -19,10 +19,10 @@ pub(super) struct Package<'b> {
 
 /// The parts the reader uses, as text (absent parts are empty).
 pub(super) struct Parts {
-    pub document: String,
-    pub footnotes: String,
-    pub numbering: String,
-    pub styles: String,
+    pub(super) document: String,
+    pub(super) footnotes: String,
+    pub(super) numbering: String,
+    pub(super) styles: String,
 }
 
 impl<'b> Package<'b> {

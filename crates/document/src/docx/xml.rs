@@ -22,9 +22,9 @@ pub(super) fn walk(xml: &str, mut visit: impl FnMut(Step<'_, '_>)) -> Result<(),
     reader.config_mut().expand_empty_elements = false;
     reader.config_mut().check_end_names = false;
     loop {
-        let event = reader.read_event().map_err(|e| {
-            format!("malformed XML at byte {}: {e}", reader.error_position())
-        })?;
+        let event = reader
+            .read_event()
+            .map_err(|e| format!("malformed XML at byte {}: {e}", reader.error_position()))?;
         match event {
             Event::Start(e) => visit(Step::Start(&e)),
             Event::Empty(e) => {

@@ -83,7 +83,11 @@ fn in_order(want: &Document, got: &Document) -> f64 {
     let mut at = 0;
     let mut found = 0;
     for w in &source {
-        if let Some(i) = shown[at.min(shown.len())..].iter().take(40).position(|s| s == w) {
+        if let Some(i) = shown[at.min(shown.len())..]
+            .iter()
+            .take(40)
+            .position(|s| s == w)
+        {
             at += i + 1;
             found += 1;
         }

@@ -41,7 +41,11 @@ fn refused(bytes: &[u8], name: &str, want: &str) {
 
 #[test]
 fn zips_that_are_not_word_files_say_what_they_are() {
-    refused(&zip(&[("readme.txt", b"hello")]), "any.docx", "not a Word .docx");
+    refused(
+        &zip(&[("readme.txt", b"hello")]),
+        "any.docx",
+        "not a Word .docx",
+    );
     refused(
         &zip(&[
             ("mimetype", b"application/vnd.oasis.opendocument.text"),
@@ -59,7 +63,10 @@ fn zips_that_are_not_word_files_say_what_they_are() {
 
 #[test]
 fn damaged_and_cut_short_files_are_refused_clearly() {
-    let whole = zip(&[("word/document.xml", document(&paragraph("Hello")).as_bytes())]);
+    let whole = zip(&[(
+        "word/document.xml",
+        document(&paragraph("Hello")).as_bytes(),
+    )]);
     refused(&whole[..whole.len() / 2], "cut.docx", "damaged zip archive");
     let bad = zip(&[("word/document.xml", b"<w:document><w:body><w:p></w:body>")]);
     // Unclosed and mismatched tags are read leniently; what is there opens or is refused
