@@ -124,6 +124,80 @@ fn assemble(body: &body::Body, notes: &std::collections::HashMap<String, String>
 
 #[cfg(test)]
 mod tests {
+    use super::body::{self, Block};
+    use std::collections::HashMap;
+
+    /// Table rows are tab-separated, a spanning cell followed by empty cells; footnote
+    /// markers are numbered in reading order and the notes follow a rule.
+    #[test]
+    fn blocks_are_written_as_word_saves_text() {
+        let body = body::Body {
+            blocks: vec![
+                Block::Paragraph {
+                    label: Some("1.".into()),
+                    text: format!("Decides{}", body::NOTE_MARK),
+                },
+                Block::Row(vec![("Section".into(), 2), ("Amount".into(), 1)]),
+                Block::Row(vec![
+                    ("1".into(), 1),
+                    ("Policy".into(), 1),
+                    ("86 769 400".into(), 1),
+                ]),
+                Block::TableEnd,
+                Block::Paragraph {
+                    label: None,
+                    text: "  ".into(),
+                },
+            ],
+            notes: vec!["7".into()],
+        };
+        let notes = HashMap::from([("7".to_string(), " Resolution 70/1.".to_string())]);
+        assert_eq!(
+            super::assemble(&body, &notes),
+            "1.\tDecides¹\n\nSection\t\tAmount\n1\tPolicy\t86 769 400\n\n\
+             __________________\n¹ Resolution 70/1.\n"
+        );
+    }
+
+    #[test]
+    fn a_body_reads_numbering_tables_and_footnote_references() {
+        let numbering = r#"<w:numbering><w:abstractNum w:abstractNumId="5"><w:lvl w:ilvl="0">
+            <w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1 -"/></w:lvl>
+            </w:abstractNum><w:num w:numId="2"><w:abstractNumId w:val="5"/></w:num></w:numbering>"#;
+        let styles = r#"<w:styles><w:style w:type="paragraph" w:styleId="Op"><w:pPr><w:numPr>
+            <w:numId w:val="2"/></w:numPr></w:pPr></w:style></w:styles>"#;
+        let mut n = super::numbering::Numbering::read(numbering, styles);
+        let xml = r#"<w:document><w:body>
+            <w:p><w:pPr><w:pStyle w:val="Op"/><w:tabs><w:tab w:val="left"/></w:tabs></w:pPr>
+              <w:r><w:rPr><w:b/></w:rPr><w:t>تدعو</w:t></w:r><w:r><w:footnoteReference w:id="3"/></w:r></w:p>
+            <w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr></w:pPr>
+              <w:r><w:t>تقرر</w:t></w:r></w:p>
+            <w:tbl><w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc>
+              <w:tc><w:p><w:r><w:t>b</w:t></w:r></w:p></w:tc></w:tr>
+            <w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc>
+              <w:tc><w:p><w:r><w:t>c</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+            <w:sectPr><w:headerReference w:type="default" r:id="rId1"/></w:sectPr>
+            </w:body></w:document>"#;
+        let body = body::read(xml, Some(&mut n)).expect("reads");
+        assert_eq!(
+            body.blocks,
+            [
+                Block::Paragraph {
+                    label: Some("1 -".into()),
+                    text: format!("تدعو{}", body::NOTE_MARK)
+                },
+                Block::Paragraph {
+                    label: Some("2 -".into()),
+                    text: "تقرر".into()
+                },
+                Block::Row(vec![("a".into(), 1), ("b".into(), 1)]),
+                Block::Row(vec![(String::new(), 1), ("c".into(), 1)]),
+                Block::TableEnd,
+            ]
+        );
+        assert_eq!(body.notes, ["3"]);
+    }
+
     /// `DOCX_DUMP=FILE cargo test -p qarar-document dump_docx_text -- --ignored --nocapture`
     /// prints the text a .docx is read as (for looking at a producer's files).
     #[test]

@@ -181,10 +181,8 @@ impl Walker<'_> {
                                 self.instructions -= 1;
                             }
                         }
-                        Some("end") => {
-                            if self.fields.pop() == Some(true) {
-                                self.instructions -= 1;
-                            }
+                        Some("end") if self.fields.pop() == Some(true) => {
+                            self.instructions -= 1;
                         }
                         _ => {}
                     },

@@ -129,9 +129,7 @@ impl Numbering {
     }
 
     fn read_styles(&mut self, xml: &str) {
-        // style id → (basedOn, numId, ilvl) as written
-        let mut raw: HashMap<String, (Option<String>, Option<String>, Option<usize>)> =
-            HashMap::new();
+        let mut raw: HashMap<String, StyleNumbering> = HashMap::new();
         let mut current: Option<String> = None;
         let _ = walk(xml, |step| {
             if let Step::Start(e) = step {
@@ -208,14 +206,14 @@ impl Numbering {
         }
         let start = |i: usize| instance.start[i].unwrap_or(level(i).start);
         counters[ilvl] = Some(counters[ilvl].map_or(start(ilvl), |c| c.saturating_add(1)));
-        for deeper in ilvl + 1..LEVELS {
+        for (deeper, counter) in counters.iter_mut().enumerate().skip(ilvl + 1) {
             let restarts = match level(deeper).restart {
                 None => true,
                 Some(0) => false,
                 Some(after) => ilvl < after,
             };
             if restarts {
-                counters[deeper] = None;
+                *counter = None;
             }
         }
         let this = level(ilvl);
@@ -248,6 +246,9 @@ impl Numbering {
         (!out.is_empty()).then_some(out)
     }
 }
+
+/// A paragraph style's `basedOn`, `numId` and `ilvl` as written.
+type StyleNumbering = (Option<String>, Option<String>, Option<usize>);
 
 fn set(level: &mut Option<(usize, Level)>, f: impl FnOnce(&mut Level)) {
     if let Some((_, l)) = level.as_mut() {
@@ -290,7 +291,7 @@ pub(super) fn format_number(n: i64, format: &str) -> String {
         // Word repeats the letter after the alphabet: 27 → aa.
         let k = usize::try_from(n)
             .ok()
-            .filter(|&k| k >= 1 && k <= 100_000)?
+            .filter(|k| (1..=100_000).contains(k))?
             - 1;
         Some((k % len, k / len + 1))
     };
