@@ -22,6 +22,14 @@ const HIERARCHY: [&str; 6] = [
 /// Fill the enacting formula and the preamble from `<preamble>`.
 pub(super) fn preamble(ctx: &mut Ctx, preamble: &Element) {
     for e in preamble.elements() {
+        preamble_child(ctx, e);
+    }
+}
+
+/// One child of a `<preamble>`: the formula, a block of recitals, a preambular item, or a
+/// numbered list handed over to the operative part.
+pub(super) fn preamble_child(ctx: &mut Ctx, e: &Element) {
+    {
         match e.name() {
             "formula" if ctx.doc.enacting_formula.is_none() => {
                 let mut p = Paragraph::new("enacting_formula", ParagraphKind::EnactingFormula);
