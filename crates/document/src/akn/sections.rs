@@ -190,7 +190,7 @@ fn title_of(e: &Element) -> Option<String> {
 /// Short text that does not end like a sentence nor start with a paragraph number.
 fn title_text(t: &str) -> bool {
     !t.is_empty()
-        && t.chars().count() <= 300
+        && t.chars().count() <= 400
         && !t.ends_with(['.', ';', ':', ',', '،', '؛', '。', '；', '：', '，'])
         && labels::number_prefix(t).is_none()
 }
@@ -369,10 +369,57 @@ fn read_sections(ctx: &mut Ctx, pieces: Vec<Piece>) {
                 index += 1;
                 let letter = ids::roman(index).to_ascii_uppercase();
                 annex::read_part(ctx, letter, numeral, title, |ctx| {
-                    read_pieces(ctx, &members);
+                    read_section(ctx, &members);
                 });
             }
         }
+    }
+}
+
+/// A section's pieces. The files of one resolution do not all put a section's paragraphs
+/// in the same element, so the section's shape decides: unnumbered text before its first
+/// numbered paragraph, in a section without a preamble, is its preamble; a section with a
+/// preamble and no body has its last "preambular" item as its operative paragraph.
+fn read_section(ctx: &mut Ctx, pieces: &[Piece]) {
+    let has_preamble = pieces.iter().any(|p| matches!(p, Piece::Preamble(_)));
+    let has_body = pieces.iter().any(|p| matches!(p, Piece::Body { .. }));
+    let first_numbered = pieces
+        .iter()
+        .position(|p| matches!(p, Piece::Body { e, .. } if leading_number(e).is_some()));
+    let last_preamble = pieces
+        .iter()
+        .rposition(|p| matches!(p, Piece::Preamble(_)));
+    let mut items: Vec<Item> = Vec::new();
+    for (i, p) in pieces.iter().enumerate() {
+        match p {
+            Piece::Preamble(e) if !has_body && Some(i) == last_preamble => {
+                body::gather_child(ctx, e, e, &mut items);
+            }
+            Piece::Body { e, .. }
+                if !has_preamble && first_numbered.is_some_and(|f| i < f) && unlabelled(e) =>
+            {
+                body::preamble_child(ctx, e);
+            }
+            _ => read_piece(ctx, p, &mut items),
+        }
+    }
+    body::place_items(ctx, items);
+}
+
+/// Neither numbered nor labelled (`(a)`).
+fn unlabelled(e: &Element) -> bool {
+    e.find_named("num").is_none() && {
+        let t = collapse_str(&e.text());
+        labels::number_prefix(&t).is_none() && labels::label_prefix(&t).is_none()
+    }
+}
+
+/// One piece: preambular into the preamble, body into `items`.
+fn read_piece(ctx: &mut Ctx, p: &Piece, items: &mut Vec<Item>) {
+    match p {
+        Piece::Preamble(e) => body::preamble_child(ctx, e),
+        Piece::Body { parent, e } => body::gather_child(ctx, parent, e, items),
+        Piece::Start { .. } => {}
     }
 }
 

@@ -117,9 +117,13 @@ fn kept(doc: &Document, xml: &str) -> f64 {
     found as f64 / total.max(1) as f64
 }
 
-/// Every id, at every depth.
+/// The ids of every section's preambular and operative paragraphs and unnumbered text.
 fn ids(doc: &Document) -> Vec<String> {
-    doc.paragraphs().into_iter().map(|(_, p)| p.id.clone()).collect()
+    doc.parts
+        .iter()
+        .flat_map(|p| p.tops())
+        .map(|p| p.id.clone())
+        .collect()
 }
 
 /// Preambular and operative counts of each section.
