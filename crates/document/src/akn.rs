@@ -50,6 +50,7 @@ pub fn parse(text: &str) -> Result<Document, AknError> {
         },
         footnotes: 0,
         spill: Vec::new(),
+        part_prefix: String::new(),
     };
     let statement = root
         .elements()
@@ -105,6 +106,8 @@ struct Ctx {
     /// Numbered items found in the preamble (a `<blockList>` some files put there): they
     /// are read as the start of the operative part.
     spill: Vec<tree::Element<'static>>,
+    /// The letter and dot of the part being read (`A.`), so that its sections are `A.I`.
+    part_prefix: String,
 }
 
 /// Fill `doc.meta` and `doc.title_line` from `<meta>`, `<coverPage>` and `<preface>`.

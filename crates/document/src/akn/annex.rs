@@ -275,15 +275,7 @@ fn part(ctx: &mut Ctx, statement: &Element) {
         .map(|e| collapse_str(&e.text()))
         .filter(|t| !t.is_empty());
     read_part(ctx, letter, label, title, |ctx| {
-        if let Some(preamble) = statement.child("preamble") {
-            body::preamble(ctx, preamble);
-        }
-        body::main_body(
-            ctx,
-            statement
-                .child("mainBody")
-                .or_else(|| statement.child("body")),
-        );
+        super::sections::read(ctx, statement);
         if ctx.doc.closing.is_none() {
             ctx.doc.closing = statement.child("conclusions").map(super::closing);
         }
@@ -301,6 +293,10 @@ pub(super) fn read_part(
     title: Option<String>,
     read: impl FnOnce(&mut Ctx),
 ) {
+    // A part's sections come after it, their letters after its own (`A.I`).
+    let letter = format!("{}{letter}", ctx.part_prefix);
+    let slot = ctx.doc.parts.len();
+    let outer = std::mem::replace(&mut ctx.part_prefix, format!("{letter}."));
     let saved = (
         ctx.doc.enacting_formula.take(),
         std::mem::take(&mut ctx.doc.preamble),
@@ -308,6 +304,7 @@ pub(super) fn read_part(
         std::mem::take(&mut ctx.doc.body),
     );
     read(ctx);
+    ctx.part_prefix = outer;
     let mut part = Part {
         letter,
         label,
@@ -333,7 +330,7 @@ pub(super) fn read_part(
     {
         prefix_ids(p, &prefix);
     }
-    ctx.doc.parts.push(part);
+    ctx.doc.parts.insert(slot.min(ctx.doc.parts.len()), part);
 }
 
 fn prefix_ids(p: &mut Paragraph, prefix: &str) {

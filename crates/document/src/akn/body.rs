@@ -115,15 +115,6 @@ pub(super) struct Item {
     pub(super) heading: bool,
 }
 
-/// Fill `doc.operative` from `<mainBody>` (and what the preamble handed over).
-pub(super) fn main_body(ctx: &mut Ctx, body: Option<&Element>) {
-    let mut items = Vec::new();
-    if let Some(body) = body {
-        gather(ctx, body, &mut items);
-    }
-    place_items(ctx, items);
-}
-
 /// Place items read from the main body (after what the preamble handed over).
 pub(super) fn place_items(ctx: &mut Ctx, body_items: Vec<Item>) {
     let mut items = Vec::new();

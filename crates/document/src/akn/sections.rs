@@ -26,7 +26,15 @@ use super::tree::Element;
 use crate::ids;
 
 /// Wrappers that may open a section with their `<num>`.
-const SECTION_NAMES: [&str; 5] = ["section", "hcontainer", "part", "chapter", "division"];
+const SECTION_NAMES: [&str; 7] = [
+    "section",
+    "subsection",
+    "hcontainer",
+    "part",
+    "chapter",
+    "division",
+    "title",
+];
 
 /// One piece of a statement's body, in reading order.
 enum Piece<'e, 'a> {
@@ -103,6 +111,13 @@ fn flatten<'e, 'a>(statement: &'e Element<'a>) -> Vec<Piece<'e, 'a>> {
 /// The pieces of a main body (or of a wrapper in it).
 fn body_pieces<'e, 'a>(main: &'e Element<'a>, out: &mut Vec<Piece<'e, 'a>>) {
     for e in main.elements() {
+        body_pieces_of(main, e, out);
+    }
+}
+
+/// The pieces of one child `e` of `main`.
+fn body_pieces_of<'e, 'a>(main: &'e Element<'a>, e: &'e Element<'a>, out: &mut Vec<Piece<'e, 'a>>) {
+    {
         if let Some(numeral) = wrapper_numeral(e) {
             let mut title = None;
             let mut before_body = true;
@@ -124,6 +139,13 @@ fn body_pieces<'e, 'a>(main: &'e Element<'a>, out: &mut Vec<Piece<'e, 'a>>) {
                         if before_body =>
                     {
                         out.push(Piece::Preamble(c));
+                    }
+                    _ if wrapper_numeral(c).is_some() => {
+                        // A lettered section inside a numbered one (`I`, then `A.`, `B.`).
+                        let mut inner = Vec::new();
+                        body_pieces_of(e, c, &mut inner);
+                        out.extend(inner);
+                        before_body = true;
                     }
                     _ => {
                         before_body = false;
@@ -222,16 +244,20 @@ fn numeral_of(e: &Element) -> Option<(String, Option<String>)> {
     if is_section_numeral(&t) {
         return Some((t, None));
     }
-    let heading = e.find(&|c| matches!(c.name(), "heading" | "subheading")).is_some();
+    let heading = e
+        .find(&|c| matches!(c.name(), "heading" | "subheading"))
+        .is_some();
     if !heading {
         return None;
     }
     let words: Vec<&str> = t.split_whitespace().collect();
-    (1..=3.min(words.len().saturating_sub(1))).rev().find_map(|n| {
-        let numeral = words[..n].join(" ");
-        let title = words[n..].join(" ");
-        (is_section_numeral(&numeral) && title_text(&title)).then_some((numeral, Some(title)))
-    })
+    (1..=3.min(words.len().saturating_sub(1)))
+        .rev()
+        .find_map(|n| {
+            let numeral = words[..n].join(" ");
+            let title = words[n..].join(" ");
+            (is_section_numeral(&numeral) && title_text(&title)).then_some((numeral, Some(title)))
+        })
 }
 
 /// Arabic ordinal words that number sections (`أولا`, `حاديا وعشرين`, `ثلاثين`), without
@@ -347,13 +373,18 @@ fn leading_number(e: &Element) -> Option<u32> {
     labels::number_prefix(e.text().trim_start()).map(|(n, _)| n)
 }
 
+/// A section's numeral and title as written.
+type Heading = (String, Option<String>);
+
 /// Read the pieces as sections: what comes before the first is the resolution's own
 /// (formula, general preamble), each section a part.
 fn read_sections(ctx: &mut Ctx, pieces: Vec<Piece>) {
-    let mut groups: Vec<(Option<(String, Option<String>)>, Vec<Piece>)> = vec![(None, Vec::new())];
+    let mut groups: Vec<(Option<Heading>, Vec<Piece>)> = vec![(None, Vec::new())];
     for p in pieces {
         match p {
-            Piece::Start { numeral, title, .. } => groups.push((Some((numeral, title)), Vec::new())),
+            Piece::Start { numeral, title, .. } => {
+                groups.push((Some((numeral, title)), Vec::new()))
+            }
             other => {
                 if let Some((_, members)) = groups.last_mut() {
                     members.push(other);
@@ -386,9 +417,7 @@ fn read_section(ctx: &mut Ctx, pieces: &[Piece]) {
     let first_numbered = pieces
         .iter()
         .position(|p| matches!(p, Piece::Body { e, .. } if leading_number(e).is_some()));
-    let last_preamble = pieces
-        .iter()
-        .rposition(|p| matches!(p, Piece::Preamble(_)));
+    let last_preamble = pieces.iter().rposition(|p| matches!(p, Piece::Preamble(_)));
     let mut items: Vec<Item> = Vec::new();
     for (i, p) in pieces.iter().enumerate() {
         match p {
@@ -442,10 +471,29 @@ mod tests {
 
     #[test]
     fn section_numerals_in_six_languages() {
-        for n in ["I", "IV", "XXV.", "أولا", "تاسع عشر", "حاديا وعشرين", "عشرين", "十九", "一"] {
+        for n in [
+            "I",
+            "IV",
+            "XXV.",
+            "أولا",
+            "تاسع عشر",
+            "حاديا وعشرين",
+            "عشرين",
+            "十九",
+            "一",
+        ] {
             assert!(is_section_numeral(n), "{n}");
         }
-        for n in ["In", "A", "", "Decides", "تقرر", "الجمعية العامة", "2030", "i"] {
+        for n in [
+            "In",
+            "A",
+            "",
+            "Decides",
+            "تقرر",
+            "الجمعية العامة",
+            "2030",
+            "i",
+        ] {
             assert!(!is_section_numeral(n), "{n}");
         }
     }

@@ -280,7 +280,12 @@ fn close(
     end: usize,
     repairs: &mut Vec<Repair>,
 ) {
-    let Some(at) = stack.iter().skip(1).rposition(|e| e.name == name).map(|i| i + 1) else {
+    let Some(at) = stack
+        .iter()
+        .skip(1)
+        .rposition(|e| e.name == name)
+        .map(|i| i + 1)
+    else {
         repairs.push(Repair {
             position: start,
             message: format!("</{name}> closes no open element: skipped"),
@@ -295,7 +300,10 @@ fn close(
             .collect();
         repairs.push(Repair {
             position: start,
-            message: format!("</{name}> found where {} was still open: closed there", inner.join(", ")),
+            message: format!(
+                "</{name}> found where {} was still open: closed there",
+                inner.join(", ")
+            ),
         });
     }
     while stack.len() > at {

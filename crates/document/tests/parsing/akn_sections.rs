@@ -2,7 +2,7 @@
 //! sections (each its own preamble and operative part) in six languages, damaged XML read
 //! past with a note, and operative numbers as the file writes them.
 
-use qarar_document::model::{Document, ParagraphKind};
+use qarar_document::model::Document;
 use std::collections::HashMap;
 
 /// `akn-more/NAME` loaded as the reader loads it, when the corpus is there.
@@ -142,13 +142,20 @@ fn omnibus_80_243_reads_its_sections_in_six_languages() {
             return;
         };
         let share = kept(&doc, &xml);
-        assert!(share >= 0.995, "80/243 {lang}: {:.2}% of words kept", share * 100.0);
+        assert!(
+            share >= 0.995,
+            "80/243 {lang}: {:.2}% of words kept",
+            share * 100.0
+        );
         let c = counts(&doc);
         assert_eq!(c.len(), 24, "80/243 {lang}: sections {c:?}");
         // Section I: three preambular and three operative paragraphs; IV: two and fifteen.
         assert_eq!(c[0], ("I".to_string(), 3, 3), "{lang}");
         assert_eq!(c[3], ("IV".to_string(), 2, 15), "{lang}");
-        assert!(doc.parts[0].title.is_some(), "{lang}: section I has its title");
+        assert!(
+            doc.parts[0].title.is_some(),
+            "{lang}: section I has its title"
+        );
         assert!(doc.paragraph("IV.para_3").is_some(), "{lang}");
         assert!(doc.paragraph("I.preamble_2").is_some(), "{lang}");
         let these = ids(&doc);
@@ -175,9 +182,16 @@ fn omnibus_79_258_reads_headed_sections() {
         assert!(c[0].2 >= 2, "{lang}: {c:?}");
         // Section XIX: no preamble and one unnumbered operative paragraph.
         assert_eq!((c[18].1, c[18].2), (0, 1), "{lang}: {c:?}");
-        assert!(doc.operative.is_empty() && doc.preamble.is_empty(), "{lang}");
+        assert!(
+            doc.operative.is_empty() && doc.preamble.is_empty(),
+            "{lang}"
+        );
         for p in &doc.parts {
-            assert!(p.title.is_some(), "{lang}: section {} has a title", p.letter);
+            assert!(
+                p.title.is_some(),
+                "{lang}: section {} has a title",
+                p.letter
+            );
             for op in &p.operative {
                 for ch in &op.children {
                     assert_ne!(ch.label.as_deref(), Some("?"), "{lang}: {}", ch.id);
@@ -206,12 +220,20 @@ fn damaged_files_open_with_a_note_naming_the_byte() {
             .find(|d| d.message.contains("damaged XML"))
             .unwrap_or_else(|| panic!("{name}: no note"));
         let at = note.source.clone().map_or(0, |s| s.start);
-        assert!(at.abs_diff(byte) < 400, "{name}: note at {at}: {}", note.message);
+        assert!(
+            at.abs_diff(byte) < 400,
+            "{name}: note at {at}: {}",
+            note.message
+        );
         let share = kept(&doc, &xml);
         if share < 0.98 {
             let want = xml_words(&xml);
             let have = doc_words(&doc);
-            let lost: Vec<_> = want.iter().filter(|(w, n)| have.get(*w).copied().unwrap_or(0) < **n).take(40).collect();
+            let lost: Vec<_> = want
+                .iter()
+                .filter(|(w, n)| have.get(*w).copied().unwrap_or(0) < **n)
+                .take(40)
+                .collect();
             panic!("{name}: {:.2}% kept; lost {lost:?}", share * 100.0);
         }
     }
@@ -219,14 +241,30 @@ fn damaged_files_open_with_a_note_naming_the_byte() {
 
 #[test]
 fn operative_numbers_are_the_files_own() {
-    for (name, count) in [("79_252_E.xml", 22usize), ("80_236AB_E.xml", 15)] {
-        let Some((doc, _)) = more(name) else { return };
-        let numbered: usize = doc
-            .operative
-            .iter()
-            .chain(doc.parts.iter().flat_map(|p| &p.operative))
-            .filter(|p| p.kind == ParagraphKind::Operative)
-            .count();
-        assert_eq!(numbered, count, "{name}");
+    // 79/252 A and 80/236 A number 1 to 18 (1 to 15), then sections whose numbering starts
+    // again at 1: those are sections of the part, not more paragraphs of it.
+    for (name, count) in [("79_252_E.xml", 18u32), ("80_236AB_E.xml", 15)] {
+        let Some((doc, xml)) = more(name) else { return };
+        let a = &doc.parts[0];
+        let numbers: Vec<u32> = a.operative.iter().filter_map(|p| p.number).collect();
+        assert_eq!(numbers, (1..=count).collect::<Vec<_>>(), "{name}");
+        let all = doc.paragraphs();
+        let mut seen = std::collections::HashSet::new();
+        for (_, p) in &all {
+            assert!(seen.insert(p.id.clone()), "{name}: {} twice", p.id);
+        }
+        // Known gap: each part's own closing block ("55th plenary meeting") is read once
+        // for the document, and 79/252's last lettered section loses some words.
+        let share = kept(&doc, &xml);
+        if share < 0.975 {
+            let want = xml_words(&xml);
+            let have = doc_words(&doc);
+            let lost: Vec<_> = want
+                .iter()
+                .filter(|(w, n)| have.get(*w).copied().unwrap_or(0) < **n)
+                .take(40)
+                .collect();
+            panic!("{name}: {:.2}% kept; lost {lost:?}", share * 100.0);
+        }
     }
 }
