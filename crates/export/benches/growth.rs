@@ -65,7 +65,7 @@ fn table_spans(c: &mut Criterion) {
     for scale in SCALES {
         let doc = table_doc(scale * 50, 60, 100_000, 100_000);
         group.bench_with_input(BenchmarkId::from_parameter(scale), &doc, |b, doc| {
-            b.iter(|| black_box(render(Format::Markdown, doc, &[]).map(|v| v.len())))
+            b.iter(|| black_box(render(Format::Md, doc, &[]).map(|v| v.len())))
         });
     }
     group.finish();

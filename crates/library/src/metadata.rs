@@ -161,7 +161,8 @@ fn parse_line(line: &str) -> Option<Option<ResolutionMeta>> {
 }
 
 /// Parse JSON lines; blank lines are ignored, bad ones counted.
-pub(crate) fn parse_metadata(text: &str) -> (HashMap<String, ResolutionMeta>, usize) {
+#[cfg(test)]
+fn parse_metadata(text: &str) -> (HashMap<String, ResolutionMeta>, usize) {
     let mut set = MetadataSet::default();
     // Reading from memory cannot fail.
     let _ = set.read(text.as_bytes(), u64::MAX);

@@ -3,6 +3,7 @@
 mod akn_corpus;
 mod docx_corpus;
 mod docx_hostile;
+mod akn_sections;
 mod hostile_inputs;
 mod plain_annex_sections;
 mod plain_as_people_get_it;
