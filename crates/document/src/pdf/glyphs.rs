@@ -77,7 +77,7 @@ pub(super) fn read(pdf: &Pdf) -> Pages {
             out.truncated = true;
         } else {
             let mut context = Context::new(
-                page.initial_transform(true),
+                Affine::new(page.initial_transform(true).as_coeffs()),
                 Rect::new(0.0, 0.0, f64::from(width), f64::from(height)),
                 &cache,
                 pdf.xref(),
@@ -136,7 +136,7 @@ impl<'a> Device<'a> for Collector {
             let full: Affine = props.transform * glyph.transform();
             let origin = full * Point::ZERO;
             // Glyph space is 1000 units to the em.
-            let em = full * Vec2::new(0.0, 1000.0) - full * Vec2::ZERO;
+            let em: Vec2 = full * Point::new(0.0, 1000.0) - origin;
             let size = em.hypot() as f32;
             let advance = match &**glyph {
                 hayro_interpret::font::Glyph::Outline(g) => g.advance_width(),

@@ -201,7 +201,7 @@ fn add_note_line(notes: &mut Vec<String>, line: Line) {
 /// Join a wrapped line to the text before it: no space after a hyphen at a line's end or
 /// between two CJK characters.
 fn join_line(out: &mut String, next: &str) {
-    let cjk = |c: char| matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}');
+    let cjk = |c: char| matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}');
     let last = out.chars().last();
     let first = next.chars().next();
     let glue = match (last, first) {

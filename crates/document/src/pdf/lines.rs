@@ -30,11 +30,11 @@ pub(super) struct Line {
 impl Line {
     /// The edge a line starts from: the left for left-to-right, the right for right-to-left
     /// (as distance from the page's right edge, so that larger is further in).
-    pub fn start(&self, width: f32) -> f32 {
+    pub(super) fn start(&self, width: f32) -> f32 {
         if self.rtl { width - self.x1 } else { self.x0 }
     }
     /// How far from the end margin the line stops (distance from the page edge it runs to).
-    pub fn end(&self, width: f32) -> f32 {
+    pub(super) fn end(&self, width: f32) -> f32 {
         if self.rtl { width - self.x0 } else { self.x1 }
     }
 }
@@ -98,7 +98,7 @@ pub(super) fn is_mark(c: char) -> bool {
 
 fn is_cjk(c: char) -> bool {
     matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}'
-        | '\u{3000}'..='\u{303F}')
+        )
 }
 
 const SUPERSCRIPT: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];

@@ -2,6 +2,7 @@
 
 mod akn_corpus;
 mod hostile_inputs;
+mod pdf_corpus;
 mod plain_annex_sections;
 mod plain_as_people_get_it;
 mod plain_parts_annexes;
