@@ -70,11 +70,21 @@ pub fn text(bytes: &[u8]) -> Result<PdfText, String> {
             "this PDF has no text in it".to_string()
         });
     }
+    // The document's direction: that of most of its strong letters.
+    let (mut rtl, mut ltr) = (0usize, 0usize);
+    for c in read.pages.iter().flat_map(|p| &p.glyphs).flat_map(|g| g.text.chars()) {
+        match unicode_bidi::bidi_class(c) {
+            unicode_bidi::BidiClass::R | unicode_bidi::BidiClass::AL => rtl += 1,
+            unicode_bidi::BidiClass::L => ltr += 1,
+            _ => {}
+        }
+    }
+    let doc_rtl = rtl > ltr;
     let pages = read
         .pages
         .into_iter()
         .map(|p| layout::PageLines {
-            lines: lines::page_lines(&p.glyphs),
+            lines: lines::page_lines(&p.glyphs, doc_rtl),
             width: p.width,
             height: p.height,
             rules: p.rules,

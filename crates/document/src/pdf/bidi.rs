@@ -13,8 +13,10 @@ use unicode_bidi::{BidiClass, BidiInfo, Level, bidi_class};
 use unicode_normalization::UnicodeNormalization;
 
 /// The logical text of a line given its units in visual order (left to right), and whether
-/// it reads right to left.
-pub(super) fn logical(mut units: Vec<String>) -> (String, bool) {
+/// it reads right to left. In a right-to-left document every line is a right-to-left
+/// paragraph's (a Latin footnote citation in an Arabic resolution included); in a
+/// left-to-right one, a line of mostly Arabic letters is.
+pub(super) fn logical(mut units: Vec<String>, doc_rtl: bool) -> (String, bool) {
     for u in &mut units {
         fold_unit(u);
     }
@@ -26,8 +28,8 @@ pub(super) fn logical(mut units: Vec<String>) -> (String, bool) {
             _ => {}
         }
     }
-    let rtl = rtl_letters > ltr_letters;
-    if rtl_letters == 0 {
+    let rtl = doc_rtl || rtl_letters > ltr_letters;
+    if rtl_letters == 0 && !rtl {
         return (units.concat(), false);
     }
     let visual_key = key(&units.concat());
@@ -45,7 +47,7 @@ pub(super) fn logical(mut units: Vec<String>) -> (String, bool) {
         let plain = invert(&units, &levels, rtl, false);
         if forward_key(&plain, rtl) == visual_key { plain } else { merged }
     };
-    (mirror(&text, rtl), rtl)
+    (text, rtl)
 }
 
 fn base_level(rtl: bool) -> Level {
@@ -140,32 +142,6 @@ fn forward_key(logical: &str, rtl: bool) -> Vec<char> {
     out
 }
 
-/// Brackets at a right-to-left level were painted as their mirror image.
-fn mirror(text: &str, rtl: bool) -> String {
-    if !text.chars().any(|c| matches!(c, '(' | ')' | '[' | ']' | '{' | '}' | '«' | '»')) {
-        return text.to_string();
-    }
-    let info = BidiInfo::new(text, Some(base_level(rtl)));
-    text.char_indices()
-        .map(|(i, c)| {
-            if !info.levels.get(i).is_some_and(|l| l.is_rtl()) {
-                return c;
-            }
-            match c {
-                '(' => ')',
-                ')' => '(',
-                '[' => ']',
-                ']' => '[',
-                '{' => '}',
-                '}' => '{',
-                '«' => '»',
-                '»' => '«',
-                c => c,
-            }
-        })
-        .collect()
-}
-
 /// Fold presentation forms to base letters and put a ligature's letters in logical order.
 fn fold_unit(unit: &mut String) {
     let presentation =
@@ -208,7 +184,7 @@ mod tests {
     fn arabic_in_visual_order_reads_logically_with_numbers_kept() {
         // "قرار 75/10" painted left to right: digits first (left), then the word reversed.
         let visual = units(&["7", "5", "/", "1", "0", " ", "ﺭ", "ﺍ", "ﺮ", "ﻗ"]);
-        let (text, rtl) = logical(visual);
+        let (text, rtl) = logical(visual, false);
         assert!(rtl);
         assert_eq!(text, "قرار 75/10");
     }
@@ -216,18 +192,18 @@ mod tests {
     #[test]
     fn lam_alef_and_latin_inside_arabic() {
         let visual = units(&["7", "5", "/", "A", " ", "ﻻ", "ﻭ"]);
-        let (text, _) = logical(visual);
+        let (text, _) = logical(visual, false);
         assert_eq!(text, "ولا A/75");
         let visual = units(&["A", "/", "R", "E", "S", "/", "7", "5", " ", "ﻭ"]);
-        assert_eq!(logical(visual).0, "و A/RES/75");
-        let (text, _) = logical(units(&["ال", "ﻭ"]));
+        assert_eq!(logical(visual, false).0, "و A/RES/75");
+        let (text, _) = logical(units(&["ال", "ﻭ"]), false);
         assert_eq!(text, "ولا");
     }
 
     #[test]
     fn english_line_with_an_arabic_word() {
         let visual = units(&["I", "n", " ", "ب", "ت", "ك", " ", "x"]);
-        let (text, rtl) = logical(visual);
+        let (text, rtl) = logical(visual, false);
         assert!(!rtl);
         assert_eq!(text, "In كتب x");
     }

@@ -72,6 +72,7 @@ pub(super) fn read(pdf: &Pdf) -> Pages {
             },
             budget: MAX_GLYPHS - total,
             truncated: false,
+            spans: Vec::new(),
         };
         if page.page_stream().is_some_and(|s| s.len() > MAX_PAGE_STREAM) {
             out.truncated = true;
@@ -97,6 +98,25 @@ struct Collector {
     page: Page,
     budget: usize,
     truncated: bool,
+    /// Open marked-content sequences: the ActualText of each (if any) and the index of its
+    /// first glyph.
+    spans: Vec<(Option<String>, usize)>,
+}
+
+/// A PDF text string: UTF-16 with its byte-order mark, else PDFDocEncoding (read as Latin-1,
+/// which it equals for the letters an ActualText holds).
+fn text_string(bytes: &[u8]) -> String {
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        let units: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|p| u16::from_be_bytes([p[0], p[1]]))
+            .collect();
+        String::from_utf16_lossy(&units)
+    } else if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        String::from_utf8_lossy(rest).into_owned()
+    } else {
+        bytes.iter().map(|&b| char::from(b)).collect()
+    }
 }
 
 impl Collector {
@@ -170,6 +190,40 @@ impl<'a> Device<'a> for Collector {
     fn pop_clip(&mut self) {}
 
     fn pop_transparency_group(&mut self) {}
+
+    fn begin_marked_content(
+        &mut self,
+        _: &[u8],
+        properties: Option<&hayro_interpret::hayro_syntax::object::Dict<'_>>,
+    ) {
+        if self.spans.len() >= 64 {
+            return;
+        }
+        let actual = properties
+            .and_then(|p| p.get::<hayro_interpret::hayro_syntax::object::String>(b"ActualText"))
+            .map(|s| text_string(s.as_bytes()));
+        self.spans.push((actual, self.page.glyphs.len()));
+    }
+
+    /// The glyphs of a span with an ActualText become one glyph carrying that text, over
+    /// the span's extent (the producer's word for what its glyphs mean).
+    fn end_marked_content(&mut self) {
+        let Some((Some(actual), start)) = self.spans.pop() else {
+            return;
+        };
+        let glyphs = &mut self.page.glyphs;
+        if start >= glyphs.len() {
+            return;
+        }
+        let (x0, x1) = glyphs[start..]
+            .iter()
+            .fold((f32::MAX, f32::MIN), |(a, b), g| (a.min(g.x0), b.max(g.x1)));
+        glyphs.truncate(start + 1);
+        let g = &mut glyphs[start];
+        g.text = actual;
+        g.x0 = x0;
+        g.x1 = x1;
+    }
 
     fn draw_rect(&mut self, rect: &Rect, props: DrawProps<'a>, _: &DrawMode) {
         self.rule((props.transform * rect.to_path(0.1)).bounding_box());

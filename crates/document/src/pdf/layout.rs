@@ -37,6 +37,16 @@ pub(super) fn text(mut pages: Vec<PageLines>) -> (String, usize) {
             }
         }
     }
+    // Notes set at the end of the document (endnotes, Qarar's own export) follow the last
+    // body-size line: they join the notes taken from page feet, in order.
+    if let Some(last) = body.iter().rposition(|(_, l)| l.size >= body_size * 0.92)
+        && body[last + 1..].iter().any(|(_, l)| starts_with_marker(l))
+    {
+        let tail: Vec<(usize, Line)> = body.drain(last + 1..).collect();
+        for (_, line) in tail {
+            add_note_line(&mut notes, line);
+        }
+    }
     let mut out = String::new();
     for para in paragraphs(&body, &pages) {
         out.push_str(&para);
@@ -259,10 +269,21 @@ fn paragraphs(body: &[(usize, Line)], pages: &[PageLines]) -> Vec<String> {
             let (q, prev) = &body[i - 1];
             breaks(prev, *q, line, *p, body.get(i + 1), pages, &margins, pitch)
         };
+        // Over a page break, a full last line ending a clause leaves the question open:
+        // the line goes on a line of its own in the block, for the plain reader's rules.
+        let open = i > 0 && body[i - 1].0 != *p && {
+            let prev = body[i - 1].1.text.trim_end();
+            prev.ends_with([',', ';', '.', ':', '،', '؛', '。', '；', '，'])
+        };
         if new {
             out.push(line.text.clone());
         } else if let Some(last) = out.last_mut() {
-            join_line(last, &line.text);
+            if open {
+                last.push('\n');
+                last.push_str(&line.text);
+            } else {
+                join_line(last, &line.text);
+            }
         }
     }
     out

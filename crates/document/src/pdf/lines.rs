@@ -43,7 +43,7 @@ impl Line {
 const COLUMN_GAP: f32 = 3.0;
 
 /// The lines of one page, top to bottom (lines on one baseline left to right).
-pub(super) fn page_lines(glyphs: &[Glyph]) -> Vec<Line> {
+pub(super) fn page_lines(glyphs: &[Glyph], doc_rtl: bool) -> Vec<Line> {
     let mut order: Vec<usize> = (0..glyphs.len()).collect();
     order.sort_by(|&a, &b| glyphs[a].y.total_cmp(&glyphs[b].y));
     let mut out = Vec::new();
@@ -53,7 +53,7 @@ pub(super) fn page_lines(glyphs: &[Glyph]) -> Vec<Line> {
         let g = &glyphs[i];
         let joins = !group.is_empty() && (g.y - ref_y).abs() <= 0.5 * ref_size.max(g.size);
         if !joins && !group.is_empty() {
-            split_line(glyphs, &mut group, &mut out);
+            split_line(glyphs, &mut group, doc_rtl, &mut out);
             group.clear();
         }
         if group.is_empty() || g.size > ref_size * 1.05 {
@@ -63,13 +63,13 @@ pub(super) fn page_lines(glyphs: &[Glyph]) -> Vec<Line> {
         group.push(i);
     }
     if !group.is_empty() {
-        split_line(glyphs, &mut group, &mut out);
+        split_line(glyphs, &mut group, doc_rtl, &mut out);
     }
     out
 }
 
 /// Sort one baseline's glyphs left to right, cut it at column gaps and read each stretch.
-fn split_line(glyphs: &[Glyph], group: &mut [usize], out: &mut Vec<Line>) {
+fn split_line(glyphs: &[Glyph], group: &mut [usize], doc_rtl: bool, out: &mut Vec<Line>) {
     group.sort_by(|&a, &b| glyphs[a].x0.total_cmp(&glyphs[b].x0));
     // The size of most glyphs and their baseline.
     let mut sizes: Vec<f32> = group.iter().map(|&i| glyphs[i].size).collect();
@@ -80,14 +80,14 @@ fn split_line(glyphs: &[Glyph], group: &mut [usize], out: &mut Vec<Line>) {
     for k in 0..group.len() {
         let g = &glyphs[group[k]];
         if k > start && g.x0 - right > COLUMN_GAP * size && !g.text.trim().is_empty() {
-            out.extend(read_stretch(glyphs, &group[start..k], size));
+            out.extend(read_stretch(glyphs, &group[start..k], size, doc_rtl));
             start = k;
         }
         if !g.text.trim().is_empty() {
             right = right.max(g.x1);
         }
     }
-    out.extend(read_stretch(glyphs, &group[start..], size));
+    out.extend(read_stretch(glyphs, &group[start..], size, doc_rtl));
 }
 
 /// Whether a character is a combining mark drawn over its base (Arabic harakat and the like).
@@ -104,7 +104,7 @@ fn is_cjk(c: char) -> bool {
 const SUPERSCRIPT: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
 
 /// One stretch of glyphs (left to right) as a line.
-fn read_stretch(glyphs: &[Glyph], idx: &[usize], size: f32) -> Option<Line> {
+fn read_stretch(glyphs: &[Glyph], idx: &[usize], size: f32, doc_rtl: bool) -> Option<Line> {
     let body: Vec<&Glyph> = idx
         .iter()
         .map(|&i| &glyphs[i])
@@ -139,6 +139,19 @@ fn read_stretch(glyphs: &[Glyph], idx: &[usize], size: f32) -> Option<Line> {
             continue;
         }
         let raised = g.size < size * 0.85 && g.y < base - 0.15 * size;
+        // A digit glued between two Arabic letters is a justification kashida whose glyph
+        // the producer mapped to no letter (LibreOffice).
+        let arabic = |c: Option<char>| c.is_some_and(|c| matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}'));
+        if !raised
+            && g.text.len() == 1
+            && g.text.as_bytes()[0].is_ascii_digit()
+            && arabic(units.last().and_then(|u| u.0.chars().last()))
+            && arabic(body.get(k + 1).and_then(|n| n.text.chars().next()))
+            && g.x0 - right < 0.1 * size
+            && body.get(k + 1).is_some_and(|n| n.x0 - g.x1 < 0.1 * size)
+        {
+            continue;
+        }
         let mut text = g.text.clone();
         if raised && text.chars().all(|c| c.is_ascii_digit()) {
             text = text
@@ -168,7 +181,7 @@ fn read_stretch(glyphs: &[Glyph], idx: &[usize], size: f32) -> Option<Line> {
     let x0 = body.iter().map(|g| g.x0).fold(f32::MAX, f32::min);
     let x1 = body.iter().map(|g| g.x1).fold(f32::MIN, f32::max);
     let texts: Vec<String> = units.into_iter().map(|u| u.0).collect();
-    let (text, rtl) = bidi::logical(texts);
+    let (text, rtl) = bidi::logical(texts, doc_rtl);
     let text = text.trim().to_string();
     (!text.is_empty()).then_some(Line {
         text,
@@ -207,7 +220,7 @@ mod tests {
             g("s", 52.0, 100.0, 12.0),
             g("n", 10.0, 114.0, 12.0),
         ];
-        let lines = page_lines(&glyphs);
+        let lines = page_lines(&glyphs, false);
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0].text, "No¹ yes");
         assert_eq!(lines[1].text, "n");
