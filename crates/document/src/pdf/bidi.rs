@@ -47,7 +47,34 @@ pub(super) fn logical(mut units: Vec<String>, doc_rtl: bool) -> (String, bool) {
         let plain = invert(&units, &levels, rtl, false);
         if forward_key(&plain, rtl) == visual_key { plain } else { merged }
     };
-    (text, rtl)
+    (if rtl { balance(text) } else { text }, rtl)
+}
+
+/// A right-to-left line whose brackets close before they open was painted with mirrored
+/// bracket glyphs mapped to the characters they look like: turn them around.
+fn balance(text: String) -> String {
+    let mut depth = 0i32;
+    let mut wrong = false;
+    for c in text.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            _ => {}
+        }
+        wrong |= depth < 0;
+    }
+    if !wrong {
+        return text;
+    }
+    text.chars()
+        .map(|c| match c {
+            '(' => ')',
+            ')' => '(',
+            '[' => ']',
+            ']' => '[',
+            c => c,
+        })
+        .collect()
 }
 
 fn base_level(rtl: bool) -> Level {

@@ -128,13 +128,22 @@ fn drop_furniture(pages: &mut [PageLines]) -> usize {
             *seen.entry(k).or_default() += 1;
         }
     }
+    // On the first page a repeated line is furniture too, unless the page shows it twice
+    // (the running header above the cover's own symbol).
+    let first_page_twice: Vec<String> = pages.first().map_or(Vec::new(), |page| {
+        let mut keys: Vec<String> = page.lines.iter().map(|l| furniture_key(&l.text)).collect();
+        keys.sort();
+        keys.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0].clone()).collect()
+    });
     let mut dropped = 0;
     for (p, page) in pages.iter_mut().enumerate() {
         let (height, n) = (page.height, page.lines.len());
         let mut kept = Vec::with_capacity(n);
         for line in std::mem::take(&mut page.lines) {
             let zone = line.y < height * HEADER_ZONE || line.y > height * (1.0 - FOOTER_ZONE);
-            let repeated = p > 0 && seen.get(&furniture_key(&line.text)).is_some_and(|&c| c > 1);
+            let key = furniture_key(&line.text);
+            let repeated = seen.get(&key).is_some_and(|&c| c > 1)
+                && (p > 0 || !first_page_twice.contains(&key));
             let foot = line.y > height * (1.0 - FOOTER_ZONE);
             if zone && (repeated || (furniture_form(&line.text) && (p > 0 || foot))) {
                 dropped += 1;
@@ -262,12 +271,24 @@ fn line_pitch(body: &[(usize, Line)]) -> f32 {
 fn paragraphs(body: &[(usize, Line)], pages: &[PageLines]) -> Vec<String> {
     let margins = margins(body, pages);
     let pitch = line_pitch(body);
+    // A page is justified when most of its lines end at the end margin.
+    let justified: Vec<bool> = (0..pages.len())
+        .map(|p| {
+            let (_, end) = margins[p];
+            let lines: Vec<&Line> = body.iter().filter(|(q, _)| *q == p).map(|(_, l)| l).collect();
+            let full = lines
+                .iter()
+                .filter(|l| end - l.end(pages[p].width) < 0.5 * l.size)
+                .count();
+            full * 2 > lines.len()
+        })
+        .collect();
     let mut out: Vec<String> = Vec::new();
     for i in 0..body.len() {
         let (p, line) = &body[i];
         let new = i == 0 || {
             let (q, prev) = &body[i - 1];
-            breaks(prev, *q, line, *p, body.get(i + 1), pages, &margins, pitch)
+            breaks(prev, *q, line, *p, body.get(i + 1), pages, &margins, &justified, pitch)
         };
         // Over a page break, a full last line ending a clause leaves the question open:
         // the line goes on a line of its own in the block, for the plain reader's rules.
@@ -299,8 +320,13 @@ fn breaks(
     next: Option<&(usize, Line)>,
     pages: &[PageLines],
     margins: &[(f32, f32)],
+    justified: &[bool],
     pitch: f32,
 ) -> bool {
+    // A footnote marker wrapped to a line of its own ends the paragraph before it.
+    if line.text.chars().all(|c| "⁰¹²³⁴⁵⁶⁷⁸⁹ ".contains(c)) {
+        return false;
+    }
     let size = line.size;
     if (prev.size - size).abs() > 0.6 || prev.rtl != line.rtl {
         return true;
@@ -311,10 +337,19 @@ fn breaks(
             return true;
         }
     }
-    // The previous line stopped short of the end margin by more than this line's first word.
-    let (_, q_end) = margins[q];
-    let first_word = line.text.split(' ').next().map_or(0, |w| w.chars().count()) as f32;
-    if q_end - prev.end(pages[q].width) > (first_word + 1.5) * size * 0.55 {
+    // The previous line stopped short of the end margin: in justified text by more than a
+    // font size; in ragged text by more than this line's first word would need (and by a
+    // quarter of the column, since a number and its word may be held together).
+    let (q_start, q_end) = margins[q];
+    let short = q_end - prev.end(pages[q].width);
+    let limit = if justified[q] {
+        size
+    } else {
+        let first_word = line.text.split(' ').next().map_or(0, |w| w.chars().count()) as f32;
+        let char_width = (prev.x1 - prev.x0) / prev.text.chars().count().max(1) as f32;
+        ((first_word + 1.0) * char_width).max(0.25 * (q_end - q_start))
+    };
+    if short > limit {
         return true;
     }
     // An indented first line whose paragraph goes on at a smaller indent.

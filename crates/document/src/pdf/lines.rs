@@ -152,6 +152,10 @@ fn read_stretch(glyphs: &[Glyph], idx: &[usize], size: f32, doc_rtl: bool) -> Op
         {
             continue;
         }
+        // Brackets raised with a marker (`⁽⁸⁾` as a browser prints `<sup>(8)</sup>`) go.
+        if raised && matches!(g.text.as_str(), "(" | ")" | "[" | "]") {
+            continue;
+        }
         let mut text = g.text.clone();
         if raised && text.chars().all(|c| c.is_ascii_digit()) {
             text = text
