@@ -233,21 +233,42 @@ fn join_line(out: &mut String, next: &str) {
     out.push_str(next);
 }
 
-/// Each page's body margins: the start most lines begin at and the farthest end.
-fn margins(body: &[(usize, Line)], pages: &[PageLines]) -> Vec<(f32, f32)> {
-    let mut out = vec![(0.0f32, 0.0f32); pages.len()];
+/// Each page's body margins (the start most lines begin at, the end most lines reach) and
+/// whether it is justified: a quarter of its lines or more end at one place. A ragged page's
+/// end margin is where all but the longest few lines end.
+fn margins(body: &[(usize, Line)], pages: &[PageLines]) -> Vec<(f32, f32, bool)> {
+    let mut out = vec![(0.0f32, 0.0f32, false); pages.len()];
     for (p, page) in pages.iter().enumerate() {
         let mut starts: HashMap<i32, usize> = HashMap::new();
-        let mut end = 0.0f32;
+        let mut ends: HashMap<i32, (usize, f32)> = HashMap::new();
+        let mut all_ends = Vec::new();
         for (_, l) in body.iter().filter(|(q, _)| *q == p) {
             *starts.entry((l.start(page.width) / 2.0).round() as i32).or_default() += 1;
-            end = end.max(l.end(page.width));
+            let e = l.end(page.width);
+            let slot = ends.entry((e / 2.0).round() as i32).or_insert((0, e));
+            slot.0 += 1;
+            slot.1 = slot.1.max(e);
+            all_ends.push(e);
+        }
+        if all_ends.is_empty() {
+            continue;
         }
         let start = starts
             .into_iter()
             .max_by_key(|&(s, n)| (n, -s))
             .map_or(0.0, |(s, _)| s as f32 * 2.0);
-        out[p] = (start, end);
+        let (count, mode_end) = ends
+            .into_values()
+            .max_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)))
+            .unwrap_or((0, 0.0));
+        all_ends.sort_by(f32::total_cmp);
+        let justified = count >= 3 && count * 4 >= all_ends.len();
+        let end = if justified {
+            mode_end
+        } else {
+            all_ends[(all_ends.len() * 19 / 20).min(all_ends.len() - 1)]
+        };
+        out[p] = (start, end, justified);
     }
     out
 }
@@ -271,24 +292,17 @@ fn line_pitch(body: &[(usize, Line)]) -> f32 {
 fn paragraphs(body: &[(usize, Line)], pages: &[PageLines]) -> Vec<String> {
     let margins = margins(body, pages);
     let pitch = line_pitch(body);
-    // A page is justified when most of its lines end at the end margin.
-    let justified: Vec<bool> = (0..pages.len())
-        .map(|p| {
-            let (_, end) = margins[p];
-            let lines: Vec<&Line> = body.iter().filter(|(q, _)| *q == p).map(|(_, l)| l).collect();
-            let full = lines
-                .iter()
-                .filter(|l| end - l.end(pages[p].width) < 0.5 * l.size)
-                .count();
-            full * 2 > lines.len()
-        })
-        .collect();
     let mut out: Vec<String> = Vec::new();
+    let debug = std::env::var_os("QARAR_PDF_DEBUG").is_some();
     for i in 0..body.len() {
         let (p, line) = &body[i];
+        if debug {
+            let t: String = line.text.chars().take(30).collect();
+            eprintln!("p{p} y{:.1} start{:.1} end{:.1} size{:.1} m{:?} {t}", line.y, line.start(pages[*p].width), line.end(pages[*p].width), line.size, margins[*p]);
+        }
         let new = i == 0 || {
             let (q, prev) = &body[i - 1];
-            breaks(prev, *q, line, *p, body.get(i + 1), pages, &margins, &justified, pitch)
+            breaks(prev, *q, line, *p, body.get(i + 1), pages, &margins, pitch)
         };
         // Over a page break, a full last line ending a clause leaves the question open:
         // the line goes on a line of its own in the block, for the plain reader's rules.
@@ -319,8 +333,7 @@ fn breaks(
     p: usize,
     next: Option<&(usize, Line)>,
     pages: &[PageLines],
-    margins: &[(f32, f32)],
-    justified: &[bool],
+    margins: &[(f32, f32, bool)],
     pitch: f32,
 ) -> bool {
     // A footnote marker wrapped to a line of its own ends the paragraph before it.
@@ -333,16 +346,16 @@ fn breaks(
     }
     if p == q {
         let gap = line.y - prev.y;
-        if gap < 0.3 * size || gap > pitch * 1.35 {
+        if gap < 0.3 * size || gap > pitch + (0.25 * size).max(0.1 * pitch) {
             return true;
         }
     }
     // The previous line stopped short of the end margin: in justified text by more than a
     // font size; in ragged text by more than this line's first word would need (and by a
     // quarter of the column, since a number and its word may be held together).
-    let (q_start, q_end) = margins[q];
+    let (q_start, q_end, justified) = margins[q];
     let short = q_end - prev.end(pages[q].width);
-    let limit = if justified[q] {
+    let limit = if justified {
         size
     } else {
         let first_word = line.text.split(' ').next().map_or(0, |w| w.chars().count()) as f32;
@@ -354,7 +367,7 @@ fn breaks(
     }
     // An indented first line whose paragraph goes on at a smaller indent.
     let width = pages[p].width;
-    let (start, _) = margins[p];
+    let (start, _, _) = margins[p];
     let indent = line.start(width);
     if indent > start + 0.6 * size && indent > prev.start(pages[q].width) + 0.6 * size {
         return match next {
