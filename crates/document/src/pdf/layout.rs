@@ -293,13 +293,8 @@ fn paragraphs(body: &[(usize, Line)], pages: &[PageLines]) -> Vec<String> {
     let margins = margins(body, pages);
     let pitch = line_pitch(body);
     let mut out: Vec<String> = Vec::new();
-    let debug = std::env::var_os("QARAR_PDF_DEBUG").is_some();
     for i in 0..body.len() {
         let (p, line) = &body[i];
-        if debug {
-            let t: String = line.text.chars().take(30).collect();
-            eprintln!("p{p} y{:.1} start{:.1} end{:.1} size{:.1} m{:?} {t}", line.y, line.start(pages[*p].width), line.end(pages[*p].width), line.size, margins[*p]);
-        }
         let new = i == 0 || {
             let (q, prev) = &body[i - 1];
             breaks(prev, *q, line, *p, body.get(i + 1), pages, &margins, pitch)
