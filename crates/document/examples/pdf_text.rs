@@ -20,7 +20,10 @@ fn main() {
         Ok(t) => {
             let doc = qarar_document::plain::parse(&t.text);
             let ids = |ps: &[qarar_document::model::Paragraph]| {
-                ps.iter().map(|p| p.id.clone()).collect::<Vec<_>>().join(" ")
+                ps.iter()
+                    .map(|p| p.id.clone())
+                    .collect::<Vec<_>>()
+                    .join(" ")
             };
             println!("symbol {:?}", doc.meta.symbol);
             println!("preamble {}", ids(&doc.preamble));

@@ -23,7 +23,10 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Document, String> {
     doc.format = SourceFormat::Pdf;
     if text.dropped > 0 {
         doc.diagnostics.push(Diagnostic::info(
-            format!("dropped {} running headers and footers of the PDF pages", text.dropped),
+            format!(
+                "dropped {} running headers and footers of the PDF pages",
+                text.dropped
+            ),
             None,
         ));
     }
@@ -72,7 +75,12 @@ pub fn text(bytes: &[u8]) -> Result<PdfText, String> {
     }
     // The document's direction: that of most of its strong letters.
     let (mut rtl, mut ltr) = (0usize, 0usize);
-    for c in read.pages.iter().flat_map(|p| &p.glyphs).flat_map(|g| g.text.chars()) {
+    for c in read
+        .pages
+        .iter()
+        .flat_map(|p| &p.glyphs)
+        .flat_map(|g| g.text.chars())
+    {
         match unicode_bidi::bidi_class(c) {
             unicode_bidi::BidiClass::R | unicode_bidi::BidiClass::AL => rtl += 1,
             unicode_bidi::BidiClass::L => ltr += 1,

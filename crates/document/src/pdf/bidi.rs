@@ -45,7 +45,11 @@ pub(super) fn logical(mut units: Vec<String>, doc_rtl: bool) -> (String, bool) {
         merged
     } else {
         let plain = invert(&units, &levels, rtl, false);
-        if forward_key(&plain, rtl) == visual_key { plain } else { merged }
+        if forward_key(&plain, rtl) == visual_key {
+            plain
+        } else {
+            merged
+        }
     };
     (if rtl { balance(text) } else { text }, rtl)
 }
@@ -100,7 +104,13 @@ fn neutral(unit: &str) -> bool {
     unit.chars().all(|c| {
         matches!(
             bidi_class(c),
-            BidiClass::WS | BidiClass::CS | BidiClass::ON | BidiClass::ES | BidiClass::ET | BidiClass::B | BidiClass::S
+            BidiClass::WS
+                | BidiClass::CS
+                | BidiClass::ON
+                | BidiClass::ES
+                | BidiClass::ET
+                | BidiClass::B
+                | BidiClass::S
         )
     })
 }
@@ -154,7 +164,10 @@ fn invert(units: &[String], levels: &[Level], rtl: bool, merge: bool) -> String 
 /// a display with what was painted.
 fn key(s: &str) -> Vec<char> {
     s.chars()
-        .filter(|&c| !super::lines::is_mark(c) && !matches!(c, '(' | ')' | '[' | ']' | '{' | '}' | '<' | '>' | '«' | '»'))
+        .filter(|&c| {
+            !super::lines::is_mark(c)
+                && !matches!(c, '(' | ')' | '[' | ']' | '{' | '}' | '<' | '>' | '«' | '»')
+        })
         .collect()
 }
 
@@ -171,8 +184,7 @@ fn forward_key(logical: &str, rtl: bool) -> Vec<char> {
 
 /// Fold presentation forms to base letters and put a ligature's letters in logical order.
 fn fold_unit(unit: &mut String) {
-    let presentation =
-        |c: char| matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}');
+    let presentation = |c: char| matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}');
     if unit.chars().any(presentation) {
         let mut out = String::with_capacity(unit.len() + 4);
         for c in unit.chars() {

@@ -74,7 +74,10 @@ pub(super) fn read(pdf: &Pdf) -> Pages {
             truncated: false,
             spans: Vec::new(),
         };
-        if page.page_stream().is_some_and(|s| s.len() > MAX_PAGE_STREAM) {
+        if page
+            .page_stream()
+            .is_some_and(|s| s.len() > MAX_PAGE_STREAM)
+        {
             out.truncated = true;
         } else {
             let mut context = Context::new(

@@ -105,7 +105,10 @@ fn furniture_form(text: &str) -> bool {
         return true;
     }
     let lower = t.to_lowercase();
-    lower.strip_prefix("page ").is_some_and(|r| r.chars().all(|c| c.is_ascii_digit() || c == ' ' || c == '/'))
+    lower.strip_prefix("page ").is_some_and(|r| {
+        r.chars()
+            .all(|c| c.is_ascii_digit() || c == ' ' || c == '/')
+    })
 }
 
 /// Drop running headers and footers: lines in the top or foot zone of a page that are
@@ -133,7 +136,10 @@ fn drop_furniture(pages: &mut [PageLines]) -> usize {
     let first_page_twice: Vec<String> = pages.first().map_or(Vec::new(), |page| {
         let mut keys: Vec<String> = page.lines.iter().map(|l| furniture_key(&l.text)).collect();
         keys.sort();
-        keys.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0].clone()).collect()
+        keys.windows(2)
+            .filter(|w| w[0] == w[1])
+            .map(|w| w[0].clone())
+            .collect()
     });
     let mut dropped = 0;
     for (p, page) in pages.iter_mut().enumerate() {
@@ -165,7 +171,8 @@ fn starts_with_marker(line: &Line) -> bool {
         || first.is_some_and(|c| "⁰¹²³⁴⁵⁶⁷⁸⁹*".contains(c))
         || (first == Some('(') && chars.next().is_some_and(|c| c.is_numeric()))
         || (first.is_some_and(|c| c.is_ascii_digit())
-            && t.trim_start_matches(|c: char| c.is_ascii_digit()).starts_with(' '))
+            && t.trim_start_matches(|c: char| c.is_ascii_digit())
+                .starts_with(' '))
 }
 
 /// The index of a page's first footnote line (the lines' count when there is none): below a
@@ -181,10 +188,15 @@ fn footnote_start(lines: &[Line], page: &PageLines, body_size: f32) -> usize {
         return lines.len();
     }
     // A separator rule between the body and the foot run sets the start.
-    if let Some(&(_, _, rule_y)) = page.rules.iter().find(|&&(x0, x1, y)| {
-        x1 - x0 < page.width * 0.6 && y > lines[k - 1].y && y < lines[k].y
-    }) {
-        let start = lines.iter().position(|l| l.y > rule_y).unwrap_or(lines.len());
+    if let Some(&(_, _, rule_y)) = page
+        .rules
+        .iter()
+        .find(|&&(x0, x1, y)| x1 - x0 < page.width * 0.6 && y > lines[k - 1].y && y < lines[k].y)
+    {
+        let start = lines
+            .iter()
+            .position(|l| l.y > rule_y)
+            .unwrap_or(lines.len());
         if lines[start..].iter().all(small) {
             return start;
         }
@@ -206,7 +218,9 @@ fn add_note_line(notes: &mut Vec<String>, line: Line) {
         if !digits.is_empty() && digits.len() <= 3 {
             let sup: String = digits
                 .chars()
-                .map(|c| ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'][c as usize - '0' as usize])
+                .map(|c| {
+                    ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'][c as usize - '0' as usize]
+                })
                 .collect();
             notes.push(format!("{sup} {rest}"));
         } else {
@@ -243,7 +257,9 @@ fn margins(body: &[(usize, Line)], pages: &[PageLines]) -> Vec<(f32, f32, bool)>
         let mut ends: HashMap<i32, (usize, f32)> = HashMap::new();
         let mut all_ends = Vec::new();
         for (_, l) in body.iter().filter(|(q, _)| *q == p) {
-            *starts.entry((l.start(page.width) / 2.0).round() as i32).or_default() += 1;
+            *starts
+                .entry((l.start(page.width) / 2.0).round() as i32)
+                .or_default() += 1;
             let e = l.end(page.width);
             let slot = ends.entry((e / 2.0).round() as i32).or_insert((0, e));
             slot.0 += 1;

@@ -98,7 +98,7 @@ pub(super) fn is_mark(c: char) -> bool {
 
 fn is_cjk(c: char) -> bool {
     matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}'
-        )
+    )
 }
 
 const SUPERSCRIPT: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
@@ -141,7 +141,9 @@ fn read_stretch(glyphs: &[Glyph], idx: &[usize], size: f32, doc_rtl: bool) -> Op
         let raised = g.size < size * 0.85 && g.y < base - 0.15 * size;
         // A digit glued between two Arabic letters is a justification kashida whose glyph
         // the producer mapped to no letter (LibreOffice).
-        let arabic = |c: Option<char>| c.is_some_and(|c| matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}'));
+        let arabic = |c: Option<char>| {
+            c.is_some_and(|c| matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}'))
+        };
         if !raised
             && g.text.len() == 1
             && g.text.as_bytes()[0].is_ascii_digit()

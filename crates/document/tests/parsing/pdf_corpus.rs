@@ -231,7 +231,10 @@ fn truncated_and_malformed_pdfs_get_a_message_naming_the_file() {
     // Cut later, what the damaged file still holds is read, or a message says why not.
     for cut in [good.len() / 3, good.len() / 2, good.len() - 40] {
         let message = load_err(&good[..cut]);
-        assert!(message == "read" || message.starts_with("bad.pdf: "), "{message}");
+        assert!(
+            message == "read" || message.starts_with("bad.pdf: "),
+            "{message}"
+        );
     }
     let message = load_err(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF");
     assert!(message.starts_with("bad.pdf: this PDF"), "{message}");
@@ -262,13 +265,18 @@ fn image_only_pdf() -> Vec<u8> {
         out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
     }
     let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
     for o in offsets {
         out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
     }
     out.extend_from_slice(
-        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1)
-            .as_bytes(),
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
     );
     out
 }
