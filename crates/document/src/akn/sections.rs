@@ -121,6 +121,7 @@ fn body_pieces_of<'e, 'a>(main: &'e Element<'a>, e: &'e Element<'a>, out: &mut V
         if let Some(numeral) = wrapper_numeral(e) {
             let mut title = None;
             let mut before_body = true;
+            let written = numeral.clone();
             out.push(Piece::Start {
                 numeral,
                 title: None,
@@ -129,6 +130,8 @@ fn body_pieces_of<'e, 'a>(main: &'e Element<'a>, e: &'e Element<'a>, out: &mut V
             for c in e.elements() {
                 match c.name() {
                     "num" => {}
+                    // `<p><num>VII</num></p>`: the numeral itself, already the section's heading.
+                    "p" if c.child("num").is_some() && collapse_str(&c.text()) == written => {}
                     "heading" | "subheading" if title.is_none() => {
                         let t = collapse_str(&c.text());
                         if !t.is_empty() {

@@ -230,11 +230,13 @@ mod tests {
 
     #[test]
     fn lam_alef_and_latin_inside_arabic() {
-        let visual = units(&["7", "5", "/", "A", " ", "ﻻ", "ﻭ"]);
-        let (text, _) = logical(visual, false);
+        // Lines of an Arabic document (a right-to-left paragraph however few its letters).
+        // "ولا A/75" as the bidi algorithm displays it: the symbol left to right, at the left.
+        let visual = units(&["A", "/", "7", "5", " ", "ﻻ", "ﻭ"]);
+        let (text, _) = logical(visual, true);
         assert_eq!(text, "ولا A/75");
         let visual = units(&["A", "/", "R", "E", "S", "/", "7", "5", " ", "ﻭ"]);
-        assert_eq!(logical(visual, false).0, "و A/RES/75");
+        assert_eq!(logical(visual, true).0, "و A/RES/75");
         let (text, _) = logical(units(&["ال", "ﻭ"]), false);
         assert_eq!(text, "ولا");
     }
