@@ -202,4 +202,14 @@ mod tests {
                 .all(|l| l.starts_with(' '))
         );
     }
+
+    #[test]
+    fn the_scalable_icon_is_recognised_by_its_first_bytes() {
+        // Desktops sniff an image's type from its first bytes (gdk-pixbuf reads 256): with a
+        // long comment before `<svg`, GNOME's and Xfce's launchers showed no icon.
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let svg = std::fs::read(root.join("assets/icons/qarar.svg")).unwrap();
+        let head = String::from_utf8_lossy(&svg[..svg.len().min(256)]).into_owned();
+        assert!(head.contains("<svg"), "no <svg in the first 256 bytes:\n{head}");
+    }
 }
