@@ -184,12 +184,12 @@ fn compare_inputs(
                 return Err(format!("{}: not a folder", dir.display()));
             }
             let index = qarar_library::Library::scan(dir, None, &|_, _| true);
-            let own = std::fs::canonicalize(new).unwrap_or_else(|_| new.clone());
+            let own = qarar_util::canonical_path(new);
             let subject = qarar_library::Subject::of_document(&b);
             let found = index.predecessors(&subject, Some(&own));
             let found: Vec<_> = found
                 .into_iter()
-                .filter(|p| std::fs::canonicalize(&p.entry.path).ok().as_ref() != Some(&own))
+                .filter(|p| qarar_util::canonical_path(&p.entry.path) != own)
                 .collect();
             let Some(first) = found.first() else {
                 return Err(format!(

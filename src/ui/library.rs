@@ -90,7 +90,7 @@ impl LibraryState {
 
     /// Use `folder` as the library and index it in the background.
     pub(crate) fn set_folder(&mut self, folder: PathBuf, ctx: &egui::Context) {
-        let folder = std::fs::canonicalize(&folder).unwrap_or(folder);
+        let folder = qarar_util::canonical_path(&folder);
         if self.folder.as_ref() != Some(&folder) {
             // Nothing of the old folder carries over: its index, search index and answers.
             self.index = None;

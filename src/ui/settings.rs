@@ -44,7 +44,7 @@ impl Default for Settings {
 impl Settings {
     /// Put `path` first in the recent files, without duplicates.
     pub(crate) fn add_recent(&mut self, path: PathBuf) {
-        let canon = std::fs::canonicalize(&path).unwrap_or(path);
+        let canon = qarar_util::canonical_path(&path);
         self.recent.retain(|p| p != &canon);
         self.recent.insert(0, canon);
         self.recent.truncate(MAX_RECENT);

@@ -16,6 +16,14 @@ pub fn first_words(text: &str, n: usize) -> String {
     }
 }
 
+/// The absolute form of `path` as its user knows it: links and `..` resolved and, on Windows,
+/// without the `\\?\` prefix `std::fs::canonicalize` adds (it would show in the recent
+/// files, tab tooltips and exports). The path itself, simplified, when it cannot be resolved
+/// (a file since removed).
+pub fn canonical_path(path: &std::path::Path) -> std::path::PathBuf {
+    dunce::canonicalize(path).unwrap_or_else(|_| dunce::simplified(path).to_path_buf())
+}
+
 /// Canonical form of a symbol for comparisons: trimmed, upper-case, inner white space
 /// collapsed (`a/res/75/10 ` → `A/RES/75/10`).
 pub fn normalise_symbol(symbol: &str) -> String {

@@ -54,9 +54,7 @@ impl ReaderApp {
             // Parsing, reading the annotation store and anchoring stay off the UI thread; so
             // does resolving the path (open documents are compared by their canonical path).
             let mut request = request;
-            if let Ok(p) = std::fs::canonicalize(&request.path) {
-                request.path = p;
-            }
+            request.path = qarar_util::canonical_path(&request.path);
             let result = qarar_document::load_path(&request.path).map(|doc| {
                 let annotations = Annotations::open(&doc, data_dir.as_ref());
                 (doc, annotations)
@@ -263,7 +261,7 @@ impl ReaderApp {
     fn tab_holding(&self, path: &Path) -> Option<usize> {
         // One system call for the path asked about (on a user action), none per tab: open
         // documents hold canonical paths (resolved when they were loaded).
-        let want = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let want = qarar_util::canonical_path(path);
         self.tabs.holding(&want)
     }
 

@@ -194,7 +194,7 @@ impl ReaderApp {
             Some(path) => match qarar_document::load_path(path) {
                 Ok(doc) => {
                     app.settings.add_recent(path.clone());
-                    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+                    let path = qarar_util::canonical_path(path);
                     let open = OpenDocument::new(doc, Some(path), start.data_dir.as_ref());
                     app.tabs.replace_current(Some(open));
                 }
