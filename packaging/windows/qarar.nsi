@@ -4,7 +4,9 @@
 ; %LOCALAPPDATA%\Programs\Qarar, a Start menu entry is made, Qarar is added to "Open with" for
 ; .xml .akn .txt .pdf .docx without becoming their default program, and an uninstaller is
 ; registered in Settings > Apps. Settings and annotations (%APPDATA%\Qarar) are left on uninstall.
-Unicode true
+; A 64-bit installer (NSIS 3's amd64-unicode stubs and plugins): the program is x64 only, and
+; so the installer runs wherever it can (and under a 64-bit-only Wine, as CI runs it).
+Target amd64-unicode
 SetCompressor /SOLID lzma
 RequestExecutionLevel user
 ManifestDPIAware true
