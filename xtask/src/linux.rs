@@ -210,6 +210,9 @@ mod tests {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         let svg = std::fs::read(root.join("assets/icons/qarar.svg")).unwrap();
         let head = String::from_utf8_lossy(&svg[..svg.len().min(256)]).into_owned();
-        assert!(head.contains("<svg"), "no <svg in the first 256 bytes:\n{head}");
+        assert!(
+            head.contains("<svg"),
+            "no <svg in the first 256 bytes:\n{head}"
+        );
     }
 }
