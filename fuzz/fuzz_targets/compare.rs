@@ -30,7 +30,7 @@ fuzz_target!(|data: &[u8]| {
     for format in [
         CompareFormat::Json,
         CompareFormat::Html,
-        CompareFormat::Markdown,
+        CompareFormat::Md,
     ] {
         let out = render(&cmp, format, "2026-01-01").expect("renders");
         if matches!(format, CompareFormat::Html) {

@@ -51,7 +51,7 @@ fuzz_target!(|spec: Spec| {
     p.table = Some(table);
     let mut doc = Document::default();
     doc.operative.push(p);
-    let md = qarar_export::render(qarar_export::Format::Markdown, &doc, &[]).expect("markdown");
+    let md = qarar_export::render(qarar_export::Format::Md, &doc, &[]).expect("markdown");
     assert!(md.len() <= 64 * 1024 + 16 * (cells + 1) * (width + 1));
     let _ = qarar_export::render(qarar_export::Format::Html, &doc, &[]);
 });

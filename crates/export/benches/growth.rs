@@ -11,9 +11,18 @@
 //!   (the word diff had no deadline).
 //! * `growth/pdf_table/N`: the PDF of a table of N × 60 rows × 60 cells (each line looked
 //!   for its cell among all of them).
+//! * `growth/pdf_spans/N`: the PDF of one paragraph of N × 700 words, every other one in
+//!   italics (cosmic-text 0.19 reads every span of a line for each word it shapes).
+//! * `growth/docx_rtl_gaps/N`: the DOCX of an Arabic paragraph of N × 4 KB whose two Latin
+//!   words stand either side of a stretch of figures (the script chunker looked for the
+//!   next letter from every character).
+//! * `growth/pdf_annexes/N`: the PDF of N × 1,000 annexes of one paragraph each.
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use qarar_document::model::{CellSpan, Document, Paragraph, ParagraphKind, Run, Table, TableRow};
+use qarar_document::model::{
+    Annex, CellSpan, Document, Paragraph, ParagraphKind, Run, RunKind, Table, TableRow,
+};
+use qarar_document::{Direction, Language};
 use qarar_export::placed::place;
 use qarar_export::{Format, render};
 use std::hint::black_box;
@@ -160,11 +169,101 @@ fn pdf_table(c: &mut Criterion) {
     group.finish();
 }
 
+/// One paragraph of `words` words, every other one in italics: a span per word.
+fn spans_doc(words: usize) -> Document {
+    let mut p = Paragraph::new("para_1", ParagraphKind::Operative);
+    p.number = Some(1);
+    for i in 0..words {
+        let kind = if i % 2 == 0 {
+            RunKind::Plain
+        } else {
+            RunKind::Emphasis
+        };
+        p.runs
+            .push(Run::new(kind, format!("word{} ", i % 97), None));
+    }
+    let mut doc = Document::default();
+    doc.meta.language = Language::En;
+    doc.meta.direction = Direction::Ltr;
+    doc.operative.push(p);
+    doc
+}
+
+fn pdf_spans(c: &mut Criterion) {
+    let mut group = c.benchmark_group("growth/pdf_spans");
+    group.sample_size(10);
+    for scale in SCALES {
+        let doc = spans_doc(scale * 700);
+        group.bench_with_input(BenchmarkId::from_parameter(scale), &doc, |b, doc| {
+            b.iter(|| black_box(render(Format::Pdf, doc, &[]).map(|v| v.len())))
+        });
+    }
+    group.finish();
+}
+
+/// An Arabic paragraph of about `kb` KB: Arabic words, then two Latin words with a stretch
+/// of figures and spaces between them as long as the rest.
+fn rtl_gaps_doc(kb: usize) -> Document {
+    let mut text = String::from("قررت الجمعية العامة A ");
+    text.push_str(&"1 ".repeat(kb * 500));
+    text.push_str("B قررت الجمعية العامة");
+    let mut p = Paragraph::new("para_1", ParagraphKind::Operative);
+    p.runs.push(Run::plain(text));
+    let mut doc = Document::default();
+    doc.meta.language = Language::Ar;
+    doc.meta.direction = Direction::Rtl;
+    doc.operative.push(p);
+    doc
+}
+
+fn docx_rtl_gaps(c: &mut Criterion) {
+    let mut group = c.benchmark_group("growth/docx_rtl_gaps");
+    group.sample_size(10);
+    for scale in SCALES {
+        let doc = rtl_gaps_doc(scale * 4);
+        group.bench_with_input(BenchmarkId::from_parameter(scale), &doc, |b, doc| {
+            b.iter(|| black_box(render(Format::Docx, doc, &[]).map(|v| v.len())))
+        });
+    }
+    group.finish();
+}
+
+/// `n` annexes, each a heading, a title and one paragraph.
+fn annexes_doc(n: usize) -> Document {
+    let mut doc = Document::default();
+    doc.meta.language = Language::En;
+    doc.meta.direction = Direction::Ltr;
+    for i in 0..n {
+        let mut p = Paragraph::new(format!("annex_{}__para_1", i + 1), ParagraphKind::Plain);
+        p.runs.push(Run::plain(format!("Text of annex {}.", i + 1)));
+        doc.annexes.push(Annex {
+            id: format!("annex_{}", i + 1),
+            heading: Some(format!("Annex {}", i + 1)),
+            title: Some("Title".to_string()),
+            paragraphs: vec![p],
+        });
+    }
+    doc
+}
+
+fn pdf_annexes(c: &mut Criterion) {
+    let mut group = c.benchmark_group("growth/pdf_annexes");
+    group.sample_size(10);
+    for scale in SCALES {
+        let doc = annexes_doc(scale * 1_000);
+        group.bench_with_input(BenchmarkId::from_parameter(scale), &doc, |b, doc| {
+            b.iter(|| black_box(render(Format::Pdf, doc, &[]).map(|v| v.len())))
+        });
+    }
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default()
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3));
-    targets = table_spans, compare_alike, word_diff, pdf_table
+    targets = table_spans, compare_alike, word_diff, pdf_table, pdf_spans, docx_rtl_gaps,
+        pdf_annexes
 }
 criterion_main!(benches);

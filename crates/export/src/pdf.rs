@@ -141,14 +141,26 @@ pub(crate) struct Placement {
     bands: Vec<(usize, f32)>,
 }
 
-/// Append `text` to `d` as a span of its own, in `style` with comparison mark `mark` (0 for
-/// none).
+/// Append `text` to `d` in `style` with comparison mark `mark` (0 for none): a span of its
+/// own, or the end of the last span when that is set alike (no link, same style and mark)
+/// and `text` does not begin the paragraph's own text.
 pub(crate) fn push_span(d: &mut DisplayText, text: &str, style: SpanStyle, mark: u8) {
     if text.is_empty() {
         return;
     }
     let start = d.text.len();
     d.text.push_str(text);
+    // Never across the start of the paragraph's own text (offsets are mapped from there).
+    if let Some(last) = d.spans.last_mut()
+        && last.range.end == start
+        && start != d.text_start
+        && last.style == style
+        && last.mark == mark
+        && last.link == 0
+    {
+        last.range.end = d.text.len();
+        return;
+    }
     d.spans.push(Span {
         range: start..d.text.len(),
         style,

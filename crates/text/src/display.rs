@@ -221,10 +221,12 @@ pub(crate) fn no_break_before(d: &DisplayText, at: usize) -> bool {
     let Some((next_at, next)) = next else {
         return false;
     };
+    // Spans stand in text order: the one holding `next_at` is found by halving (a scan of
+    // every span for each line was quadratic in a paragraph of many spans).
     let marker = d
         .spans
-        .iter()
-        .any(|s| s.style == SpanStyle::Marker && s.range.contains(&next_at));
+        .get(d.spans.partition_point(|s| s.range.end <= next_at))
+        .is_some_and(|s| s.style == SpanStyle::Marker && s.range.contains(&next_at));
     joined || marker || matches!(prev, Some('(' | '[' | '{')) || matches!(next, ')' | ']' | '}')
 }
 
@@ -268,6 +270,25 @@ pub fn protect(s: &str, direction: Direction) -> String {
         .collect();
     let mut out = String::with_capacity(s.len() + 8);
     let rtl = direction == Direction::Rtl;
+    // For right-to-left text, found in one pass each (not searched from every bracket): the
+    // next `)` at or after each position, and running counts of right-to-left letters and
+    // ASCII letters or digits, so that what a bracket pair encloses is judged at once.
+    let (mut next_close, mut rtl_before, mut alnum_before) = (Vec::new(), Vec::new(), Vec::new());
+    if rtl {
+        next_close = vec![None; chars.len() + 1];
+        for (j, &c) in chars.iter().enumerate().rev() {
+            next_close[j] = if c == ')' { Some(j) } else { next_close[j + 1] };
+        }
+        let (mut r, mut a) = (0usize, 0usize);
+        for &c in &chars {
+            rtl_before.push(r);
+            alnum_before.push(a);
+            r += usize::from(script::is_rtl(c));
+            a += usize::from(c.is_ascii_alphanumeric());
+        }
+        rtl_before.push(r);
+        alnum_before.push(a);
+    }
     let mut isolated = false;
     // End of a bracketed Latin symbol or number isolated in right-to-left text.
     let mut bracket_end = None;
@@ -277,19 +298,17 @@ pub fn protect(s: &str, direction: Direction) -> String {
         let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
         // "(A/75/L.20)" in Arabic text: one left-to-right run, brackets included, so that the
         // line never breaks between a bracket and what it encloses.
-        if rtl && c == '(' && bracket_end.is_none() && !isolated {
-            let close = chars[i + 1..]
-                .iter()
-                .position(|&c| c == ')')
-                .map(|j| i + 1 + j);
-            if let Some(j) = close {
-                let inner = &chars[i + 1..j];
-                if !inner.iter().any(|&c| script::is_rtl(c))
-                    && inner.iter().any(|c| c.is_ascii_alphanumeric())
-                {
-                    out.push(LRI);
-                    bracket_end = Some(j);
-                }
+        if rtl
+            && c == '('
+            && bracket_end.is_none()
+            && !isolated
+            && let Some(j) = next_close.get(i + 1).copied().flatten()
+        {
+            // What `chars[i + 1..j]` holds.
+            let count = |before: &[usize]| before[j] - before[i + 1];
+            if count(&rtl_before) == 0 && count(&alnum_before) > 0 {
+                out.push(LRI);
+                bracket_end = Some(j);
             }
         }
         // A number group or range starts here (right-to-left text: isolate it).
@@ -766,6 +785,127 @@ mod tests {
         let s = protect_symbols("دون الإحالة (A/75/L.20/Add.1)");
         assert!(s.contains(&format!("A/{WJ}75/{WJ}L.20/{WJ}Add.1")));
         assert_eq!(strip_helpers(&s), "دون الإحالة (A/75/L.20/Add.1)");
+    }
+
+    /// `protect` as it was, searching for the closing bracket from every opening one: the
+    /// reference the one-pass version must agree with.
+    fn protect_by_search(s: &str, direction: Direction) -> String {
+        let chars: Vec<char> = s
+            .chars()
+            .map(|c| {
+                if matches!(c, '\u{2029}' | '\u{2028}' | '\n' | '\r' | '\t') {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let mut out = String::with_capacity(s.len() + 8);
+        let rtl = direction == Direction::Rtl;
+        let mut isolated = false;
+        // End of a bracketed Latin symbol or number isolated in right-to-left text.
+        let mut bracket_end = None;
+        for (i, &c) in chars.iter().enumerate() {
+            let prev = i.checked_sub(1).map(|p| chars[p]);
+            let next = chars.get(i + 1).copied();
+            let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+            // "(A/75/L.20)" in Arabic text: one left-to-right run, brackets included, so that the
+            // line never breaks between a bracket and what it encloses.
+            if rtl && c == '(' && bracket_end.is_none() && !isolated {
+                let close = chars[i + 1..]
+                    .iter()
+                    .position(|&c| c == ')')
+                    .map(|j| i + 1 + j);
+                if let Some(j) = close {
+                    let inner = &chars[i + 1..j];
+                    if !inner.iter().any(|&c| script::is_rtl(c))
+                        && inner.iter().any(|c| c.is_ascii_alphanumeric())
+                    {
+                        out.push(LRI);
+                        bracket_end = Some(j);
+                    }
+                }
+            }
+            // A number group or range starts here (right-to-left text: isolate it).
+            if rtl
+                && !isolated
+                && c.is_ascii_digit()
+                && !digit(prev)
+                && number_unit_end(&chars, i) > 0
+            {
+                out.push(LRI);
+                isolated = true;
+            }
+            out.push(c);
+            if isolated && !c.is_ascii_digit() && !number_joiner(c) {
+                // Cannot happen: the unit ends on a digit.
+                isolated = false;
+            }
+            if isolated && c.is_ascii_digit() && !continues_number(&chars, i) {
+                out.push(PDI);
+                isolated = false;
+            }
+            let glue = match c {
+                '/' | '-' => {
+                    prev.is_some_and(|p| is_symbol_char(p) || p.is_alphabetic())
+                        && next.is_some_and(|n| is_symbol_char(n) || n.is_alphabetic())
+                }
+                // Range of numbers: 2019–2023.
+                '–' | '—' => digit(prev) && digit(next),
+                // Thousands: 1 200; a day and its month: 30 November, 30 نوفمبر.
+                ' ' | '\u{00A0}' | '\u{202F}' => {
+                    digit(prev)
+                        && (thousands_group(&chars, i + 1) || starts_with_month(&chars[i + 1..]))
+                }
+                _ => false,
+            };
+            if glue {
+                out.push(WJ);
+            }
+            if bracket_end == Some(i) {
+                if isolated {
+                    out.push(PDI);
+                    isolated = false;
+                }
+                out.push(PDI);
+                bracket_end = None;
+            }
+        }
+        if isolated {
+            out.push(PDI);
+        }
+        if bracket_end.is_some() {
+            out.push(PDI);
+        }
+        out
+    }
+
+    #[test]
+    fn protect_in_one_pass_is_protect_by_search() {
+        // Every sequence of up to 4 pieces of brackets, Arabic, Latin, figures and spaces.
+        let pieces = ["(", ")", "ب", "A", "1", " ", "/", "–", "١"];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let next: Vec<String> = texts
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(next);
+        }
+        texts.extend([
+            "دون الإحالة (A/75/L.20) و".to_string(),
+            "((A/75) ب (ج) (1 200) 2019–2023".to_string(),
+            format!("ب {}A)", "(".repeat(200)),
+        ]);
+        for t in &texts {
+            for direction in [Direction::Rtl, Direction::Ltr] {
+                assert_eq!(
+                    protect(t, direction),
+                    protect_by_search(t, direction),
+                    "{t:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -68,13 +68,20 @@ pub(super) fn layout_table(fonts: &mut FontSystem, block: &Block, body_size: f32
         .map(|c| shape_cell(fonts, block, c, &text, size, line))
         .collect();
     let count = d.cells.iter().map(|c| c.row + 1).max().unwrap_or(0);
-    let rows: Vec<RowBox> = (0..count)
-        .map(|r| RowBox {
+    let mut rows = vec![
+        RowBox {
             top: 0.0,
             height: 0.0,
-            header: d.cells.iter().any(|c| c.row == r && c.header),
-        })
-        .collect();
+            header: false,
+        };
+        count
+    ];
+    // In one pass over the cells (not a pass per row).
+    for c in d.cells.iter().filter(|c| c.header) {
+        if let Some(r) = rows.get_mut(c.row) {
+            r.header = true;
+        }
+    }
     TableLayout {
         cells,
         columns: Vec::new(),
@@ -112,7 +119,13 @@ fn shape_cell(
             a
         }
     };
-    let spans = d.spans.iter().filter_map(|s| {
+    // The spans over the cell: spans stand in text order, so the first is found by halving
+    // (reading every span of the table for each cell was quadratic).
+    let first = d.spans.partition_point(|s| s.range.end <= range.start);
+    let within = d.spans[first..]
+        .iter()
+        .take_while(|s| s.range.start < range.end);
+    let spans = within.filter_map(|s| {
         let start = s.range.start.max(range.start);
         let end = s.range.end.min(range.end);
         (start < end).then(|| {

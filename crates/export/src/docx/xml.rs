@@ -45,7 +45,17 @@ pub(crate) fn script_chunks(text: &str) -> Vec<(String, bool)> {
             _ => out.push((s.iter().collect(), rtl)),
         }
     };
-    let next_strong = |from: usize| chars[from..].iter().find(|c| c.is_alphabetic()).copied();
+    // The first letter at or after each position, found in one pass from the right (a search
+    // forward from every character was quadratic in long stretches without letters).
+    let mut next_letter: Vec<Option<char>> = vec![None; chars.len() + 1];
+    for (j, &c) in chars.iter().enumerate().rev() {
+        next_letter[j] = if c.is_alphabetic() {
+            Some(c)
+        } else {
+            next_letter[j + 1]
+        };
+    }
+    let next_strong = |from: usize| next_letter.get(from).copied().flatten();
     let mut i = 0;
     let mut start = 0;
     while i < chars.len() {
