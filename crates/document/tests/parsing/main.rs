@@ -5,6 +5,7 @@ mod akn_sections;
 mod docx_corpus;
 mod docx_hostile;
 mod hostile_inputs;
+mod measure;
 mod pdf_corpus;
 mod plain_annex_sections;
 mod plain_as_people_get_it;
