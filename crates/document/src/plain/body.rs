@@ -231,15 +231,23 @@ impl<'a> Parser<'a> {
             if meta::is_page_furniture(s) || super::reflow::is_rule(s) {
                 continue;
             }
+            if line.new_block
+                && self.section != Section::After
+                && self.lines.get(idx + 1).is_none_or(|l| l.new_block)
+                && meta::is_division_heading(s)
+            {
+                continue;
+            }
             if self.in_note {
                 // A footnote block may hold several footnotes, one a line.
-                if inline::footnote_start(s).is_some() && self.footnote_body(&line, s) {
+                if self.note_start(s).is_some() && self.footnote_body(&line, s) {
                     continue;
                 }
+                let end = line.range.start + without_backlink(s).len();
                 if let Some(note) = self.notes.last_mut() {
                     note.source.end = line.range.end;
                     if let Some(seg) = note.segments.last_mut() {
-                        seg.end = line.range.end;
+                        seg.end = end;
                     }
                 }
                 continue;
@@ -317,12 +325,22 @@ impl<'a> Parser<'a> {
         .filter(|n| n.kind == ParagraphKind::Table)
     }
 
+    /// Where a footnote body starts: `(4) …`, `⁴ …`, or after the closing lines an endnote
+    /// `4. (4) …`; (number, offset of the text).
+    fn note_start(&self, s: &str) -> Option<(u32, usize)> {
+        inline::footnote_start(s).or_else(|| {
+            (self.section == Section::After)
+                .then(|| inline::endnote_start(s))
+                .flatten()
+        })
+    }
+
     /// A footnote body line (`(4) …`, `⁴ …`) starts a note.
     fn footnote_body(&mut self, line: &Line, s: &str) -> bool {
-        let Some((n, offset)) = inline::footnote_start(s) else {
+        let Some((n, offset)) = self.note_start(s) else {
             return false;
         };
-        let superscript = !s.starts_with('(');
+        let superscript = !s[..offset].contains('(');
         let known = if superscript {
             true
         } else if self.markers.superscripts.is_empty() {
@@ -333,7 +351,8 @@ impl<'a> Parser<'a> {
         if !known {
             return false;
         }
-        let content = line.range.start + offset..line.range.end;
+        let start = line.range.start + offset;
+        let content = start..(line.range.start + without_backlink(s).len()).max(start);
         self.notes.push(NoteBody {
             number: n,
             source: line.range.clone(),
@@ -708,6 +727,11 @@ fn scan_markers(text: &str, lines: &[Line]) -> (HashSet<u32>, HashSet<u32>) {
 /// Unnumbered text at the end of the preamble that is not preambular: it starts with an
 /// operative verb, or it ends in a colon or full stop where preambular paragraphs end in a
 /// comma ("Resolves that, for 2023:", "Adopts the following declaration:").
+/// A line without the link back to the text that ends a printed endnote (`↩`).
+fn without_backlink(s: &str) -> &str {
+    s.trim_end_matches(['↩', '↑', '\u{fe0e}', ' ', '\u{a0}'])
+}
+
 fn is_loose(text: &str, node: &Node) -> bool {
     let first = node.segments.first().map_or("", |r| &text[r.clone()]);
     if starts_with_opener(first) {

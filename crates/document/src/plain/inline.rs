@@ -227,6 +227,17 @@ pub(super) fn footnote_start(line: &str) -> Option<(u32, usize)> {
     (!line[at..].is_empty()).then_some((n, at))
 }
 
+/// An endnote of a list of notes, numbered twice as an export to HTML writes it and a browser
+/// prints it: `1. (1) United Nations …`. Returns (number, byte offset of the body text).
+pub(super) fn endnote_start(line: &str) -> Option<(u32, usize)> {
+    let (n, used) = read_digits(line, 3, |c| c.to_digit(10))?;
+    let rest = line[used..].strip_prefix('.')?;
+    let spaces = skip_spaces(rest);
+    let at = line.len() - rest.len() + spaces;
+    let (m, offset) = footnote_start(&line[at..])?;
+    (m == n && spaces > 0).then_some((n, at + offset))
+}
+
 /// Style of a piece of text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Style {
@@ -470,6 +481,9 @@ mod tests {
         assert_eq!(sub_label("а) текст").unwrap().letter, Some(1));
         assert_eq!(footnote_start("(1) United Nations").map(|f| f.0), Some(1));
         assert_eq!(footnote_start("¹ United Nations").map(|f| f.0), Some(1));
+        assert_eq!(endnote_start("2. (2) Resolution 60/288. ↩"), Some((2, 7)));
+        assert_eq!(endnote_start("2. (3) Resolution 60/288."), None);
+        assert_eq!(endnote_start("2. Resolution 60/288."), None);
     }
 
     #[test]

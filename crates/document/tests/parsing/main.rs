@@ -11,6 +11,7 @@ mod plain_annex_sections;
 mod plain_as_people_get_it;
 mod plain_parts_annexes;
 mod plain_pdf_corpus;
+mod plain_printed_export;
 mod plain_rewrapped;
 mod plain_seed;
 mod plain_shape;

@@ -8,7 +8,7 @@
 //! measure -- --ignored --nocapture`; `QARAR_MEASURE_DUMP=dir` also writes the text each file
 //! gave the plain reader (PDF and .docx) as `dir/FILE.txt`.
 
-use crate::pdf_corpus::in_order;
+use crate::pdf_corpus::{in_order, missing};
 use crate::plain_shape::{Shape, shape, shared};
 use qarar_document::model::Document;
 use std::collections::BTreeMap;
@@ -93,6 +93,35 @@ fn dump(path: &Path, dir: &str) {
     );
 }
 
+/// Every paragraph's id and the start of its text, for looking at one file.
+fn show(doc: &Document) {
+    fn add(ps: &[qarar_document::model::Paragraph]) {
+        for p in ps {
+            let t: String = p.text().chars().take(70).collect();
+            eprintln!("  {}\t{t}", p.id);
+            add(&p.children);
+        }
+    }
+    add(&doc.preamble);
+    add(&doc.operative);
+    for part in &doc.parts {
+        eprintln!(" part {}", part.letter);
+        add(&part.preamble);
+        add(&part.operative);
+    }
+    for annex in &doc.annexes {
+        eprintln!(" annex {}", annex.id);
+        add(&annex.paragraphs);
+    }
+    for f in &doc.footnotes {
+        let t: String = qarar_document::model::runs_text(&f.runs)
+            .chars()
+            .take(60)
+            .collect();
+        eprintln!("  fn {}\t{:?}\t{t}", f.marker, f.paragraph);
+    }
+}
+
 /// One file: `Ok(share)` when it reads as its XML, else why not.
 fn measure(path: &Path) -> Option<Result<f64, String>> {
     let file = path.file_name()?.to_string_lossy().into_owned();
@@ -101,12 +130,19 @@ fn measure(path: &Path) -> Option<Result<f64, String>> {
         Ok(doc) => doc,
         Err(e) => return Some(Err(format!("not read: {e}"))),
     };
+    if std::env::var_os("QARAR_MEASURE_SHOW").is_some() {
+        show(&got);
+    }
     let share = in_order(&want, &got);
     if let Some(r) = reason(&shape(&got), &shape(&want)) {
         return Some(Err(format!("{r} (words {:.2}%)", share * 100.0)));
     }
     if share < 0.995 {
-        return Some(Err(format!("words kept {:.2}%", share * 100.0)));
+        return Some(Err(format!(
+            "words kept {:.2}%, missing {:?}",
+            share * 100.0,
+            missing(&want, &got)
+        )));
     }
     Some(Ok(share))
 }

@@ -1,0 +1,76 @@
+//! Text of a resolution as a browser prints a reader's HTML export (Qarar's own, or any
+//! that names the divisions): a heading "Preamble" / "Operative paragraphs" (in the six
+//! languages) above each division, and the footnotes as a numbered list of endnotes after
+//! the closing lines (`1. (1) United Nations … ↩`). The headings are not paragraphs, the
+//! endnotes are the footnotes with their text.
+
+use qarar_document::model::runs_text;
+use qarar_document::plain;
+
+const PRINTED: &str = "\
+General Assembly
+
+75/99. A resolution for the test
+
+The General Assembly,
+
+Preamble
+
+Recalling its resolution 51/1 of 15 October 1996, ¹
+
+Noting the cooperation between the United Nations and INTERPOL,
+
+Operative paragraphs
+
+1. Calls for the strengthening of cooperation; ²
+
+2. Decides to remain seized of the matter.
+
+30th plenary meeting
+
+23 November 2020
+
+Notes
+
+1. (1) United Nations, Treaty Series, vol. 1996, No. 1200. ↩
+
+2. (2) Resolution 60/288. ↩
+";
+
+#[test]
+fn division_headings_of_an_export_are_not_paragraphs() {
+    let doc = plain::parse(PRINTED);
+    let ids: Vec<&str> = doc.preamble.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["preamble_1", "preamble_2"]);
+    assert!(doc.preamble[0].text().starts_with("Recalling"));
+    let ids: Vec<&str> = doc.operative.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["para_1", "para_2"]);
+    for (heading, first) in [("Préambule", "Rappelant"), ("Dispositif", "Demande")] {
+        let text = PRINTED
+            .replace("Preamble", heading)
+            .replace("Operative paragraphs", heading)
+            .replace("Recalling", first);
+        let doc = plain::parse(&text);
+        assert_eq!(doc.preamble.len(), 2, "{heading}");
+        assert_eq!(doc.operative.len(), 2, "{heading}");
+    }
+}
+
+#[test]
+fn numbered_endnotes_after_the_closing_are_the_footnotes_with_their_text() {
+    let doc = plain::parse(PRINTED);
+    let notes: Vec<String> = doc
+        .footnotes
+        .iter()
+        .map(|f| runs_text(&f.runs).trim().to_string())
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            "United Nations, Treaty Series, vol. 1996, No. 1200.",
+            "Resolution 60/288."
+        ]
+    );
+    assert_eq!(doc.footnotes[0].paragraph.as_deref(), Some("preamble_1"));
+    assert_eq!(doc.footnotes[1].paragraph.as_deref(), Some("para_1"));
+}
