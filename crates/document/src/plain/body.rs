@@ -377,11 +377,9 @@ impl<'a> Parser<'a> {
             self.start_sub(depth, position, label, line);
             return;
         }
-        if self.section != Section::After
-            && self.mode == Mode::Resolution
-            && !pending
-            && line.new_block
-            && meta::is_meeting_line(s)
+        // The meeting line closes the resolution, also where it stands after an annex (as
+        // exports of the resolution write it).
+        if self.section != Section::After && !pending && line.new_block && meta::is_meeting_line(s)
         {
             self.closing.meeting = Some(s.to_string());
             self.section = Section::After;

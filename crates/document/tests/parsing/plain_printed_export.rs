@@ -74,3 +74,49 @@ fn numbered_endnotes_after_the_closing_are_the_footnotes_with_their_text() {
     assert_eq!(doc.footnotes[0].paragraph.as_deref(), Some("preamble_1"));
     assert_eq!(doc.footnotes[1].paragraph.as_deref(), Some("para_1"));
 }
+
+/// An export writes the meeting line and date after the annex: they close the resolution
+/// and are not paragraphs of the annex; the notes after them are footnotes.
+#[test]
+fn the_meeting_line_after_an_annex_closes_the_resolution() {
+    let text = "\
+General Assembly
+
+76/99. A declaration for the test
+
+The General Assembly,
+
+Adopts the declaration annexed to the present resolution.
+
+Annex
+
+Declaration for the test
+
+1. We reaffirm the Global Plan of Action; ¹
+
+2. We commit ourselves to act.
+
+37th plenary meeting
+
+22 November 2021
+
+Notes
+
+1. (1) Resolution 64/293. ↩
+";
+    let doc = plain::parse(text);
+    assert_eq!(doc.annexes.len(), 1);
+    let ids: Vec<&str> = doc.annexes[0]
+        .paragraphs
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(ids, ["annex_1.para_1", "annex_1.para_2"]);
+    let closing = doc.closing.as_ref().expect("closing");
+    assert_eq!(closing.meeting.as_deref(), Some("37th plenary meeting"));
+    assert_eq!(doc.footnotes.len(), 1);
+    assert_eq!(
+        runs_text(&doc.footnotes[0].runs).trim(),
+        "Resolution 64/293."
+    );
+}
