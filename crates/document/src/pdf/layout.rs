@@ -74,6 +74,27 @@ fn body_size(pages: &[PageLines]) -> f32 {
         .map_or(12.0, |(size, _)| size as f32 / 4.0)
 }
 
+fn size_key(size: f32) -> i32 {
+    (size * 4.0).round() as i32
+}
+
+/// The sizes of heading type: larger than the body text's, and set in a tenth of as much
+/// text at most.
+fn heading_sizes(body: &[(usize, Line)]) -> Vec<i32> {
+    let mut count: HashMap<i32, usize> = HashMap::new();
+    for (_, line) in body {
+        *count.entry(size_key(line.size)).or_default() += line.text.len();
+    }
+    let Some((body, most)) = count.iter().max_by_key(|&(size, n)| (n, size)) else {
+        return Vec::new();
+    };
+    count
+        .iter()
+        .filter(|&(size, n)| *size as f32 > *body as f32 * 1.08 && n * 10 <= *most)
+        .map(|(size, _)| *size)
+        .collect()
+}
+
 /// A line's text with digits made `#`, for recognising the same header on every page.
 fn furniture_key(text: &str) -> String {
     text.chars()
@@ -308,12 +329,22 @@ fn line_pitch(body: &[(usize, Line)]) -> f32 {
 fn paragraphs(body: &[(usize, Line)], pages: &[PageLines]) -> Vec<String> {
     let margins = margins(body, pages);
     let pitch = line_pitch(body);
+    let headings = heading_sizes(body);
     let mut out: Vec<String> = Vec::new();
     for i in 0..body.len() {
         let (p, line) = &body[i];
         let new = i == 0 || {
             let (q, prev) = &body[i - 1];
-            breaks(prev, *q, line, *p, body.get(i + 1), pages, &margins, pitch)
+            breaks(
+                prev,
+                *q,
+                line,
+                *p,
+                body.get(i + 1),
+                pages,
+                &margins,
+                (pitch, &headings),
+            )
         };
         // Over a page break, a full last line ending a clause leaves the question open:
         // the line goes on a line of its own in the block, for the plain reader's rules.
@@ -335,6 +366,15 @@ fn paragraphs(body: &[(usize, Line)], pages: &[PageLines]) -> Vec<String> {
     out
 }
 
+/// Whether a line stands in the middle of the column (`start`..`end`, measured as
+/// [`Line::start`] and [`Line::end`] measure), away from both margins: a centred title line.
+fn centred(line: &Line, start: f32, end: f32, width: f32) -> bool {
+    let (a, b) = (line.start(width), line.end(width));
+    let size = line.size.max(1.0);
+    let inset = a - start;
+    inset > 2.0 * size && (inset - (end - b)).abs() < 1.5 * size
+}
+
 /// Whether a new paragraph starts at `line` (page `p`) after `prev` (page `q`).
 #[allow(clippy::too_many_arguments)]
 fn breaks(
@@ -345,7 +385,7 @@ fn breaks(
     next: Option<&(usize, Line)>,
     pages: &[PageLines],
     margins: &[(f32, f32, bool)],
-    pitch: f32,
+    (pitch, headings): (f32, &[i32]),
 ) -> bool {
     // A footnote marker wrapped to a line of its own ends the paragraph before it.
     if line.text.chars().all(|c| "⁰¹²³⁴⁵⁶⁷⁸⁹ ".contains(c)) {
@@ -360,6 +400,26 @@ fn breaks(
         if gap < 0.3 * size || gap > pitch + (0.25 * size).max(0.1 * pitch) {
             return true;
         }
+    }
+    // Heading lines (centred, or in a larger type than the body's, never justified): the
+    // line goes on the one before when its first word would not have fitted on it.
+    let (q_start, q_end, _) = margins[q];
+    let char_width = (prev.x1 - prev.x0) / prev.text.chars().count().max(1) as f32;
+    let first = line.text.split(' ').next().unwrap_or_default();
+    let first_chars = if first.chars().any(|c| matches!(c, '\u{2E80}'..='\u{9FFF}')) {
+        1
+    } else {
+        first.chars().count()
+    };
+    let first_width = (first_chars as f32 + 1.0) * char_width;
+    if p == q
+        && centred(prev, q_start, q_end, pages[q].width)
+        && centred(line, q_start, q_end, pages[p].width)
+    {
+        return (prev.x1 - prev.x0) + first_width < (q_end - q_start) - 0.5 * size;
+    }
+    if p == q && headings.contains(&size_key(size)) {
+        return q_end - prev.end(pages[q].width) > first_width;
     }
     // The previous line stopped short of the end margin: in justified text by more than a
     // font size; in ragged text by more than this line's first word would need (and by a
@@ -387,4 +447,121 @@ fn breaks(
         };
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A line of `size` points from x0 to x1 at baseline y, left to right.
+    fn line(text: &str, x0: f32, x1: f32, y: f32, size: f32) -> (usize, Line) {
+        let line = Line {
+            text: text.to_string(),
+            x0,
+            x1,
+            y,
+            size,
+            rtl: false,
+            starts_raised: false,
+        };
+        (0, line)
+    }
+
+    #[test]
+    fn a_title_in_heading_type_wrapped_over_two_lines_is_one_paragraph() {
+        let page = PageLines {
+            lines: Vec::new(),
+            width: 595.0,
+            height: 842.0,
+            rules: Vec::new(),
+        };
+        let full = "word ".repeat(20);
+        let mut body = Vec::new();
+        for k in 0..6 {
+            body.push(line(
+                full.trim(),
+                62.0,
+                533.0,
+                100.0 + 14.0 * k as f32,
+                11.0,
+            ));
+        }
+        body.push(line("resolution.", 62.0, 120.0, 184.0, 11.0));
+        // The rest of the page: body text, ten times the title's.
+        let mut rest = Vec::new();
+        for k in 0..30 {
+            rest.push(line(
+                full.trim(),
+                62.0,
+                533.0,
+                290.0 + 14.0 * k as f32,
+                11.0,
+            ));
+        }
+        // "Annex" and a title in 13-point type, left aligned, the title over two lines.
+        body.push(line("Annex", 62.0, 102.0, 214.0, 13.0));
+        body.push(line(
+            "2021 Political Declaration on the Implementation of the United Nations",
+            62.0,
+            496.0,
+            244.0,
+            13.0,
+        ));
+        body.push(line(
+            "Global Plan of Action to Combat Trafficking in Persons",
+            62.0,
+            402.0,
+            261.0,
+            13.0,
+        ));
+        body.append(&mut rest);
+        let paras = paragraphs(&body, &[page]);
+        let titles: Vec<&String> = paras.iter().filter(|p| p.contains("Political")).collect();
+        assert_eq!(
+            titles,
+            [
+                "2021 Political Declaration on the Implementation of the United Nations Global Plan of Action to Combat Trafficking in Persons"
+            ]
+        );
+        assert!(paras.iter().any(|p| p == "Annex"), "{paras:#?}");
+    }
+
+    #[test]
+    fn centred_lines_join_only_where_the_next_word_would_not_have_fitted() {
+        let page = PageLines {
+            lines: Vec::new(),
+            width: 595.0,
+            height: 842.0,
+            rules: Vec::new(),
+        };
+        let full = "word ".repeat(20);
+        let mut body = Vec::new();
+        for k in 0..6 {
+            body.push(line(
+                full.trim(),
+                62.0,
+                533.0,
+                100.0 + 14.0 * k as f32,
+                11.0,
+            ));
+        }
+        // Centred in the column 62..533 (centre 297.5).
+        body.push(line("Annex", 282.0, 313.0, 200.0, 11.0));
+        body.push(line(
+            "Political Declaration on the Implementation of the United",
+            85.0,
+            510.0,
+            214.0,
+            11.0,
+        ));
+        body.push(line("Nations Plan", 265.0, 330.0, 228.0, 11.0));
+        let paras = paragraphs(&body, &[page]);
+        assert_eq!(
+            &paras[paras.len() - 2..],
+            [
+                "Annex",
+                "Political Declaration on the Implementation of the United Nations Plan"
+            ]
+        );
+    }
 }
