@@ -385,6 +385,19 @@ impl<'a> Parser<'a> {
             self.section = Section::After;
             return;
         }
+        // A date alone after the operative paragraphs, where the meeting line is missing,
+        // is the closing date (not a heading of the last paragraph).
+        if self.section == Section::Operative
+            && !pending
+            && line.new_block
+            && self.lines.get(idx + 1).is_none_or(|l| l.new_block)
+            && meta::is_date_line(s)
+        {
+            self.closing.date_text = Some(s.to_string());
+            self.closing.date = meta::parse_date(s);
+            self.section = Section::After;
+            return;
+        }
         let continues = self.current().is_some()
             && if line.new_block {
                 pending && !(self.section == Section::Preamble && starts_with_opener(s))
@@ -646,9 +659,22 @@ impl<'a> Parser<'a> {
         } = self;
         let mut loose = Vec::new();
         if mode == Mode::Resolution {
-            while preamble.last().is_some_and(|n| is_loose(text, n)) {
-                if let Some(n) = preamble.pop() {
-                    loose.insert(0, n);
+            // Text that introduces the paragraphs rather than precedes them ("Adopts the
+            // following declaration:"), with the title of what it introduces after it.
+            loop {
+                let n = preamble.len();
+                let take = if preamble.last().is_some_and(|n| is_loose(text, n)) {
+                    1
+                } else if n >= 2
+                    && is_title_node(text, &preamble[n - 1])
+                    && is_loose(text, &preamble[n - 2])
+                {
+                    2
+                } else {
+                    break;
+                };
+                for node in preamble.drain(n - take..).rev() {
+                    loose.insert(0, node);
                 }
             }
             for (i, node) in loose.iter_mut().enumerate() {
@@ -728,6 +754,20 @@ fn scan_markers(text: &str, lines: &[Line]) -> (HashSet<u32>, HashSet<u32>) {
 /// A line without the link back to the text that ends a printed endnote (`↩`).
 fn without_backlink(s: &str) -> &str {
     s.trim_end_matches(['↩', '↑', '\u{fe0e}', ' ', '\u{a0}'])
+}
+
+/// A title: one short line without punctuation at its end.
+fn is_title_node(text: &str, node: &Node) -> bool {
+    let [only] = node.segments.as_slice() else {
+        return false;
+    };
+    let s = trim_end_residue(&text[only.clone()]);
+    !s.is_empty()
+        && s.chars().count() <= 200
+        && !s.ends_with([
+            '.', ',', ';', ':', '،', '؛', '。', '，', '；', '：', '!', '?', '؟',
+        ])
+        && !starts_with_opener(s)
 }
 
 fn is_loose(text: &str, node: &Node) -> bool {

@@ -120,3 +120,51 @@ Notes
         "Resolution 64/293."
     );
 }
+
+/// A resolution that adopts a declaration: the sentence that introduces it and the
+/// declaration's title stand between the formula and paragraph 1; they are neither
+/// preambular paragraphs nor operative ones (the Akoma Ntoso file has them as plain text).
+#[test]
+fn an_adopted_declaration_s_introduction_and_title_are_not_preambular() {
+    let text = "\
+General Assembly
+
+75/99. Declaration for the test
+
+The General Assembly
+
+Adopts the following declaration:
+
+Declaration on the commemoration of the anniversary of the United Nations
+
+1. We, the Heads of State and Government, have gathered today.
+
+2. We will leave no one behind.
+
+3rd plenary meeting
+
+21 September 2020
+";
+    let doc = plain::parse(text);
+    assert!(doc.preamble.is_empty(), "{:?}", doc.preamble);
+    let ids: Vec<&str> = doc.operative.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["para_1", "para_2"]);
+    assert!(
+        doc.body
+            .iter()
+            .any(|p| p.text().starts_with("Declaration on"))
+    );
+}
+
+/// Where the meeting line is missing, a date alone after the last operative paragraph is
+/// the closing date, not a heading inside that paragraph.
+#[test]
+fn a_date_alone_after_the_last_paragraph_is_the_closing_date() {
+    let text = PRINTED.replace("30th plenary meeting\n\n", "");
+    let doc = plain::parse(&text);
+    let ids: Vec<&str> = doc.operative.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["para_1", "para_2"]);
+    let closing = doc.closing.as_ref().expect("closing");
+    assert_eq!(closing.date.as_deref(), Some("2020-11-23"));
+    assert_eq!(doc.footnotes.len(), 2);
+}
