@@ -470,7 +470,14 @@ impl<'a> Parser<'a> {
             self.operative.push(node);
             return;
         }
-        if s.split_whitespace().count() > 12 || ends_terminal(s) {
+        // A long line is text, unless it is the title under a section's numeral (`XII`).
+        let after_heading = self
+            .current()
+            .map(Node::deepest)
+            .is_some_and(|n| n.kind == ParagraphKind::Plain);
+        if (s.split_whitespace().count() > 12 && !(after_heading && s.chars().count() <= 200))
+            || ends_terminal(s)
+        {
             let id = self.current().map(|n| n.deepest().id.clone());
             if let Some(node) = self.current_mut() {
                 node.deepest_mut().push_line(line.range.clone(), false);
@@ -623,6 +630,9 @@ impl<'a> Parser<'a> {
         self.current()
             .filter(|n| n.kind != ParagraphKind::Heading)
             .map(Node::deepest)
+            // A heading between operative paragraphs (`para_9_text_1`) is a block of its
+            // own: the block after it does not continue it.
+            .filter(|n| !(n.kind == ParagraphKind::Plain && self.mode == Mode::Resolution))
             .and_then(|n| n.segments.last())
             .is_some_and(|seg| !ends_terminal(&self.text[seg.clone()]))
     }
@@ -663,7 +673,10 @@ impl<'a> Parser<'a> {
             // following declaration:"), with the title of what it introduces after it.
             loop {
                 let n = preamble.len();
-                let take = if preamble.last().is_some_and(|n| is_loose(text, n)) {
+                let take = if preamble
+                    .last()
+                    .is_some_and(|n| is_loose(text, n) || is_section_heading(text, n))
+                {
                     1
                 } else if n >= 2
                     && is_title_node(text, &preamble[n - 1])
@@ -754,6 +767,21 @@ fn scan_markers(text: &str, lines: &[Line]) -> (HashSet<u32>, HashSet<u32>) {
 /// A line without the link back to the text that ends a printed endnote (`↩`).
 fn without_backlink(s: &str) -> &str {
     s.trim_end_matches(['↩', '↑', '\u{fe0e}', ' ', '\u{a0}'])
+}
+
+/// A section's heading (`I`, then its title), standing before paragraph 1: not preambular.
+fn is_section_heading(text: &str, node: &Node) -> bool {
+    let mut joined = String::new();
+    for seg in &node.segments {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(text[seg.clone()].trim());
+        if joined.len() > 400 {
+            return false;
+        }
+    }
+    structure::is_labelled_heading(&joined)
 }
 
 /// A title: one short line without punctuation at its end.

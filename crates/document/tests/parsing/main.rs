@@ -13,6 +13,7 @@ mod plain_parts_annexes;
 mod plain_pdf_corpus;
 mod plain_printed_export;
 mod plain_rewrapped;
+mod plain_section_headings;
 mod plain_seed;
 mod plain_shape;
 mod plain_tables;

@@ -84,7 +84,9 @@ fn dump(path: &Path, dir: &str) {
     } else if path.extension().is_some_and(|x| x == "docx") {
         qarar_document::docx::text(&bytes)
     } else {
-        return;
+        qarar_document::load_path(path)
+            .map(|d| d.source_text)
+            .map_err(|e| e.to_string())
     };
     let file = path.file_name().unwrap_or_default().to_string_lossy();
     let _ = std::fs::write(
