@@ -78,21 +78,22 @@ fn size_key(size: f32) -> i32 {
     (size * 4.0).round() as i32
 }
 
-/// The sizes of heading type: larger than the body text's, and set in a tenth of as much
-/// text at most.
-fn heading_sizes(body: &[(usize, Line)]) -> Vec<i32> {
+/// The sizes of heading type (larger than the body text's, and set in a tenth of as much
+/// text at most) and the body text's size.
+fn heading_sizes(body: &[(usize, Line)]) -> (Vec<i32>, f32) {
     let mut count: HashMap<i32, usize> = HashMap::new();
     for (_, line) in body {
         *count.entry(size_key(line.size)).or_default() += line.text.len();
     }
     let Some((body, most)) = count.iter().max_by_key(|&(size, n)| (n, size)) else {
-        return Vec::new();
+        return (Vec::new(), 12.0);
     };
-    count
+    let sizes = count
         .iter()
         .filter(|&(size, n)| *size as f32 > *body as f32 * 1.08 && n * 10 <= *most)
         .map(|(size, _)| *size)
-        .collect()
+        .collect();
+    (sizes, *body as f32 / 4.0)
 }
 
 /// A line's text with digits made `#`, for recognising the same header on every page.
@@ -329,7 +330,7 @@ fn line_pitch(body: &[(usize, Line)]) -> f32 {
 fn paragraphs(body: &[(usize, Line)], pages: &[PageLines]) -> Vec<String> {
     let margins = margins(body, pages);
     let pitch = line_pitch(body);
-    let headings = heading_sizes(body);
+    let (headings, body_size) = heading_sizes(body);
     let mut out: Vec<String> = Vec::new();
     for i in 0..body.len() {
         let (p, line) = &body[i];
@@ -343,7 +344,7 @@ fn paragraphs(body: &[(usize, Line)], pages: &[PageLines]) -> Vec<String> {
                 body.get(i + 1),
                 pages,
                 &margins,
-                (pitch, &headings),
+                (pitch, body_size, &headings),
             )
         };
         // Over a page break, a full last line ending a clause leaves the question open:
@@ -385,7 +386,7 @@ fn breaks(
     next: Option<&(usize, Line)>,
     pages: &[PageLines],
     margins: &[(f32, f32, bool)],
-    (pitch, headings): (f32, &[i32]),
+    (pitch, body_size, headings): (f32, f32, &[i32]),
 ) -> bool {
     // A footnote marker wrapped to a line of its own ends the paragraph before it.
     if line.text.chars().all(|c| "⁰¹²³⁴⁵⁶⁷⁸⁹ ".contains(c)) {
@@ -397,6 +398,8 @@ fn breaks(
     }
     if p == q {
         let gap = line.y - prev.y;
+        // Type larger than the body's is set with proportionally wider leading.
+        let pitch = pitch * (size / body_size.max(1.0)).max(1.0);
         if gap < 0.3 * size || gap > pitch + (0.25 * size).max(0.1 * pitch) {
             return true;
         }
@@ -418,8 +421,12 @@ fn breaks(
     {
         return (prev.x1 - prev.x0) + first_width < (q_end - q_start) - 0.5 * size;
     }
+    // In heading type, lines set as close as the body's own lines are (its leading scaled to
+    // the heading's size) are one heading; a wider gap separates two headings.
     if p == q && headings.contains(&size_key(size)) {
-        return q_end - prev.end(pages[q].width) > first_width;
+        let leading = pitch / body_size.max(1.0);
+        let close = line.y - prev.y <= leading * size * 1.2;
+        return !close && q_end - prev.end(pages[q].width) > first_width;
     }
     // The previous line stopped short of the end margin: in justified text by more than a
     // font size; in ragged text by more than this line's first word would need (and by a
@@ -562,6 +569,49 @@ mod tests {
                 "Annex",
                 "Political Declaration on the Implementation of the United Nations Plan"
             ]
+        );
+    }
+
+    #[test]
+    fn heading_lines_set_with_the_body_s_leading_scaled_up_are_one_heading() {
+        let page = PageLines {
+            lines: Vec::new(),
+            width: 595.0,
+            height: 842.0,
+            rules: Vec::new(),
+        };
+        let full = "word ".repeat(20);
+        let mut body = Vec::new();
+        // Body: 12 points on a 20-point pitch; headings: 14.4 points on a 24-point pitch.
+        for k in 0..40 {
+            body.push(line(full.trim(), 56.0, 539.0, 60.0 + 20.0 * k as f32, 12.0));
+        }
+        let mut heading = vec![
+            line("Annex", 56.0, 103.0, 900.0, 14.4),
+            line(
+                "2021 Political Declaration on the Implementation of the",
+                56.0,
+                459.0,
+                936.0,
+                14.4,
+            ),
+            line(
+                "United Nations Global Plan of Action to Combat Trafficking",
+                56.0,
+                485.0,
+                960.0,
+                14.4,
+            ),
+            line("in Persons", 56.0, 131.0, 984.0, 14.4),
+            line(full.trim(), 56.0, 539.0, 1020.0, 12.0),
+        ];
+        body.append(&mut heading);
+        let paras = paragraphs(&body, &[page]);
+        let n = paras.len();
+        assert_eq!(paras[n - 3], "Annex");
+        assert_eq!(
+            paras[n - 2],
+            "2021 Political Declaration on the Implementation of the United Nations Global Plan of Action to Combat Trafficking in Persons"
         );
     }
 }
