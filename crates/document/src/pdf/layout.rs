@@ -367,6 +367,21 @@ fn paragraphs(body: &[(usize, Line)], pages: &[PageLines]) -> Vec<String> {
     out
 }
 
+/// Whether a line starts with a sub-paragraph label, `(a)`, `(iv)`, `(أ)`, `(1)`, and text.
+fn starts_with_label(text: &str) -> bool {
+    let Some(rest) = text.trim_start().strip_prefix('(') else {
+        return false;
+    };
+    let Some(close) = rest.find(')') else {
+        return false;
+    };
+    let label = &rest[..close];
+    let n = label.chars().count();
+    (1..=4).contains(&n)
+        && label.chars().all(char::is_alphanumeric)
+        && rest[close + 1..].starts_with(' ')
+}
+
 /// Whether a line stands in the middle of the column (`start`..`end`, measured as
 /// [`Line::start`] and [`Line::end`] measure), away from both margins: a centred title line.
 fn centred(line: &Line, start: f32, end: f32, width: f32) -> bool {
@@ -391,6 +406,11 @@ fn breaks(
     // A footnote marker wrapped to a line of its own ends the paragraph before it.
     if line.text.chars().all(|c| "⁰¹²³⁴⁵⁶⁷⁸⁹ ".contains(c)) {
         return false;
+    }
+    // A list item after the clause that introduces it (`… in this regard:` / `(a) We …`).
+    if prev.text.trim_end().ends_with([':', ';', '؛', '：', '；']) && starts_with_label(&line.text)
+    {
+        return true;
     }
     let size = line.size;
     if (prev.size - size).abs() > 0.6 || prev.rtl != line.rtl {
@@ -531,6 +551,42 @@ mod tests {
             ]
         );
         assert!(paras.iter().any(|p| p == "Annex"), "{paras:#?}");
+    }
+
+    #[test]
+    fn a_list_item_after_its_introducing_clause_starts_a_paragraph() {
+        let page = PageLines {
+            lines: Vec::new(),
+            width: 595.0,
+            height: 842.0,
+            rules: Vec::new(),
+        };
+        let full = "word ".repeat(20);
+        let mut body = Vec::new();
+        for k in 0..6 {
+            body.push(line(
+                full.trim(),
+                62.0,
+                533.0,
+                100.0 + 14.0 * k as f32,
+                11.0,
+            ));
+        }
+        body.push(line("and in this regard:", 62.0, 533.0, 184.0, 11.0));
+        body.push(line(
+            "(a) We reaffirm our strong support for the fund;",
+            62.0,
+            533.0,
+            198.0,
+            11.0,
+        ));
+        let paras = paragraphs(&body, &[page]);
+        assert_eq!(
+            paras.last().map(String::as_str),
+            Some("(a) We reaffirm our strong support for the fund;")
+        );
+        assert!(!starts_with_label("(see annex) of the report"));
+        assert!(starts_with_label("(أ) نلتزم"));
     }
 
     #[test]
