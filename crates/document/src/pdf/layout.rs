@@ -353,8 +353,13 @@ fn paragraphs(body: &[(usize, Line)], pages: &[PageLines]) -> Vec<String> {
             let prev = body[i - 1].1.text.trim_end();
             prev.ends_with([',', ';', '.', ':', '،', '؛', '。', '；', '，'])
         };
+        let marker = (i > 0)
+            .then(|| bracketed_marker(&body[i - 1].1, line))
+            .flatten();
         if new {
             out.push(line.text.clone());
+        } else if let (Some(last), Some(marker)) = (out.last_mut(), &marker) {
+            last.push_str(marker);
         } else if let Some(last) = out.last_mut() {
             if open {
                 last.push('\n');
@@ -365,6 +370,24 @@ fn paragraphs(body: &[(usize, Line)], pages: &[PageLines]) -> Vec<String> {
         }
     }
     out
+}
+
+/// A footnote marker in brackets on a line of its own, raised or smaller than the line before
+/// (`(9)`), as superscript digits (`⁽⁹⁾`) to join to that line.
+fn bracketed_marker(prev: &Line, line: &Line) -> Option<String> {
+    let t = line.text.trim();
+    let digits = t.strip_prefix('(')?.strip_suffix(')')?;
+    let raised = line.starts_raised || line.size < prev.size * 0.9;
+    (raised && (1..=3).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit())).then(
+        || {
+            let sup: String = digits
+                .chars()
+                .filter_map(|c| c.to_digit(10))
+                .map(|d| ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'][d as usize])
+                .collect();
+            format!("⁽{sup}⁾")
+        },
+    )
 }
 
 /// Whether a line starts with a sub-paragraph label, `(a)`, `(iv)`, `(أ)`, `(1)`, and text.
@@ -405,6 +428,10 @@ fn breaks(
 ) -> bool {
     // A footnote marker wrapped to a line of its own ends the paragraph before it.
     if line.text.chars().all(|c| "⁰¹²³⁴⁵⁶⁷⁸⁹ ".contains(c)) {
+        return false;
+    }
+    // So does one in brackets, raised or smaller: `(9)`.
+    if bracketed_marker(prev, line).is_some() {
         return false;
     }
     // A list item after the clause that introduces it (`… in this regard:` / `(a) We …`).
@@ -587,6 +614,38 @@ mod tests {
         );
         assert!(!starts_with_label("(see annex) of the report"));
         assert!(starts_with_label("(أ) نلتزم"));
+    }
+
+    #[test]
+    fn a_bracketed_marker_wrapped_to_a_line_of_its_own_joins_its_paragraph() {
+        let page = PageLines {
+            lines: Vec::new(),
+            width: 595.0,
+            height: 842.0,
+            rules: Vec::new(),
+        };
+        let full = "word ".repeat(20);
+        let mut body = Vec::new();
+        for k in 0..6 {
+            body.push(line(
+                full.trim(),
+                28.0,
+                575.0,
+                100.0 + 20.0 * k as f32,
+                13.5,
+            ));
+        }
+        body.push(line("(9)", 28.0, 40.0, 218.0, 9.5));
+        body.push(line(
+            "Strongly condemning all acts,",
+            28.0,
+            300.0,
+            252.0,
+            13.5,
+        ));
+        let paras = paragraphs(&body, &[page]);
+        assert_eq!(paras.len(), 2, "{paras:#?}");
+        assert!(paras[0].ends_with("word⁽⁹⁾"), "{}", paras[0]);
     }
 
     #[test]
