@@ -630,9 +630,13 @@ impl<'a> Parser<'a> {
         self.current()
             .filter(|n| n.kind != ParagraphKind::Heading)
             .map(Node::deepest)
-            // A heading between operative paragraphs (`para_9_text_1`) is a block of its
-            // own: the block after it does not continue it.
-            .filter(|n| !(n.kind == ParagraphKind::Plain && self.mode == Mode::Resolution))
+            // A section's numeral between operative paragraphs (`II`, `para_9_text_1`) is a
+            // block of its own: its title after it does not continue it.
+            .filter(|n| {
+                !(n.kind == ParagraphKind::Plain
+                    && self.mode == Mode::Resolution
+                    && is_numeral(self.text, n))
+            })
             .and_then(|n| n.segments.last())
             .is_some_and(|seg| !ends_terminal(&self.text[seg.clone()]))
     }
@@ -782,6 +786,20 @@ fn is_section_heading(text: &str, node: &Node) -> bool {
         }
     }
     structure::is_labelled_heading(&joined)
+}
+
+/// A node holding only a Roman numeral (`II`, `XII.`) or an Arabic ordinal: a section's
+/// number.
+fn is_numeral(text: &str, node: &Node) -> bool {
+    let [only] = node.segments.as_slice() else {
+        return false;
+    };
+    let t = text[only.clone()].trim().trim_end_matches('.');
+    let roman = !t.is_empty() && t.len() <= 8 && t.chars().all(|c| "IVXLC".contains(c));
+    // An ordinal alone numbers Arabic sections: `ثانيا`, from eleven on `حادي عشر`.
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let teen = words.len() == 2 && words[1].starts_with("عشر");
+    roman || teen || (words.len() == 1 && t.len() <= 24 && structure::is_labelled_heading(t))
 }
 
 /// A title: one short line without punctuation at its end.

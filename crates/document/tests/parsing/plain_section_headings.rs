@@ -58,3 +58,49 @@ fn headed_sections_with_running_numbers_are_headings_not_parts() {
             .starts_with("Regular Process")
     );
 }
+
+/// The same in Arabic, sections numbered by ordinals (`ثانيا`, `حادي عشر`); and short
+/// unpunctuated lines after a paragraph that are not a section's numeral (a table's rows
+/// without their columns) stay one text child.
+#[test]
+fn arabic_ordinal_sections_and_loose_rows() {
+    let text = "\
+الجمعية العامة
+99/75 - المحيطات وقانون البحار
+إن الجمعية العامة،
+إذ تشير إلى قراراتها السنوية بشأن قانون البحار،
+1 - تؤكد من جديد الطابع الموحد للاتفاقية؛
+ثانيا
+بناء القدرات
+2 - تقر بأهمية تقديم المساعدة إلى الدول النامية؛
+حادي عشر
+العلوم البحرية
+3 - تقرر أن تدرج البند في جدول أعمال دورتها المقبلة.
+الجلسة العامة 51
+31 كانون الأول/ديسمبر 2020
+";
+    let doc = plain::parse(text);
+    assert_eq!(
+        all(&doc.operative),
+        [
+            "para_1",
+            "para_1_text_1",
+            "para_1_text_2",
+            "para_2",
+            "para_2_text_1",
+            "para_2_text_2",
+            "para_3"
+        ]
+    );
+    let rows = TEXT.replace(
+        "II\nCapacity-building\n",
+        "Section Amount\nPart I Overall policymaking\nPart II Political affairs\n",
+    );
+    let doc = plain::parse(&rows);
+    assert_eq!(
+        doc.operative[1].children.len(),
+        1,
+        "{:?}",
+        all(&doc.operative)
+    );
+}
