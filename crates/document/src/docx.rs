@@ -28,7 +28,7 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Document, String> {
 }
 
 /// The document as the text Word saves, which the plain reader reads best.
-pub(crate) fn text(bytes: &[u8]) -> Result<String, String> {
+pub fn text(bytes: &[u8]) -> Result<String, String> {
     let mut package = package::Package::open(bytes)?;
     let parts = package.parts()?;
     let mut numbering = numbering::Numbering::read(&parts.numbering, &parts.styles);

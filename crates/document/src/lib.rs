@@ -2,7 +2,7 @@
 
 pub mod akn;
 pub mod catalogue;
-mod docx;
+pub mod docx;
 pub mod ids;
 pub mod load;
 pub mod model;

@@ -74,6 +74,28 @@ fn body_size(pages: &[PageLines]) -> f32 {
         .map_or(12.0, |(size, _)| size as f32 / 4.0)
 }
 
+fn size_key(size: f32) -> i32 {
+    (size * 4.0).round() as i32
+}
+
+/// The sizes of heading type (larger than the body text's, and set in a tenth of as much
+/// text at most) and the body text's size.
+fn heading_sizes(body: &[(usize, Line)]) -> (Vec<i32>, f32) {
+    let mut count: HashMap<i32, usize> = HashMap::new();
+    for (_, line) in body {
+        *count.entry(size_key(line.size)).or_default() += line.text.len();
+    }
+    let Some((body, most)) = count.iter().max_by_key(|&(size, n)| (n, size)) else {
+        return (Vec::new(), 12.0);
+    };
+    let sizes = count
+        .iter()
+        .filter(|&(size, n)| *size as f32 > *body as f32 * 1.08 && n * 10 <= *most)
+        .map(|(size, _)| *size)
+        .collect();
+    (sizes, *body as f32 / 4.0)
+}
+
 /// A line's text with digits made `#`, for recognising the same header on every page.
 fn furniture_key(text: &str) -> String {
     text.chars()
@@ -308,12 +330,22 @@ fn line_pitch(body: &[(usize, Line)]) -> f32 {
 fn paragraphs(body: &[(usize, Line)], pages: &[PageLines]) -> Vec<String> {
     let margins = margins(body, pages);
     let pitch = line_pitch(body);
+    let (headings, body_size) = heading_sizes(body);
     let mut out: Vec<String> = Vec::new();
     for i in 0..body.len() {
         let (p, line) = &body[i];
         let new = i == 0 || {
             let (q, prev) = &body[i - 1];
-            breaks(prev, *q, line, *p, body.get(i + 1), pages, &margins, pitch)
+            breaks(
+                prev,
+                *q,
+                line,
+                *p,
+                body.get(i + 1),
+                pages,
+                &margins,
+                (pitch, body_size, &headings),
+            )
         };
         // Over a page break, a full last line ending a clause leaves the question open:
         // the line goes on a line of its own in the block, for the plain reader's rules.
@@ -321,8 +353,13 @@ fn paragraphs(body: &[(usize, Line)], pages: &[PageLines]) -> Vec<String> {
             let prev = body[i - 1].1.text.trim_end();
             prev.ends_with([',', ';', '.', ':', '،', '؛', '。', '；', '，'])
         };
+        let marker = (i > 0)
+            .then(|| bracketed_marker(&body[i - 1].1, line))
+            .flatten();
         if new {
             out.push(line.text.clone());
+        } else if let (Some(last), Some(marker)) = (out.last_mut(), &marker) {
+            last.push_str(marker);
         } else if let Some(last) = out.last_mut() {
             if open {
                 last.push('\n');
@@ -335,6 +372,48 @@ fn paragraphs(body: &[(usize, Line)], pages: &[PageLines]) -> Vec<String> {
     out
 }
 
+/// A footnote marker in brackets on a line of its own, raised or smaller than the line before
+/// (`(9)`), as superscript digits (`⁽⁹⁾`) to join to that line.
+fn bracketed_marker(prev: &Line, line: &Line) -> Option<String> {
+    let t = line.text.trim();
+    let digits = t.strip_prefix('(')?.strip_suffix(')')?;
+    let raised = line.starts_raised || line.size < prev.size * 0.9;
+    (raised && (1..=3).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit())).then(
+        || {
+            let sup: String = digits
+                .chars()
+                .filter_map(|c| c.to_digit(10))
+                .map(|d| ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'][d as usize])
+                .collect();
+            format!("⁽{sup}⁾")
+        },
+    )
+}
+
+/// Whether a line starts with a sub-paragraph label, `(a)`, `(iv)`, `(أ)`, `(1)`, and text.
+fn starts_with_label(text: &str) -> bool {
+    let Some(rest) = text.trim_start().strip_prefix('(') else {
+        return false;
+    };
+    let Some(close) = rest.find(')') else {
+        return false;
+    };
+    let label = &rest[..close];
+    let n = label.chars().count();
+    (1..=4).contains(&n)
+        && label.chars().all(char::is_alphanumeric)
+        && rest[close + 1..].starts_with(' ')
+}
+
+/// Whether a line stands in the middle of the column (`start`..`end`, measured as
+/// [`Line::start`] and [`Line::end`] measure), away from both margins: a centred title line.
+fn centred(line: &Line, start: f32, end: f32, width: f32) -> bool {
+    let (a, b) = (line.start(width), line.end(width));
+    let size = line.size.max(1.0);
+    let inset = a - start;
+    inset > 2.0 * size && (inset - (end - b)).abs() < 1.5 * size
+}
+
 /// Whether a new paragraph starts at `line` (page `p`) after `prev` (page `q`).
 #[allow(clippy::too_many_arguments)]
 fn breaks(
@@ -345,11 +424,20 @@ fn breaks(
     next: Option<&(usize, Line)>,
     pages: &[PageLines],
     margins: &[(f32, f32, bool)],
-    pitch: f32,
+    (pitch, body_size, headings): (f32, f32, &[i32]),
 ) -> bool {
     // A footnote marker wrapped to a line of its own ends the paragraph before it.
     if line.text.chars().all(|c| "⁰¹²³⁴⁵⁶⁷⁸⁹ ".contains(c)) {
         return false;
+    }
+    // So does one in brackets, raised or smaller: `(9)`.
+    if bracketed_marker(prev, line).is_some() {
+        return false;
+    }
+    // A list item after the clause that introduces it (`… in this regard:` / `(a) We …`).
+    if prev.text.trim_end().ends_with([':', ';', '؛', '：', '；']) && starts_with_label(&line.text)
+    {
+        return true;
     }
     let size = line.size;
     if (prev.size - size).abs() > 0.6 || prev.rtl != line.rtl {
@@ -357,9 +445,35 @@ fn breaks(
     }
     if p == q {
         let gap = line.y - prev.y;
+        // Type larger than the body's is set with proportionally wider leading.
+        let pitch = pitch * (size / body_size.max(1.0)).max(1.0);
         if gap < 0.3 * size || gap > pitch + (0.25 * size).max(0.1 * pitch) {
             return true;
         }
+    }
+    // Heading lines (centred, or in a larger type than the body's, never justified): the
+    // line goes on the one before when its first word would not have fitted on it.
+    let (q_start, q_end, _) = margins[q];
+    let char_width = (prev.x1 - prev.x0) / prev.text.chars().count().max(1) as f32;
+    let first = line.text.split(' ').next().unwrap_or_default();
+    let first_chars = if first.chars().any(|c| matches!(c, '\u{2E80}'..='\u{9FFF}')) {
+        1
+    } else {
+        first.chars().count()
+    };
+    let first_width = (first_chars as f32 + 1.0) * char_width;
+    if p == q
+        && centred(prev, q_start, q_end, pages[q].width)
+        && centred(line, q_start, q_end, pages[p].width)
+    {
+        return (prev.x1 - prev.x0) + first_width < (q_end - q_start) - 0.5 * size;
+    }
+    // In heading type, lines set as close as the body's own lines are (its leading scaled to
+    // the heading's size) are one heading; a wider gap separates two headings.
+    if p == q && headings.contains(&size_key(size)) {
+        let leading = pitch / body_size.max(1.0);
+        let close = line.y - prev.y <= leading * size * 1.2;
+        return !close && q_end - prev.end(pages[q].width) > first_width;
     }
     // The previous line stopped short of the end margin: in justified text by more than a
     // font size; in ragged text by more than this line's first word would need (and by a
@@ -387,4 +501,232 @@ fn breaks(
         };
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A line of `size` points from x0 to x1 at baseline y, left to right.
+    fn line(text: &str, x0: f32, x1: f32, y: f32, size: f32) -> (usize, Line) {
+        let line = Line {
+            text: text.to_string(),
+            x0,
+            x1,
+            y,
+            size,
+            rtl: false,
+            starts_raised: false,
+        };
+        (0, line)
+    }
+
+    #[test]
+    fn a_title_in_heading_type_wrapped_over_two_lines_is_one_paragraph() {
+        let page = PageLines {
+            lines: Vec::new(),
+            width: 595.0,
+            height: 842.0,
+            rules: Vec::new(),
+        };
+        let full = "word ".repeat(20);
+        let mut body = Vec::new();
+        for k in 0..6 {
+            body.push(line(
+                full.trim(),
+                62.0,
+                533.0,
+                100.0 + 14.0 * k as f32,
+                11.0,
+            ));
+        }
+        body.push(line("resolution.", 62.0, 120.0, 184.0, 11.0));
+        // The rest of the page: body text, ten times the title's.
+        let mut rest = Vec::new();
+        for k in 0..30 {
+            rest.push(line(
+                full.trim(),
+                62.0,
+                533.0,
+                290.0 + 14.0 * k as f32,
+                11.0,
+            ));
+        }
+        // "Annex" and a title in 13-point type, left aligned, the title over two lines.
+        body.push(line("Annex", 62.0, 102.0, 214.0, 13.0));
+        body.push(line(
+            "2021 Political Declaration on the Implementation of the United Nations",
+            62.0,
+            496.0,
+            244.0,
+            13.0,
+        ));
+        body.push(line(
+            "Global Plan of Action to Combat Trafficking in Persons",
+            62.0,
+            402.0,
+            261.0,
+            13.0,
+        ));
+        body.append(&mut rest);
+        let paras = paragraphs(&body, &[page]);
+        let titles: Vec<&String> = paras.iter().filter(|p| p.contains("Political")).collect();
+        assert_eq!(
+            titles,
+            [
+                "2021 Political Declaration on the Implementation of the United Nations Global Plan of Action to Combat Trafficking in Persons"
+            ]
+        );
+        assert!(paras.iter().any(|p| p == "Annex"), "{paras:#?}");
+    }
+
+    #[test]
+    fn a_list_item_after_its_introducing_clause_starts_a_paragraph() {
+        let page = PageLines {
+            lines: Vec::new(),
+            width: 595.0,
+            height: 842.0,
+            rules: Vec::new(),
+        };
+        let full = "word ".repeat(20);
+        let mut body = Vec::new();
+        for k in 0..6 {
+            body.push(line(
+                full.trim(),
+                62.0,
+                533.0,
+                100.0 + 14.0 * k as f32,
+                11.0,
+            ));
+        }
+        body.push(line("and in this regard:", 62.0, 533.0, 184.0, 11.0));
+        body.push(line(
+            "(a) We reaffirm our strong support for the fund;",
+            62.0,
+            533.0,
+            198.0,
+            11.0,
+        ));
+        let paras = paragraphs(&body, &[page]);
+        assert_eq!(
+            paras.last().map(String::as_str),
+            Some("(a) We reaffirm our strong support for the fund;")
+        );
+        assert!(!starts_with_label("(see annex) of the report"));
+        assert!(starts_with_label("(أ) نلتزم"));
+    }
+
+    #[test]
+    fn a_bracketed_marker_wrapped_to_a_line_of_its_own_joins_its_paragraph() {
+        let page = PageLines {
+            lines: Vec::new(),
+            width: 595.0,
+            height: 842.0,
+            rules: Vec::new(),
+        };
+        let full = "word ".repeat(20);
+        let mut body = Vec::new();
+        for k in 0..6 {
+            body.push(line(
+                full.trim(),
+                28.0,
+                575.0,
+                100.0 + 20.0 * k as f32,
+                13.5,
+            ));
+        }
+        body.push(line("(9)", 28.0, 40.0, 218.0, 9.5));
+        body.push(line(
+            "Strongly condemning all acts,",
+            28.0,
+            300.0,
+            252.0,
+            13.5,
+        ));
+        let paras = paragraphs(&body, &[page]);
+        assert_eq!(paras.len(), 2, "{paras:#?}");
+        assert!(paras[0].ends_with("word⁽⁹⁾"), "{}", paras[0]);
+    }
+
+    #[test]
+    fn centred_lines_join_only_where_the_next_word_would_not_have_fitted() {
+        let page = PageLines {
+            lines: Vec::new(),
+            width: 595.0,
+            height: 842.0,
+            rules: Vec::new(),
+        };
+        let full = "word ".repeat(20);
+        let mut body = Vec::new();
+        for k in 0..6 {
+            body.push(line(
+                full.trim(),
+                62.0,
+                533.0,
+                100.0 + 14.0 * k as f32,
+                11.0,
+            ));
+        }
+        // Centred in the column 62..533 (centre 297.5).
+        body.push(line("Annex", 282.0, 313.0, 200.0, 11.0));
+        body.push(line(
+            "Political Declaration on the Implementation of the United",
+            85.0,
+            510.0,
+            214.0,
+            11.0,
+        ));
+        body.push(line("Nations Plan", 265.0, 330.0, 228.0, 11.0));
+        let paras = paragraphs(&body, &[page]);
+        assert_eq!(
+            &paras[paras.len() - 2..],
+            [
+                "Annex",
+                "Political Declaration on the Implementation of the United Nations Plan"
+            ]
+        );
+    }
+
+    #[test]
+    fn heading_lines_set_with_the_body_s_leading_scaled_up_are_one_heading() {
+        let page = PageLines {
+            lines: Vec::new(),
+            width: 595.0,
+            height: 842.0,
+            rules: Vec::new(),
+        };
+        let full = "word ".repeat(20);
+        let mut body = Vec::new();
+        // Body: 12 points on a 20-point pitch; headings: 14.4 points on a 24-point pitch.
+        for k in 0..40 {
+            body.push(line(full.trim(), 56.0, 539.0, 60.0 + 20.0 * k as f32, 12.0));
+        }
+        let mut heading = vec![
+            line("Annex", 56.0, 103.0, 900.0, 14.4),
+            line(
+                "2021 Political Declaration on the Implementation of the",
+                56.0,
+                459.0,
+                936.0,
+                14.4,
+            ),
+            line(
+                "United Nations Global Plan of Action to Combat Trafficking",
+                56.0,
+                485.0,
+                960.0,
+                14.4,
+            ),
+            line("in Persons", 56.0, 131.0, 984.0, 14.4),
+            line(full.trim(), 56.0, 539.0, 1020.0, 12.0),
+        ];
+        body.append(&mut heading);
+        let paras = paragraphs(&body, &[page]);
+        let n = paras.len();
+        assert_eq!(paras[n - 3], "Annex");
+        assert_eq!(
+            paras[n - 2],
+            "2021 Political Declaration on the Implementation of the United Nations Global Plan of Action to Combat Trafficking in Persons"
+        );
+    }
 }

@@ -75,11 +75,35 @@ fn split_line(glyphs: &[Glyph], group: &mut [usize], doc_rtl: bool, out: &mut Ve
     let mut sizes: Vec<f32> = group.iter().map(|&i| glyphs[i].size).collect();
     sizes.sort_by(f32::total_cmp);
     let size = sizes[sizes.len() / 2];
+    // The usual gap between words on this baseline: a justified line stretched by a few long
+    // words has gaps of several font sizes, all alike, and is still one line.
+    let mut gaps: Vec<f32> = Vec::new();
+    let mut right = f32::MIN;
+    for &i in group.iter() {
+        let g = &glyphs[i];
+        if g.text.trim().is_empty() {
+            continue;
+        }
+        if right > f32::MIN && g.x0 - right > 0.2 * size {
+            gaps.push(g.x0 - right);
+        }
+        right = right.max(g.x1);
+    }
+    gaps.sort_by(f32::total_cmp);
+    // (The lower median, and only where there are gaps to compare: one wide gap alone is a
+    // column's, as on a cover page.)
+    let word_gap = if gaps.len() >= 2 {
+        gaps[(gaps.len() - 1) / 2]
+    } else {
+        0.0
+    };
     let mut start = 0;
     let mut right = f32::MIN;
     for k in 0..group.len() {
         let g = &glyphs[group[k]];
-        if k > start && g.x0 - right > COLUMN_GAP * size && !g.text.trim().is_empty() {
+        let gap = g.x0 - right;
+        if k > start && gap > COLUMN_GAP * size && gap > 2.0 * word_gap && !g.text.trim().is_empty()
+        {
             out.extend(read_stretch(glyphs, &group[start..k], size, doc_rtl));
             start = k;
         }
@@ -230,5 +254,31 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0].text, "No¹ yes");
         assert_eq!(lines[1].text, "n");
+    }
+
+    /// Glyphs of `word` from x0, 6 points each.
+    fn word(word: &str, x0: f32, y: f32) -> Vec<Glyph> {
+        word.chars()
+            .enumerate()
+            .map(|(i, c)| g(&c.to_string(), x0 + 6.0 * i as f32, y, 12.0))
+            .collect()
+    }
+
+    #[test]
+    fn a_justified_line_with_wide_even_gaps_is_one_line_but_columns_are_cut() {
+        // Four words spread over the column with gaps of 45 points (3.75 sizes) each.
+        let mut glyphs = word("proofs.", 78.0, 100.0);
+        glyphs.extend(word("Encourage", 165.0, 100.0));
+        glyphs.extend(word("proper", 264.0, 100.0));
+        glyphs.extend(word("use", 345.0, 100.0));
+        let lines = page_lines(&glyphs, false);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].text, "proofs. Encourage proper use");
+        // A cover line: "United Nations" and the symbol far to the right.
+        let mut glyphs = word("United", 50.0, 100.0);
+        glyphs.extend(word("Nations", 92.0, 100.0));
+        glyphs.extend(word("A/RES/75/10", 450.0, 100.0));
+        let lines = page_lines(&glyphs, false);
+        assert_eq!(lines.len(), 2);
     }
 }

@@ -231,15 +231,23 @@ impl<'a> Parser<'a> {
             if meta::is_page_furniture(s) || super::reflow::is_rule(s) {
                 continue;
             }
+            if line.new_block
+                && self.section != Section::After
+                && self.lines.get(idx + 1).is_none_or(|l| l.new_block)
+                && meta::is_division_heading(s)
+            {
+                continue;
+            }
             if self.in_note {
                 // A footnote block may hold several footnotes, one a line.
-                if inline::footnote_start(s).is_some() && self.footnote_body(&line, s) {
+                if self.note_start(s).is_some() && self.footnote_body(&line, s) {
                     continue;
                 }
+                let end = line.range.start + without_backlink(s).len();
                 if let Some(note) = self.notes.last_mut() {
                     note.source.end = line.range.end;
                     if let Some(seg) = note.segments.last_mut() {
-                        seg.end = line.range.end;
+                        seg.end = end;
                     }
                 }
                 continue;
@@ -317,12 +325,22 @@ impl<'a> Parser<'a> {
         .filter(|n| n.kind == ParagraphKind::Table)
     }
 
+    /// Where a footnote body starts: `(4) …`, `⁴ …`, or after the closing lines an endnote
+    /// `4. (4) …`; (number, offset of the text).
+    fn note_start(&self, s: &str) -> Option<(u32, usize)> {
+        inline::footnote_start(s).or_else(|| {
+            (self.section == Section::After)
+                .then(|| inline::endnote_start(s))
+                .flatten()
+        })
+    }
+
     /// A footnote body line (`(4) …`, `⁴ …`) starts a note.
     fn footnote_body(&mut self, line: &Line, s: &str) -> bool {
-        let Some((n, offset)) = inline::footnote_start(s) else {
+        let Some((n, offset)) = self.note_start(s) else {
             return false;
         };
-        let superscript = !s.starts_with('(');
+        let superscript = !s[..offset].contains('(');
         let known = if superscript {
             true
         } else if self.markers.superscripts.is_empty() {
@@ -333,7 +351,8 @@ impl<'a> Parser<'a> {
         if !known {
             return false;
         }
-        let content = line.range.start + offset..line.range.end;
+        let start = line.range.start + offset;
+        let content = start..(line.range.start + without_backlink(s).len()).max(start);
         self.notes.push(NoteBody {
             number: n,
             source: line.range.clone(),
@@ -358,13 +377,24 @@ impl<'a> Parser<'a> {
             self.start_sub(depth, position, label, line);
             return;
         }
-        if self.section != Section::After
-            && self.mode == Mode::Resolution
-            && !pending
-            && line.new_block
-            && meta::is_meeting_line(s)
+        // The meeting line closes the resolution, also where it stands after an annex (as
+        // exports of the resolution write it).
+        if self.section != Section::After && !pending && line.new_block && meta::is_meeting_line(s)
         {
             self.closing.meeting = Some(s.to_string());
+            self.section = Section::After;
+            return;
+        }
+        // A date alone after the operative paragraphs, where the meeting line is missing,
+        // is the closing date (not a heading of the last paragraph).
+        if self.section == Section::Operative
+            && !pending
+            && line.new_block
+            && self.lines.get(idx + 1).is_none_or(|l| l.new_block)
+            && meta::is_date_line(s)
+        {
+            self.closing.date_text = Some(s.to_string());
+            self.closing.date = meta::parse_date(s);
             self.section = Section::After;
             return;
         }
@@ -440,7 +470,14 @@ impl<'a> Parser<'a> {
             self.operative.push(node);
             return;
         }
-        if s.split_whitespace().count() > 12 || ends_terminal(s) {
+        // A long line is text, unless it is the title under a section's numeral (`XII`).
+        let after_heading = self
+            .current()
+            .map(Node::deepest)
+            .is_some_and(|n| n.kind == ParagraphKind::Plain);
+        if (s.split_whitespace().count() > 12 && !(after_heading && s.chars().count() <= 200))
+            || ends_terminal(s)
+        {
             let id = self.current().map(|n| n.deepest().id.clone());
             if let Some(node) = self.current_mut() {
                 node.deepest_mut().push_line(line.range.clone(), false);
@@ -593,6 +630,13 @@ impl<'a> Parser<'a> {
         self.current()
             .filter(|n| n.kind != ParagraphKind::Heading)
             .map(Node::deepest)
+            // A section's numeral between operative paragraphs (`II`, `para_9_text_1`) is a
+            // block of its own: its title after it does not continue it.
+            .filter(|n| {
+                !(n.kind == ParagraphKind::Plain
+                    && self.mode == Mode::Resolution
+                    && is_numeral(self.text, n))
+            })
             .and_then(|n| n.segments.last())
             .is_some_and(|seg| !ends_terminal(&self.text[seg.clone()]))
     }
@@ -629,9 +673,25 @@ impl<'a> Parser<'a> {
         } = self;
         let mut loose = Vec::new();
         if mode == Mode::Resolution {
-            while preamble.last().is_some_and(|n| is_loose(text, n)) {
-                if let Some(n) = preamble.pop() {
-                    loose.insert(0, n);
+            // Text that introduces the paragraphs rather than precedes them ("Adopts the
+            // following declaration:"), with the title of what it introduces after it.
+            loop {
+                let n = preamble.len();
+                let take = if preamble
+                    .last()
+                    .is_some_and(|n| is_loose(text, n) || is_section_heading(text, n))
+                {
+                    1
+                } else if n >= 2
+                    && is_title_node(text, &preamble[n - 1])
+                    && is_loose(text, &preamble[n - 2])
+                {
+                    2
+                } else {
+                    break;
+                };
+                for node in preamble.drain(n - take..).rev() {
+                    loose.insert(0, node);
                 }
             }
             for (i, node) in loose.iter_mut().enumerate() {
@@ -708,6 +768,54 @@ fn scan_markers(text: &str, lines: &[Line]) -> (HashSet<u32>, HashSet<u32>) {
 /// Unnumbered text at the end of the preamble that is not preambular: it starts with an
 /// operative verb, or it ends in a colon or full stop where preambular paragraphs end in a
 /// comma ("Resolves that, for 2023:", "Adopts the following declaration:").
+/// A line without the link back to the text that ends a printed endnote (`↩`).
+fn without_backlink(s: &str) -> &str {
+    s.trim_end_matches(['↩', '↑', '\u{fe0e}', ' ', '\u{a0}'])
+}
+
+/// A section's heading (`I`, then its title), standing before paragraph 1: not preambular.
+fn is_section_heading(text: &str, node: &Node) -> bool {
+    let mut joined = String::new();
+    for seg in &node.segments {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(text[seg.clone()].trim());
+        if joined.len() > 400 {
+            return false;
+        }
+    }
+    structure::is_labelled_heading(&joined)
+}
+
+/// A node holding only a Roman numeral (`II`, `XII.`) or an Arabic ordinal: a section's
+/// number.
+fn is_numeral(text: &str, node: &Node) -> bool {
+    let [only] = node.segments.as_slice() else {
+        return false;
+    };
+    let t = text[only.clone()].trim().trim_end_matches('.');
+    let roman = !t.is_empty() && t.len() <= 8 && t.chars().all(|c| "IVXLC".contains(c));
+    // An ordinal alone numbers Arabic sections: `ثانيا`, from eleven on `حادي عشر`.
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let teen = words.len() == 2 && words[1].starts_with("عشر");
+    roman || teen || (words.len() == 1 && t.len() <= 24 && structure::is_labelled_heading(t))
+}
+
+/// A title: one short line without punctuation at its end.
+fn is_title_node(text: &str, node: &Node) -> bool {
+    let [only] = node.segments.as_slice() else {
+        return false;
+    };
+    let s = trim_end_residue(&text[only.clone()]);
+    !s.is_empty()
+        && s.chars().count() <= 200
+        && !s.ends_with([
+            '.', ',', ';', ':', '،', '؛', '。', '，', '；', '：', '!', '?', '؟',
+        ])
+        && !starts_with_opener(s)
+}
+
 fn is_loose(text: &str, node: &Node) -> bool {
     let first = node.segments.first().map_or("", |r| &text[r.clone()]);
     if starts_with_opener(first) {

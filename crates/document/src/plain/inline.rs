@@ -208,7 +208,9 @@ pub(super) fn footnote_start(line: &str) -> Option<(u32, usize)> {
         let rest = &rest[used..];
         let rest = rest.strip_prefix(')')?;
         let spaces = skip_spaces(rest);
-        if spaces == 0 || rest[spaces..].is_empty() {
+        // Chinese text follows the marker without a space: `(1)联合国，《条约汇编》`.
+        let wide = rest.chars().next().is_some_and(super::lexicon::is_wide);
+        if (spaces == 0 && !wide) || rest[spaces..].is_empty() {
             return None;
         }
         return Some((n, line.len() - rest.len() + spaces));
@@ -225,6 +227,17 @@ pub(super) fn footnote_start(line: &str) -> Option<(u32, usize)> {
     }
     at += skip_spaces(&line[at..]);
     (!line[at..].is_empty()).then_some((n, at))
+}
+
+/// An endnote of a list of notes, numbered twice as an export to HTML writes it and a browser
+/// prints it: `1. (1) United Nations …`. Returns (number, byte offset of the body text).
+pub(super) fn endnote_start(line: &str) -> Option<(u32, usize)> {
+    let (n, used) = read_digits(line, 3, |c| c.to_digit(10))?;
+    let rest = line[used..].strip_prefix('.')?;
+    let spaces = skip_spaces(rest);
+    let at = line.len() - rest.len() + spaces;
+    let (m, offset) = footnote_start(&line[at..])?;
+    (m == n && spaces > 0).then_some((n, at + offset))
 }
 
 /// Style of a piece of text.
@@ -470,6 +483,11 @@ mod tests {
         assert_eq!(sub_label("а) текст").unwrap().letter, Some(1));
         assert_eq!(footnote_start("(1) United Nations").map(|f| f.0), Some(1));
         assert_eq!(footnote_start("¹ United Nations").map(|f| f.0), Some(1));
+        assert_eq!(endnote_start("2. (2) Resolution 60/288. ↩"), Some((2, 7)));
+        assert_eq!(footnote_start("(1)联合国，《条约汇编》"), Some((1, 3)));
+        assert_eq!(footnote_start("(1)x"), None);
+        assert_eq!(endnote_start("2. (3) Resolution 60/288."), None);
+        assert_eq!(endnote_start("2. Resolution 60/288."), None);
     }
 
     #[test]

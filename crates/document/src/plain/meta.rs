@@ -604,6 +604,32 @@ pub(super) fn is_bare_formula(line: &str) -> bool {
     .contains(&t.as_str())
 }
 
+/// The names of a resolution's two divisions in the six languages, as a reader's export
+/// (HTML, PDF) writes them above the preambular and the operative paragraphs.
+const DIVISION_HEADINGS: [&str; 14] = [
+    "الديباجة",
+    "المنطوق",
+    "الفقرات المنطوقة",
+    "preamble",
+    "operative paragraphs",
+    "operative part",
+    "préambule",
+    "dispositif",
+    "preámbulo",
+    "parte dispositiva",
+    "преамбула",
+    "постановляющая часть",
+    "序言",
+    "执行部分",
+];
+
+/// A line that only names the preamble or the operative part (`Preamble`, `Dispositif`,
+/// `执行部分`): a heading an export puts between the divisions, not a paragraph.
+pub(super) fn is_division_heading(line: &str) -> bool {
+    let t = line.trim().trim_end_matches([':', '：']).trim();
+    short(t, 24) && DIVISION_HEADINGS.contains(&t.to_lowercase().as_str())
+}
+
 pub(super) fn is_page_furniture(line: &str) -> bool {
     let t = line.trim();
     if t.is_empty() || !short(t, 40) {
@@ -646,6 +672,27 @@ fn is_page_counter(tok: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn division_headings_in_six_languages() {
+        for h in [
+            "Preamble",
+            "Operative paragraphs",
+            "Dispositif",
+            "执行部分",
+            "الديباجة",
+            "Преамбула:",
+        ] {
+            assert!(is_division_heading(h), "{h}");
+        }
+        for t in [
+            "Preamble,",
+            "Recalling the preamble",
+            "The operative part of it",
+        ] {
+            assert!(!is_division_heading(t), "{t}");
+        }
+    }
 
     #[test]
     fn enacting_formulas() {

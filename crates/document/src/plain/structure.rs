@@ -326,9 +326,18 @@ fn section_heading(
     starts_body(line(body)).then_some((n, label, title, body))
 }
 
-/// A preambular opener or paragraph 1.
+/// A preambular opener or paragraph 1 (a paragraph numbered on from the one before does not
+/// start a section of its own: the numbering of a resolution in sections starts again).
 fn starts_body(s: &str) -> bool {
-    inline::number_prefix(s).is_some_and(|(n, _)| n == 1) || super::reflow::starts_with_lead(s)
+    match inline::number_prefix(s) {
+        Some((n, _)) => n == 1,
+        // A short line without a comma is a title, even when its first word reads like a
+        // participle ("Capacity-building").
+        None => {
+            super::reflow::starts_with_lead(s)
+                && (s.split_whitespace().count() > 5 || s.trim_end().ends_with([',', '،', '，']))
+        }
+    }
 }
 
 fn is_roman(s: &str) -> bool {

@@ -91,7 +91,7 @@ pub(crate) fn in_order(want: &Document, got: &Document) -> f64 {
 }
 
 /// A few of the XML's words the PDF's reading lacks, for messages.
-fn missing(want: &Document, got: &Document) -> Vec<String> {
+pub(crate) fn missing(want: &Document, got: &Document) -> Vec<String> {
     let mut have: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for w in words(&body_text(got)) {
         *have.entry(w).or_default() += 1;
