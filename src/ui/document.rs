@@ -116,7 +116,7 @@ impl OpenDocument {
                     .and_then(|p| p.file_name())
                     .map(|n| n.to_string_lossy().into_owned())
             })
-            .unwrap_or_else(|| "Untitled".into())
+            .unwrap_or_else(|| super::i18n::t("untitled"))
     }
 
     /// Scroll to a paragraph and flash it.

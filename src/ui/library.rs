@@ -125,7 +125,11 @@ impl LibraryState {
             .as_ref()
             .and_then(|c| c.parent().map(|p| p.join("fulltext")));
         let repaint = ctx.clone();
+        let lang = super::i18n::language();
         self.indexing.spawn(ctx, move |worker| {
+            use super::i18n::{arg, ta};
+            // Its messages in the interface's language.
+            super::i18n::set_language(lang);
             for h in before {
                 let _ = h.join();
             }
@@ -148,9 +152,12 @@ impl LibraryState {
             };
             let mut problems = Vec::new();
             if let Err(e) = std::fs::read_dir(&folder) {
-                problems.push(format!(
-                    "The library folder {} cannot be read: {e}",
-                    folder.display()
+                problems.push(ta(
+                    "library-unreadable-folder",
+                    &[
+                        ("folder", arg(folder.display().to_string())),
+                        ("reason", arg(e.to_string())),
+                    ],
                 ));
             }
             let mut index = Library::scan(&folder, cached.as_ref(), &report);
@@ -176,9 +183,12 @@ impl LibraryState {
                     .unwrap_or(Ok(()))
                     .and_then(|_| index.save(c));
                 if let Err(e) = saved {
-                    problems.push(format!(
-                        "The library index could not be saved to {}: {e}",
-                        c.display()
+                    problems.push(ta(
+                        "library-index-not-saved",
+                        &[
+                            ("path", arg(c.display().to_string())),
+                            ("reason", arg(e.to_string())),
+                        ],
                     ));
                 }
             }
@@ -194,11 +204,17 @@ impl LibraryState {
                 match opened {
                     Ok(mut f) => {
                         if let Err(e) = f.refresh(&index, &report) {
-                            problems.push(format!("Full-text search index: {e}"));
+                            problems.push(ta(
+                                "library-fulltext-index",
+                                &[("reason", arg(e.to_string()))],
+                            ));
                         }
                         text = Some(f);
                     }
-                    Err(e) => problems.push(format!("Full-text search is unavailable: {e}")),
+                    Err(e) => problems.push(ta(
+                        "library-fulltext-unavailable",
+                        &[("reason", arg(e.to_string()))],
+                    )),
                 }
             }
             worker.send(Message::Done(Box::new(index), text, problems));
@@ -271,9 +287,9 @@ impl LibraryState {
                 query: asked,
                 hits: Vec::new(),
                 error: Some(if self.is_indexing() {
-                    "Search is ready when indexing ends.".into()
+                    super::i18n::t("library-search-ready")
                 } else {
-                    "Search needs the folder indexed to the end: press Refresh.".into()
+                    super::i18n::t("library-search-needs-index")
                 }),
             });
             // Try again once indexing is over.
@@ -379,7 +395,7 @@ impl LibraryState {
         // The thread ended without its final answer (it panicked).
         if self.job.is_some() && !self.indexing.is_busy() {
             self.job = None;
-            message = Some("Indexing the library stopped unexpectedly.".into());
+            message = Some(super::i18n::t("library-indexing-stopped"));
         }
         message
     }

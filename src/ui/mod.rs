@@ -11,6 +11,7 @@ pub mod atlas;
 pub mod command;
 pub mod compare;
 pub mod document;
+pub mod i18n;
 pub(crate) mod jobs;
 pub mod library;
 pub mod library_pane;

@@ -336,3 +336,15 @@ popup-open-at-help = فتحه في علامة تبويب جديدة عند ال�
 popup-open = فتح ({ $language })
 popup-open-help = فتحه في علامة تبويب جديدة
 popup-footnote-text = نص الحاشية
+
+## Added with the window
+details-votes = { $yes } مؤيدًا، { $no } معارضًا، { $abstaining } ممتنعًا
+details-un-metadata = بيانات الأمم المتحدة
+details-not-in-library = غير موجودة في مجلد المكتبة
+msg-unknown-compare-format = { $file }: صيغة غير معروفة للمقارنة (استخدم pdf أو html أو docx أو md أو json)
+msg-unknown-export-format = { $file }: صيغة تصدير غير معروفة (استخدم إحدى الصيغ: { $formats })
+msg-loader-stopped = تعذر تحميل الملف (توقفت أداة التحميل).
+compare-mark = { $what } ({ $version }): { $paragraph }
+block-with-table = { $paragraph }، { $table }
+popup-heading = { $kind } { $target }
+popup-paragraph-heading = { $kind }: { $paragraph }

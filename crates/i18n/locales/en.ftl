@@ -326,3 +326,15 @@ popup-open = Open ({ $language })
 popup-open-help = Open it in a new tab
 popup-footnote-text = Footnote text
 
+
+## Added with the window
+details-votes = { $yes } in favour, { $no } against, { $abstaining } abstaining
+details-un-metadata = UN metadata
+details-not-in-library = not in the library folder
+msg-unknown-compare-format = { $file }: unknown format for a comparison (use pdf, html, docx, md or json)
+msg-unknown-export-format = { $file }: unknown export format (use one of: { $formats })
+msg-loader-stopped = The file could not be loaded (the loader stopped).
+compare-mark = { $what } ({ $version }): { $paragraph }
+block-with-table = { $paragraph }, { $table }
+popup-heading = { $kind } { $target }
+popup-paragraph-heading = { $kind }: { $paragraph }

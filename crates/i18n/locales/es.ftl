@@ -324,3 +324,15 @@ popup-open-at-help = Abrirla en una pestaña nueva en el párrafo citado
 popup-open = Abrir ({ $language })
 popup-open-help = Abrirla en una pestaña nueva
 popup-footnote-text = Texto de la nota
+
+## Added with the window
+details-votes = { $yes } votos a favor, { $no } en contra y { $abstaining } abstenciones
+details-un-metadata = Metadatos de las Naciones Unidas
+details-not-in-library = no figuran en la carpeta de la biblioteca
+msg-unknown-compare-format = { $file }: formato desconocido para una comparación (use pdf, html, docx, md o json)
+msg-unknown-export-format = { $file }: formato de exportación desconocido (use uno de estos: { $formats })
+msg-loader-stopped = No se pudo cargar el archivo (la carga se detuvo).
+compare-mark = { $what } ({ $version }): { $paragraph }
+block-with-table = { $paragraph }, { $table }
+popup-heading = { $kind } { $target }
+popup-paragraph-heading = { $kind }: { $paragraph }

@@ -324,3 +324,15 @@ popup-open-at-help = L'ouvrir dans un nouvel onglet au paragraphe cité
 popup-open = Ouvrir ({ $language })
 popup-open-help = L'ouvrir dans un nouvel onglet
 popup-footnote-text = Texte de la note
+
+## Added with the window
+details-votes = { $yes } voix pour, { $no } voix contre, { $abstaining } abstentions
+details-un-metadata = Métadonnées de l'ONU
+details-not-in-library = absentes du dossier de la bibliothèque
+msg-unknown-compare-format = { $file } : format inconnu pour une comparaison (utilisez pdf, html, docx, md ou json)
+msg-unknown-export-format = { $file } : format d'exportation inconnu (utilisez l'un de ceux-ci : { $formats })
+msg-loader-stopped = Le fichier n'a pas pu être chargé (le chargement s'est arrêté).
+compare-mark = { $what } ({ $version }) : { $paragraph }
+block-with-table = { $paragraph }, { $table }
+popup-heading = { $kind } { $target }
+popup-paragraph-heading = { $kind } : { $paragraph }

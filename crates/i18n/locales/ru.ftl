@@ -327,3 +327,15 @@ popup-open-at-help = Открыть в новой вкладке на указа
 popup-open = Открыть ({ $language })
 popup-open-help = Открыть в новой вкладке
 popup-footnote-text = Текст сноски
+
+## Added with the window
+details-votes = за — { $yes }, против — { $no }, воздержались — { $abstaining }
+details-un-metadata = Метаданные ООН
+details-not-in-library = нет в папке библиотеки
+msg-unknown-compare-format = { $file }: неизвестный формат сравнения (используйте pdf, html, docx, md или json)
+msg-unknown-export-format = { $file }: неизвестный формат экспорта (используйте один из форматов: { $formats })
+msg-loader-stopped = Не удалось загрузить файл (загрузка прервалась).
+compare-mark = { $what } ({ $version }): { $paragraph }
+block-with-table = { $paragraph }, { $table }
+popup-heading = { $kind } { $target }
+popup-paragraph-heading = { $kind }: { $paragraph }

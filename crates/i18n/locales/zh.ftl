@@ -321,3 +321,15 @@ popup-open-at-help = 在新标签页中打开，并转到所引段落
 popup-open = 打开（{ $language }）
 popup-open-help = 在新标签页中打开
 popup-footnote-text = 脚注文本
+
+## Added with the window
+details-votes = 赞成 { $yes } 票，反对 { $no } 票，弃权 { $abstaining } 票
+details-un-metadata = 联合国元数据
+details-not-in-library = 不在文库文件夹中
+msg-unknown-compare-format = { $file }：比较结果的格式未知（请使用 pdf、html、docx、md 或 json）
+msg-unknown-export-format = { $file }：导出格式未知（请使用以下格式之一：{ $formats }）
+msg-loader-stopped = 无法加载文件（加载程序已中止）。
+compare-mark = { $what }（{ $version }）：{ $paragraph }
+block-with-table = { $paragraph }，{ $table }
+popup-heading = { $kind } { $target }
+popup-paragraph-heading = { $kind }：{ $paragraph }

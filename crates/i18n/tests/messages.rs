@@ -112,6 +112,10 @@ fn no_message_is_left_in_english() {
         "info-source",
         "menu-zoom-keys",
         "library-browse",
+        "compare-mark",
+        "block-with-table",
+        "popup-heading",
+        "popup-paragraph-heading",
     ];
     let en = Tr::new(Lang::En);
     for lang in [Lang::Ar, Lang::Zh, Lang::Ru] {

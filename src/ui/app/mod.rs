@@ -48,6 +48,9 @@ pub struct StartOptions {
     pub library: Option<PathBuf>,
     /// Language to show beside the first document once the library is read (`--beside`).
     pub beside: Option<Language>,
+    /// The system locale (`ar-EG`, `fr_CA.UTF-8`): the interface language at first start,
+    /// until one is chosen in Settings → Language. `None` (tests): English.
+    pub locale: Option<String>,
 }
 
 /// A document read in the background, with its stored annotations already anchored.
@@ -154,6 +157,17 @@ impl ReaderApp {
             .and_then(|s| eframe::get_value(s, STORAGE_KEY))
             .unwrap_or_default();
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        let lang = settings.language.unwrap_or_else(|| {
+            start
+                .locale
+                .as_deref()
+                .map(qarar_i18n::Lang::from_locale)
+                .unwrap_or_default()
+        });
+        super::i18n::set_language(lang);
+        if lang == qarar_i18n::Lang::Zh {
+            super::i18n::install_cjk(ctx);
+        }
         ctx.set_visuals(if settings.dark {
             egui::Visuals::dark()
         } else {
@@ -271,6 +285,17 @@ impl ReaderApp {
         }
     }
 
+    /// The interface language: the one chosen in the settings, else the system locale's.
+    pub fn interface_language(&self) -> qarar_i18n::Lang {
+        self.settings.language.unwrap_or_else(|| {
+            self.start
+                .locale
+                .as_deref()
+                .map(qarar_i18n::Lang::from_locale)
+                .unwrap_or_default()
+        })
+    }
+
     fn direction(&self) -> Direction {
         self.current()
             .map(|c| c.doc.meta.direction)
@@ -290,6 +315,11 @@ impl ReaderApp {
     pub fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.frame_count += 1;
+        let lang = self.interface_language();
+        super::i18n::set_language(lang);
+        if lang == qarar_i18n::Lang::Zh {
+            super::i18n::install_cjk(&ctx);
+        }
         self.poll_jobs(&ctx);
         if self.jobs.is_busy() || self.library.is_indexing() {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));

@@ -105,7 +105,7 @@ impl ReaderApp {
         egui::CentralPanel::default().show(ui, |ui| {
             let Some(cur) = self.tabs.current_mut() else {
                 ui.centered_and_justified(|ui| {
-                    ui.label("Open a resolution with File → Open (Ctrl+O).")
+                    crate::ui::i18n::label(ui, &crate::ui::i18n::t("empty-open-hint"))
                 });
                 return;
             };

@@ -79,7 +79,10 @@ pub(super) fn marked(cmp: &Comparison, old: &Document, new: &Document) -> Outlin
             block: after.map_or(0, |e| e.block),
             depth: after.map_or(0, |e| e.depth),
             text,
-            label: format!("Outline: {} (deleted)", paragraph_label(id)),
+            label: crate::ui::i18n::ta(
+                "outline-deleted",
+                &[("name", crate::ui::i18n::arg(paragraph_label(id)))],
+            ),
             parent: after.and_then(|e| e.parent),
             has_children: false,
             section: false,
