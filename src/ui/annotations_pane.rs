@@ -10,6 +10,7 @@
 
 use super::text_painter::{Label, LabelCache, LabelStyle, TextPainter, paint_label};
 use super::view::paragraph_label;
+use crate::ui::i18n::{self, arg, number, t, ta};
 use eframe::egui::accesskit::Role;
 use eframe::egui::{
     self, Align2, Color32, CursorIcon, FontId, Id, Rect, Sense, Stroke, pos2, vec2,
@@ -19,7 +20,6 @@ use qarar_annotations::filter::{Filter, tags_present};
 use qarar_document::Direction;
 use qarar_text::display::text_direction;
 use qarar_util::first_words;
-use crate::ui::i18n::{self, arg, number, t, ta};
 use std::collections::HashMap;
 
 /// AccessKit label of the text filter field.
@@ -79,7 +79,10 @@ impl AnnotationsPane {
         items: &[PaneItem],
         direction: Direction,
     ) -> Option<PaneAction> {
-        i18n::strong(ui, &ta("annotations-title", &[("count", number(items.len()))]));
+        i18n::strong(
+            ui,
+            &ta("annotations-title", &[("count", number(items.len()))]),
+        );
         if items.is_empty() {
             ui.add_space(8.0);
             i18n::label(ui, &t("annotations-empty"));
@@ -92,7 +95,10 @@ impl AnnotationsPane {
                 ui,
                 &ta(
                     "annotations-showing",
-                    &[("shown", number(shown.len())), ("total", number(items.len()))],
+                    &[
+                        ("shown", number(shown.len())),
+                        ("total", number(items.len())),
+                    ],
                 ),
             );
         }
@@ -530,7 +536,15 @@ fn card_footer(ui: &mut egui::Ui, item: &PaneItem, rect: Rect, rtl: bool) -> Opt
     if small_button(ui, edit_id, edit, &edit_text, &t("annotations-edit-help")).clicked() {
         return Some(PaneAction::Edit(item.id.clone()));
     }
-    if small_button(ui, delete_id, delete, &delete_text, &t("annotations-delete-help")).clicked() {
+    if small_button(
+        ui,
+        delete_id,
+        delete,
+        &delete_text,
+        &t("annotations-delete-help"),
+    )
+    .clicked()
+    {
         return Some(PaneAction::Delete(item.id.clone()));
     }
     None

@@ -6,12 +6,12 @@
 //! place (`ReaderApp::run`).
 
 use super::document::{LoadRequest, Side};
+use super::i18n::{arg, t, ta};
 use super::popup::Popup;
 use super::view::Scroll;
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 use qarar_annotations::Color;
 use qarar_document::Language;
-use super::i18n::{arg, t, ta};
 use std::borrow::Cow;
 use std::path::PathBuf;
 

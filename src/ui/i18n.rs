@@ -81,9 +81,8 @@ pub fn language_name(l: qarar_document::Language) -> String {
 /// Does the string need cosmic-text (a right-to-left letter: egui would set it backwards
 /// and unjoined)?
 pub fn needs_shaping(s: &str) -> bool {
-    s.chars().any(|c| {
-        matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
-    })
+    s.chars()
+        .any(|c| matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF))
 }
 
 /// Interface text as an atom of any egui widget: plain egui text, or shaped by cosmic-text
@@ -102,17 +101,11 @@ pub fn shaped_atom(ctx: &egui::Context, s: &str, size: f32) -> Atom<'static> {
         if shaper.as_ref().is_some_and(|(c, _, _)| c != ctx) {
             *shaper = None;
         }
-        let (_, painter, cache) = shaper.get_or_insert_with(|| {
-            (ctx.clone(), TextPainter::default(), LabelCache::default())
-        });
+        let (_, painter, cache) = shaper
+            .get_or_insert_with(|| (ctx.clone(), TextPainter::default(), LabelCache::default()));
         let room = 4000.0;
-        let style = LabelStyle::new(
-            size,
-            Color32::WHITE,
-            qarar_document::Direction::Rtl,
-            room,
-        )
-        .line_height(1.3);
+        let style = LabelStyle::new(size, Color32::WHITE, qarar_document::Direction::Rtl, room)
+            .line_height(1.3);
         let label = painter.label(ctx, cache, s, style);
         // The line is set at the right end of the room: move it to the atom's origin.
         let mut mesh = (*label.mesh).clone();
@@ -121,7 +114,10 @@ pub fn shaped_atom(ctx: &egui::Context, s: &str, size: f32) -> Atom<'static> {
     });
     Atom::paint(egui::vec2(width, height), move |ui, args| {
         let color = args.fallback_text_color;
-        let mut m = placed(&mesh, args.rect.left_center() - egui::vec2(0.0, height / 2.0));
+        let mut m = placed(
+            &mesh,
+            args.rect.left_center() - egui::vec2(0.0, height / 2.0),
+        );
         for v in &mut m.vertices {
             // Colour emoji keep their own colours; glyph masks take the widget's.
             if v.color == Color32::WHITE {
@@ -152,7 +148,11 @@ pub fn label(ui: &mut Ui, s: &str) -> Response {
         return ui.label(s);
     }
     let a = text(ui, s);
-    let resp = ui.add(egui::Button::new(a).frame(false).sense(egui::Sense::hover()));
+    let resp = ui.add(
+        egui::Button::new(a)
+            .frame(false)
+            .sense(egui::Sense::hover()),
+    );
     named(resp, egui::accesskit::Role::Label, s)
 }
 
@@ -165,7 +165,11 @@ pub fn weak(ui: &mut Ui, s: &str) -> Response {
     let color = ui.visuals().weak_text_color();
     let resp = ui.scope(|ui| {
         ui.visuals_mut().override_text_color = Some(color);
-        ui.add(egui::Button::new(a).frame(false).sense(egui::Sense::hover()))
+        ui.add(
+            egui::Button::new(a)
+                .frame(false)
+                .sense(egui::Sense::hover()),
+        )
     });
     named(resp.inner, egui::accesskit::Role::Label, s)
 }
@@ -179,7 +183,11 @@ pub fn strong(ui: &mut Ui, s: &str) -> Response {
     let color = ui.visuals().strong_text_color();
     let resp = ui.scope(|ui| {
         ui.visuals_mut().override_text_color = Some(color);
-        ui.add(egui::Button::new(a).frame(false).sense(egui::Sense::hover()))
+        ui.add(
+            egui::Button::new(a)
+                .frame(false)
+                .sense(egui::Sense::hover()),
+        )
     });
     named(resp.inner, egui::accesskit::Role::Label, s)
 }
@@ -231,8 +239,11 @@ pub fn menu_button<R>(
     let r = ui.menu_button(a, |ui| {
         if rtl() {
             // Items right-aligned, as an Arabic menu reads.
-            ui.with_layout(egui::Layout::top_down_justified(egui::Align::Max), add_contents)
-                .inner
+            ui.with_layout(
+                egui::Layout::top_down_justified(egui::Align::Max),
+                add_contents,
+            )
+            .inner
         } else {
             add_contents(ui)
         }
@@ -292,7 +303,11 @@ pub fn title_row(ui: &mut Ui, title: &str, open: Option<&mut bool>) {
     }
     ui.horizontal(|ui| {
         if let Some(open) = open {
-            let close = named(ui.small_button("×"), egui::accesskit::Role::Button, &t("cmd-close"));
+            let close = named(
+                ui.small_button("×"),
+                egui::accesskit::Role::Button,
+                &t("cmd-close"),
+            );
             if close.clicked() {
                 *open = false;
             }

@@ -6,11 +6,11 @@
 //! buttons and counts are Latin chrome drawn by egui. Only the visible rows are drawn.
 
 use super::command::Command;
+use super::i18n::{self, arg, number, t, ta};
 use super::library::LibraryState;
 use super::search::line_edit_labeled;
 use super::text_painter::{LabelCache, LabelStyle, TextPainter, paint_label};
 use super::view::paragraph_label;
-use super::i18n::{self, arg, number, t, ta};
 use eframe::egui::{self, Rect, Sense, UiBuilder, pos2, vec2};
 use qarar_document::{Direction, Language};
 use qarar_library::{Entry, LibraryIndex};
@@ -372,12 +372,10 @@ impl LibraryPane {
                 self.mode = Mode::Browse;
             }
             if ui
-                .add(
-                    egui::Button::selectable(
-                        self.mode == Mode::Search,
-                        i18n::text(ui, &t("library-search-text")),
-                    ),
-                )
+                .add(egui::Button::selectable(
+                    self.mode == Mode::Search,
+                    i18n::text(ui, &t("library-search-text")),
+                ))
                 .on_hover_text(t("library-search-help"))
                 .clicked()
             {
@@ -604,12 +602,10 @@ impl LibraryPane {
                         ui.spacing_mut().button_padding = vec2(3.0, 0.0);
                         for (l, path) in files.iter().rev() {
                             let text = egui::RichText::new(l.code().to_uppercase()).size(10.5);
-                            let b = ui
-                                .add(egui::Button::new(text).small())
-                                .on_hover_text(ta(
-                                    "library-open-in",
-                                    &[("language", arg(language_name(*l)))],
-                                ));
+                            let b = ui.add(egui::Button::new(text).small()).on_hover_text(ta(
+                                "library-open-in",
+                                &[("language", arg(language_name(*l)))],
+                            ));
                             let name = ta(
                                 "library-open-symbol-in",
                                 &[

@@ -6,10 +6,10 @@ mod rich;
 pub(crate) use rich::RichText;
 
 use super::command::Command;
+use super::i18n::{self, arg, t, ta};
 use super::library::LibraryState;
 use super::text_painter::{LabelCache, LabelStyle, TextPainter, paint_label};
 use super::view::paragraph_label;
-use super::i18n::{self, arg, t, ta};
 use eframe::egui::{self, Pos2, Rect, Sense};
 use qarar_document::{Direction, Document, ReferenceKind, catalogue};
 
@@ -80,7 +80,10 @@ fn title(popup: &Popup, doc: &Document) -> String {
             .map(|r| {
                 ta(
                     "popup-heading",
-                    &[("kind", arg(kind_name(r.kind))), ("target", arg(r.target.clone()))],
+                    &[
+                        ("kind", arg(kind_name(r.kind))),
+                        ("target", arg(r.target.clone())),
+                    ],
                 )
             })
             .unwrap_or_else(|| t("popup-reference")),
@@ -165,11 +168,17 @@ fn footnote(ui: &mut egui::Ui, cx: &mut Cx, doc: &Document, id: &str) -> Option<
         return None;
     };
     ui.horizontal(|ui| {
-        i18n::strong(ui, &ta("link-footnote", &[("marker", arg(f.marker.clone()))]));
+        i18n::strong(
+            ui,
+            &ta("link-footnote", &[("marker", arg(f.marker.clone()))]),
+        );
         if let Some(p) = &f.paragraph {
             i18n::weak(
                 ui,
-                &ta("popup-in-paragraph", &[("paragraph", arg(paragraph_label(p)))]),
+                &ta(
+                    "popup-in-paragraph",
+                    &[("paragraph", arg(paragraph_label(p)))],
+                ),
             );
         }
     });
@@ -206,7 +215,10 @@ fn reference(
             ui,
             &ta(
                 "popup-paragraph-heading",
-                &[("kind", arg(kind.clone())), ("paragraph", arg(paragraph_label(&r.target)))],
+                &[
+                    ("kind", arg(kind.clone())),
+                    ("paragraph", arg(paragraph_label(&r.target))),
+                ],
             ),
         );
         ui.separator();
@@ -217,13 +229,19 @@ fn reference(
         let text = qarar_util::first_words(&p.text(), 80);
         cx.text(ui, &text, cx.body, &t("popup-paragraph-text"));
         return ui
-            .add(egui::Button::new(i18n::text(ui, &t("popup-go-to-paragraph"))))
+            .add(egui::Button::new(i18n::text(
+                ui,
+                &t("popup-go-to-paragraph"),
+            )))
             .clicked()
             .then(|| PopupAction::GoTo(r.target.clone()));
     }
     i18n::strong(
         ui,
-        &ta("popup-heading", &[("kind", arg(kind)), ("target", arg(r.target.clone()))]),
+        &ta(
+            "popup-heading",
+            &[("kind", arg(kind)), ("target", arg(r.target.clone()))],
+        ),
     );
     let meta = library
         .index
@@ -343,7 +361,10 @@ fn in_library(
                 ui,
                 &ta(
                     "popup-open-at",
-                    &[("paragraph", arg(paragraph_label(at))), ("language", arg(lang.clone()))],
+                    &[
+                        ("paragraph", arg(paragraph_label(at))),
+                        ("language", arg(lang.clone())),
+                    ],
                 ),
             )
             .on_hover_text(t("popup-open-at-help"))

@@ -139,7 +139,14 @@ pub(crate) fn line_edit(
     width: f32,
 ) -> egui::Response {
     let _ = id_salt;
-    line_edit_labeled(ui, painter, labels, text, width, &super::i18n::t("find-field"))
+    line_edit_labeled(
+        ui,
+        painter,
+        labels,
+        text,
+        width,
+        &super::i18n::t("find-field"),
+    )
 }
 
 /// [`line_edit`] with its own AccessKit label.

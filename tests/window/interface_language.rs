@@ -49,10 +49,41 @@ fn names(h: &Harness<'static, ReaderApp>) -> Vec<String> {
 /// names: words a translator would have translated.
 fn english_words(s: &str) -> Vec<String> {
     const ALLOWED: &[&str] = &[
-        "PDF", "A4", "Letter", "Ctrl", "Shift", "Alt", "Enter", "Esc", "Tab", "Word", "Web",
-        "Annotations", "undocs", "org", "OK", "Qarar", "hamza", "tatweel", "Home", "End",
-        "PageUp", "PageDown", "Space", "Up", "Down", "Plus", "Minus", "pdf", "html", "docx",
-        "md", "json", "txt", "ar", "xml",
+        "PDF",
+        "A4",
+        "Letter",
+        "Ctrl",
+        "Shift",
+        "Alt",
+        "Enter",
+        "Esc",
+        "Tab",
+        "Word",
+        "Web",
+        "Annotations",
+        "undocs",
+        "org",
+        "OK",
+        "Qarar",
+        "hamza",
+        "tatweel",
+        "Home",
+        "End",
+        "PageUp",
+        "PageDown",
+        "Space",
+        "Up",
+        "Down",
+        "Plus",
+        "Minus",
+        "pdf",
+        "html",
+        "docx",
+        "md",
+        "json",
+        "txt",
+        "ar",
+        "xml",
     ];
     s.split(|c: char| !c.is_ascii_alphabetic())
         .filter(|w| w.len() > 1 && !ALLOWED.contains(w))
@@ -96,7 +127,11 @@ fn arabic_from_the_locale_drives_the_reader_by_arabic_names() {
     h.run_ok();
     h.get_by_label("بحث").type_text("الجمعية العامة");
     h.run_ok();
-    let found = h.state().current().map(|c| c.view.matches.len()).unwrap_or(0);
+    let found = h
+        .state()
+        .current()
+        .map(|c| c.view.matches.len())
+        .unwrap_or(0);
     assert!(found > 0, "the phrase is found");
     h.key_press(egui::Key::Escape);
     h.run_ok();
@@ -112,12 +147,18 @@ fn arabic_from_the_locale_drives_the_reader_by_arabic_names() {
     h.run_ok();
     h.state_mut().finish_comparing();
     h.run_ok();
-    assert!(h.state().compare_view().is_some(), "the compare view is shown");
+    assert!(
+        h.state().compare_view().is_some(),
+        "the compare view is shown"
+    );
     assert!(h.query_by_label("صيغ سابقة أخرى").is_some());
     assert!(h.query_by_label("إغلاق المقارنة").is_some());
     // The compare view's names are Arabic too.
     for n in names(&h) {
-        assert!(english_words(&n).is_empty(), "English in the compare view: {n:?}");
+        assert!(
+            english_words(&n).is_empty(),
+            "English in the compare view: {n:?}"
+        );
     }
     // Export the comparison (the file named directly, as the save dialog would).
     let out = folder.join("comparison.html");
@@ -190,12 +231,16 @@ fn no_english_words_in_commands_or_the_main_window_in_other_languages() {
                 // French and Spanish share words with English ("Annotations", "Note").
                 assert!(english_words(&label).is_empty(), "{lang:?} {c:?}: {label}");
             }
-            assert_ne!(label, {
-                qarar::ui::i18n::set_language(Lang::En);
-                let en = c.label();
-                qarar::ui::i18n::set_language(lang);
-                en
-            }, "{lang:?} {c:?} is English");
+            assert_ne!(
+                label,
+                {
+                    qarar::ui::i18n::set_language(Lang::En);
+                    let en = c.label();
+                    qarar::ui::i18n::set_language(lang);
+                    en
+                },
+                "{lang:?} {c:?} is English"
+            );
         }
         // Open each menu of the bar and read every name of the window.
         for menu in ["menu-file", "menu-edit", "menu-view", "menu-settings"] {

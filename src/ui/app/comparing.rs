@@ -5,9 +5,9 @@
 use super::ReaderApp;
 use crate::ui::command::{Command, menu_item};
 use crate::ui::compare::{CompareView, Layout, Prepared};
+use crate::ui::i18n::{self, arg, t, ta};
 use crate::ui::jobs::Event;
 use crate::ui::status::Message;
-use crate::ui::i18n::{self, arg, t, ta};
 use eframe::egui;
 use qarar_export::compare::{CompareFormat, render_with};
 use qarar_library::predecessor::Subject;

@@ -3,8 +3,8 @@
 use super::{LoadResult, ReaderApp};
 use crate::ui::annotate::Annotations;
 use crate::ui::document::{LoadRequest, OpenDocument, Target};
-use crate::ui::jobs::Event;
 use crate::ui::i18n::{self, arg, language_name, t, ta};
+use crate::ui::jobs::Event;
 use crate::ui::status::Message;
 use eframe::egui;
 use qarar_document::Language;
@@ -25,7 +25,6 @@ pub(crate) enum Pick {
     /// Where to save the comparison shown.
     ExportComparison,
 }
-
 
 impl ReaderApp {
     /// Open a file in the background; the current document stays until it has loaded.
@@ -360,12 +359,18 @@ impl ReaderApp {
                     .save_file(),
                 Pick::Compare => dialog
                     .set_title(t("dialog-compare-with"))
-                    .add_filter(t("filter-resolutions"), qarar_document::load::DOCUMENT_EXTENSIONS)
+                    .add_filter(
+                        t("filter-resolutions"),
+                        qarar_document::load::DOCUMENT_EXTENSIONS,
+                    )
                     .add_filter(t("filter-all-files"), &["*"])
                     .pick_file(),
                 Pick::Open => dialog
                     .set_title(t("dialog-open"))
-                    .add_filter(t("filter-resolutions"), qarar_document::load::DOCUMENT_EXTENSIONS)
+                    .add_filter(
+                        t("filter-resolutions"),
+                        qarar_document::load::DOCUMENT_EXTENSIONS,
+                    )
                     .add_filter(t("filter-all-files"), &["*"])
                     .pick_file(),
                 Pick::ImportAnnotations => dialog

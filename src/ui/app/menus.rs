@@ -202,7 +202,10 @@ impl ReaderApp {
                     let tip = ta("menu-read-in", &[("language", arg(language_name(*l)))]);
                     i18n::label(ui, &tip);
                 });
-            let name = ta("menu-language-button", &[("language", arg(language_name(*l)))]);
+            let name = ta(
+                "menu-language-button",
+                &[("language", arg(language_name(*l)))],
+            );
             let selected = *l == current || Some(*l) == beside;
             r.widget_info(|| {
                 egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, selected, &name)

@@ -4,6 +4,7 @@
 use super::run::in_new_tab;
 use super::{CitedBy, ReaderApp};
 use crate::ui::command::{Command, Commands, with_tooltip};
+use crate::ui::i18n::{self, arg, number, t, ta};
 use crate::ui::note_widget::note_editor_ui;
 use crate::ui::text_painter::{LabelCache, LabelStyle, TextPainter};
 use eframe::egui;
@@ -11,7 +12,6 @@ use qarar_annotations::Color;
 use qarar_document::{Direction, Language};
 use qarar_library::LibraryIndex;
 use std::path::PathBuf;
-use crate::ui::i18n::{self, arg, number, t, ta};
 
 fn tr(id: &str) -> String {
     t(id)
@@ -297,7 +297,10 @@ fn metadata_grid(
             }
             if let Some(a) = &m.agenda_item {
                 let name = m.agenda_item_name.clone().unwrap_or_default();
-                rows.push((tr("details-agenda-item"), format!("{a} {name}").trim().to_string()));
+                rows.push((
+                    tr("details-agenda-item"),
+                    format!("{a} {name}").trim().to_string(),
+                ));
             }
             if let Some(c) = &m.committee {
                 rows.push((tr("details-committee"), c.clone()));
@@ -378,7 +381,10 @@ fn cited_by<'a>(
 }
 
 fn cited_by_list(ui: &mut egui::Ui, q: &mut Commands, citing: &[(String, PathBuf)]) {
-    i18n::strong(ui, &ta("details-cited-by", &[("count", number(citing.len()))]));
+    i18n::strong(
+        ui,
+        &ta("details-cited-by", &[("count", number(citing.len()))]),
+    );
     if citing.is_empty() {
         i18n::weak(ui, &t("details-not-cited"));
     }

@@ -3,8 +3,8 @@
 
 use super::{CompareView, Layout};
 use crate::ui::command::{Command, Commands, with_tooltip};
-use crate::ui::text_painter::{LabelStyle, TextPainter, paint_label};
 use crate::ui::i18n::{self, arg, t, ta};
+use crate::ui::text_painter::{LabelStyle, TextPainter, paint_label};
 use eframe::egui::{self, accesskit::Role};
 
 impl CompareView {

@@ -81,7 +81,8 @@ impl Units {
             self.track(ui, &resp, (i, 0), lay, pos);
         }
         if let Some(k) = k {
-            let label = crate::ui::i18n::ta("compare-change", &[("n", crate::ui::i18n::number(k + 1))]);
+            let label =
+                crate::ui::i18n::ta("compare-change", &[("n", crate::ui::i18n::number(k + 1))]);
             resp.widget_info(move || egui::WidgetInfo::labeled(Role::Article, true, &label));
         }
         if inline {
@@ -225,7 +226,10 @@ impl Units {
                 &[
                     ("what", crate::ui::i18n::arg(what)),
                     ("version", crate::ui::i18n::arg(v.word())),
-                    ("paragraph", crate::ui::i18n::arg(paragraph_label(&a.paragraph))),
+                    (
+                        "paragraph",
+                        crate::ui::i18n::arg(paragraph_label(&a.paragraph)),
+                    ),
                 ],
             );
             let value = a.note.clone();

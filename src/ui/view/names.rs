@@ -40,7 +40,10 @@ pub(crate) fn paragraph_label(id: &str) -> String {
         let table = ta("block-table", &[("n", arg(n))]);
         return ta(
             "block-with-table",
-            &[("paragraph", arg(paragraph_label(para))), ("table", arg(table))],
+            &[
+                ("paragraph", arg(paragraph_label(para))),
+                ("table", arg(table)),
+            ],
         );
     }
     if let Some(rest) = id.strip_prefix("para_") {
