@@ -290,7 +290,7 @@ pub fn install_cjk(ctx: &egui::Context) {
 /// A window with an interface title. egui draws window titles with its own text (no Arabic),
 /// so in a right-to-left interface the window has no title bar of its own: call
 /// [`title_row`] first thing in its contents.
-pub fn window(title: &str) -> egui::Window<'static> {
+pub fn window<'a>(title: &str) -> egui::Window<'a> {
     let w = egui::Window::new(title.to_string());
     if rtl() { w.title_bar(false) } else { w }
 }

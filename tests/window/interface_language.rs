@@ -5,7 +5,7 @@
 
 use eframe::egui;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use qarar::ui::i18n::{self, t};
 use qarar::ui::{Command, ReaderApp, StartOptions};
 use qarar_i18n::Lang;
@@ -38,7 +38,7 @@ fn names(h: &Harness<'static, ReaderApp>) -> Vec<String> {
     let mut stack = vec![h.root()];
     while let Some(n) = stack.pop() {
         if let Some(l) = n.accesskit_node().label() {
-            out.push(l.to_string());
+            out.push(l);
         }
         stack.extend(n.children());
     }
