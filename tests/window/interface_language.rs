@@ -231,10 +231,12 @@ fn no_english_words_in_commands_or_the_main_window_in_other_languages() {
                 // French and Spanish share words with English ("Annotations", "Note").
                 assert!(english_words(&label).is_empty(), "{lang:?} {c:?}: {label}");
             }
-            assert_ne!(
-                label,
-                {
-                    qarar::ui::i18n::set_language(Lang::En);
+            if matches!(lang, Lang::Ar | Lang::Zh | Lang::Ru) {
+                i18n::set_language(Lang::En);
+                let en = c.label();
+                i18n::set_language(lang);
+                assert_ne!(label, en, "{lang:?} {c:?} is English");
+            }
                     let en = c.label();
                     qarar::ui::i18n::set_language(lang);
                     en
