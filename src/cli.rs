@@ -13,6 +13,7 @@ use std::path::PathBuf;
 #[command(
     name = "qarar",
     version,
+    long_version = crate::build_info::LONG_VERSION,
     about = "Qarar (قرار): a reader for United Nations resolutions, Arabic first",
     after_help = "Interface language: the window speaks Arabic, Chinese, English, French, \
 Russian or Spanish. At first start it follows the system locale (LC_ALL, LC_MESSAGES or \
@@ -266,6 +267,8 @@ fn stored_annotations(doc: &Document) -> Option<Vec<qarar_annotations::Annotatio
 fn print_out(text: &str) -> Result<(), String> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
+    // No terminal escape from a document reaches the terminal.
+    let text = qarar_util::printable(text);
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
         Ok(()) => Ok(()),
         // A closed pipe (`qarar outline f | head`) is not an error worth reporting.
@@ -334,7 +337,7 @@ fn tree_lines(out: &mut String, entries: &[Entry]) {
         let line = match (e.kind, e.section) {
             (Kind::Formula, _) => e.full.clone(),
             (Kind::Section(Section::Preamble | Section::Operative), _) => {
-                format!("{} ({} paragraphs)", e.full, under(i, None))
+                format!("{} ({})", e.full, paragraphs(under(i, None)))
             }
             (Kind::Section(Section::Part), _) => format!(
                 "Part {} {} ({} preambular, {} operative)",
@@ -344,18 +347,18 @@ fn tree_lines(out: &mut String, entries: &[Entry]) {
                 under(i, Some(ParagraphKind::Operative))
             ),
             (Kind::Section(Section::Annex), _) => {
-                format!("{} {} ({} paragraphs)", e.id, e.full, under(i, None))
+                format!("{} {} ({})", e.id, e.full, paragraphs(under(i, None)))
             }
             (_, Some(Section::Preamble)) => format!("{indent}{:<12} {}", e.id, e.full),
             (kind, Some(Section::Operative)) => {
                 let label = e.label.as_deref();
-                let label = match kind {
-                    Kind::Paragraph(ParagraphKind::Operative) => {
-                        format!("{}.", label.unwrap_or("0"))
-                    }
-                    _ => format!("({})", label.unwrap_or("?")),
+                // A lone unnumbered operative paragraph, or unlabelled text, has no label.
+                let label = match (kind, label) {
+                    (_, None) => String::new(),
+                    (Kind::Paragraph(ParagraphKind::Operative), Some(l)) => format!("{l}. "),
+                    (_, Some(l)) => format!("({l}) "),
                 };
-                format!("{indent}{label} {}", e.full)
+                format!("{indent}{label}{}", e.full)
             }
             (_, Some(Section::Part | Section::Annex)) => {
                 format!("{indent}{:<16} {}", e.id, e.full)
@@ -363,12 +366,21 @@ fn tree_lines(out: &mut String, entries: &[Entry]) {
             (_, None) => {
                 if !text_headed {
                     text_headed = true;
-                    out.push_str(&format!("Text ({texts} paragraphs)\n"));
+                    out.push_str(&format!("Text ({})\n", paragraphs(texts)));
                 }
                 format!("  {indent}{}", e.full)
             }
         };
         out.push_str(&line);
         out.push('\n');
+    }
+}
+
+/// `1 paragraph`, `3 paragraphs`.
+fn paragraphs(n: usize) -> String {
+    if n == 1 {
+        "1 paragraph".to_string()
+    } else {
+        format!("{n} paragraphs")
     }
 }

@@ -5,5 +5,6 @@
 //! and parsers (`qarar-document`), text layout (`qarar-text`), annotations, compare, export
 //! and the library, each below this one.
 
+pub mod build_info;
 pub mod cli;
 pub mod ui;

@@ -259,7 +259,7 @@ pub fn menu_button<R>(
 /// egui's fonts cannot set Chinese: add the CJK face of `fonts/` behind them, once per
 /// context, when the interface is Chinese.
 pub fn install_cjk(ctx: &egui::Context) {
-    let key = egui::Id::new("qarar-cjk-font");
+    let key = egui::Id::unique("qarar-cjk-font");
     if ctx.data(|d| d.get_temp::<bool>(key)).unwrap_or(false) {
         return;
     }

@@ -17,11 +17,6 @@ use qarar_library::{Entry, LibraryIndex};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-/// AccessKit label of the filter field.
-pub(crate) const FILTER_LABEL: &str = "Filter library";
-/// AccessKit label of the full-text search field.
-pub(crate) const SEARCH_LABEL: &str = "Search the library";
-
 const SESSION_ROW: f32 = 28.0;
 const DOC_ROW: f32 = 74.0;
 const HIT_ROW: f32 = 70.0;
@@ -569,7 +564,7 @@ impl LibraryPane {
             }
             Row::ErrorsHeader(n) => {
                 ui.add_space(6.0);
-                i18n::strong(ui, &ta("library-unreadable", &[("count", number(n))]));
+                i18n::strong(ui, &ta("library-unreadable", &[("count", number(*n))]));
             }
             Row::Error { path, error } => {
                 let name = path

@@ -15,6 +15,7 @@ pub mod i18n;
 pub(crate) mod jobs;
 pub mod library;
 pub mod library_pane;
+pub mod load_message;
 pub(crate) mod note_widget;
 pub mod outline;
 pub mod parallel;
@@ -39,7 +40,8 @@ pub fn run(start: StartOptions) -> eframe::Result {
             .with_app_id("qarar")
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([480.0, 320.0])
-            .with_drag_and_drop(true),
+            .with_drag_and_drop(true)
+            .with_icon(std::sync::Arc::new(crate::build_info::window_icon())),
         ..Default::default()
     };
     eframe::run_native(

@@ -152,6 +152,8 @@ fn html_is_self_contained_with_ins_del_and_direction() {
     assert!(html.contains("<section class=\"moved substantive\">"));
     assert!(html.contains("<section class=\"inserted substantive\">"));
     assert!(html.contains("<table class=\"summary\""));
+    // Nothing in it is fetched or run, as in the reader's HTML export.
+    assert!(html.contains("Content-Security-Policy"));
     let lower = html.to_ascii_lowercase();
     assert!(
         !lower.contains("<script") && !lower.contains("http://") && !lower.contains("https://")

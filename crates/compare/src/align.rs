@@ -5,8 +5,15 @@
 //!    aside ([`Unit::key`]) pair first, in order.
 //! 2. Among the rest, an old unit whose words are covered by two neighbouring new units
 //!    (each of them mostly made of its words) was *split*; the reverse is a *merge*.
-//! 3. The rest pair by word similarity (Dice over distinct content words, candidates from
-//!    an inverted index, best pairs first).
+//! 3. The rest pair by word similarity (Dice over distinct content words, best pairs first).
+//!
+//! Candidates for steps 2 and 3 come from rare evidence ([`Candidates`]): words, pairs and
+//! triples of neighbouring words and numbers found in few units of the other side, and the
+//! place where the unit's counterpart is expected between the units already paired. A
+//! word found everywhere is never looked up (that would make the work quadratic), yet units
+//! made only of common words still meet their counterpart through their word pairs, their
+//! numbers or their place. Each unit scores a bounded number of candidates, so the whole
+//! alignment is linear in the size of the documents (but for sorting).
 //! 4. The longest run of pairs in the same order in both documents (a longest increasing
 //!    subsequence) stays in place; any other pair has *moved*.
 
@@ -17,8 +24,11 @@ use std::collections::{HashMap, VecDeque};
 pub(crate) const MIN_SIMILARITY: f64 = 0.5;
 /// A split or merge needs each piece mostly inside the whole, and the whole mostly covered.
 const MIN_COVER: f64 = 0.8;
-/// Words in more units than this are not used to find candidates (they still count).
+/// Evidence found in more units than this is not used to find candidates (it still counts
+/// in the similarity).
 const MAX_POSTING: usize = 64;
+/// Units around the expected place of a counterpart that are scored as candidates.
+const NEAR: usize = 2;
 /// How many best candidates are scored exactly for each unit.
 const CANDIDATES: usize = 12;
 
@@ -96,13 +106,18 @@ pub fn align(old: &mut [Unit], new: &mut [Unit]) -> Vec<Link> {
         }
     }
 
+    // Pairs so far in the common order: where the rest are expected.
+    let anchors = in_order_pairs(&pairs);
+
     // 2. Splits and merges.
     let mut links: Vec<Link> = Vec::new();
+    let news = Candidates::new(new, &new_taken);
     for (i, u) in old.iter().enumerate() {
         if old_taken[i] {
             continue;
         }
-        if let Some(j) = find_pieces(&u.words, new, &new_taken) {
+        let near = expected(&anchors, i, (old.len(), new.len()), true);
+        if let Some(j) = find_pieces(&u.words, new, &new_taken, news.of(u, near)) {
             old_taken[i] = true;
             new_taken[j] = true;
             new_taken[j + 1] = true;
@@ -112,11 +127,13 @@ pub fn align(old: &mut [Unit], new: &mut [Unit]) -> Vec<Link> {
             });
         }
     }
+    let olds = Candidates::new(old, &old_taken);
     for (j, u) in new.iter().enumerate() {
         if new_taken[j] {
             continue;
         }
-        if let Some(i) = find_pieces(&u.words, old, &old_taken) {
+        let near = expected(&anchors, j, (new.len(), old.len()), false);
+        if let Some(i) = find_pieces(&u.words, old, &old_taken, olds.of(u, near)) {
             new_taken[j] = true;
             old_taken[i] = true;
             old_taken[i + 1] = true;
@@ -128,7 +145,13 @@ pub fn align(old: &mut [Unit], new: &mut [Unit]) -> Vec<Link> {
     }
 
     // 3. Similar text.
-    pairs.extend(similar_pairs(old, new, &mut old_taken, &mut new_taken));
+    pairs.extend(similar_pairs(
+        old,
+        new,
+        &anchors,
+        &mut old_taken,
+        &mut new_taken,
+    ));
 
     // 4. Common order.
     pairs.sort_unstable_by_key(|&(_, j)| j);
@@ -144,15 +167,27 @@ pub fn align(old: &mut [Unit], new: &mut [Unit]) -> Vec<Link> {
     links
 }
 
-/// The first `k` such that `units[k]` and `units[k + 1]` are both free and together make up
-/// `whole`: each mostly inside it, their words together similar to it and more similar
+/// The first `k` among the neighbours of `candidates` such that `units[k]` and
+/// `units[k + 1]` are both free and together make up `whole`: each mostly inside it, their words together similar to it and more similar
 /// than either alone, the weaker piece bringing at least three words of its own (else it is
 /// one changed unit beside an inserted one).
-fn find_pieces(whole: &[u32], units: &[Unit], taken: &[bool]) -> Option<usize> {
+fn find_pieces(
+    whole: &[u32],
+    units: &[Unit],
+    taken: &[bool],
+    candidates: Vec<usize>,
+) -> Option<usize> {
     if whole.len() < 6 {
         return None;
     }
-    (0..units.len().saturating_sub(1)).find(|&k| {
+    let mut ks: Vec<usize> = candidates
+        .into_iter()
+        .flat_map(|c| [c.saturating_sub(1), c])
+        .filter(|&k| k + 1 < units.len())
+        .collect();
+    ks.sort_unstable();
+    ks.dedup();
+    ks.into_iter().find(|&k| {
         if taken[k] || taken[k + 1] {
             return false;
         }
@@ -208,38 +243,117 @@ pub(crate) fn similarity(a: &[u32], b: &[u32]) -> f64 {
     2.0 * intersection(a, b) as f64 / (a.len() + b.len()) as f64
 }
 
-/// Pair the free units by similarity, best first, marking them taken.
-fn similar_pairs(
-    old: &[Unit],
-    new: &[Unit],
-    old_taken: &mut [bool],
-    new_taken: &mut [bool],
-) -> Vec<(usize, usize)> {
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (i, u) in old.iter().enumerate() {
-        if !old_taken[i] {
-            for w in &u.words {
-                postings.entry(*w).or_default().push(i);
+/// The pairs of `pairs` (old, new) that keep the common order, sorted by new index.
+fn in_order_pairs(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut sorted = pairs.to_vec();
+    sorted.sort_unstable_by_key(|&(_, j)| j);
+    let olds: Vec<usize> = sorted.iter().map(|&(i, _)| i).collect();
+    let keep = longest_increasing(&olds);
+    sorted
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(p, k)| k.then_some(p))
+        .collect()
+}
+
+/// Where the counterpart of unit `at` (of `lens.0` units) is expected on the other side
+/// (of `lens.1`): proportionally between the anchors (old, new, in order, so sorted either
+/// way) around it, give or take [`NEAR`]. `from_old` when `at` is an old unit.
+fn expected(
+    anchors: &[(usize, usize)],
+    at: usize,
+    lens: (usize, usize),
+    from_old: bool,
+) -> std::ops::Range<usize> {
+    let side = |a: &(usize, usize)| -> (i64, i64) {
+        if from_old {
+            (a.0 as i64, a.1 as i64)
+        } else {
+            (a.1 as i64, a.0 as i64)
+        }
+    };
+    let p = anchors.partition_point(|a| side(a).0 < at as i64);
+    let (kb, vb) = p.checked_sub(1).map_or((-1, -1), |q| side(&anchors[q]));
+    let (ka, va) = anchors.get(p).map_or((lens.0 as i64, lens.1 as i64), side);
+    let at = at as i64;
+    let guess = vb + (at - kb) * (va - vb) / (ka - kb).max(1);
+    let near = NEAR as i64;
+    let start = (guess - near).max(vb + 1).max(0);
+    let end = (guess + near + 1).min(va).max(start);
+    start as usize..end as usize
+}
+
+/// Rare evidence of the free units of one side: for each piece of evidence, the units
+/// that hold it, when they are few.
+struct Candidates {
+    postings: HashMap<u64, Vec<usize>>,
+    len: usize,
+}
+
+impl Candidates {
+    fn new(units: &[Unit], taken: &[bool]) -> Self {
+        let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+        for (i, u) in units.iter().enumerate() {
+            if !taken[i] {
+                for e in &u.evidence {
+                    let list = postings.entry(*e).or_default();
+                    // One past the limit marks the evidence as common.
+                    if list.len() <= MAX_POSTING {
+                        list.push(i);
+                    }
+                }
             }
         }
-    }
-    let mut scored: Vec<(f64, usize, usize)> = Vec::new();
-    let mut counts: HashMap<usize, u32> = HashMap::new();
-    for (j, u) in new.iter().enumerate() {
-        if new_taken[j] {
-            continue;
+        Candidates {
+            postings,
+            len: units.len(),
         }
-        counts.clear();
-        for w in &u.words {
-            if let Some(list) = postings.get(w).filter(|l| l.len() <= MAX_POSTING) {
+    }
+
+    /// The units sharing the most rare evidence with `u` (at most [`CANDIDATES`]), and
+    /// those around its expected place `near`.
+    fn of(&self, u: &Unit, near: std::ops::Range<usize>) -> Vec<usize> {
+        let mut counts: HashMap<usize, u32> = HashMap::new();
+        for e in &u.evidence {
+            if let Some(list) = self.postings.get(e).filter(|l| l.len() <= MAX_POSTING) {
                 for &i in list {
                     *counts.entry(i).or_default() += 1;
                 }
             }
         }
-        let mut candidates: Vec<(u32, usize)> = counts.iter().map(|(&i, &n)| (n, i)).collect();
-        candidates.sort_unstable_by(|a, b| b.cmp(a));
-        for &(_, i) in candidates.iter().take(CANDIDATES) {
+        let mut ranked: Vec<(u32, usize)> = counts.into_iter().map(|(i, n)| (n, i)).collect();
+        ranked.sort_unstable_by(|a, b| b.cmp(a));
+        let mut out: Vec<usize> = ranked
+            .into_iter()
+            .take(CANDIDATES)
+            .map(|(_, i)| i)
+            .collect();
+        out.extend(near.start.min(self.len)..near.end.min(self.len));
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// Pair the free units by similarity, best first, marking them taken.
+fn similar_pairs(
+    old: &[Unit],
+    new: &[Unit],
+    anchors: &[(usize, usize)],
+    old_taken: &mut [bool],
+    new_taken: &mut [bool],
+) -> Vec<(usize, usize)> {
+    let olds = Candidates::new(old, old_taken);
+    let mut scored: Vec<(f64, usize, usize)> = Vec::new();
+    for (j, u) in new.iter().enumerate() {
+        if new_taken[j] {
+            continue;
+        }
+        let near = expected(anchors, j, (new.len(), old.len()), false);
+        for i in olds.of(u, near) {
+            if old_taken[i] {
+                continue;
+            }
             let mut score = similarity(&old[i].words, &u.words);
             if old[i].kind == u.kind {
                 score += 0.05;

@@ -2,7 +2,13 @@
 
 use super::tokens::{keys, tokenize};
 use serde::Serialize;
-use similar::{Algorithm, DiffOp, capture_diff_slices};
+use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
+use std::time::{Duration, Instant};
+
+/// How long the word diff of one pair may take. Past it the pair is shown as one deletion
+/// and one insertion (a coarser diff, as diff tools do when one runs too long), and the
+/// comparison says so ([`crate::Comparison::coarse`]).
+pub(crate) const WORD_DIFF_TIME: Duration = Duration::from_millis(1500);
 
 /// What a piece of a word diff is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -66,11 +72,23 @@ pub(crate) fn classify(old: &str, new: &str) -> Option<Class> {
 /// longer than either of them is taken into the change (as diff-match-patch's semantic
 /// cleanup does), so that a rewritten clause reads as one deletion and one insertion, not
 /// as a word-by-word interleaving.
-pub(crate) fn word_diff(old: &str, new: &str) -> Vec<Edit> {
+///
+/// When the diff takes longer than `time`, the whole unit is one change instead, and the
+/// second value is true.
+pub(crate) fn word_diff(old: &str, new: &str, time: Duration) -> (Vec<Edit>, bool) {
+    let deadline = Instant::now() + time;
     let a = tokenize(old);
     let b = tokenize(new);
+    let ops = capture_diff_slices_deadline(Algorithm::Patience, &a, &b, Some(deadline));
+    if Instant::now() >= deadline {
+        let class = classify(old, new);
+        let mut out = Vec::new();
+        push(&mut out, Op::Delete, old.to_string(), class);
+        push(&mut out, Op::Insert, new.to_string(), class);
+        return (out, true);
+    }
     let mut pieces: Vec<Piece> = Vec::new();
-    for op in capture_diff_slices(Algorithm::Patience, &a, &b) {
+    for op in ops {
         match op {
             DiffOp::Equal { old_index, len, .. } => {
                 pieces.push(Piece::Equal(a[old_index..old_index + len].concat()))
@@ -104,7 +122,7 @@ pub(crate) fn word_diff(old: &str, new: &str) -> Vec<Edit> {
             }
         }
     }
-    out
+    (out, false)
 }
 
 /// A stretch of the diff: equal text, or a change (deleted text, inserted text).
@@ -166,10 +184,12 @@ mod tests {
 
     #[test]
     fn a_changed_session_number_is_mechanical() {
-        let edits = word_diff(
+        let (edits, coarse) = word_diff(
             "at its seventy-fifth session, resolution 75/10",
             "at its seventy-seventh session, resolution 77/20",
+            WORD_DIFF_TIME,
         );
+        assert!(!coarse);
         let changed: Vec<_> = edits.iter().filter(|e| e.op != Op::Equal).collect();
         assert!(!changed.is_empty());
         assert!(changed.iter().all(|e| e.class == Some(Class::Mechanical)));
@@ -186,5 +206,21 @@ mod tests {
         assert_eq!(classify("الإنترپول", "الإنتربول"), Some(Class::Orthographic));
         assert_eq!(classify("Welcomes", "Notes"), Some(Class::Substantive));
         assert_eq!(classify("same", "same"), None);
+    }
+
+    #[test]
+    fn a_diff_past_its_time_is_one_change_and_says_so() {
+        // Long paragraphs of one repeated word with scattered edits: no unique word for
+        // patience to hold on to.
+        let old = "a b ".repeat(20_000);
+        let new = old.replace("a b a b a", "a b b a");
+        let (edits, coarse) = word_diff(&old, &new, Duration::ZERO);
+        assert!(coarse);
+        assert_eq!(edits.len(), 2);
+        assert_eq!((edits[0].op, edits[1].op), (Op::Delete, Op::Insert));
+        assert_eq!(
+            (edits[0].text.as_str(), edits[1].text.as_str()),
+            (old.as_str(), new.as_str())
+        );
     }
 }

@@ -130,6 +130,11 @@ pub struct Comparison {
     pub new: Side,
     pub changes: Vec<Change>,
     pub summary: Summary,
+    /// Indices in [`Comparison::changes`] of the changes whose word diff took too long
+    /// ([`diff::WORD_DIFF_TIME`]) and is shown whole: the old text deleted, the new one
+    /// inserted. A viewer should say so.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub coarse: Vec<usize>,
 }
 
 impl Comparison {
@@ -195,7 +200,7 @@ pub fn compare_files(
     let mut a = units(old);
     let mut b = units(new);
     let links = align(&mut a, &mut b);
-    let changes = changes(&a, &b, &links);
+    let (changes, coarse) = changes(&a, &b, &links);
     let summary = summarise(&changes);
     let side = |doc: &Document, file| Side {
         symbol: doc.meta.symbol.clone(),
@@ -207,6 +212,7 @@ pub fn compare_files(
         new: side(new, new_file),
         changes,
         summary,
+        coarse,
     }
 }
 
@@ -214,7 +220,10 @@ pub fn compare_files(
 /// their nearest preceding old unit (in old order).
 type Place = (usize, usize, usize);
 
-fn changes(a: &[Unit], b: &[Unit], links: &[Link]) -> Vec<Change> {
+/// The entries in new order, and the indices of those whose word diff was coarsened.
+fn changes(a: &[Unit], b: &[Unit], links: &[Link]) -> (Vec<Change>, Vec<usize>) {
+    // New positions of the pairs whose word diff took too long.
+    let mut coarse_at: std::collections::HashSet<usize> = Default::default();
     // Where each old unit went in the new document.
     let mut new_of_old: Vec<Option<usize>> = vec![None; a.len()];
     let mut entries: Vec<(Place, Change)> = Vec::new();
@@ -242,11 +251,14 @@ fn changes(a: &[Unit], b: &[Unit], links: &[Link]) -> Vec<Change> {
             Link::Split { .. } => Status::Split,
             Link::Merge { .. } => Status::Merged,
         };
-        let edits = if class.is_none() {
-            diff::whole(Op::Equal, &new_text, None)
+        let (edits, coarse) = if class.is_none() {
+            (diff::whole(Op::Equal, &new_text, None), false)
         } else {
-            word_diff(&old_text, &new_text)
+            word_diff(&old_text, &new_text, diff::WORD_DIFF_TIME)
         };
+        if coarse {
+            coarse_at.insert(first_new);
+        }
         entries.push((
             (first_new, 0, 0),
             Change {
@@ -301,7 +313,15 @@ fn changes(a: &[Unit], b: &[Unit], links: &[Link]) -> Vec<Change> {
         let leading = c.status == Status::Deleted && *after == 0;
         (!leading, *j, *after, *i)
     });
-    entries.into_iter().map(|(_, c)| c).collect()
+    let coarse = entries
+        .iter()
+        .enumerate()
+        .filter(|(_, ((j, after, _), c))| {
+            *after == 0 && c.old.is_some() && c.new.is_some() && coarse_at.contains(j)
+        })
+        .map(|(k, _)| k)
+        .collect();
+    (entries.into_iter().map(|(_, c)| c).collect(), coarse)
 }
 
 fn join_texts(units: &[Unit], which: &[usize]) -> String {

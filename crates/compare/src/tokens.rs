@@ -78,7 +78,7 @@ pub(crate) fn collapse_spaces(text: &str) -> String {
 
 /// The folded words of `text` (punctuation dropped; figures apart from letters, so that
 /// `51من` as a PDF run it together is `51` and `من`).
-fn folded_words(text: &str) -> Vec<String> {
+pub(crate) fn folded_words(text: &str) -> Vec<String> {
     let folded = fold_str(text);
     let mut out = Vec::new();
     for word in folded.split(|c: char| !is_word_char(c)) {
@@ -112,7 +112,7 @@ pub(crate) fn mech_words(text: &str) -> Vec<String> {
 }
 
 /// Mask the mechanical words of folded words, runs of masks as one.
-fn mask(words: Vec<String>) -> Vec<String> {
+pub(crate) fn mask(words: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     for w in words {
         if is_mechanical_word(&w) {

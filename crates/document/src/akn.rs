@@ -12,6 +12,7 @@ mod annex;
 mod body;
 mod inline;
 mod labels;
+mod sections;
 mod tree;
 
 use super::model::{Closing, Document, Footnote, Language, Paragraph, RunKind, SourceFormat};
@@ -26,9 +27,11 @@ pub struct AknError {
     pub position: Option<u64>,
 }
 
-/// Parse an Akoma Ntoso document. Fails only on malformed XML or a file that is not AKN.
+/// Parse an Akoma Ntoso document. Damaged XML is read past (see [`tree::parse`]), each
+/// repair a warning naming its byte offset; fails only on a file that is not AKN or whose
+/// damage leaves nothing to read.
 pub fn parse(text: &str) -> Result<Document, AknError> {
-    let root = tree::parse(text)?;
+    let (root, repairs) = tree::parse(text)?;
     if root.name != "akomaNtoso" {
         return Err(AknError {
             message: format!(
@@ -47,22 +50,22 @@ pub fn parse(text: &str) -> Result<Document, AknError> {
         },
         footnotes: 0,
         spill: Vec::new(),
+        part_prefix: String::new(),
     };
     let statement = root
         .elements()
         .find(|e| e.name != "components")
         .unwrap_or(&root);
     metadata(&mut ctx.doc, statement);
-    if let Some(preamble) = statement.child("preamble") {
-        body::preamble(&mut ctx, preamble);
+    // A note on the preface (on a part's letter, say) is a footnote like any other.
+    if let Some(preface) = statement.child("preface")
+        && preface.find_named("authorialNote").is_some()
+    {
+        let mut c = inline::Collector::new(&mut ctx);
+        c.element(preface);
     }
-    let main = statement
-        .child("mainBody")
-        .or_else(|| statement.child("body"));
-    // A resolution in sections (I, II, …) is read as parts; otherwise one main body.
-    if !main.is_some_and(|m| annex::sections(&mut ctx, m)) {
-        body::main_body(&mut ctx, main);
-    }
+    // Every preamble and main body, in sections when the resolution is made of them.
+    sections::read(&mut ctx, statement);
     ctx.doc.closing = statement.child("conclusions").map(closing);
     // A multi-part resolution: each component is a part with its own paragraphs.
     if let Some(components) = root.child("components") {
@@ -70,6 +73,21 @@ pub fn parse(text: &str) -> Result<Document, AknError> {
     }
     annex::attachments(&mut ctx, statement);
     let mut doc = ctx.doc;
+    if let Some(first) = repairs.first() {
+        let empty = doc.paragraphs().is_empty() && doc.annexes.is_empty();
+        if empty {
+            return Err(AknError {
+                message: format!("malformed XML: {}", first.message),
+                position: Some(first.position as u64),
+            });
+        }
+        for r in &repairs {
+            doc.diagnostics.push(super::model::Diagnostic::warning(
+                format!("damaged XML at byte {}: {}", r.position, r.message),
+                Some(r.position..r.position),
+            ));
+        }
+    }
     attach(&mut doc);
     if !doc.is_resolution() {
         doc.diagnostics.push(super::model::Diagnostic::warning(
@@ -88,6 +106,8 @@ struct Ctx {
     /// Numbered items found in the preamble (a `<blockList>` some files put there): they
     /// are read as the start of the operative part.
     spill: Vec<tree::Element<'static>>,
+    /// The letter and dot of the part being read (`A.`), so that its sections are `A.I`.
+    part_prefix: String,
 }
 
 /// Fill `doc.meta` and `doc.title_line` from `<meta>`, `<coverPage>` and `<preface>`.

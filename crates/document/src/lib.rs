@@ -7,7 +7,7 @@ pub mod ids;
 pub mod load;
 pub mod model;
 pub mod outline;
-mod pdf;
+pub mod pdf;
 pub mod pinpoint;
 pub mod plain;
 pub mod refs;

@@ -145,6 +145,13 @@ pub fn load_bytes(bytes: &[u8], path: &Path) -> Result<Document, LoadError> {
     match container(bytes) {
         Container::Pdf => return super::pdf::parse(bytes).map_err(format_error),
         Container::Zip => return super::docx::parse(bytes).map_err(format_error),
+        Container::OleCompound if is_encrypted_office(bytes) => {
+            return Err(format_error(
+                "is a password-protected (encrypted) Office file: open it in Word, remove the \
+                 password, save it and open that"
+                    .into(),
+            ));
+        }
         Container::OleCompound => {
             return Err(format_error(
                 "is a Word 97–2003 document (.doc) or another old Office file, which Qarar \
@@ -153,6 +160,9 @@ pub fn load_bytes(bytes: &[u8], path: &Path) -> Result<Document, LoadError> {
             ));
         }
         Container::Text => {}
+    }
+    if let Some(message) = disguised(bytes, path) {
+        return Err(format_error(message));
     }
     let (text, encoding) = decode(bytes).ok_or_else(|| LoadError::Binary {
         path: path.to_path_buf(),
@@ -186,6 +196,40 @@ pub fn load_bytes(bytes: &[u8], path: &Path) -> Result<Document, LoadError> {
             .push(Diagnostic::info(format!("decoded from {encoding}"), None));
     }
     Ok(doc)
+}
+
+/// An encrypted Office Open XML file is a Compound File holding an `EncryptedPackage`
+/// stream (its directory names are UTF-16LE).
+fn is_encrypted_office(bytes: &[u8]) -> bool {
+    let name: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    bytes.windows(name.len()).any(|w| w == name.as_slice())
+}
+
+/// Why a text file cannot be read as what it is: RTF (whatever its name), or an HTML page
+/// saved with a Word name (.docx, .doc).
+fn disguised(bytes: &[u8], path: &Path) -> Option<String> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]);
+    let head = head.trim_start_matches(['\u{feff}', ' ', '\t', '\n', '\r']);
+    if head.starts_with("{\\rtf") {
+        return Some(
+            "is an RTF document, which Qarar does not read: save it as .docx, PDF or plain text \
+             and open that"
+                .into(),
+        );
+    }
+    let word_name = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx") || e.eq_ignore_ascii_case("doc"));
+    let lower = head.to_ascii_lowercase();
+    (word_name && (lower.starts_with("<!doctype html") || lower.starts_with("<html"))).then(|| {
+        "has a Word name but is a web page (HTML): open it in Word or a browser, save it as \
+         .docx or PDF and open that"
+            .into()
+    })
 }
 
 /// True when the text starts (after white space and a BOM) with an XML declaration or element.

@@ -223,6 +223,14 @@ pub struct Table {
 /// make a grid of millions of positions).
 pub(crate) const MAX_CELL_SPAN: usize = 64;
 
+/// A declared span clamped to [`MAX_CELL_SPAN`] each way.
+fn clamp_span(s: &CellSpan) -> (usize, usize) {
+    (
+        s.cols.clamp(1, MAX_CELL_SPAN),
+        s.rows.clamp(1, MAX_CELL_SPAN),
+    )
+}
+
 /// A cell covering more than one grid position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CellSpan {
@@ -308,51 +316,122 @@ impl Table {
             .collect()
     }
 
-    /// Columns and rows covered by cell `cell` of row `row` (1 × 1 unless spanned).
+    /// Columns and rows covered by cell `cell` of row `row` (1 × 1 unless spanned), as
+    /// declared (clamped to [`MAX_CELL_SPAN`]). One cell's lookup; for every cell use
+    /// [`Table::grid`], which also fits the spans to the table.
     pub fn span(&self, row: usize, cell: usize) -> (usize, usize) {
         self.spans
             .iter()
             .find(|s| s.row == row && s.cell == cell)
-            .map_or((1, 1), |s| {
-                (
-                    s.cols.clamp(1, MAX_CELL_SPAN),
-                    s.rows.clamp(1, MAX_CELL_SPAN),
-                )
-            })
+            .map_or((1, 1), clamp_span)
     }
 
     /// Every cell's place in the grid, row by row: cells of a row fill the columns left free
-    /// by cells spanning down from the rows above, as in HTML.
+    /// by cells spanning down from the rows above, as in HTML. The grid is bounded by the
+    /// table's real width, and its time is linear in the number of cells:
+    /// * no row reaches past the widest row as written (the sum of its cells' columns): a
+    ///   cell spanning down is cut short at the row whose own cells would otherwise be pushed
+    ///   past it (HTML would widen the table instead, so that rowspans on every cell make a
+    ///   grid of hundreds of thousands of columns);
+    /// * columns at which no cell begins or ends are merged into their neighbour, as a browser
+    ///   gives them no width (a `colspan` of 64 on every cell of a 60-column table leaves 60
+    ///   columns).
     pub fn grid(&self) -> Vec<Vec<GridCell>> {
-        // Grid positions taken by cells spanning down into later rows: (row, column).
-        let mut taken: std::collections::HashSet<(usize, usize)> = Default::default();
-        self.rows
-            .iter()
-            .enumerate()
-            .map(|(r, row)| {
-                let mut col = 0;
-                (0..row.cells.len())
-                    .map(|c| {
-                        while taken.contains(&(r, col)) {
-                            col += 1;
-                        }
-                        let (cols, rows) = self.span(r, c);
-                        // A span never reaches past the table's last row.
-                        let rows = rows.min(self.rows.len() - r);
-                        if cols > 1 || rows > 1 {
-                            for dr in 0..rows {
-                                for dc in 0..cols {
-                                    taken.insert((r + dr, col + dc));
-                                }
-                            }
-                        }
-                        let g = GridCell { col, cols, rows };
-                        col += cols;
-                        g
-                    })
-                    .collect()
+        // Declared spans, looked up in constant time (the first entry for a cell counts).
+        let mut declared: std::collections::HashMap<(usize, usize), (usize, usize)> =
+            std::collections::HashMap::with_capacity(self.spans.len());
+        for s in &self.spans {
+            declared
+                .entry((s.row, s.cell))
+                .or_insert_with(|| clamp_span(s));
+        }
+        let span = |r: usize, c: usize| declared.get(&(r, c)).copied().unwrap_or((1, 1));
+        let width = (0..self.rows.len())
+            .map(|r| {
+                (0..self.rows[r].cells.len())
+                    .map(|c| span(r, c).0)
+                    .sum::<usize>()
             })
-            .collect()
+            .max()
+            .unwrap_or(0);
+        /// A cell spanning down into later rows.
+        struct Down {
+            col: usize,
+            cols: usize,
+            /// First row it no longer covers.
+            until: usize,
+            row: usize,
+            cell: usize,
+        }
+        // Sorted by first column.
+        let mut active: Vec<Down> = Vec::new();
+        let mut grid: Vec<Vec<GridCell>> = Vec::with_capacity(self.rows.len());
+        for (r, row) in self.rows.iter().enumerate() {
+            active.retain(|a| a.until > r);
+            let own: Vec<(usize, usize)> = (0..row.cells.len())
+                .map(|c| {
+                    let (cols, rows) = span(r, c);
+                    // A span never reaches past the table's last row.
+                    (cols, rows.min(self.rows.len() - r))
+                })
+                .collect();
+            let need: usize = own.iter().map(|s| s.0).sum();
+            let mut covered: usize = active.iter().map(|a| a.cols).sum();
+            // Cut the cells spanning down from above, rightmost first, until this row fits.
+            while covered + need > width {
+                let Some(a) = active.pop() else { break };
+                covered -= a.cols;
+                grid[a.row][a.cell].rows = r - a.row;
+            }
+            let mut cells = Vec::with_capacity(own.len());
+            let mut fresh = Vec::new();
+            let (mut col, mut k) = (0, 0);
+            for (c, (cols, rows)) in own.into_iter().enumerate() {
+                // Skip the positions taken by cells from above (sorted by first column; the
+                // column only moves right, so each is passed once).
+                while let Some(a) = active.get(k) {
+                    if a.col + a.cols <= col {
+                        k += 1;
+                    } else if a.col <= col {
+                        col = a.col + a.cols;
+                        k += 1;
+                    } else {
+                        break;
+                    }
+                }
+                if rows > 1 {
+                    fresh.push(Down {
+                        col,
+                        cols,
+                        until: r + rows,
+                        row: r,
+                        cell: c,
+                    });
+                }
+                cells.push(GridCell { col, cols, rows });
+                col += cols;
+            }
+            grid.push(cells);
+            if !fresh.is_empty() {
+                active.extend(fresh);
+                active.sort_by_key(|a| a.col);
+            }
+        }
+        // Merge the columns no cell begins or ends at.
+        let mut edges: Vec<usize> = grid
+            .iter()
+            .flatten()
+            .flat_map(|g| [g.col, g.col + g.cols])
+            .collect();
+        edges.sort_unstable();
+        edges.dedup();
+        let at = |x: usize| edges.binary_search(&x).unwrap_or_else(|i| i);
+        for g in grid.iter_mut().flatten() {
+            let (start, end) = (at(g.col), at(g.col + g.cols));
+            g.col = start;
+            g.cols = (end - start).max(1);
+        }
+        grid
     }
 
     /// Number of grid columns.

@@ -142,6 +142,11 @@ struct Ctx<'a> {
     marked: HashSet<String>,
 }
 
+/// The Content-Security-Policy of every HTML file written: nothing is fetched or run, only
+/// the page's own style and embedded fonts and images are used (the reader's export and
+/// the comparison's alike).
+pub(crate) const CSP_META: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:\">";
+
 /// The annotated copy as one self-contained HTML file (UTF-8).
 pub fn export(doc: &Document, placed: &[Placed]) -> Result<Vec<u8>, ExportError> {
     let rtl = doc.meta.direction == Direction::Rtl;
@@ -159,7 +164,7 @@ pub fn export(doc: &Document, placed: &[Placed]) -> Result<Vec<u8>, ExportError>
     let _ = write!(
         out,
         "<!doctype html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:\">\n\
+         {CSP_META}\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"generator\" content=\"Qarar\">\n"
     );
@@ -359,11 +364,12 @@ fn parts_and_annexes(out: &mut String, ctx: &mut Ctx, doc: &Document) {
 /// annotations anchored in its cells (`hits` are code points of [`qarar_document::Table::text`]).
 fn table(out: &mut String, ctx: &mut Ctx, t: &qarar_document::Table, hits: &[Hit]) {
     out.push_str("<table>\n");
+    let grid = t.grid();
     for (r, (row, starts)) in t.rows.iter().zip(t.cell_starts()).enumerate() {
         out.push_str("<tr>");
         let tag = if row.header { "th" } else { "td" };
         for (i, cell) in row.cells.iter().enumerate() {
-            let (cols, rows) = t.span(r, i);
+            let (cols, rows) = grid[r].get(i).map_or((1, 1), |g| (g.cols, g.rows));
             let _ = write!(out, "<{tag}");
             if cols > 1 {
                 let _ = write!(out, " colspan=\"{cols}\"");

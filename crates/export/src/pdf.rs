@@ -321,10 +321,12 @@ fn outline_nodes(
     outline: &mut Outline,
 ) {
     let names = labels(doc.meta.language);
+    // Each paragraph's first block, looked up once (a document may have 100,000 annexes).
+    let block_of = first_blocks(all);
     let find = |id: &str| {
-        all.iter()
-            .position(|b| b.paragraph_id() == Some(id))
-            .and_then(|i| block_start(&layouts[i], &placements[i]))
+        block_of
+            .get(id)
+            .and_then(|&i| block_start(&layouts[i], &placements[i]))
     };
     if let Some(first) = doc.preamble.first()
         && let Some((p, y)) = find(&first.id)
@@ -356,9 +358,7 @@ fn outline_nodes(
     // Each part and annex: a bookmark at its heading (the title block before its first
     // paragraph).
     let heading_before = |first: Option<&qarar_document::Paragraph>, lines: usize| {
-        let at = all
-            .iter()
-            .position(|b| first.is_some_and(|f| b.paragraph_id() == Some(f.id.as_str())))?;
+        let at = *block_of.get(first?.id.as_str())?;
         let i = at.checked_sub(lines)?;
         block_start(&layouts[i], &placements[i])
     };
@@ -394,6 +394,17 @@ fn outline_nodes(
     }
 }
 
+/// The index of the first block of each paragraph, by paragraph id.
+fn first_blocks(all: &[Block]) -> std::collections::HashMap<&str, usize> {
+    let mut map = std::collections::HashMap::with_capacity(all.len());
+    for (i, b) in all.iter().enumerate() {
+        if let Some(id) = b.paragraph_id() {
+            map.entry(id).or_insert(i);
+        }
+    }
+    map
+}
+
 /// Highlight and text annotations for the placed annotations, per page (top-down coordinates).
 fn annotations(
     doc: &Document,
@@ -404,11 +415,12 @@ fn annotations(
     page_w: f32,
     out: &mut [Vec<PdfAnnot>],
 ) {
+    let block_of = first_blocks(all);
     for pa in placed {
         let (Some(pid), Some(chars)) = (pa.paragraph.as_deref(), pa.range.clone()) else {
             continue;
         };
-        let Some(bi) = all.iter().position(|b| b.paragraph_id() == Some(pid)) else {
+        let Some(&bi) = block_of.get(pid) else {
             continue;
         };
         let Some(p) = doc.paragraph(pid) else {

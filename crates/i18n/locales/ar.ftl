@@ -348,3 +348,44 @@ compare-mark = { $what } ({ $version }): { $paragraph }
 block-with-table = { $paragraph }، { $table }
 popup-heading = { $kind } { $target }
 popup-paragraph-heading = { $kind }: { $paragraph }
+
+## Help and About
+menu-help = مساعدة
+menu-about = حول «قرار»
+about-window = حول «قرار»
+about-name = قرار
+about-tagline = قارئ لقرارات الأمم المتحدة، العربية أولًا.
+about-version = الإصدار
+about-commit = الإيداع
+about-target = المنصة
+
+## Files that cannot be opened
+load-cannot-open = تعذّر فتح { $file }: { $reason }
+load-not-found = الملف غير موجود
+load-permission = الإذن مرفوض (تحقّق ممن يحق له قراءته)
+load-is-folder = هذا مجلد وليس ملفًا
+load-not-text = لا يمكن قراءة محتواه نصًّا
+load-io = { $reason }
+load-too-large = حجم الملف { $size } ميغابايت، وهو أكبر من الحد الأقصى البالغ { $limit } ميغابايت
+load-empty = الملف فارغ (لا نص فيه للعرض)
+load-binary = يبدو ملفًا ثنائيًا، وليس من الملفات التي يقرؤها «قرار» (نص، أو XML بصيغة Akoma Ntoso، أو PDF، أو Word .docx)
+load-xml = ملف XML غير سليم البنية: { $reason }
+load-pdf-encrypted = ملف PDF هذا مشفّر ويحتاج إلى كلمة مرور؛ افتحه في عارض PDF واحفظ نسخة غير محمية
+load-pdf-damaged = ملف PDF هذا تالف أو ناقص ولا يمكن قراءته
+load-pdf-unreadable = تتعذّر قراءة صفحات ملف PDF هذا
+load-pdf-images = ملف PDF هذا يحوي صورًا للصفحات لا نصًّا: يحتاج إلى التعرّف الضوئي على الحروف (OCR)
+load-pdf-no-text = لا نص في ملف PDF هذا
+load-docx-no-text = مستند Word هذا لا نص فيه
+load-office-encrypted = هذا ملف Office محمي بكلمة مرور: افتحه في Word، وأزل كلمة المرور، واحفظه ثم افتحه
+load-doc-old = هذا مستند Word 97–2003 (.doc) أو ملف Office قديم آخر لا يقرؤه «قرار»: احفظه بصيغة .docx أو PDF ثم افتحه
+load-rtf = هذا مستند RTF لا يقرؤه «قرار»: احفظه بصيغة .docx أو PDF أو نصًّا عاديًا ثم افتحه
+load-html-word = اسمه اسم ملف Word لكنه صفحة ويب (HTML): افتحه في Word أو في متصفح، واحفظه بصيغة .docx أو PDF ثم افتحه
+load-opendocument = هذا ملف OpenDocument وليس ملف Word .docx: احفظه بصيغة .docx أو PDF (في LibreOffice: ملف ← حفظ باسم) ثم افتحه
+load-xlsx = هذا مصنّف Excel (.xlsx) وليس مستند Word
+load-pptx = هذا عرض تقديمي PowerPoint (.pptx) وليس مستند Word
+load-zip-not-word = هذا أرشيف zip وليس ملف Word .docx (ليس فيه word/document.xml)
+load-damaged-zip = هذا أرشيف zip تالف (لعله ملف Word .docx لم يكتمل نسخه): { $detail }
+load-damaged = الملف تالف: { $detail }
+load-part-too-large = الملف أكبر من أن يُقرأ: أحد أجزائه يتجاوز عند فكّه الحد الأقصى للحجم
+load-other = { $reason }
+msg-no-earlier-version = لا توجد في مجلد المكتبة صيغة سابقة لهذا القرار (بالعنوان نفسه، أو بند جدول الأعمال نفسه، أو قرار تشير إليه ديباجته، في دورة سابقة).

@@ -338,3 +338,44 @@ compare-mark = { $what } ({ $version }): { $paragraph }
 block-with-table = { $paragraph }, { $table }
 popup-heading = { $kind } { $target }
 popup-paragraph-heading = { $kind }: { $paragraph }
+
+## Help and About
+menu-help = Help
+menu-about = About Qarar
+about-window = About Qarar
+about-name = Qarar
+about-tagline = A reader for United Nations resolutions, Arabic first.
+about-version = Version
+about-commit = Commit
+about-target = Target
+
+## Files that cannot be opened
+load-cannot-open = Cannot open { $file }: { $reason }
+load-not-found = the file does not exist
+load-permission = permission denied (check who may read it)
+load-is-folder = it is a folder, not a file
+load-not-text = its contents cannot be read as text
+load-io = { $reason }
+load-too-large = the file is { $size } MB, larger than the { $limit } MB limit
+load-empty = it is empty (no text to show)
+load-binary = it looks like a binary file, not one Qarar reads (text, Akoma Ntoso XML, PDF or Word .docx)
+load-xml = malformed XML: { $reason }
+load-pdf-encrypted = this PDF is encrypted and needs a password; open it in a PDF viewer and save an unprotected copy
+load-pdf-damaged = this PDF is damaged or truncated and cannot be read
+load-pdf-unreadable = this PDF's pages cannot be read
+load-pdf-images = this PDF holds page images, not text: it needs OCR
+load-pdf-no-text = this PDF has no text in it
+load-docx-no-text = it is a Word document with no text in it
+load-office-encrypted = it is a password-protected Office file: open it in Word, remove the password, save it and open that
+load-doc-old = it is a Word 97–2003 document (.doc) or another old Office file, which Qarar does not read: save it as .docx or PDF and open that
+load-rtf = it is an RTF document, which Qarar does not read: save it as .docx, PDF or plain text and open that
+load-html-word = it has a Word name but is a web page (HTML): open it in Word or a browser, save it as .docx or PDF and open that
+load-opendocument = it is an OpenDocument file, not a Word .docx file: save it as .docx or PDF (in LibreOffice, File → Save As) and open that
+load-xlsx = it is an Excel workbook (.xlsx), not a Word document
+load-pptx = it is a PowerPoint presentation (.pptx), not a Word document
+load-zip-not-word = it is a zip archive but not a Word .docx file (it has no word/document.xml)
+load-damaged-zip = it is a damaged zip archive (perhaps a Word .docx file cut short in copying): { $detail }
+load-damaged = it is damaged: { $detail }
+load-part-too-large = it is too large to read: a part of it unpacks to more than the size limit
+load-other = { $reason }
+msg-no-earlier-version = No earlier version of this resolution in the library folder (same title, agenda item or a resolution its preamble recalls, in an earlier session).

@@ -336,3 +336,44 @@ compare-mark = { $what } ({ $version }): { $paragraph }
 block-with-table = { $paragraph }, { $table }
 popup-heading = { $kind } { $target }
 popup-paragraph-heading = { $kind }: { $paragraph }
+
+## Help and About
+menu-help = Ayuda
+menu-about = Acerca de Qarar
+about-window = Acerca de Qarar
+about-name = Qarar
+about-tagline = Un lector de resoluciones de las Naciones Unidas, el árabe primero.
+about-version = Versión
+about-commit = Revisión
+about-target = Plataforma
+
+## Files that cannot be opened
+load-cannot-open = No se puede abrir { $file }: { $reason }
+load-not-found = el archivo no existe
+load-permission = permiso denegado (compruebe quién puede leerlo)
+load-is-folder = es una carpeta, no un archivo
+load-not-text = su contenido no puede leerse como texto
+load-io = { $reason }
+load-too-large = el archivo ocupa { $size } MB, más que el límite de { $limit } MB
+load-empty = está vacío (no hay texto que mostrar)
+load-binary = parece un archivo binario, que Qarar no lee (texto, XML Akoma Ntoso, PDF o Word .docx)
+load-xml = XML mal formado: { $reason }
+load-pdf-encrypted = este PDF está cifrado y necesita una contraseña; ábralo en un visor de PDF y guarde una copia sin protección
+load-pdf-damaged = este PDF está dañado o incompleto y no puede leerse
+load-pdf-unreadable = las páginas de este PDF no pueden leerse
+load-pdf-images = este PDF contiene imágenes de páginas, no texto: necesita reconocimiento óptico de caracteres (OCR)
+load-pdf-no-text = este PDF no contiene texto
+load-docx-no-text = es un documento de Word sin texto
+load-office-encrypted = es un archivo de Office protegido con contraseña: ábralo en Word, quite la contraseña, guárdelo y ábralo
+load-doc-old = es un documento de Word 97–2003 (.doc) u otro archivo antiguo de Office, que Qarar no lee: guárdelo como .docx o PDF y ábralo
+load-rtf = es un documento RTF, que Qarar no lee: guárdelo como .docx, PDF o texto sin formato y ábralo
+load-html-word = tiene nombre de archivo de Word pero es una página web (HTML): ábralo en Word o en un navegador, guárdelo como .docx o PDF y ábralo
+load-opendocument = es un archivo OpenDocument, no un archivo de Word .docx: guárdelo como .docx o PDF (en LibreOffice, Archivo → Guardar como) y ábralo
+load-xlsx = es un libro de Excel (.xlsx), no un documento de Word
+load-pptx = es una presentación de PowerPoint (.pptx), no un documento de Word
+load-zip-not-word = es un archivo zip pero no un archivo de Word .docx (no tiene word/document.xml)
+load-damaged-zip = es un archivo zip dañado (quizá un archivo de Word .docx copiado a medias): { $detail }
+load-damaged = está dañado: { $detail }
+load-part-too-large = es demasiado grande para leerlo: una de sus partes supera el límite de tamaño al descomprimirse
+load-other = { $reason }
+msg-no-earlier-version = No hay en la carpeta de la biblioteca ninguna versión anterior de esta resolución (mismo título, mismo tema del programa o una resolución que su preámbulo recuerda, de un período de sesiones anterior).

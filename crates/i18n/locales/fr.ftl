@@ -336,3 +336,44 @@ compare-mark = { $what } ({ $version }) : { $paragraph }
 block-with-table = { $paragraph }, { $table }
 popup-heading = { $kind } { $target }
 popup-paragraph-heading = { $kind } : { $paragraph }
+
+## Help and About
+menu-help = Aide
+menu-about = À propos de Qarar
+about-window = À propos de Qarar
+about-name = Qarar
+about-tagline = Un lecteur des résolutions de l'Organisation des Nations Unies, l'arabe d'abord.
+about-version = Version
+about-commit = Révision
+about-target = Plateforme
+
+## Files that cannot be opened
+load-cannot-open = Impossible d'ouvrir { $file } : { $reason }
+load-not-found = le fichier n'existe pas
+load-permission = autorisation refusée (vérifiez qui peut le lire)
+load-is-folder = c'est un dossier, pas un fichier
+load-not-text = son contenu ne peut pas être lu comme du texte
+load-io = { $reason }
+load-too-large = le fichier fait { $size } Mo, plus que la limite de { $limit } Mo
+load-empty = il est vide (aucun texte à afficher)
+load-binary = il semble s'agir d'un fichier binaire, que Qarar ne lit pas (texte, XML Akoma Ntoso, PDF ou Word .docx)
+load-xml = XML mal formé : { $reason }
+load-pdf-encrypted = ce PDF est chiffré et demande un mot de passe ; ouvrez-le dans un lecteur PDF et enregistrez-en une copie non protégée
+load-pdf-damaged = ce PDF est endommagé ou tronqué et ne peut pas être lu
+load-pdf-unreadable = les pages de ce PDF ne peuvent pas être lues
+load-pdf-images = ce PDF contient des images de pages, pas du texte : il faut une reconnaissance de caractères (OCR)
+load-pdf-no-text = ce PDF ne contient aucun texte
+load-docx-no-text = c'est un document Word sans aucun texte
+load-office-encrypted = c'est un fichier Office protégé par mot de passe : ouvrez-le dans Word, supprimez le mot de passe, enregistrez-le puis ouvrez-le
+load-doc-old = c'est un document Word 97–2003 (.doc) ou un autre ancien fichier Office, que Qarar ne lit pas : enregistrez-le en .docx ou en PDF puis ouvrez-le
+load-rtf = c'est un document RTF, que Qarar ne lit pas : enregistrez-le en .docx, en PDF ou en texte brut puis ouvrez-le
+load-html-word = il porte un nom de fichier Word mais c'est une page Web (HTML) : ouvrez-le dans Word ou un navigateur, enregistrez-le en .docx ou en PDF puis ouvrez-le
+load-opendocument = c'est un fichier OpenDocument, pas un fichier Word .docx : enregistrez-le en .docx ou en PDF (dans LibreOffice, Fichier → Enregistrer sous) puis ouvrez-le
+load-xlsx = c'est un classeur Excel (.xlsx), pas un document Word
+load-pptx = c'est une présentation PowerPoint (.pptx), pas un document Word
+load-zip-not-word = c'est une archive zip mais pas un fichier Word .docx (elle n'a pas de word/document.xml)
+load-damaged-zip = c'est une archive zip endommagée (peut-être un fichier Word .docx tronqué lors d'une copie) : { $detail }
+load-damaged = il est endommagé : { $detail }
+load-part-too-large = il est trop volumineux pour être lu : une de ses parties dépasse la taille limite une fois décompressée
+load-other = { $reason }
+msg-no-earlier-version = Aucune version antérieure de cette résolution dans le dossier de la bibliothèque (même titre, même point de l'ordre du jour ou résolution rappelée dans son préambule, d'une session antérieure).

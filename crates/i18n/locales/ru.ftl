@@ -339,3 +339,44 @@ compare-mark = { $what } ({ $version }): { $paragraph }
 block-with-table = { $paragraph }, { $table }
 popup-heading = { $kind } { $target }
 popup-paragraph-heading = { $kind }: { $paragraph }
+
+## Help and About
+menu-help = Справка
+menu-about = О программе Qarar
+about-window = О программе Qarar
+about-name = Qarar
+about-tagline = Программа для чтения резолюций Организации Объединенных Наций, прежде всего на арабском языке.
+about-version = Версия
+about-commit = Ревизия
+about-target = Платформа
+
+## Files that cannot be opened
+load-cannot-open = Не удалось открыть { $file }: { $reason }
+load-not-found = файл не существует
+load-permission = доступ запрещен (проверьте, кому разрешено его читать)
+load-is-folder = это папка, а не файл
+load-not-text = его содержимое нельзя прочитать как текст
+load-io = { $reason }
+load-too-large = размер файла { $size } МБ, больше предела в { $limit } МБ
+load-empty = он пуст (нет текста для показа)
+load-binary = похоже, это двоичный файл, а Qarar читает только текст, XML Akoma Ntoso, PDF или Word .docx
+load-xml = XML с ошибками: { $reason }
+load-pdf-encrypted = этот PDF зашифрован и требует пароль; откройте его в программе просмотра PDF и сохраните незащищенную копию
+load-pdf-damaged = этот PDF поврежден или обрезан, прочитать его нельзя
+load-pdf-unreadable = страницы этого PDF прочитать нельзя
+load-pdf-images = в этом PDF изображения страниц, а не текст: нужно оптическое распознавание (OCR)
+load-pdf-no-text = в этом PDF нет текста
+load-docx-no-text = в этом документе Word нет текста
+load-office-encrypted = это файл Office, защищенный паролем: откройте его в Word, снимите пароль, сохраните и откройте снова
+load-doc-old = это документ Word 97–2003 (.doc) или другой старый файл Office, который Qarar не читает: сохраните его как .docx или PDF и откройте
+load-rtf = это документ RTF, который Qarar не читает: сохраните его как .docx, PDF или обычный текст и откройте
+load-html-word = у него имя файла Word, но это веб-страница (HTML): откройте ее в Word или браузере, сохраните как .docx или PDF и откройте
+load-opendocument = это файл OpenDocument, а не файл Word .docx: сохраните его как .docx или PDF (в LibreOffice: Файл → Сохранить как) и откройте
+load-xlsx = это книга Excel (.xlsx), а не документ Word
+load-pptx = это презентация PowerPoint (.pptx), а не документ Word
+load-zip-not-word = это архив zip, но не файл Word .docx (в нем нет word/document.xml)
+load-damaged-zip = это поврежденный архив zip (возможно, файл Word .docx, скопированный не полностью): { $detail }
+load-damaged = файл поврежден: { $detail }
+load-part-too-large = файл слишком велик для чтения: одна из его частей после распаковки превышает предел
+load-other = { $reason }
+msg-no-earlier-version = В папке библиотеки нет более ранней версии этой резолюции (с тем же названием, пунктом повестки дня или резолюцией, на которую ссылается ее преамбула, с предыдущей сессии).

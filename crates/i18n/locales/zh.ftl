@@ -333,3 +333,44 @@ compare-mark = { $what }（{ $version }）：{ $paragraph }
 block-with-table = { $paragraph }，{ $table }
 popup-heading = { $kind } { $target }
 popup-paragraph-heading = { $kind }：{ $paragraph }
+
+## Help and About
+menu-help = 帮助
+menu-about = 关于 Qarar
+about-window = 关于 Qarar
+about-name = Qarar
+about-tagline = 联合国决议阅读器，阿拉伯文优先。
+about-version = 版本
+about-commit = 提交
+about-target = 目标平台
+
+## Files that cannot be opened
+load-cannot-open = 无法打开 { $file }：{ $reason }
+load-not-found = 文件不存在
+load-permission = 权限被拒绝（请检查谁有权读取）
+load-is-folder = 这是文件夹，不是文件
+load-not-text = 其内容无法作为文本读取
+load-io = { $reason }
+load-too-large = 文件大小为 { $size } MB，超过 { $limit } MB 的上限
+load-empty = 文件为空（没有可显示的文本）
+load-binary = 这似乎是二进制文件，不是 Qarar 能读取的文件（文本、Akoma Ntoso XML、PDF 或 Word .docx）
+load-xml = XML 格式错误：{ $reason }
+load-pdf-encrypted = 此 PDF 已加密，需要密码；请在 PDF 阅读器中打开并另存一份不受保护的副本
+load-pdf-damaged = 此 PDF 已损坏或不完整，无法读取
+load-pdf-unreadable = 无法读取此 PDF 的页面
+load-pdf-images = 此 PDF 包含的是页面图像而非文本：需要光学字符识别（OCR）
+load-pdf-no-text = 此 PDF 中没有文本
+load-docx-no-text = 这是没有任何文本的 Word 文档
+load-office-encrypted = 这是受密码保护的 Office 文件：请在 Word 中打开，删除密码，保存后再打开
+load-doc-old = 这是 Word 97–2003 文档（.doc）或其他旧版 Office 文件，Qarar 无法读取：请另存为 .docx 或 PDF 后再打开
+load-rtf = 这是 RTF 文档，Qarar 无法读取：请另存为 .docx、PDF 或纯文本后再打开
+load-html-word = 文件名是 Word 文件名，但内容是网页（HTML）：请在 Word 或浏览器中打开，另存为 .docx 或 PDF 后再打开
+load-opendocument = 这是 OpenDocument 文件，不是 Word .docx 文件：请另存为 .docx 或 PDF（在 LibreOffice 中：文件 → 另存为）后再打开
+load-xlsx = 这是 Excel 工作簿（.xlsx），不是 Word 文档
+load-pptx = 这是 PowerPoint 演示文稿（.pptx），不是 Word 文档
+load-zip-not-word = 这是 zip 压缩包，但不是 Word .docx 文件（其中没有 word/document.xml）
+load-damaged-zip = 这是已损坏的 zip 压缩包（可能是复制时不完整的 Word .docx 文件）：{ $detail }
+load-damaged = 文件已损坏：{ $detail }
+load-part-too-large = 文件太大，无法读取：其中一部分解压后超过大小上限
+load-other = { $reason }
+msg-no-earlier-version = 文库文件夹中没有此决议的较早版本（标题或议程项目相同，或序言部分提及的决议，属于较早的届会）。

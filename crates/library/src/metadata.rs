@@ -75,46 +75,98 @@ impl MetadataSet {
     }
 
     fn add_file(&mut self, path: &Path) {
-        match load_metadata_file(path) {
-            Ok((entries, bad)) => {
-                self.entries.extend(entries);
-                self.bad_lines += bad;
+        match std::fs::File::open(path)
+            .and_then(|f| self.read(std::io::BufReader::new(f), MAX_METADATA_BYTES))
+        {
+            Ok(complete) => {
                 self.files.push(path.to_path_buf());
+                if !complete {
+                    self.errors.push(format!(
+                        "{}: larger than {} MB; only its first {} MB were read",
+                        path.display(),
+                        MAX_METADATA_BYTES >> 20,
+                        MAX_METADATA_BYTES >> 20
+                    ));
+                }
             }
             Err(e) => self.errors.push(format!("{}: {e}", path.display())),
         }
     }
+
+    /// Read JSON lines from `reader` one at a time, up to `limit` bytes (a line longer than
+    /// [`MAX_METADATA_LINE`] is skipped as a bad one). False when the limit stopped it.
+    pub(crate) fn read(
+        &mut self,
+        reader: impl std::io::BufRead,
+        limit: u64,
+    ) -> std::io::Result<bool> {
+        use std::io::{BufRead, Read};
+        let mut reader = reader.take(limit);
+        let mut line: Vec<u8> = Vec::new();
+        loop {
+            line.clear();
+            // One line, but never more than the line limit in memory.
+            let n = (&mut reader)
+                .take(MAX_METADATA_LINE as u64 + 1)
+                .read_until(b'\n', &mut line)?;
+            if n == 0 {
+                break;
+            }
+            if line.len() > MAX_METADATA_LINE && line.last() != Some(&b'\n') {
+                // Skip the rest of the long line.
+                self.bad_lines += 1;
+                let mut sink = Vec::new();
+                loop {
+                    sink.clear();
+                    let m = (&mut reader).take(1 << 16).read_until(b'\n', &mut sink)?;
+                    if m == 0 || sink.last() == Some(&b'\n') {
+                        break;
+                    }
+                }
+                continue;
+            }
+            let text = String::from_utf8_lossy(&line);
+            match parse_line(&text) {
+                Some(Some(m)) => {
+                    self.entries.insert(m.symbol.clone(), m);
+                }
+                Some(None) => self.bad_lines += 1,
+                None => {}
+            }
+        }
+        // The limit was reached when one more byte is still there.
+        let mut more = [0u8; 1];
+        let inner = reader.get_mut();
+        Ok(inner.read(&mut more)? == 0)
+    }
 }
 
-/// Read one metadata file. Returns the entries and the number of skipped lines.
-pub(crate) fn load_metadata_file(
-    path: &Path,
-) -> std::io::Result<(HashMap<String, ResolutionMeta>, usize)> {
-    let bytes = std::fs::read(path)?;
-    let text = String::from_utf8_lossy(&bytes);
-    Ok(parse_metadata(&text))
+/// At most this much of one metadata file is read (the UN's full extract is a few hundred
+/// megabytes; a bigger file is read up to here, with a message).
+pub(crate) const MAX_METADATA_BYTES: u64 = 512 << 20;
+/// A longer line is skipped as a bad one (never held whole in memory).
+pub(crate) const MAX_METADATA_LINE: usize = 1 << 20;
+
+/// One JSON line: `None` when blank, `Some(None)` when bad.
+fn parse_line(line: &str) -> Option<Option<ResolutionMeta>> {
+    let line = line.trim().trim_start_matches('\u{feff}');
+    if line.is_empty() {
+        return None;
+    }
+    Some(
+        serde_json::from_str::<Value>(line)
+            .ok()
+            .and_then(|v| meta_from_value(&v)),
+    )
 }
 
 /// Parse JSON lines; blank lines are ignored, bad ones counted.
-pub(crate) fn parse_metadata(text: &str) -> (HashMap<String, ResolutionMeta>, usize) {
-    let mut map = HashMap::new();
-    let mut bad = 0;
-    for line in text.lines() {
-        let line = line.trim().trim_start_matches('\u{feff}');
-        if line.is_empty() {
-            continue;
-        }
-        match serde_json::from_str::<Value>(line)
-            .ok()
-            .and_then(|v| meta_from_value(&v))
-        {
-            Some(m) => {
-                map.insert(m.symbol.clone(), m);
-            }
-            None => bad += 1,
-        }
-    }
-    (map, bad)
+#[cfg(test)]
+fn parse_metadata(text: &str) -> (HashMap<String, ResolutionMeta>, usize) {
+    let mut set = MetadataSet::default();
+    // Reading from memory cannot fail.
+    let _ = set.read(text.as_bytes(), u64::MAX);
+    (set.entries, set.bad_lines)
 }
 
 /// The metadata files of a library folder: `data_extract*.json[l]` at its top, and every
@@ -330,5 +382,28 @@ mod tests {
             m.vote_summary.as_deref(),
             Some("Recorded vote: 150 in favour, 0 against, 3 abstentions")
         );
+    }
+
+    #[test]
+    fn a_huge_file_is_read_in_lines_up_to_the_limit() {
+        let good = "{\"symbol\": \"A/RES/75/4\", \"title\": \"T\"}\n";
+        // A line longer than the line limit is skipped without being held whole.
+        let long = format!(
+            "{{\"symbol\": \"{}\"}}\n",
+            "x".repeat(MAX_METADATA_LINE * 2)
+        );
+        let text = format!("{long}{good}");
+        let mut set = MetadataSet::default();
+        assert!(set.read(text.as_bytes(), u64::MAX).expect("reads"));
+        assert_eq!(set.bad_lines, 1);
+        assert!(set.get("A/RES/75/4").is_some());
+        // Past the size limit reading stops, and says so.
+        let text = good.repeat(10);
+        let mut set = MetadataSet::default();
+        let limit = good.len() as u64 * 3;
+        assert!(!set.read(text.as_bytes(), limit).expect("reads"));
+        assert_eq!(set.entries.len(), 1);
+        let mut set = MetadataSet::default();
+        assert!(set.read(text.as_bytes(), text.len() as u64).expect("reads"));
     }
 }

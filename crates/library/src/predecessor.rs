@@ -76,14 +76,15 @@ pub struct Subject {
     pub session: Option<u32>,
     /// ISO 8601.
     pub adopted: Option<String>,
-    /// Resolutions its preamble recalls (canonical symbols).
+    /// Resolutions its preamble recalls (canonical symbols, sorted, each once).
     pub recalls: Vec<String>,
 }
 
 impl Subject {
     /// The subject for an open document: its preamble's references to resolutions.
     pub fn of_document(doc: &Document) -> Subject {
-        let preamble: Vec<&str> = doc
+        // A set: a file may hold hundreds of thousands of references.
+        let preamble: std::collections::HashSet<&str> = doc
             .preamble
             .iter()
             .chain(doc.parts.iter().flat_map(|p| p.preamble.iter()))
@@ -115,13 +116,16 @@ impl Subject {
 
     /// The subject for a library entry (its citations stand for the recalls).
     pub(crate) fn of_entry(e: &Entry) -> Subject {
+        let mut recalls: Vec<String> = e.cites.iter().map(|c| normalise_symbol(c)).collect();
+        recalls.sort();
+        recalls.dedup();
         Subject {
             symbol: e.symbol.clone(),
             language: e.language,
             title: e.title.clone(),
             session: e.session,
             adopted: e.adopted.clone(),
-            recalls: e.cites.iter().map(|c| normalise_symbol(c)).collect(),
+            recalls,
         }
     }
 }
@@ -190,10 +194,12 @@ impl LibraryIndex {
                         && e.title.as_deref().map(title_key).as_ref() == title.as_ref(),
                     same_agenda_item: agenda.is_some()
                         && self.agenda_item_key(e.symbol.as_deref()) == agenda,
-                    recalled: e
-                        .symbol
-                        .as_deref()
-                        .is_some_and(|s| subject.recalls.iter().any(|r| r == s)),
+                    recalled: e.symbol.as_deref().is_some_and(|s| {
+                        subject
+                            .recalls
+                            .binary_search_by(|r| r.as_str().cmp(s))
+                            .is_ok()
+                    }),
                 };
                 (reasons.rank() > 0).then_some(Predecessor { entry: e, reasons })
             })

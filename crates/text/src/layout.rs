@@ -105,6 +105,9 @@ impl Default for Typography {
     }
 }
 
+/// Levels of nesting that each indent a block further (real resolutions use four or five).
+pub const MAX_INDENT_DEPTH: usize = 6;
+
 impl Typography {
     pub(crate) fn size_of(&self, kind: &BlockKind) -> f32 {
         let base = self.body_size * self.zoom;
@@ -125,9 +128,14 @@ impl Typography {
         }
     }
 
+    /// How far a block is indented: one step per level of nesting, up to
+    /// [`MAX_INDENT_DEPTH`] levels (deeper levels stand with the deepest, so that 200 nested
+    /// levels stay on the page, in the window and the PDF alike).
     pub(crate) fn indent_of(&self, kind: &BlockKind) -> f32 {
         match kind {
-            BlockKind::Paragraph { depth, .. } => *depth as f32 * self.indent * self.zoom,
+            BlockKind::Paragraph { depth, .. } => {
+                (*depth).min(MAX_INDENT_DEPTH) as f32 * self.indent * self.zoom
+            }
             _ => 0.0,
         }
     }

@@ -261,3 +261,36 @@ fn chinese_is_never_slanted() {
         }
     }
 }
+
+#[test]
+fn two_hundred_nested_levels_stay_within_the_column() {
+    use qarar_document::model::{Paragraph, ParagraphKind, Run};
+    // Paragraph 1 holding (a) holding (a) … 200 levels deep.
+    let mut inner: Option<Paragraph> = None;
+    for level in (0..200).rev() {
+        let mut p = Paragraph::new(
+            format!("para_1{}", "_a".repeat(level)),
+            ParagraphKind::Operative,
+        );
+        p.runs.push(Run::plain(format!("Level {level} text")));
+        p.children.extend(inner.take());
+        inner = Some(p);
+    }
+    let mut doc = Document::default();
+    doc.operative.extend(inner);
+    let mut fonts = font_system();
+    let column = 600.0;
+    let shown: Vec<Block> = blocks(&doc);
+    let mut deep = 0;
+    for b in &shown {
+        let l = layout_block(&mut fonts, b, &Typography::default(), column);
+        assert!(
+            l.x_offset >= 0.0 && l.x_offset + l.width <= column + 0.5 && l.width >= column / 2.0,
+            "offset {} width {}",
+            l.x_offset,
+            l.width
+        );
+        deep += 1;
+    }
+    assert!(deep >= 200, "{deep} blocks");
+}

@@ -66,6 +66,38 @@ fn kind_of(t: &fs::FileType) -> Option<&'static str> {
     Some("a special file")
 }
 
+/// A temporary of this target older than this was left by a writer that was killed (a
+/// write takes well under a second; a slow fsync, seconds).
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Remove this target's temporaries (`prefix`…`.tmp`) that an earlier run left behind when
+/// it was killed, so that the next write of the same file cleans up after it.
+fn remove_stale(dir: &Path, prefix: &str) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let now = std::time::SystemTime::now();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(prefix) && name.ends_with(".tmp")) {
+            continue;
+        }
+        let Ok(meta) = entry.metadata() else { continue };
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|m| now.duration_since(m).ok())
+            .is_some_and(|age| age > STALE_AFTER);
+        if meta.is_file() && old {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// At most this many bytes of the target's name go into its temporary's name.
+const MAX_TEMP_STEM: usize = 200;
+
 /// Write `bytes` to `path` atomically (see the module documentation). An existing regular
 /// file is replaced only when `replace` is set; its permissions are kept.
 pub fn write(path: &Path, bytes: &[u8], replace: bool) -> Result<(), AtomicError> {
@@ -96,7 +128,15 @@ pub fn write(path: &Path, bytes: &[u8], replace: bool) -> Result<(), AtomicError
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "file".into());
-    let prefix = format!(".{name}.");
+    // The temporary adds a dot, a random part and `.tmp` to the name: a name near the
+    // file system's limit (255 bytes) would fail for the temporary alone, so only the
+    // temporary's copy of it is shortened.
+    let mut keep = name.len().min(MAX_TEMP_STEM);
+    while !name.is_char_boundary(keep) {
+        keep -= 1;
+    }
+    let prefix = format!(".{}.", &name[..keep]);
+    remove_stale(&dir, &prefix);
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(".tmp");
     #[cfg(unix)]
@@ -242,5 +282,35 @@ mod tests {
         let first = &text[..8];
         assert_eq!(text, first.repeat(1000), "one writer's whole content");
         assert!(leftovers(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn a_name_near_the_length_limit_is_written_under_a_shorter_temporary() {
+        let dir = temp_dir("long");
+        let path = dir.path().join(format!("{}.pdf", "ق".repeat(124)));
+        assert_eq!(path.file_name().unwrap().len(), 252);
+        write(&path, b"long", false).expect("a legal name is written");
+        assert_eq!(fs::read(&path).unwrap(), b"long");
+        assert!(leftovers(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn a_temporary_left_by_a_killed_writer_is_removed_by_the_next_write() {
+        let dir = temp_dir("stale");
+        let path = dir.path().join("out.pdf");
+        let stale = dir.path().join(".out.pdf.Ab12Cd.tmp");
+        let fresh = dir.path().join(".out.pdf.Xy34Zw.tmp");
+        fs::write(&stale, b"full copy").unwrap();
+        fs::write(&fresh, b"being written").unwrap();
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        fs::File::options()
+            .write(true)
+            .open(&stale)
+            .unwrap()
+            .set_modified(hour_ago)
+            .unwrap();
+        write(&path, b"new", true).unwrap();
+        assert!(!stale.exists(), "a stale temporary is removed");
+        assert!(fresh.exists(), "a live writer's temporary is left alone");
     }
 }

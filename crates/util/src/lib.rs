@@ -58,6 +58,28 @@ pub fn read_regular_file(path: &std::path::Path, limit: u64) -> std::io::Result<
     Ok(bytes)
 }
 
+/// `text` fit to print on a terminal or announce to a screen reader: C0 controls (but tab
+/// and line break), DEL and C1 controls become a space (one byte) or a no-break space (the
+/// two bytes of a C1 control), so no escape sequence reaches a terminal (`ESC ]0;` setting
+/// a window title, `ESC [2J` clearing the screen), and bidi controls nested too deep are
+/// capped ([`cap_bidi_depth`]). Byte and character offsets into the text stay valid.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| (c.is_control() && c != '\n' && c != '\t') || c == '\u{7f}';
+    let capped = cap_bidi_depth(text);
+    if !capped.chars().any(bad) {
+        return capped;
+    }
+    let out = capped
+        .chars()
+        .map(|c| match c {
+            c if !bad(c) => c,
+            c if c.len_utf8() == 1 => ' ',
+            _ => '\u{a0}',
+        })
+        .collect();
+    std::borrow::Cow::Owned(out)
+}
+
 /// Deepest nesting of explicit bidi embeddings, overrides and isolates kept by
 /// [`cap_bidi_depth`] (Unicode allows 125; real text needs a handful).
 pub(crate) const MAX_BIDI_DEPTH: usize = 60;
@@ -122,5 +144,28 @@ mod bidi_tests {
             cap_bidi_depth("\u{202B}نص\u{202C}"),
             std::borrow::Cow::Borrowed(_)
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::printable;
+
+    #[test]
+    fn terminal_escapes_and_controls_are_not_printed() {
+        let hostile = "قرار\u{1b}]0;owned\u{7}\u{1b}[2J\u{9b}31m\ttab\nline\u{7f}";
+        let out = printable(hostile);
+        assert!(
+            !out.chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\t')
+        );
+        assert_eq!(out.len(), hostile.len(), "offsets stay valid");
+        assert!(out.starts_with("قرار ]0;owned  [2J"));
+        assert!(out.contains("\ttab\nline"));
+        // Thousands of right-to-left overrides are capped.
+        let overrides = "\u{202e}".repeat(5_000);
+        let out = printable(&overrides);
+        assert!(out.chars().filter(|&c| c == '\u{202e}').count() <= 60);
+        assert!(matches!(printable("plain"), std::borrow::Cow::Borrowed(_)));
     }
 }

@@ -101,7 +101,10 @@ impl ReaderApp {
         let own = cur.path.clone();
         let tab = self.tabs.active_id();
         let data_dir = self.start.data_dir.clone();
+        // The worker's messages (a file that cannot be read) in the interface language.
+        let lang = crate::ui::i18n::language();
         self.jobs.comparing.spawn_one(ctx, move || {
+            crate::ui::i18n::set_language(lang);
             crate::ui::compare::prepare(&doc, own.as_deref(), &path, others, tab, data_dir.as_ref())
         });
     }
@@ -109,10 +112,7 @@ impl ReaderApp {
     pub(super) fn compare_with_previous(&mut self, ctx: &egui::Context) {
         let mut found = self.previous_versions();
         if found.is_empty() {
-            self.status.error(
-                "No earlier version of this resolution in the library folder (same title, \
-                 agenda item or a resolution its preamble recalls, in an earlier session).",
-            );
+            self.status.error(t("msg-no-earlier-version"));
             return;
         }
         let (_, newest) = found.remove(0);

@@ -119,7 +119,7 @@ impl ReaderApp {
         let (doc, annotations) = match result {
             Ok(x) => x,
             Err(e) => {
-                self.status.error(e.to_string());
+                self.status.error(crate::ui::load_message::load_error(&e));
                 return;
             }
         };

@@ -40,6 +40,11 @@ impl ReaderApp {
         });
         i18n::menu_button(ui, &t("menu-view"), |ui| self.view_menu(ui));
         i18n::menu_button(ui, &t("menu-settings"), |ui| self.settings_menu(ui));
+        i18n::menu_button(ui, &t("menu-help"), |ui| {
+            if i18n::button(ui, &t("menu-about")).clicked() {
+                self.windows.about = true;
+            }
+        });
     }
 
     fn file_menu(&mut self, ui: &mut egui::Ui) {

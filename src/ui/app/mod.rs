@@ -92,6 +92,8 @@ struct Windows {
     details: bool,
     /// The parser notes window (what the parser noticed in the document).
     parser_notes: bool,
+    /// The About window (version, commit, target).
+    about: bool,
     /// "Cited by" of the details window, and what it was worked out for.
     cited: Option<CitedBy>,
 }
@@ -211,7 +213,7 @@ impl ReaderApp {
                     app.tabs.replace_current(Some(open));
                 }
                 Err(e) => {
-                    app.status.error(e.to_string());
+                    app.status.error(super::load_message::load_error(&e));
                     app.open_seed();
                 }
             },
@@ -248,7 +250,7 @@ impl ReaderApp {
                     old.flush();
                 }
             }
-            Err(e) => self.status.error(e.to_string()),
+            Err(e) => self.status.error(super::load_message::load_error(&e)),
         }
     }
 
@@ -347,6 +349,7 @@ impl ReaderApp {
         self.status.ui(&ctx, &mut self.painter, &mut self.commands);
         self.parser_notes_window(&ctx);
         self.details_window(&ctx);
+        self.about_window(&ctx);
         self.run_queued(&ctx);
         self.exit_after_first_frame(&ctx);
     }

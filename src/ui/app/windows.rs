@@ -213,6 +213,40 @@ impl ReaderApp {
             self.windows.details = false;
         }
     }
+
+    /// About Qarar: what the program is, its version, and the commit and target it was built
+    /// from (the same lines as `qarar --version`).
+    pub(super) fn about_window(&mut self, ctx: &egui::Context) {
+        if !self.windows.about {
+            return;
+        }
+        let mut open = true;
+        let mut closed = false;
+        let title = t("about-window");
+        i18n::window(&title)
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .show(ctx, |ui| {
+                i18n::title_row(ui, &title, Some(&mut closed));
+                i18n::strong(ui, &t("about-name"));
+                i18n::label(ui, &t("about-tagline"));
+                egui::Grid::new("about").num_columns(2).show(ui, |ui| {
+                    for (id, value) in [
+                        ("about-version", crate::build_info::VERSION),
+                        ("about-commit", crate::build_info::COMMIT),
+                        ("about-target", crate::build_info::TARGET),
+                    ] {
+                        i18n::label(ui, &t(id));
+                        ui.label(value);
+                        ui.end_row();
+                    }
+                });
+            });
+        if !open || closed {
+            self.windows.about = false;
+        }
+    }
 }
 
 /// The six colour swatches of the note window; the colour chosen, if one was.

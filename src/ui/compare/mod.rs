@@ -282,7 +282,8 @@ pub fn prepare(
     tab: Option<u64>,
     data_dir: Option<&PathBuf>,
 ) -> Result<Prepared, String> {
-    let loaded = qarar_document::load_path(other).map_err(|e| e.to_string())?;
+    let loaded =
+        qarar_document::load_path(other).map_err(|e| crate::ui::load_message::load_error(&e))?;
     check_languages(&loaded, current)?;
     let other_notes = notes::anchored(&Annotations::open(&loaded, data_dir));
     let current_is_old =

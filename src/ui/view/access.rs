@@ -395,8 +395,9 @@ fn build(
     };
     out.end_paragraph();
     let mut node = Node::new(role_of(block));
-    node.set_label(block_label(block));
-    node.set_value(d.logical(0..d.text.len()));
+    // Nothing announced carries control characters (offsets kept: see `printable`).
+    node.set_label(qarar_util::printable(&block_label(block)).into_owned());
+    node.set_value(qarar_util::printable(&d.logical(0..d.text.len())).into_owned());
     if block.kind == BlockKind::Title {
         node.set_level(1);
     }
@@ -538,7 +539,7 @@ impl Out {
             widths.push(w);
         }
         let mut n = Node::new(Role::TextRun);
-        n.set_value(value);
+        n.set_value(qarar_util::printable(&value).into_owned());
         n.set_character_lengths(lengths);
         n.set_character_positions(positions);
         n.set_character_widths(widths);
@@ -556,7 +557,7 @@ impl Out {
             Some((link_id, name, rect)) => {
                 let lid = link_id.accesskit_id();
                 let mut l = Node::new(Role::Link);
-                l.set_label(name);
+                l.set_label(qarar_util::printable(&name).into_owned());
                 l.set_bounds(ak_rect(rect));
                 l.add_action(Action::Click);
                 l.add_action(Action::Focus);

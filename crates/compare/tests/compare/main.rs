@@ -2,3 +2,4 @@
 
 mod compare;
 mod compare_series;
+mod many_alike;

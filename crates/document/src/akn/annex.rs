@@ -259,98 +259,6 @@ pub(super) fn parts(ctx: &mut Ctx, components: &Element) {
     }
 }
 
-/// A resolution in sections ("I", "II", … each with its own title, preambular paragraphs and
-/// operative paragraphs numbered from 1), as `<section>` headers in `<mainBody>`: each
-/// section becomes a part whose ids start with its numeral (`II.para_5`). Returns false (and
-/// reads nothing) when the main body is not sectioned.
-pub(super) fn sections(ctx: &mut Ctx, main: &Element) -> bool {
-    let headers = main.elements().filter(|c| is_section_header(c)).count();
-    if headers < 2 || !numbering_restarts(main) {
-        return false;
-    }
-    let mut before = Vec::new();
-    let mut groups: Vec<(&Element, Vec<&Element>)> = Vec::new();
-    for child in main.elements() {
-        if is_section_header(child) {
-            groups.push((child, Vec::new()));
-        } else if let Some((_, members)) = groups.last_mut() {
-            members.push(child);
-        } else {
-            before.push(child);
-        }
-    }
-    let mut items = Vec::new();
-    for child in before {
-        body::gather_child(ctx, main, child, &mut items);
-    }
-    body::place_items(ctx, items);
-    for (header, members) in groups {
-        section_part(ctx, header, &members);
-    }
-    true
-}
-
-/// Does the first numbered paragraph after the second section header carry the number 1?
-/// (Headers between paragraphs numbered straight through are only headings.)
-fn numbering_restarts(main: &Element) -> bool {
-    let mut headers = 0;
-    for child in main.elements() {
-        if is_section_header(child) {
-            headers += 1;
-        } else if headers >= 2
-            && let Some(num) = child.find_named("num")
-        {
-            return labels::num_element(&num.text()) == Some(1);
-        }
-    }
-    false
-}
-
-/// A `<section>` that opens a part: a numeral, a title, maybe preambular paragraphs, and
-/// no operative paragraphs of its own (they follow it).
-fn is_section_header(e: &Element) -> bool {
-    e.name == "section"
-        && e.elements()
-            .next()
-            .is_some_and(|c| c.name == "num" || (c.name == "p" && c.child("num").is_some()))
-}
-
-fn section_part(ctx: &mut Ctx, header: &Element, members: &[&Element]) {
-    let numeral = header
-        .find_named("num")
-        .map(|n| collapse_str(&n.text()))
-        .filter(|n| !n.is_empty())
-        .unwrap_or_else(|| (ctx.doc.parts.len() + 1).to_string());
-    let title = header
-        .elements()
-        .find(|c| matches!(c.name(), "heading" | "subheading"))
-        .map(|h| collapse_str(&h.text()))
-        .filter(|t| !t.is_empty());
-    let letter = numeral.trim_end_matches('.').to_string();
-    read_part(ctx, letter, numeral, title, |ctx| {
-        let mut items = Vec::new();
-        let mut titled = false;
-        for c in header.elements() {
-            let name = c.name();
-            let is_numeral = name == "num" || (name == "p" && c.child("num").is_some());
-            if is_numeral {
-                continue;
-            }
-            if matches!(name, "heading" | "subheading") && !titled {
-                titled = true;
-            } else if name == "crossHeading" && items.is_empty() {
-                body::preamble_item(ctx, c);
-            } else {
-                body::gather_child(ctx, header, c, &mut items);
-            }
-        }
-        for m in members {
-            body::gather_child(ctx, header, m, &mut items);
-        }
-        body::place_items(ctx, items);
-    });
-}
-
 fn part(ctx: &mut Ctx, statement: &Element) {
     let index = ctx.doc.parts.len();
     let letter = match u8::try_from(index) {
@@ -367,15 +275,7 @@ fn part(ctx: &mut Ctx, statement: &Element) {
         .map(|e| collapse_str(&e.text()))
         .filter(|t| !t.is_empty());
     read_part(ctx, letter, label, title, |ctx| {
-        if let Some(preamble) = statement.child("preamble") {
-            body::preamble(ctx, preamble);
-        }
-        body::main_body(
-            ctx,
-            statement
-                .child("mainBody")
-                .or_else(|| statement.child("body")),
-        );
+        super::sections::read(ctx, statement);
         if ctx.doc.closing.is_none() {
             ctx.doc.closing = statement.child("conclusions").map(super::closing);
         }
@@ -386,13 +286,17 @@ fn part(ctx: &mut Ctx, statement: &Element) {
 /// Read one part with `read` (which fills the document's formula, preamble, operative and
 /// body as for a resolution of its own), then move what it read into a part whose ids are
 /// prefixed with `letter` and a dot; the document's own lists are left as they were.
-fn read_part(
+pub(super) fn read_part(
     ctx: &mut Ctx,
     letter: String,
     label: String,
     title: Option<String>,
     read: impl FnOnce(&mut Ctx),
 ) {
+    // A part's sections come after it, their letters after its own (`A.I`).
+    let letter = format!("{}{letter}", ctx.part_prefix);
+    let slot = ctx.doc.parts.len();
+    let outer = std::mem::replace(&mut ctx.part_prefix, format!("{letter}."));
     let saved = (
         ctx.doc.enacting_formula.take(),
         std::mem::take(&mut ctx.doc.preamble),
@@ -400,6 +304,7 @@ fn read_part(
         std::mem::take(&mut ctx.doc.body),
     );
     read(ctx);
+    ctx.part_prefix = outer;
     let mut part = Part {
         letter,
         label,
@@ -425,7 +330,7 @@ fn read_part(
     {
         prefix_ids(p, &prefix);
     }
-    ctx.doc.parts.push(part);
+    ctx.doc.parts.insert(slot.min(ctx.doc.parts.len()), part);
 }
 
 fn prefix_ids(p: &mut Paragraph, prefix: &str) {

@@ -22,6 +22,14 @@ const HIERARCHY: [&str; 6] = [
 /// Fill the enacting formula and the preamble from `<preamble>`.
 pub(super) fn preamble(ctx: &mut Ctx, preamble: &Element) {
     for e in preamble.elements() {
+        preamble_child(ctx, e);
+    }
+}
+
+/// One child of a `<preamble>`: the formula, a block of recitals, a preambular item, or a
+/// numbered list handed over to the operative part.
+pub(super) fn preamble_child(ctx: &mut Ctx, e: &Element) {
+    {
         match e.name() {
             "formula" if ctx.doc.enacting_formula.is_none() => {
                 let mut p = Paragraph::new("enacting_formula", ParagraphKind::EnactingFormula);
@@ -105,15 +113,6 @@ pub(super) struct Item {
     pub(super) table: Option<Table>,
     /// A `<heading>`/`<subheading>` (with its section's `<num>`).
     pub(super) heading: bool,
-}
-
-/// Fill `doc.operative` from `<mainBody>` (and what the preamble handed over).
-pub(super) fn main_body(ctx: &mut Ctx, body: Option<&Element>) {
-    let mut items = Vec::new();
-    if let Some(body) = body {
-        gather(ctx, body, &mut items);
-    }
-    place_items(ctx, items);
 }
 
 /// Place items read from the main body (after what the preamble handed over).

@@ -120,18 +120,45 @@ impl<'a> Element<'a> {
     }
 }
 
-/// Parse `text` into a tree and return the root element.
-pub(super) fn parse(text: &str) -> Result<Element<'_>, AknError> {
+/// A place where a damaged file was read past, and what was done there.
+#[derive(Debug, Clone)]
+pub(super) struct Repair {
+    pub position: usize,
+    pub message: String,
+}
+
+/// Parse `text` into a tree and return the root element, with the repairs made on the way.
+///
+/// Damaged XML is read the way a forgiving parser reads it: an end tag that closes an
+/// element opened further out closes what is open inside it; an end tag that closes nothing
+/// is skipped; at the end of the file (or where the XML can no longer be read) every open
+/// element is closed. The text is kept; each repair is returned with its byte offset. Only a
+/// file without a root element is an error.
+pub(super) fn parse(text: &str) -> Result<(Element<'_>, Vec<Repair>), AknError> {
     let mut reader = Reader::from_str(text);
     reader.config_mut().expand_empty_elements = false;
-    reader.config_mut().check_end_names = true;
+    reader.config_mut().check_end_names = false;
     let mut stack: Vec<Element> = vec![Element::default()];
+    let mut repairs = Vec::new();
     loop {
         let start = position(reader.buffer_position());
-        let event = reader.read_event().map_err(|e| AknError {
-            message: format!("malformed XML: {e}"),
-            position: Some(reader.error_position()),
-        })?;
+        let event = match reader.read_event() {
+            Ok(event) => event,
+            Err(e) => {
+                let at = position(reader.error_position());
+                if stack.len() < 2 {
+                    return Err(AknError {
+                        message: format!("malformed XML: {e}"),
+                        position: Some(at as u64),
+                    });
+                }
+                repairs.push(Repair {
+                    position: at,
+                    message: format!("malformed XML ({e}): the rest of the file is left out"),
+                });
+                break;
+            }
+        };
         let end = position(reader.buffer_position());
         match event {
             Event::Start(e) => {
@@ -144,7 +171,10 @@ pub(super) fn parse(text: &str) -> Result<Element<'_>, AknError> {
                 stack.push(element(text, &e, start..end));
             }
             Event::Empty(e) => push_node(&mut stack, Node::Element(element(text, &e, start..end))),
-            Event::End(_) => close(&mut stack, end)?,
+            Event::End(e) => {
+                let name = source_str(text, e.local_name().as_ref());
+                close(&mut stack, &name, start, end, &mut repairs);
+            }
             Event::Text(t) => push_text(&mut stack, source_str(text, &t), start..end),
             Event::CData(t) => push_text(&mut stack, source_str(text, &t), start..end),
             Event::GeneralRef(r) => push_text(&mut stack, Cow::Owned(resolve_ref(&r)), start..end),
@@ -152,7 +182,14 @@ pub(super) fn parse(text: &str) -> Result<Element<'_>, AknError> {
             Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {}
         }
     }
-    finish(stack, text.len())
+    if stack.len() > 1 {
+        let names: Vec<String> = stack[1..].iter().map(|e| format!("<{}>", e.name)).collect();
+        repairs.push(Repair {
+            position: text.len(),
+            message: format!("the file ends with {} not closed", names.join(", ")),
+        });
+    }
+    finish(stack, text.len()).map(|root| (root, repairs))
 }
 
 /// Byte offset as `usize` (saturating on exotic platforms).
@@ -233,29 +270,55 @@ fn push_text<'a>(stack: &mut [Element<'a>], s: Cow<'a, str>, range: Range<usize>
     top.children.push(Node::Text { text: s, range });
 }
 
-/// Close the innermost element (the reader has already checked the end name).
-fn close(stack: &mut Vec<Element<'_>>, end: usize) -> Result<(), AknError> {
-    if stack.len() < 2 {
-        return Err(AknError {
-            message: "malformed XML: closing tag without an opening tag".into(),
-            position: Some(end as u64),
+/// Close the element an end tag names: the innermost open one of that name, closing those
+/// opened inside it first; an end tag that names no open element is skipped. Each repair
+/// is recorded.
+fn close(
+    stack: &mut Vec<Element<'_>>,
+    name: &str,
+    start: usize,
+    end: usize,
+    repairs: &mut Vec<Repair>,
+) {
+    let Some(at) = stack
+        .iter()
+        .skip(1)
+        .rposition(|e| e.name == name)
+        .map(|i| i + 1)
+    else {
+        repairs.push(Repair {
+            position: start,
+            message: format!("</{name}> closes no open element: skipped"),
+        });
+        return;
+    };
+    if at + 1 < stack.len() {
+        let inner: Vec<String> = stack[at + 1..]
+            .iter()
+            .rev()
+            .map(|e| format!("<{}>", e.name))
+            .collect();
+        repairs.push(Repair {
+            position: start,
+            message: format!(
+                "</{name}> found where {} was still open: closed there",
+                inner.join(", ")
+            ),
         });
     }
-    if let Some(mut done) = stack.pop() {
-        done.range.end = end;
+    while stack.len() > at {
+        let Some(mut done) = stack.pop() else { break };
+        done.range.end = if stack.len() == at { end } else { start };
         push_node(stack, Node::Element(done));
     }
-    Ok(())
 }
 
-/// Check that every element was closed and return the root element.
+/// Close every element left open and return the root element.
 fn finish(mut stack: Vec<Element<'_>>, len: usize) -> Result<Element<'_>, AknError> {
-    if stack.len() > 1 {
-        let name = stack.last().map(|e| e.name.to_string()).unwrap_or_default();
-        return Err(AknError {
-            message: format!("malformed XML: unexpected end of file, <{name}> is not closed"),
-            position: Some(len as u64),
-        });
+    while stack.len() > 1 {
+        let Some(mut done) = stack.pop() else { break };
+        done.range.end = len;
+        push_node(&mut stack, Node::Element(done));
     }
     let document = stack.pop().unwrap_or_default();
     document

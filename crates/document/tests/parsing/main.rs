@@ -1,7 +1,11 @@
 //! Reading resolutions: Akoma Ntoso and plain text in every shape people get it, references, hostile input: one test binary, a module per area.
 
 mod akn_corpus;
+mod akn_sections;
+mod docx_corpus;
+mod docx_hostile;
 mod hostile_inputs;
+mod pdf_corpus;
 mod plain_annex_sections;
 mod plain_as_people_get_it;
 mod plain_parts_annexes;

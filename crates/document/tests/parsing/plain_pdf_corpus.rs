@@ -3,9 +3,12 @@
 //! writes page.html, chromium prints it (running header with date and time, footer with the
 //! file address and page numbers), `pdftotext` extracts it (hard-wrapped lines, bidi
 //! controls, footnotes at the end). Each must read as its Akoma Ntoso XML: the same preamble
-//! and operative ids, parts, annexes and footnote count. Skipped unless python3, chromium and
-//! pdftotext are all there (`.ci/run` does not install chromium; the kept fixtures in
-//! tests/fixtures/plain_pdf run everywhere, see plain_variants.rs).
+//! and operative ids, parts, annexes and footnote count.
+//!
+//! What chromium prints depends on the fonts the machine has (line wraps move with them), so
+//! this is a measurement run on request, not part of the README's test command: set
+//! `QARAR_PRINTED_PDF=1` (python3, chromium and pdftotext must be there). The kept fixtures in
+//! tests/fixtures/plain_pdf run everywhere, see plain_variants.rs.
 
 use std::path::Path;
 use std::process::Command;
@@ -45,6 +48,12 @@ fn printed_pdf_of_every_corpus_resolution_reads_as_its_xml() {
         eprintln!("skipping: no corpus");
         return;
     };
+    if std::env::var_os("QARAR_PRINTED_PDF").is_none() {
+        eprintln!(
+            "skipping: set QARAR_PRINTED_PDF=1 to print the corpus with this machine's chromium"
+        );
+        return;
+    }
     if !shared().join("tools/text-variants").is_file()
         || !runs("python3", "-V")
         || !runs("chromium", "--version")

@@ -159,11 +159,12 @@ impl Writer<'_> {
         let starts = t.cell_starts();
         let cells_with_text: usize = starts.iter().flatten().map(Vec::len).sum();
         let mut seen = 0usize;
+        let grid = t.grid();
         for (r, (row, starts)) in t.rows.iter().zip(&starts).enumerate() {
             out.push_str("<tr>");
             let tag = if row.header { "th" } else { "td" };
             for (i, cell) in row.cells.iter().enumerate() {
-                let (cols, rows) = t.span(r, i);
+                let (cols, rows) = grid[r].get(i).map_or((1, 1), |g| (g.cols, g.rows));
                 out.push_str(&format!("<{tag}"));
                 if cols > 1 {
                     out.push_str(&format!(" colspan=\"{cols}\""));

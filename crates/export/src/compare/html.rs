@@ -31,7 +31,8 @@ pub fn export(cmp: &Comparison) -> String {
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\"><head><meta charset=\"utf-8\">\
-<meta name=\"viewport\" content=\"width=device-width\"><title>{}</title><style>{STYLE}</style></head><body>\n",
+{}<meta name=\"viewport\" content=\"width=device-width\"><title>{}</title><style>{STYLE}</style></head><body>\n",
+        crate::html::CSP_META,
         escape(&title)
     );
     // The symbols stay left to right inside the heading of a right-to-left page.

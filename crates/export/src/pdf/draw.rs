@@ -104,7 +104,14 @@ impl<'a> PageLines<'a> {
             .flatten()
             .filter_map(|(i, line, dy)| {
                 let pieces = self.clean.get(*i)?;
-                let (_, clean) = pieces.iter().find(|(base, _)| *base == line.piece.base)?;
+                // Pieces (a table's cells) stand in text order: found by halving, not by
+                // reading every cell for each line (then by reading, should they not).
+                let base = line.piece.base;
+                let (_, clean) = pieces
+                    .binary_search_by_key(&base, |(b, _)| *b)
+                    .ok()
+                    .and_then(|k| pieces.get(k))
+                    .or_else(|| pieces.iter().find(|(b, _)| *b == base))?;
                 Some((*i, line, *dy, clean))
             })
     }

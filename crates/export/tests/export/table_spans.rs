@@ -164,3 +164,54 @@ fn a_cell_down_two_rows_keeps_the_next_row_in_its_columns() {
         "{html}"
     );
 }
+
+/// A table of `rows` × `cols` cells, every one declaring `span` columns and `down` rows.
+fn spanned(rows: usize, cols: usize, span: usize, down: usize) -> Document {
+    use qarar_document::model::{CellSpan, Paragraph, Run, TableRow};
+    let mut table = Table::default();
+    for r in 0..rows {
+        table.rows.push(TableRow {
+            header: false,
+            cells: (0..cols)
+                .map(|c| vec![Run::plain(format!("r{r}c{c}"))])
+                .collect(),
+        });
+        table.spans.extend((0..cols).map(|cell| CellSpan {
+            row: r,
+            cell,
+            cols: span,
+            rows: down,
+        }));
+    }
+    let mut p = Paragraph::new("table_1", ParagraphKind::Table);
+    p.table = Some(table);
+    let mut doc = Document::default();
+    doc.operative.push(p);
+    doc
+}
+
+#[test]
+fn spans_on_every_cell_keep_the_grid_as_wide_as_the_table() {
+    // Hostile spans on every cell: the grid stays 60 columns wide, every cell in it once.
+    let doc = spanned(200, 60, 100_000, 100_000);
+    let (_, t) = first_table(&doc);
+    let grid = t.grid();
+    assert_eq!(t.columns(), 60);
+    for (r, row) in grid.iter().enumerate() {
+        let cols: Vec<usize> = row.iter().map(|g| g.col).collect();
+        assert_eq!(cols, (0..60).collect::<Vec<_>>(), "row {r}");
+        assert!(row.iter().all(|g| g.cols == 1 && r + g.rows <= 200));
+    }
+    // The Markdown holds every cell and stays within a small multiple of the text.
+    let md = markdown::export(&doc, &place(&doc, &[]));
+    assert!(md.contains("r199c59"));
+    assert!(md.len() < 20 * t.text().len(), "{} bytes", md.len());
+    // A colspan of 2 on every cell: still one column per cell, and HTML writes what the
+    // grid holds.
+    let doc = spanned(3, 4, 2, 1);
+    let html = String::from_utf8(html::export(&doc, &place(&doc, &[])).expect("html")).unwrap();
+    assert!(!html.contains("colspan"), "{html}");
+    // A real header across two columns keeps its span.
+    let (_, t) = first_table(&spanned(1, 1, 1, 1));
+    assert_eq!(t.columns(), 1);
+}

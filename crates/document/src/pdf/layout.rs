@@ -1,0 +1,390 @@
+//! Lines of every page → the text the plain reader reads best: page furniture dropped,
+//! footnotes taken from the page foot and put at the end (`¹ text`, joined across pages),
+//! body lines joined into paragraphs by geometry, one paragraph a line with a blank line
+//! between paragraphs (the shape of text saved from Word, which `crate::plain` reads).
+
+use super::lines::Line;
+use std::collections::HashMap;
+
+/// One page's lines and size.
+pub(super) struct PageLines {
+    pub lines: Vec<Line>,
+    pub width: f32,
+    pub height: f32,
+    /// Horizontal rules: (x0, x1, y).
+    pub rules: Vec<(f32, f32, f32)>,
+}
+
+/// How much of the page's height, at top and at foot, running headers and footers occupy.
+const HEADER_ZONE: f32 = 0.11;
+const FOOTER_ZONE: f32 = 0.1;
+
+/// The text of the document, ready for `crate::plain::parse`, and how many lines were
+/// dropped as page furniture.
+pub(super) fn text(mut pages: Vec<PageLines>) -> (String, usize) {
+    let body_size = body_size(&pages);
+    let dropped = drop_furniture(&mut pages);
+    let mut body: Vec<(usize, Line)> = Vec::new();
+    let mut notes: Vec<String> = Vec::new();
+    for (p, page) in pages.iter_mut().enumerate() {
+        let lines = std::mem::take(&mut page.lines);
+        let split = footnote_start(&lines, page, body_size);
+        for (k, line) in lines.into_iter().enumerate() {
+            if k >= split {
+                add_note_line(&mut notes, line);
+            } else {
+                body.push((p, line));
+            }
+        }
+    }
+    // Notes set at the end of the document (endnotes, Qarar's own export) follow the last
+    // body-size line: they join the notes taken from page feet, in order.
+    if let Some(last) = body.iter().rposition(|(_, l)| l.size >= body_size * 0.92)
+        && body[last + 1..].iter().any(|(_, l)| starts_with_marker(l))
+    {
+        let tail: Vec<(usize, Line)> = body.drain(last + 1..).collect();
+        for (_, line) in tail {
+            add_note_line(&mut notes, line);
+        }
+    }
+    let mut out = String::new();
+    for para in paragraphs(&body, &pages) {
+        out.push_str(&para);
+        out.push_str("\n\n");
+    }
+    if !notes.is_empty() {
+        out.push_str("__________________\n\n");
+        for n in notes {
+            out.push_str(&n);
+            out.push_str("\n\n");
+        }
+    }
+    (out, dropped)
+}
+
+/// The size most of the text is set in (by characters), rounded to a quarter point.
+fn body_size(pages: &[PageLines]) -> f32 {
+    let mut count: HashMap<i32, usize> = HashMap::new();
+    for line in pages.iter().flat_map(|p| &p.lines) {
+        *count.entry((line.size * 4.0).round() as i32).or_default() += line.text.len();
+    }
+    count
+        .into_iter()
+        .max_by_key(|&(size, n)| (n, size))
+        .map_or(12.0, |(size, _)| size as f32 / 4.0)
+}
+
+/// A line's text with digits made `#`, for recognising the same header on every page.
+fn furniture_key(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c.is_numeric() { '#' } else { c })
+        .collect()
+}
+
+/// Whether a line is furniture by its form alone: a page number (`3`, `2/7`, `- 3 -`,
+/// `Page 3`), a job number (`20-15652 (A)`), bar-code text (`*2015652*`).
+fn furniture_form(text: &str) -> bool {
+    let t = text.trim();
+    let digits = t.chars().filter(char::is_ascii_digit).count();
+    let only = |allowed: &dyn Fn(char) -> bool| t.chars().all(|c| c.is_ascii_digit() || allowed(c));
+    if digits > 0 && only(&|c| matches!(c, '/' | '-' | ' ' | '–' | '.')) && t.len() <= 12 {
+        return true;
+    }
+    if t.starts_with('*') && t.ends_with('*') && t.len() > 2 && digits + 2 >= t.len() {
+        return true;
+    }
+    // A job number: two digits, a hyphen, four or five digits, then anything short.
+    let b = t.as_bytes();
+    if b.len() >= 8
+        && b[..2].iter().all(u8::is_ascii_digit)
+        && b[2] == b'-'
+        && b[3..7].iter().all(u8::is_ascii_digit)
+        && t.len() <= 24
+    {
+        return true;
+    }
+    let lower = t.to_lowercase();
+    lower.strip_prefix("page ").is_some_and(|r| {
+        r.chars()
+            .all(|c| c.is_ascii_digit() || c == ' ' || c == '/')
+    })
+}
+
+/// Drop running headers and footers: lines in the top or foot zone of a page that are
+/// furniture by form, or (after the first page) that come back on another page.
+fn drop_furniture(pages: &mut [PageLines]) -> usize {
+    let in_zone = |line: &Line, page: &PageLines| {
+        line.y < page.height * HEADER_ZONE || line.y > page.height * (1.0 - FOOTER_ZONE)
+    };
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for page in pages.iter() {
+        let mut here: Vec<String> = page
+            .lines
+            .iter()
+            .filter(|l| in_zone(l, page))
+            .map(|l| furniture_key(&l.text))
+            .collect();
+        here.sort();
+        here.dedup();
+        for k in here {
+            *seen.entry(k).or_default() += 1;
+        }
+    }
+    // On the first page a repeated line is furniture too, unless the page shows it twice
+    // (the running header above the cover's own symbol).
+    let first_page_twice: Vec<String> = pages.first().map_or(Vec::new(), |page| {
+        let mut keys: Vec<String> = page.lines.iter().map(|l| furniture_key(&l.text)).collect();
+        keys.sort();
+        keys.windows(2)
+            .filter(|w| w[0] == w[1])
+            .map(|w| w[0].clone())
+            .collect()
+    });
+    let mut dropped = 0;
+    for (p, page) in pages.iter_mut().enumerate() {
+        let (height, n) = (page.height, page.lines.len());
+        let mut kept = Vec::with_capacity(n);
+        for line in std::mem::take(&mut page.lines) {
+            let zone = line.y < height * HEADER_ZONE || line.y > height * (1.0 - FOOTER_ZONE);
+            let key = furniture_key(&line.text);
+            let repeated = seen.get(&key).is_some_and(|&c| c > 1)
+                && (p > 0 || !first_page_twice.contains(&key));
+            let foot = line.y > height * (1.0 - FOOTER_ZONE);
+            if zone && (repeated || (furniture_form(&line.text) && (p > 0 || foot))) {
+                dropped += 1;
+            } else {
+                kept.push(line);
+            }
+        }
+        page.lines = kept;
+    }
+    dropped
+}
+
+/// Whether a footnote line starts with its marker.
+fn starts_with_marker(line: &Line) -> bool {
+    let t = line.text.trim_start();
+    let mut chars = t.chars();
+    let first = chars.next();
+    line.starts_raised
+        || first.is_some_and(|c| "⁰¹²³⁴⁵⁶⁷⁸⁹*".contains(c))
+        || (first == Some('(') && chars.next().is_some_and(|c| c.is_numeric()))
+        || (first.is_some_and(|c| c.is_ascii_digit())
+            && t.trim_start_matches(|c: char| c.is_ascii_digit())
+                .starts_with(' '))
+}
+
+/// The index of a page's first footnote line (the lines' count when there is none): below a
+/// short rule, or the run of smaller lines at the page's foot that starts with a marker.
+fn footnote_start(lines: &[Line], page: &PageLines, body_size: f32) -> usize {
+    let small = |l: &Line| l.size < body_size * 0.92;
+    // Lines above the foot run; a page of small text only is not a page of footnotes.
+    let mut k = lines.len();
+    while k > 0 && small(&lines[k - 1]) {
+        k -= 1;
+    }
+    if k == 0 || k == lines.len() {
+        return lines.len();
+    }
+    // A separator rule between the body and the foot run sets the start.
+    if let Some(&(_, _, rule_y)) = page
+        .rules
+        .iter()
+        .find(|&&(x0, x1, y)| x1 - x0 < page.width * 0.6 && y > lines[k - 1].y && y < lines[k].y)
+    {
+        let start = lines
+            .iter()
+            .position(|l| l.y > rule_y)
+            .unwrap_or(lines.len());
+        if lines[start..].iter().all(small) {
+            return start;
+        }
+    }
+    // Otherwise the first small line that begins with a marker.
+    (k..lines.len())
+        .find(|&i| starts_with_marker(&lines[i]))
+        .unwrap_or(lines.len())
+}
+
+/// Append a footnote line: a new note where a marker starts it, else the current note's
+/// continuation (a note carried over from the page before).
+fn add_note_line(notes: &mut Vec<String>, line: Line) {
+    let text = line.text.trim();
+    if starts_with_marker(&line) || notes.is_empty() {
+        // Markers as raised digits, the way the plain reader knows them.
+        let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
+        let rest = text[digits.len()..].trim_start();
+        if !digits.is_empty() && digits.len() <= 3 {
+            let sup: String = digits
+                .chars()
+                .map(|c| {
+                    ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'][c as usize - '0' as usize]
+                })
+                .collect();
+            notes.push(format!("{sup} {rest}"));
+        } else {
+            notes.push(text.to_string());
+        }
+    } else if let Some(last) = notes.last_mut() {
+        join_line(last, text);
+    }
+}
+
+/// Join a wrapped line to the text before it: no space after a hyphen at a line's end or
+/// between two CJK characters.
+fn join_line(out: &mut String, next: &str) {
+    let cjk = |c: char| matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}');
+    let last = out.chars().last();
+    let first = next.chars().next();
+    let glue = match (last, first) {
+        (Some(a), Some(b)) if cjk(a) || cjk(b) => "",
+        (Some('-'), Some(b)) if b.is_lowercase() && !out.ends_with(" -") => "",
+        (Some(_), _) => " ",
+        (None, _) => "",
+    };
+    out.push_str(glue);
+    out.push_str(next);
+}
+
+/// Each page's body margins (the start most lines begin at, the end most lines reach) and
+/// whether it is justified: a quarter of its lines or more end at one place. A ragged page's
+/// end margin is where all but the longest few lines end.
+fn margins(body: &[(usize, Line)], pages: &[PageLines]) -> Vec<(f32, f32, bool)> {
+    let mut out = vec![(0.0f32, 0.0f32, false); pages.len()];
+    for (p, page) in pages.iter().enumerate() {
+        let mut starts: HashMap<i32, usize> = HashMap::new();
+        let mut ends: HashMap<i32, (usize, f32)> = HashMap::new();
+        let mut all_ends = Vec::new();
+        for (_, l) in body.iter().filter(|(q, _)| *q == p) {
+            *starts
+                .entry((l.start(page.width) / 2.0).round() as i32)
+                .or_default() += 1;
+            let e = l.end(page.width);
+            let slot = ends.entry((e / 2.0).round() as i32).or_insert((0, e));
+            slot.0 += 1;
+            slot.1 = slot.1.max(e);
+            all_ends.push(e);
+        }
+        if all_ends.is_empty() {
+            continue;
+        }
+        let start = starts
+            .into_iter()
+            .max_by_key(|&(s, n)| (n, -s))
+            .map_or(0.0, |(s, _)| s as f32 * 2.0);
+        let (count, mode_end) = ends
+            .into_values()
+            .max_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)))
+            .unwrap_or((0, 0.0));
+        all_ends.sort_by(f32::total_cmp);
+        let justified = count >= 3 && count * 4 >= all_ends.len();
+        let end = if justified {
+            mode_end
+        } else {
+            all_ends[(all_ends.len() * 19 / 20).min(all_ends.len() - 1)]
+        };
+        out[p] = (start, end, justified);
+    }
+    out
+}
+
+/// The usual distance between consecutive baselines of body lines.
+fn line_pitch(body: &[(usize, Line)]) -> f32 {
+    let mut gaps: Vec<f32> = body
+        .windows(2)
+        .filter(|w| w[0].0 == w[1].0 && (w[0].1.size - w[1].1.size).abs() < 0.5)
+        .map(|w| w[1].1.y - w[0].1.y)
+        .filter(|&g| g > 1.0)
+        .collect();
+    if gaps.is_empty() {
+        return 14.0;
+    }
+    gaps.sort_by(f32::total_cmp);
+    gaps[gaps.len() / 3]
+}
+
+/// Body lines joined into paragraphs.
+fn paragraphs(body: &[(usize, Line)], pages: &[PageLines]) -> Vec<String> {
+    let margins = margins(body, pages);
+    let pitch = line_pitch(body);
+    let mut out: Vec<String> = Vec::new();
+    for i in 0..body.len() {
+        let (p, line) = &body[i];
+        let new = i == 0 || {
+            let (q, prev) = &body[i - 1];
+            breaks(prev, *q, line, *p, body.get(i + 1), pages, &margins, pitch)
+        };
+        // Over a page break, a full last line ending a clause leaves the question open:
+        // the line goes on a line of its own in the block, for the plain reader's rules.
+        let open = i > 0 && body[i - 1].0 != *p && {
+            let prev = body[i - 1].1.text.trim_end();
+            prev.ends_with([',', ';', '.', ':', '،', '؛', '。', '；', '，'])
+        };
+        if new {
+            out.push(line.text.clone());
+        } else if let Some(last) = out.last_mut() {
+            if open {
+                last.push('\n');
+                last.push_str(&line.text);
+            } else {
+                join_line(last, &line.text);
+            }
+        }
+    }
+    out
+}
+
+/// Whether a new paragraph starts at `line` (page `p`) after `prev` (page `q`).
+#[allow(clippy::too_many_arguments)]
+fn breaks(
+    prev: &Line,
+    q: usize,
+    line: &Line,
+    p: usize,
+    next: Option<&(usize, Line)>,
+    pages: &[PageLines],
+    margins: &[(f32, f32, bool)],
+    pitch: f32,
+) -> bool {
+    // A footnote marker wrapped to a line of its own ends the paragraph before it.
+    if line.text.chars().all(|c| "⁰¹²³⁴⁵⁶⁷⁸⁹ ".contains(c)) {
+        return false;
+    }
+    let size = line.size;
+    if (prev.size - size).abs() > 0.6 || prev.rtl != line.rtl {
+        return true;
+    }
+    if p == q {
+        let gap = line.y - prev.y;
+        if gap < 0.3 * size || gap > pitch + (0.25 * size).max(0.1 * pitch) {
+            return true;
+        }
+    }
+    // The previous line stopped short of the end margin: in justified text by more than a
+    // font size; in ragged text by more than this line's first word would need (and by a
+    // quarter of the column, since a number and its word may be held together).
+    let (q_start, q_end, justified) = margins[q];
+    let short = q_end - prev.end(pages[q].width);
+    let limit = if justified {
+        size
+    } else {
+        let first_word = line.text.split(' ').next().map_or(0, |w| w.chars().count()) as f32;
+        let char_width = (prev.x1 - prev.x0) / prev.text.chars().count().max(1) as f32;
+        ((first_word + 1.0) * char_width).max(0.25 * (q_end - q_start))
+    };
+    if short > limit {
+        return true;
+    }
+    // An indented first line whose paragraph goes on at a smaller indent.
+    let width = pages[p].width;
+    let (start, _, _) = margins[p];
+    let indent = line.start(width);
+    if indent > start + 0.6 * size && indent > prev.start(pages[q].width) + 0.6 * size {
+        return match next {
+            Some((n, nl)) if *n == p && nl.y > line.y => nl.start(width) < indent - 0.6 * size,
+            _ => true,
+        };
+    }
+    false
+}
