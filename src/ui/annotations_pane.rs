@@ -10,7 +10,7 @@
 
 use super::text_painter::{Label, LabelCache, LabelStyle, TextPainter, paint_label};
 use super::view::paragraph_label;
-use crate::ui::i18n::{self, arg, number, t, ta};
+use crate::ui::i18n::{self, Hover, arg, number, t, ta};
 use eframe::egui::accesskit::Role;
 use eframe::egui::{
     self, Align2, Color32, CursorIcon, FontId, Id, Rect, Sense, Stroke, pos2, vec2,
@@ -388,7 +388,7 @@ fn filter_field(
         width,
         &t("annotations-filter"),
     );
-    resp.on_hover_text(t("annotations-filter-help"))
+    resp.hover(t("annotations-filter-help"))
 }
 
 /// A round colour toggle announced as "Filter yellow" etc.
@@ -408,7 +408,7 @@ fn color_chip(ui: &mut egui::Ui, color: Color, on: bool) -> egui::Response {
         &[("colour", arg(t(&format!("colour-{}", color.name()))))],
     );
     resp.widget_info(|| egui::WidgetInfo::selected(Role::CheckBox, true, on, &label));
-    resp.on_hover_text(title_name(color))
+    resp.hover(title_name(color))
 }
 
 /// A Latin chip with egui text (chrome), announced as `access`.

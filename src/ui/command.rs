@@ -570,7 +570,7 @@ pub(crate) fn menu_toggle(ui: &mut egui::Ui, queue: &mut Commands, cmd: Command,
     let mut checked = on;
     let changed = if super::i18n::rtl() {
         let name = super::i18n::text(ui, &label);
-        let mark = if on { "☑" } else { "☐" };
+        let mark = super::i18n::check_mark(on);
         let resp = ui.add(egui::Button::new((egui::Atom::grow(), name, mark)).selected(on));
         let name = label.clone();
         resp.widget_info(move || {

@@ -10,7 +10,7 @@
 //! the document: [`text`] shapes it once (cached by string and size), paints it as an egui
 //! [`egui::Atom`] inside any widget (button, menu, check box, label), and the `*_named`
 //! helpers keep its AccessKit name. Chinese, which needs no bidi, is set by egui in the CJK
-//! face of `fonts/` ([`install_cjk`]).
+//! face of `fonts/` ([`install_fonts`]).
 
 use super::text_painter::{LabelCache, LabelStyle, TextPainter, placed};
 use eframe::egui::{self, Atom, Color32, Response, Ui};
@@ -256,35 +256,40 @@ pub fn menu_button<R>(
     r
 }
 
-/// egui's fonts cannot set Chinese: add the CJK face of `fonts/` behind them, once per
-/// context, when the interface is Chinese.
-pub fn install_cjk(ctx: &egui::Context) {
-    let key = egui::Id::unique("qarar-cjk-font");
-    if ctx.data(|d| d.get_temp::<bool>(key)).unwrap_or(false) {
+/// Fallback faces behind egui's own fonts, installed once per context (and again when the
+/// interface first turns Chinese): the Arabic face of `fonts/` always, last, so that an
+/// Arabic string that slips past [`text`] into egui's text shows as unjoined letters instead
+/// of panicking (Arabic is meant to be shaped by cosmic-text: the tests look for such slips);
+/// the CJK face when the interface is Chinese, which egui sets well without bidi.
+pub fn install_fonts(ctx: &egui::Context, lang: Lang) {
+    let key = egui::Id::unique("qarar-interface-fonts");
+    let want_cjk = lang == Lang::Zh;
+    let installed: Option<bool> = ctx.data(|d| d.get_temp::<bool>(key));
+    if installed.is_some_and(|cjk| cjk || !want_cjk) {
         return;
     }
-    // The CJK face is the one font of several megabytes (the others are a few hundred kB).
-    let Some(bytes) = qarar_text::fonts::font_data()
-        .iter()
-        .copied()
-        .find(|b| b.len() > 2_000_000)
-    else {
-        return;
-    };
+    let data = qarar_text::fonts::font_data();
+    // The CJK face is the one font of several megabytes (the others are a few hundred kB);
+    // the Arabic regular face is the first.
+    let cjk = data.iter().copied().find(|b| b.len() > 2_000_000);
+    let arabic = data.first().copied();
     let mut fonts = egui::FontDefinitions::default();
-    fonts.font_data.insert(
-        "noto-serif-cjk".into(),
-        Arc::new(egui::FontData::from_static(bytes)),
-    );
-    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+    let mut add = |name: &str, bytes: &'static [u8]| {
         fonts
-            .families
-            .entry(family)
-            .or_default()
-            .push("noto-serif-cjk".into());
+            .font_data
+            .insert(name.into(), Arc::new(egui::FontData::from_static(bytes)));
+        for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+            fonts.families.entry(family).or_default().push(name.into());
+        }
+    };
+    if want_cjk && let Some(bytes) = cjk {
+        add("noto-serif-cjk", bytes);
+    }
+    if let Some(bytes) = arabic {
+        add("noto-naskh-arabic", bytes);
     }
     ctx.set_fonts(fonts);
-    ctx.data_mut(|d| d.insert_temp(key, true));
+    ctx.data_mut(|d| d.insert_temp(key, want_cjk));
 }
 
 /// A window with an interface title. egui draws window titles with its own text (no Arabic),
@@ -317,4 +322,71 @@ pub fn title_row(ui: &mut Ui, title: &str, open: Option<&mut bool>) {
         });
     });
     ui.separator();
+}
+
+/// egui names the drag handle of every resizable panel "Resize panel", in English: name the
+/// handle of the panel `salt` (shown in `parent`) in the interface language, after it is shown.
+pub fn name_resize_handle(parent: &Ui, salt: &'static str, name: &str) {
+    let id = parent
+        .scope_id()
+        .with_salt(egui::IdSalt::new(salt))
+        .with("__resize");
+    if parent.ctx().has_accesskit_node(id) {
+        parent
+            .ctx()
+            .accesskit_node_builder(id, |n| n.set_label(name));
+    }
+}
+
+/// A label in `color` with interface text.
+pub fn colored(ui: &mut Ui, color: Color32, s: &str) -> Response {
+    ui.scope(|ui| {
+        ui.visuals_mut().override_text_color = Some(color);
+        label(ui, s)
+    })
+    .inner
+}
+
+/// Tooltips with interface text: egui's `on_hover_text` sets Arabic unshaped and backwards.
+pub trait Hover {
+    fn hover(self, s: impl AsRef<str>) -> Response;
+}
+
+impl Hover for Response {
+    fn hover(self, s: impl AsRef<str>) -> Response {
+        let s = s.as_ref();
+        if needs_shaping(s) {
+            let s = s.to_string();
+            self.on_hover_ui(move |ui| {
+                label(ui, &s);
+            })
+        } else {
+            self.on_hover_text(s)
+        }
+    }
+}
+
+/// A check box's box as an atom (ticked when `on`), drawn rather than written: egui's fonts
+/// have no ☑.
+pub fn check_mark(on: bool) -> Atom<'static> {
+    let side = 14.0;
+    Atom::paint(egui::vec2(side, side), move |ui, args| {
+        let color = args.fallback_text_color;
+        let r =
+            egui::Rect::from_center_size(args.rect.center(), egui::vec2(side, side)).shrink(1.0);
+        let painter = ui.painter();
+        painter.rect_stroke(
+            r,
+            2.0,
+            egui::Stroke::new(1.2, color),
+            egui::StrokeKind::Inside,
+        );
+        if on {
+            let p = |x: f32, y: f32| r.min + egui::vec2(x * r.width(), y * r.height());
+            painter.line(
+                vec![p(0.2, 0.5), p(0.42, 0.72), p(0.8, 0.28)],
+                egui::Stroke::new(1.8, color),
+            );
+        }
+    })
 }

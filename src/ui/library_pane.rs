@@ -6,7 +6,7 @@
 //! buttons and counts are Latin chrome drawn by egui. Only the visible rows are drawn.
 
 use super::command::Command;
-use super::i18n::{self, arg, number, t, ta};
+use super::i18n::{self, Hover, arg, number, t, ta};
 use super::library::LibraryState;
 use super::search::line_edit_labeled;
 use super::text_painter::{LabelCache, LabelStyle, TextPainter, paint_label};
@@ -313,9 +313,8 @@ impl LibraryPane {
                 }
                 if library.folder.is_some()
                     && !library.is_indexing()
-                    && ui
-                        .add(egui::Button::new(i18n::text(ui, &t("cmd-refresh"))))
-                        .on_hover_text(t("library-refresh-help"))
+                    && i18n::button(ui, &t("cmd-refresh"))
+                        .hover(t("library-refresh-help"))
                         .clicked()
                 {
                     action = Some(LibraryAction::Refresh);
@@ -324,14 +323,10 @@ impl LibraryPane {
         });
         let Some(folder) = library.folder.clone() else {
             ui.add_space(8.0);
-            ui.label(
-                "No library folder yet. Choose a folder of resolutions (for example a clone of \
-                 UNxml/GAresolutions); Qarar indexes it in the background.",
-            );
+            i18n::label(ui, &t("library-no-folder-yet"));
             return action;
         };
-        ui.weak(folder.display().to_string())
-            .on_hover_text(t("library-folder-help"));
+        i18n::weak(ui, &folder.display().to_string()).hover(t("library-folder-help"));
         if let Some((phase, done, total)) = library.progress() {
             ui.horizontal(|ui| {
                 let frac = if total == 0 {
@@ -339,41 +334,43 @@ impl LibraryPane {
                 } else {
                     done as f32 / total as f32
                 };
-                let bar = egui::ProgressBar::new(frac)
-                    .desired_width(ui.available_width() - 70.0)
-                    .text(match phase {
-                        0 => ta(
-                            "library-reading-files",
-                            &[("done", number(done)), ("total", number(total))],
-                        ),
-                        _ => ta(
-                            "library-indexing",
-                            &[("done", number(done)), ("total", number(total))],
-                        ),
-                    });
-                ui.add(bar);
+                let text = match phase {
+                    0 => ta(
+                        "library-reading-files",
+                        &[("done", number(done)), ("total", number(total))],
+                    ),
+                    _ => ta(
+                        "library-indexing",
+                        &[("done", number(done)), ("total", number(total))],
+                    ),
+                };
+                let bar = egui::ProgressBar::new(frac);
+                if i18n::needs_shaping(&text) {
+                    // egui sets a bar's text without shaping: the words beside it instead.
+                    i18n::weak(ui, &text);
+                    ui.add(bar.desired_width(ui.available_width() - 70.0));
+                } else {
+                    ui.add(bar.desired_width(ui.available_width() - 70.0).text(text));
+                }
                 if i18n::button(ui, &t("cmd-cancel")).clicked() {
                     action = Some(LibraryAction::Cancel);
                 }
             });
         } else if let Some(status) = &library.status {
-            ui.weak(status);
+            i18n::weak(ui, status);
         }
         if let Some(problem) = &library.problem {
-            ui.colored_label(ui.visuals().warn_fg_color, problem);
+            i18n::colored(ui, ui.visuals().warn_fg_color, problem);
         }
         ui.horizontal(|ui| {
             if i18n::selectable(ui, self.mode == Mode::Browse, &t("library-browse")).clicked() {
                 self.mode = Mode::Browse;
             }
-            if ui
-                .add(egui::Button::selectable(
-                    self.mode == Mode::Search,
-                    i18n::text(ui, &t("library-search-text")),
-                ))
-                .on_hover_text(t("library-search-help"))
+            if i18n::selectable(ui, self.mode == Mode::Search, &t("library-search-text"))
+                .hover(t("library-search-help"))
                 .clicked()
             {
+                self.mode = Mode::Search;
                 self.focus_search = true;
             }
         });
@@ -407,7 +404,7 @@ impl LibraryPane {
             width,
             &t("library-filter"),
         )
-        .on_hover_text(t("library-filter-help"));
+        .hover(t("library-filter-help"));
         // From the filter field, ↑/↓ move through the resolutions and Enter opens one.
         let mut moved = false;
         self.filter_focused = field.has_focus();
@@ -534,7 +531,7 @@ impl LibraryPane {
             }
             for l in ALL_LANGUAGES {
                 ui.selectable_value(&mut self.language, Some(l), l.code().to_uppercase())
-                    .on_hover_text(language_name(l));
+                    .hover(language_name(l));
             }
         });
     }
@@ -558,8 +555,8 @@ impl LibraryPane {
                     None => t("library-other-documents"),
                 };
                 ui.horizontal(|ui| {
-                    ui.strong(name);
-                    ui.weak(format!("{count} resolutions"));
+                    i18n::strong(ui, &name);
+                    i18n::weak(ui, &ta("library-count", &[("count", number(*count))]));
                 });
             }
             Row::ErrorsHeader(n) => {
@@ -571,9 +568,9 @@ impl LibraryPane {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                ui.colored_label(ui.visuals().error_fg_color, name)
-                    .on_hover_text(path.display().to_string());
-                ui.weak(shorten(error, 70)).on_hover_text(error);
+                i18n::colored(ui, ui.visuals().error_fg_color, &name)
+                    .hover(path.display().to_string());
+                i18n::weak(ui, &shorten(error, 70)).hover(error);
             }
             Row::Doc {
                 symbol,
@@ -597,7 +594,7 @@ impl LibraryPane {
                         ui.spacing_mut().button_padding = vec2(3.0, 0.0);
                         for (l, path) in files.iter().rev() {
                             let text = egui::RichText::new(l.code().to_uppercase()).size(10.5);
-                            let b = ui.add(egui::Button::new(text).small()).on_hover_text(ta(
+                            let b = ui.add(egui::Button::new(text).small()).hover(ta(
                                 "library-open-in",
                                 &[("language", arg(language_name(*l)))],
                             ));
@@ -690,15 +687,18 @@ impl LibraryPane {
             library.search(&self.query, self.language, ui.ctx());
         }
         let Some(results) = library.results() else {
-            ui.weak(if library.is_searching() {
-                t("library-searching")
-            } else {
-                t("library-search-forms")
-            });
+            i18n::weak(
+                ui,
+                &if library.is_searching() {
+                    t("library-searching")
+                } else {
+                    t("library-search-forms")
+                },
+            );
             return None;
         };
         if let Some(e) = &results.error {
-            ui.colored_label(ui.visuals().error_fg_color, e);
+            i18n::colored(ui, ui.visuals().error_fg_color, e);
             return None;
         }
         // The language chip is part of the query: no filtering (or copying) here.

@@ -6,7 +6,7 @@ mod rich;
 pub(crate) use rich::RichText;
 
 use super::command::Command;
-use super::i18n::{self, arg, t, ta};
+use super::i18n::{self, Hover, arg, t, ta};
 use super::library::LibraryState;
 use super::text_painter::{LabelCache, LabelStyle, TextPainter, paint_label};
 use super::view::paragraph_label;
@@ -228,11 +228,7 @@ fn reference(
         };
         let text = qarar_util::first_words(&p.text(), 80);
         cx.text(ui, &text, cx.body, &t("popup-paragraph-text"));
-        return ui
-            .add(egui::Button::new(i18n::text(
-                ui,
-                &t("popup-go-to-paragraph"),
-            )))
+        return i18n::button(ui, &t("popup-go-to-paragraph"))
             .clicked()
             .then(|| PopupAction::GoTo(r.target.clone()));
     }
@@ -259,7 +255,7 @@ fn reference(
             cx.text(ui, t, style, &i18n::t("popup-title"));
         }
         if let Some(d) = &m.adoption_date {
-            ui.weak(d);
+            i18n::weak(ui, d);
         }
     } else if let Some(e) = catalogue::lookup(&r.target) {
         if !e.title_en.is_empty() {
@@ -277,7 +273,7 @@ fn reference(
             let lang = doc.meta.language.code();
             let url = format!("https://undocs.org/{lang}/{}", r.target);
             if i18n::button(ui, &t("popup-open-undocs"))
-                .on_hover_text(&url)
+                .hover(&url)
                 .clicked()
             {
                 ui.ctx().open_url(egui::OpenUrl::new_tab(url));
@@ -332,7 +328,7 @@ fn in_library(
         i18n::weak(ui, &ta("popup-adopted", &[("date", arg(d))]));
     }
     if let Some(v) = meta.and_then(|m| m.vote_summary.clone()) {
-        ui.weak(v);
+        i18n::weak(ui, &v);
     }
     if let Some(first) = &entry.first_operative {
         ui.add_space(4.0);
@@ -367,7 +363,7 @@ fn in_library(
                     ],
                 ),
             )
-            .on_hover_text(t("popup-open-at-help"))
+            .hover(t("popup-open-at-help"))
             .clicked()
         {
             action = Some(PopupAction::Open {
@@ -376,7 +372,7 @@ fn in_library(
             });
         }
         if i18n::button(ui, &ta("popup-open", &[("language", arg(lang))]))
-            .on_hover_text(t("popup-open-help"))
+            .hover(t("popup-open-help"))
             .clicked()
         {
             action = Some(PopupAction::Open {

@@ -389,3 +389,20 @@ load-damaged = الملف تالف: { $detail }
 load-part-too-large = الملف أكبر من أن يُقرأ: أحد أجزائه يتجاوز عند فكّه الحد الأقصى للحجم
 load-other = { $reason }
 msg-no-earlier-version = لا توجد في مجلد المكتبة صيغة سابقة لهذا القرار (بالعنوان نفسه، أو بند جدول الأعمال نفسه، أو قرار تشير إليه ديباجته، في دورة سابقة).
+
+## Panel handles
+pane-resize-outline = تغيير حجم جزء المخطط
+pane-resize-library = تغيير حجم جزء المكتبة
+pane-resize-annotations = تغيير حجم جزء التعليقات
+pane-resize-changes = تغيير حجم قائمة التغييرات
+library-no-folder-yet = لم يُحدَّد مجلد للمكتبة بعد. اختر مجلدًا فيه قرارات (مثلًا نسخة من UNxml/GAresolutions)، وسيفهرسه «قرار» في الخلفية.
+
+## What the comparison did to a unit
+compare-unit-status = { $name }، { $status }
+compare-status-unchanged = دون تغيير
+compare-status-changed = مُعدَّلة
+compare-status-inserted = مُضافة
+compare-status-deleted = محذوفة
+compare-status-moved = منقولة
+compare-status-split = مُقسَّمة
+compare-status-merged = مدمجة

@@ -379,3 +379,20 @@ load-damaged = it is damaged: { $detail }
 load-part-too-large = it is too large to read: a part of it unpacks to more than the size limit
 load-other = { $reason }
 msg-no-earlier-version = No earlier version of this resolution in the library folder (same title, agenda item or a resolution its preamble recalls, in an earlier session).
+
+## Panel handles
+pane-resize-outline = Resize the outline pane
+pane-resize-library = Resize the library pane
+pane-resize-annotations = Resize the annotations pane
+pane-resize-changes = Resize the list of changes
+library-no-folder-yet = No library folder yet. Choose a folder of resolutions (for example a clone of UNxml/GAresolutions); Qarar indexes it in the background.
+
+## What the comparison did to a unit
+compare-unit-status = { $name }, { $status }
+compare-status-unchanged = unchanged
+compare-status-changed = changed
+compare-status-inserted = inserted
+compare-status-deleted = deleted
+compare-status-moved = moved
+compare-status-split = split
+compare-status-merged = merged

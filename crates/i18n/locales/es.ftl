@@ -377,3 +377,20 @@ load-damaged = está dañado: { $detail }
 load-part-too-large = es demasiado grande para leerlo: una de sus partes supera el límite de tamaño al descomprimirse
 load-other = { $reason }
 msg-no-earlier-version = No hay en la carpeta de la biblioteca ninguna versión anterior de esta resolución (mismo título, mismo tema del programa o una resolución que su preámbulo recuerda, de un período de sesiones anterior).
+
+## Panel handles
+pane-resize-outline = Cambiar el tamaño del panel del esquema
+pane-resize-library = Cambiar el tamaño del panel de la biblioteca
+pane-resize-annotations = Cambiar el tamaño del panel de anotaciones
+pane-resize-changes = Cambiar el tamaño de la lista de cambios
+library-no-folder-yet = Aún no hay carpeta de biblioteca. Elija una carpeta de resoluciones (por ejemplo, un clon de UNxml/GAresolutions); Qarar la indiza en segundo plano.
+
+## What the comparison did to a unit
+compare-unit-status = { $name }, { $status }
+compare-status-unchanged = sin cambios
+compare-status-changed = modificado
+compare-status-inserted = añadido
+compare-status-deleted = suprimido
+compare-status-moved = trasladado
+compare-status-split = dividido
+compare-status-merged = fusionado

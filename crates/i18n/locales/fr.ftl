@@ -377,3 +377,20 @@ load-damaged = il est endommagé : { $detail }
 load-part-too-large = il est trop volumineux pour être lu : une de ses parties dépasse la taille limite une fois décompressée
 load-other = { $reason }
 msg-no-earlier-version = Aucune version antérieure de cette résolution dans le dossier de la bibliothèque (même titre, même point de l'ordre du jour ou résolution rappelée dans son préambule, d'une session antérieure).
+
+## Panel handles
+pane-resize-outline = Redimensionner le volet du plan
+pane-resize-library = Redimensionner le volet de la bibliothèque
+pane-resize-annotations = Redimensionner le volet des annotations
+pane-resize-changes = Redimensionner la liste des modifications
+library-no-folder-yet = Pas encore de dossier de bibliothèque. Choisissez un dossier de résolutions (par exemple un clone de UNxml/GAresolutions) ; Qarar l'indexe en arrière-plan.
+
+## What the comparison did to a unit
+compare-unit-status = { $name }, { $status }
+compare-status-unchanged = inchangé
+compare-status-changed = modifié
+compare-status-inserted = ajouté
+compare-status-deleted = supprimé
+compare-status-moved = déplacé
+compare-status-split = scindé
+compare-status-merged = fusionné

@@ -380,3 +380,20 @@ load-damaged = файл поврежден: { $detail }
 load-part-too-large = файл слишком велик для чтения: одна из его частей после распаковки превышает предел
 load-other = { $reason }
 msg-no-earlier-version = В папке библиотеки нет более ранней версии этой резолюции (с тем же названием, пунктом повестки дня или резолюцией, на которую ссылается ее преамбула, с предыдущей сессии).
+
+## Panel handles
+pane-resize-outline = Изменить размер панели структуры
+pane-resize-library = Изменить размер панели библиотеки
+pane-resize-annotations = Изменить размер панели аннотаций
+pane-resize-changes = Изменить размер списка изменений
+library-no-folder-yet = Папка библиотеки еще не выбрана. Выберите папку с резолюциями (например, клон UNxml/GAresolutions); Qarar проиндексирует ее в фоновом режиме.
+
+## What the comparison did to a unit
+compare-unit-status = { $name }, { $status }
+compare-status-unchanged = без изменений
+compare-status-changed = изменено
+compare-status-inserted = добавлено
+compare-status-deleted = удалено
+compare-status-moved = перемещено
+compare-status-split = разделено
+compare-status-merged = объединено

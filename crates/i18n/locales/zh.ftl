@@ -374,3 +374,20 @@ load-damaged = 文件已损坏：{ $detail }
 load-part-too-large = 文件太大，无法读取：其中一部分解压后超过大小上限
 load-other = { $reason }
 msg-no-earlier-version = 文库文件夹中没有此决议的较早版本（标题或议程项目相同，或序言部分提及的决议，属于较早的届会）。
+
+## Panel handles
+pane-resize-outline = 调整大纲窗格大小
+pane-resize-library = 调整文库窗格大小
+pane-resize-annotations = 调整批注窗格大小
+pane-resize-changes = 调整更改列表大小
+library-no-folder-yet = 尚未选择文库文件夹。请选择一个存放决议的文件夹（例如 UNxml/GAresolutions 的克隆），Qarar 会在后台为其编制索引。
+
+## What the comparison did to a unit
+compare-unit-status = { $name }，{ $status }
+compare-status-unchanged = 未更改
+compare-status-changed = 已更改
+compare-status-inserted = 已插入
+compare-status-deleted = 已删除
+compare-status-moved = 已移动
+compare-status-split = 已拆分
+compare-status-merged = 已合并

@@ -252,6 +252,7 @@ impl ReaderApp {
                     ui.separator();
                     view.changes_list(ui, &mut self.painter);
                 });
+            i18n::name_resize_handle(ui, "compare-changes", &t("pane-resize-changes"));
         }
         egui::CentralPanel::default().show(ui, |ui| {
             view.bars(ui, &mut self.painter, &mut self.commands);

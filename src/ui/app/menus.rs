@@ -3,7 +3,7 @@
 
 use super::ReaderApp;
 use crate::ui::command::{Command, Commands, menu_item, menu_toggle, with_tooltip};
-use crate::ui::i18n::{self, arg, language_name, number, t, ta};
+use crate::ui::i18n::{self, Hover, arg, language_name, number, t, ta};
 use crate::ui::widgets::{PaneIcon, pane_toggle};
 use eframe::egui;
 
@@ -104,7 +104,7 @@ impl ReaderApp {
         menu_item(ui, q, Command::ChooseLibraryFolder, true);
         match &self.library.folder {
             Some(f) => {
-                ui.weak(f.display().to_string());
+                i18n::weak(ui, &f.display().to_string());
                 menu_item(ui, q, Command::ForgetLibraryFolder, true);
             }
             None => {
@@ -163,7 +163,7 @@ impl ReaderApp {
                 .filter_map(|c| c.shortcut_text(ui.ctx()))
                 .collect();
             ui.weak(format!("{:.0}%", self.settings.zoom * 100.0))
-                .on_hover_text(ta("menu-zoom-keys", &[("keys", arg(keys.join(", ")))]));
+                .hover(ta("menu-zoom-keys", &[("keys", arg(keys.join(", ")))]));
         }
         if self.jobs.loading.is_busy() || self.jobs.picking.is_busy() {
             ui.spinner();

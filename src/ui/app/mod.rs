@@ -145,6 +145,8 @@ pub struct ReaderApp {
     ctx: egui::Context,
     start: StartOptions,
     frame_count: u64,
+    /// The interface language the names of the open documents were made in.
+    labelled_in: Option<qarar_i18n::Lang>,
     title: String,
 }
 
@@ -167,9 +169,7 @@ impl ReaderApp {
                 .unwrap_or_default()
         });
         super::i18n::set_language(lang);
-        if lang == qarar_i18n::Lang::Zh {
-            super::i18n::install_cjk(ctx);
-        }
+        super::i18n::install_fonts(ctx, lang);
         ctx.set_visuals(if settings.dark {
             egui::Visuals::dark()
         } else {
@@ -193,6 +193,7 @@ impl ReaderApp {
             ctx: ctx.clone(),
             start: start.clone(),
             frame_count: 0,
+            labelled_in: None,
             title: String::new(),
         };
         let folder = start.library.clone().or(app.settings.library.clone());
@@ -319,8 +320,17 @@ impl ReaderApp {
         self.frame_count += 1;
         let lang = self.interface_language();
         super::i18n::set_language(lang);
-        if lang == qarar_i18n::Lang::Zh {
-            super::i18n::install_cjk(&ctx);
+        super::i18n::install_fonts(&ctx, lang);
+        if self.labelled_in != Some(lang) {
+            if self.labelled_in.is_some() {
+                for d in self.tabs.documents_mut() {
+                    d.relabel();
+                }
+                if let Some(c) = self.compare.as_mut() {
+                    c.relabel();
+                }
+            }
+            self.labelled_in = Some(lang);
         }
         self.poll_jobs(&ctx);
         if self.jobs.is_busy() || self.library.is_indexing() {

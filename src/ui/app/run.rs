@@ -102,9 +102,7 @@ impl ReaderApp {
                 // Remembered with the settings; the rest of this frame and the next speak it.
                 self.settings.language = Some(lang);
                 crate::ui::i18n::set_language(lang);
-                if lang == qarar_i18n::Lang::Zh {
-                    crate::ui::i18n::install_cjk(ctx);
-                }
+                crate::ui::i18n::install_fonts(ctx, lang);
                 ctx.request_repaint();
             }
             C::ZoomIn => self.settings.zoom_in(),

@@ -288,7 +288,7 @@ fn highlight_bar(ui: &mut egui::Ui, q: &mut Commands) {
         }
     }
     let note = Command::HighlightWithNote;
-    if with_tooltip(ui.button(note.label()), &note).clicked() {
+    if with_tooltip(i18n::button(ui, &note.label()), &note).clicked() {
         q.push(note);
     }
 }
@@ -426,7 +426,7 @@ fn cited_by_list(ui: &mut egui::Ui, q: &mut Commands, citing: &[(String, PathBuf
         .max_height(220.0)
         .show(ui, |ui| {
             for (label, path) in citing {
-                if ui.button(label).clicked() {
+                if i18n::button(ui, label).clicked() {
                     q.push(in_new_tab(path.clone(), None));
                 }
             }
