@@ -20,7 +20,13 @@ impl CompareView {
         } else {
             egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true)
         };
-        ui.with_layout(layout, |ui| {
+        // One row high to start with, as `horizontal_wrapped` (`with_layout` would take the
+        // whole height and leave the changes none).
+        let row = egui::vec2(
+            ui.available_size_before_wrap().x,
+            ui.spacing().interact_size.y,
+        );
+        ui.allocate_ui_with_layout(row, layout, |ui| {
             let names = ta(
                 "compare-old-new",
                 &[
