@@ -364,17 +364,22 @@ impl LibraryState {
                 Event::Message(Message::Done(index, text, problems)) => {
                     let started = self.job.take().map(|j| j.started);
                     let s = &index.stats;
-                    let mut status = format!(
-                        "{} files: {} read, {} unchanged, {} with errors ({:.1} s)",
-                        s.files,
-                        s.parsed,
-                        s.reused,
-                        s.failed,
-                        started.map(|t| t.elapsed().as_secs_f64()).unwrap_or(0.0)
+                    use super::i18n::{arg, number, ta};
+                    let seconds = started.map(|t| t.elapsed().as_secs_f64()).unwrap_or(0.0);
+                    let status = ta(
+                        if s.cancelled {
+                            "library-status-stopped"
+                        } else {
+                            "library-status"
+                        },
+                        &[
+                            ("files", number(s.files)),
+                            ("read", number(s.parsed)),
+                            ("unchanged", number(s.reused)),
+                            ("failed", number(s.failed)),
+                            ("seconds", arg(format!("{seconds:.1}"))),
+                        ],
                     );
-                    if s.cancelled {
-                        status.push_str(" — stopped before the end");
-                    }
                     self.status = Some(status);
                     self.index = Some(Arc::new(*index));
                     self.generation += 1;

@@ -406,3 +406,5 @@ compare-status-deleted = محذوفة
 compare-status-moved = منقولة
 compare-status-split = مُقسَّمة
 compare-status-merged = مدمجة
+library-status = الملفات: { $files }، المقروءة: { $read }، دون تغيير: { $unchanged }، بها أخطاء: { $failed } ({ $seconds } ث)
+library-status-stopped = الملفات: { $files }، المقروءة: { $read }، دون تغيير: { $unchanged }، بها أخطاء: { $failed } ({ $seconds } ث) — توقفت الفهرسة قبل نهايتها

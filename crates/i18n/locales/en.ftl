@@ -396,3 +396,5 @@ compare-status-deleted = deleted
 compare-status-moved = moved
 compare-status-split = split
 compare-status-merged = merged
+library-status = { $files } files: { $read } read, { $unchanged } unchanged, { $failed } with errors ({ $seconds } s)
+library-status-stopped = { $files } files: { $read } read, { $unchanged } unchanged, { $failed } with errors ({ $seconds } s) — stopped before the end

@@ -394,3 +394,5 @@ compare-status-deleted = suprimido
 compare-status-moved = trasladado
 compare-status-split = dividido
 compare-status-merged = fusionado
+library-status = Archivos: { $files }; leídos: { $read }; sin cambios: { $unchanged }; con errores: { $failed } ({ $seconds } s)
+library-status-stopped = Archivos: { $files }; leídos: { $read }; sin cambios: { $unchanged }; con errores: { $failed } ({ $seconds } s) — detenido antes del final

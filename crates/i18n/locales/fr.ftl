@@ -394,3 +394,5 @@ compare-status-deleted = supprimé
 compare-status-moved = déplacé
 compare-status-split = scindé
 compare-status-merged = fusionné
+library-status = Fichiers : { $files } ; lus : { $read } ; inchangés : { $unchanged } ; en erreur : { $failed } ({ $seconds } s)
+library-status-stopped = Fichiers : { $files } ; lus : { $read } ; inchangés : { $unchanged } ; en erreur : { $failed } ({ $seconds } s) — arrêté avant la fin

@@ -397,3 +397,5 @@ compare-status-deleted = удалено
 compare-status-moved = перемещено
 compare-status-split = разделено
 compare-status-merged = объединено
+library-status = Файлов: { $files }; прочитано: { $read }; без изменений: { $unchanged }; с ошибками: { $failed } ({ $seconds } с)
+library-status-stopped = Файлов: { $files }; прочитано: { $read }; без изменений: { $unchanged }; с ошибками: { $failed } ({ $seconds } с) — остановлено до конца

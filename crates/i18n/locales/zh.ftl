@@ -391,3 +391,5 @@ compare-status-deleted = 已删除
 compare-status-moved = 已移动
 compare-status-split = 已拆分
 compare-status-merged = 已合并
+library-status = 文件：{ $files }；已读取：{ $read }；未更改：{ $unchanged }；出错：{ $failed }（{ $seconds } 秒）
+library-status-stopped = 文件：{ $files }；已读取：{ $read }；未更改：{ $unchanged }；出错：{ $failed }（{ $seconds } 秒）— 在完成前停止
