@@ -15,6 +15,10 @@ use std::path::PathBuf;
     version,
     long_version = crate::build_info::LONG_VERSION,
     about = "Qarar (قرار): a reader for United Nations resolutions, Arabic first",
+    after_help = "Interface language: the window speaks Arabic, Chinese, English, French, \
+Russian or Spanish. At first start it follows the system locale (LC_ALL, LC_MESSAGES or \
+LANG, e.g. LANG=ar_EG.UTF-8 qarar; English for any other language); afterwards choose it \
+in Settings → Interface language, where it is remembered. The command line stays English.",
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {

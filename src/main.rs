@@ -30,6 +30,7 @@ fn main() -> ExitCode {
         data_dir: None,
         library: cli.library,
         beside: cli.beside,
+        locale: sys_locale::get_locale(),
     };
     match qarar::ui::run(start) {
         Ok(()) => ExitCode::SUCCESS,

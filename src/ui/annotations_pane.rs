@@ -10,6 +10,7 @@
 
 use super::text_painter::{Label, LabelCache, LabelStyle, TextPainter, paint_label};
 use super::view::paragraph_label;
+use crate::ui::i18n::{self, Hover, arg, number, t, ta};
 use eframe::egui::accesskit::Role;
 use eframe::egui::{
     self, Align2, Color32, CursorIcon, FontId, Id, Rect, Sense, Stroke, pos2, vec2,
@@ -78,21 +79,33 @@ impl AnnotationsPane {
         items: &[PaneItem],
         direction: Direction,
     ) -> Option<PaneAction> {
-        ui.strong(format!("Annotations ({})", items.len()));
+        i18n::strong(
+            ui,
+            &ta("annotations-title", &[("count", number(items.len()))]),
+        );
         if items.is_empty() {
             ui.add_space(8.0);
-            ui.label(EMPTY_TEXT);
+            i18n::label(ui, &t("annotations-empty"));
             return None;
         }
         self.filter_row(ui, painter, items);
         let shown = self.filter.filtered(items);
         if self.filter.is_filtering() {
-            ui.weak(format!("Showing {} of {}", shown.len(), items.len()));
+            i18n::weak(
+                ui,
+                &ta(
+                    "annotations-showing",
+                    &[
+                        ("shown", number(shown.len())),
+                        ("total", number(items.len())),
+                    ],
+                ),
+            );
         }
         ui.separator();
         if shown.is_empty() {
-            ui.label("No annotations match the filters.");
-            if ui.button("Clear filters").clicked() {
+            i18n::label(ui, &t("annotations-no-match"));
+            if i18n::button(ui, &t("annotations-clear-filters")).clicked() {
                 self.filter.clear();
             }
             return None;
@@ -116,9 +129,16 @@ impl AnnotationsPane {
     /// "All" and one toggle per colour; several colours may be on at once.
     fn color_chips(&mut self, ui: &mut egui::Ui) {
         ui.horizontal_wrapped(|ui| {
-            ui.label("Colour:");
+            i18n::label(ui, &t("annotations-colour"));
             let every = self.filter.colors.is_empty();
-            if text_chip(ui, "All", every, "Filter all colours").clicked() {
+            if text_chip(
+                ui,
+                &t("annotations-all"),
+                every,
+                &t("annotations-filter-all-colours"),
+            )
+            .clicked()
+            {
                 self.filter.colors.clear();
             }
             for color in Color::ALL {
@@ -133,9 +153,16 @@ impl AnnotationsPane {
     /// "All tags" and one toggle per tag present (tags may be Arabic: shaped by cosmic-text).
     fn tag_chips(&mut self, ui: &mut egui::Ui, painter: &mut TextPainter, tags: &[String]) {
         ui.horizontal_wrapped(|ui| {
-            ui.label("Tag:");
+            i18n::label(ui, &t("annotations-tag"));
             let every = self.filter.tag.is_none();
-            if text_chip(ui, "All tags", every, "Filter all tags").clicked() {
+            if text_chip(
+                ui,
+                &t("annotations-all-tags"),
+                every,
+                &t("annotations-filter-all-tags"),
+            )
+            .clicked()
+            {
                 self.filter.tag = None;
             }
             for tag in tags {
@@ -290,7 +317,7 @@ pub fn access_label(item: &PaneItem) -> String {
     } else {
         &item.quote
     };
-    format!("Annotation: {}", first_words(source, 6))
+    ta("annotations-item", &[("text", arg(first_words(source, 6)))])
 }
 
 /// The longest run of whole words of `text` (followed by " …") for which `fits` holds; the
@@ -353,8 +380,15 @@ fn filter_field(
     text: &mut String,
     width: f32,
 ) -> egui::Response {
-    let resp = crate::ui::search::line_edit_labeled(ui, painter, labels, text, width, FILTER_LABEL);
-    resp.on_hover_text("Filter by quote, note or tag")
+    let resp = crate::ui::search::line_edit_labeled(
+        ui,
+        painter,
+        labels,
+        text,
+        width,
+        &t("annotations-filter"),
+    );
+    resp.hover(t("annotations-filter-help"))
 }
 
 /// A round colour toggle announced as "Filter yellow" etc.
@@ -369,9 +403,12 @@ fn color_chip(ui: &mut egui::Ui, color: Color, on: bool) -> egui::Response {
     };
     let painter = ui.painter();
     painter.circle(rect.center(), 8.0, color32(color), ring);
-    let label = format!("Filter {}", color.name());
+    let label = ta(
+        "annotations-filter-colour",
+        &[("colour", arg(t(&format!("colour-{}", color.name()))))],
+    );
     resp.widget_info(|| egui::WidgetInfo::selected(Role::CheckBox, true, on, &label));
-    resp.on_hover_text(title_name(color))
+    resp.hover(title_name(color))
 }
 
 /// A Latin chip with egui text (chrome), announced as `access`.
@@ -423,7 +460,7 @@ fn tag_chip(
     };
     let top = rect.center().y - label.size.y / 2.0;
     paint_label(ui.painter(), &label, pos2(rect.left() + 7.0 - shift, top));
-    let access = format!("Filter tag {tag}");
+    let access = ta("annotations-filter-tag", &[("tag", arg(tag.to_string()))]);
     resp.widget_info(|| egui::WidgetInfo::selected(Role::CheckBox, true, on, &access));
     resp
 }
@@ -474,7 +511,7 @@ fn paint_card_frame(ui: &egui::Ui, rect: Rect, color: Color, hovered: bool, rtl:
 fn card_footer(ui: &mut egui::Ui, item: &PaneItem, rect: Rect, rtl: bool) -> Option<PaneAction> {
     let (place, color) = match (&item.paragraph, item.orphan) {
         (Some(p), false) => (paragraph_label(p), ui.visuals().weak_text_color()),
-        _ => (ORPHAN_TEXT.to_string(), ui.visuals().warn_fg_color),
+        _ => (t("annotations-orphan"), ui.visuals().warn_fg_color),
     };
     let font = FontId::proportional(12.0);
     let (anchor, at) = if rtl {
@@ -490,15 +527,24 @@ fn card_footer(ui: &mut egui::Ui, item: &PaneItem, rect: Rect, rtl: bool) -> Opt
     };
     ui.painter().text(at, anchor, place, font, color);
     // Delete at the trailing edge, Edit next to it.
-    let delete = button_rect(ui, "Delete", rect, 0.0, rtl);
+    let (edit_text, delete_text) = (t("annotations-edit"), t("annotations-delete"));
+    let delete = button_rect(ui, &delete_text, rect, 0.0, rtl);
     let offset = delete.width() + 6.0;
-    let edit = button_rect(ui, "Edit", rect, offset, rtl);
+    let edit = button_rect(ui, &edit_text, rect, offset, rtl);
     let edit_id = ui.scope_id().with(("annotation-edit", &item.id));
     let delete_id = ui.scope_id().with(("annotation-delete", &item.id));
-    if small_button(ui, edit_id, edit, "Edit", "Edit annotation").clicked() {
+    if small_button(ui, edit_id, edit, &edit_text, &t("annotations-edit-help")).clicked() {
         return Some(PaneAction::Edit(item.id.clone()));
     }
-    if small_button(ui, delete_id, delete, "Delete", "Delete annotation").clicked() {
+    if small_button(
+        ui,
+        delete_id,
+        delete,
+        &delete_text,
+        &t("annotations-delete-help"),
+    )
+    .clicked()
+    {
         return Some(PaneAction::Delete(item.id.clone()));
     }
     None

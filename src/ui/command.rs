@@ -6,6 +6,7 @@
 //! place (`ReaderApp::run`).
 
 use super::document::{LoadRequest, Side};
+use super::i18n::{arg, t, ta};
 use super::popup::Popup;
 use super::view::Scroll;
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
@@ -77,6 +78,8 @@ pub enum Command {
     /// Show another language of the resolution beside it.
     ShowBeside(Language),
     CloseBeside,
+    /// Settings → Language: the language of the interface (not of the document).
+    SetInterfaceLanguage(qarar_i18n::Lang),
     // Document
     Highlight(Color),
     /// Highlight the selection in the last colour used and open its note.
@@ -352,75 +355,75 @@ impl Command {
             .any(|s| *s == scope || *s == Scope::Window)
     }
 
-    /// The name of the command in menus and buttons.
-    pub fn label(&self) -> Cow<'static, str> {
+    /// The message id of the command's name in menus and buttons (`None`: it has no name of
+    /// its own, or is named by its file).
+    pub fn label_id(&self) -> Option<&'static str> {
         use Command as C;
-        Cow::Borrowed(match self {
-            C::Open => "Open…",
-            C::OpenFile(p) => return Cow::Owned(p.display().to_string()),
-            C::OpenBundled => "Open bundled resolution A/RES/75/10",
-            C::ClearRecent => "Clear recent files",
-            C::CloseTab | C::CloseTabAt(_) => "Close tab",
-            C::NextTab => "Next tab",
-            C::PreviousTab => "Previous tab",
-            C::ChooseLibraryFolder => "Library folder…",
-            C::ForgetLibraryFolder => "Forget the library folder",
-            C::RefreshLibrary => "Refresh",
-            C::CancelIndexing => "Cancel",
-            C::Export => "Export…",
-            C::ImportAnnotations => "Import annotations…",
-            C::ExportAnnotations => "Export annotations…",
-            C::ToggleDetails => "Resolution details…",
-            C::ShowParserNotes => "Parser notes…",
-            C::CompareWith => "Compare with…",
-            C::CompareWithFile(p) => return Cow::Owned(p.display().to_string()),
-            C::CompareWithPrevious => "Compare with previous",
-            C::NextChange => "Next change",
-            C::PreviousChange => "Previous change",
-            C::ToggleSubstantiveOnly => "Substantive only",
-            C::ToggleCompareLayout => "Inline or side by side",
-            C::CloseCompare => "Close comparison",
-            C::ExportComparison => "Export comparison…",
-            C::ExportComparisonTo(p) => return Cow::Owned(p.display().to_string()),
-            C::Quit => "Quit",
-            C::Find => "Find…",
-            C::FindNext => "Next",
-            C::FindPrevious => "Previous",
-            C::CloseFind => "Close",
-            C::SearchLibrary => "Search the library",
-            C::Copy => "Copy",
-            C::SelectAll => "Select all",
-            C::Undo => "Undo",
-            C::Redo => "Redo",
-            C::ToggleOutline => "Outline pane",
-            C::ToggleAnnotations => "Annotations pane",
-            C::ToggleLibrary => "Library pane",
-            C::ToggleJustify => "Justify paragraphs",
-            C::ToggleDark => "Dark theme",
-            C::ZoomIn => "Zoom in",
-            C::ZoomOut => "Zoom out",
-            C::ZoomReset => "Actual size",
-            C::CloseBeside => "Close side by side",
-            C::Highlight(c) => return Cow::Owned(format!("Highlight {}", c.name())),
-            C::HighlightWithNote => "Note…",
-            C::OutlinePrevious => "Previous outline entry",
-            C::Scroll(Scroll::Pages(n)) if *n > 0.0 => "Page down",
-            C::Scroll(Scroll::Pages(_)) => "Page up",
-            C::Scroll(Scroll::Lines(n)) if *n > 0.0 => "Line down",
-            C::Scroll(Scroll::Lines(_)) => "Line up",
-            C::Scroll(Scroll::Top) => "Top of the document",
-            C::Scroll(Scroll::End) => "End of the document",
-            C::OutlineNext => "Next outline entry",
-            C::ClosePopup | C::LeavePopup => "Close popup",
-            C::OpenPopup(_) => "Open popup",
-            C::DismissMessages => "OK",
-            C::Dismiss => "Close",
-            C::LibraryPreviousRow => "Previous resolution",
-            C::LibraryNextRow => "Next resolution",
-            C::LibraryOpenRow => "Open resolution",
-            C::CopyCitation { .. } => "Copy citation",
-            C::ReadIn(_) | C::ShowBeside(_) => "Language",
-            C::Load(_)
+        Some(match self {
+            C::Open => "cmd-open",
+            C::OpenBundled => "cmd-open-bundled",
+            C::ClearRecent => "cmd-clear-recent",
+            C::CloseTab | C::CloseTabAt(_) => "cmd-close-tab",
+            C::NextTab => "cmd-next-tab",
+            C::PreviousTab => "cmd-previous-tab",
+            C::ChooseLibraryFolder => "cmd-library-folder",
+            C::ForgetLibraryFolder => "cmd-forget-library-folder",
+            C::RefreshLibrary => "cmd-refresh",
+            C::CancelIndexing => "cmd-cancel",
+            C::Export => "cmd-export",
+            C::ImportAnnotations => "cmd-import-annotations",
+            C::ExportAnnotations => "cmd-export-annotations",
+            C::ToggleDetails => "cmd-details",
+            C::ShowParserNotes => "cmd-parser-notes",
+            C::CompareWith => "cmd-compare-with",
+            C::CompareWithPrevious => "cmd-compare-previous",
+            C::NextChange => "cmd-next-change",
+            C::PreviousChange => "cmd-previous-change",
+            C::ToggleSubstantiveOnly => "cmd-substantive-only",
+            C::ToggleCompareLayout => "cmd-compare-layout",
+            C::CloseCompare => "cmd-close-compare",
+            C::ExportComparison => "cmd-export-comparison",
+            C::Quit => "cmd-quit",
+            C::Find => "cmd-find",
+            C::FindNext => "cmd-find-next",
+            C::FindPrevious => "cmd-find-previous",
+            C::CloseFind | C::Dismiss => "cmd-close",
+            C::SearchLibrary => "cmd-search-library",
+            C::Copy => "cmd-copy",
+            C::SelectAll => "cmd-select-all",
+            C::Undo => "cmd-undo",
+            C::Redo => "cmd-redo",
+            C::ToggleOutline => "cmd-outline-pane",
+            C::ToggleAnnotations => "cmd-annotations-pane",
+            C::ToggleLibrary => "cmd-library-pane",
+            C::ToggleJustify => "cmd-justify",
+            C::ToggleDark => "cmd-dark",
+            C::ZoomIn => "cmd-zoom-in",
+            C::ZoomOut => "cmd-zoom-out",
+            C::ZoomReset => "cmd-zoom-reset",
+            C::CloseBeside => "cmd-close-beside",
+            C::Highlight(_) => "cmd-highlight",
+            C::HighlightWithNote => "cmd-note",
+            C::OutlinePrevious => "cmd-outline-previous",
+            C::OutlineNext => "cmd-outline-next",
+            C::Scroll(Scroll::Pages(n)) if *n > 0.0 => "cmd-page-down",
+            C::Scroll(Scroll::Pages(_)) => "cmd-page-up",
+            C::Scroll(Scroll::Lines(n)) if *n > 0.0 => "cmd-line-down",
+            C::Scroll(Scroll::Lines(_)) => "cmd-line-up",
+            C::Scroll(Scroll::Top) => "cmd-top",
+            C::Scroll(Scroll::End) => "cmd-end",
+            C::ClosePopup | C::LeavePopup => "cmd-close-popup",
+            C::OpenPopup(_) => "cmd-open-popup",
+            C::DismissMessages => "cmd-ok",
+            C::LibraryPreviousRow => "cmd-library-previous-row",
+            C::LibraryNextRow => "cmd-library-next-row",
+            C::LibraryOpenRow => "cmd-library-open-row",
+            C::CopyCitation { .. } => "cmd-copy-citation",
+            C::ReadIn(_) | C::ShowBeside(_) | C::SetInterfaceLanguage(_) => "cmd-language",
+            C::OpenFile(_)
+            | C::CompareWithFile(_)
+            | C::ExportComparisonTo(_)
+            | C::Load(_)
             | C::SwitchTab(_)
             | C::SetLibraryFolder(_)
             | C::ExportTo(_)
@@ -429,26 +432,42 @@ impl Command {
             | C::DeleteAnnotation(_)
             | C::GoToAnnotation(_)
             | C::GoToBlock(_)
-            | C::GoToParagraph { .. } => "",
+            | C::GoToParagraph { .. } => return None,
         })
+    }
+
+    /// The name of the command in menus and buttons, in the interface language.
+    pub fn label(&self) -> Cow<'static, str> {
+        use Command as C;
+        match self {
+            C::OpenFile(p) | C::CompareWithFile(p) | C::ExportComparisonTo(p) => {
+                Cow::Owned(p.display().to_string())
+            }
+            C::Highlight(c) => Cow::Owned(ta(
+                "cmd-highlight",
+                &[("colour", arg(t(&format!("colour-{}", c.name()))))],
+            )),
+            _ => match self.label_id() {
+                Some(id) => Cow::Owned(t(id)),
+                None => Cow::Borrowed(""),
+            },
+        }
     }
 
     /// What the command does, for tooltips (defaults to the label).
     fn help(&self) -> Cow<'static, str> {
         use Command as C;
-        match self {
-            C::ToggleOutline => "Outline: show or hide the clause outline".into(),
-            C::ToggleLibrary => "Library: the resolutions of your library folder".into(),
-            C::ToggleAnnotations => "Annotations: show or hide them".into(),
-            C::CloseTab | C::CloseTabAt(_) => "Close tab".into(),
-            C::FindNext => "Next match".into(),
-            C::FindPrevious => "Previous match".into(),
-            C::HighlightWithNote => "Highlight and add a note".into(),
-            C::CompareWithPrevious => {
-                "Compare with the earlier version in the library folder".into()
-            }
-            _ => self.label(),
-        }
+        let id = match self {
+            C::ToggleOutline => "help-outline",
+            C::ToggleLibrary => "help-library",
+            C::ToggleAnnotations => "help-annotations",
+            C::FindNext => "help-find-next",
+            C::FindPrevious => "help-find-previous",
+            C::HighlightWithNote => "help-note",
+            C::CompareWithPrevious => "help-compare-previous",
+            _ => return self.label(),
+        };
+        Cow::Owned(t(id))
     }
 
     /// The first shortcut as this platform writes it (⌘ on a Mac), if the command has one.
@@ -459,7 +478,10 @@ impl Command {
     /// Tooltip: what the command does and its shortcut (`Outline: … (F7)`).
     pub(crate) fn tooltip(&self, ctx: &egui::Context) -> String {
         match self.shortcut_text(ctx) {
-            Some(k) => format!("{} ({k})", self.help()),
+            Some(k) => ta(
+                "tooltip-with-key",
+                &[("help", arg(self.help())), ("key", arg(k))],
+            ),
             None => self.help().into_owned(),
         }
     }
@@ -506,30 +528,59 @@ impl Extend<Command> for Commands {
 /// Show the command's tooltip when the widget is hovered (worked out only then).
 pub(crate) fn with_tooltip(resp: egui::Response, cmd: &Command) -> egui::Response {
     resp.on_hover_ui(|ui| {
-        ui.label(cmd.tooltip(ui.ctx()));
+        let tip = cmd.tooltip(ui.ctx());
+        super::i18n::label(ui, &tip);
     })
 }
 
-/// A menu entry for `cmd`, with its shortcut; pushes the command when chosen.
+/// A menu entry for `cmd`, with its shortcut; pushes the command when chosen. Right to left
+/// (an Arabic interface): the name at the right, the shortcut at the left.
 pub(crate) fn menu_item(ui: &mut egui::Ui, queue: &mut Commands, cmd: Command, enabled: bool) {
-    let mut button = egui::Button::new(cmd.label());
-    if let Some(k) = cmd.shortcut_text(ui.ctx()) {
-        button = button.shortcut_text(k);
-    }
-    if ui.add_enabled(enabled, button).clicked() {
+    let label = cmd.label();
+    let name = super::i18n::text(ui, &label);
+    let key = cmd.shortcut_text(ui.ctx());
+    let button = match (&key, super::i18n::rtl()) {
+        (Some(k), true) => egui::Button::new((
+            egui::RichText::new(k.clone()).weak(),
+            egui::Atom::grow(),
+            name,
+        )),
+        (Some(k), false) => egui::Button::new(name).shortcut_text(k.clone()),
+        (None, true) => egui::Button::new((egui::Atom::grow(), name)),
+        (None, false) => egui::Button::new(name),
+    };
+    let resp = ui.add_enabled(enabled, button);
+    let resp = super::i18n::named(resp, egui::accesskit::Role::Button, &label);
+    if resp.clicked() {
         queue.push(cmd);
         ui.close();
     }
 }
 
-/// A menu check box for a toggle command (`Outline pane (F7)`).
+/// A menu check box for a toggle command (`Outline pane (F7)`); right to left, the box
+/// stands at the right of its name.
 pub(crate) fn menu_toggle(ui: &mut egui::Ui, queue: &mut Commands, cmd: Command, on: bool) {
     let label = match cmd.shortcut_text(ui.ctx()) {
-        Some(k) => format!("{} ({k})", cmd.label()),
+        Some(k) => ta(
+            "tooltip-with-key",
+            &[("help", arg(cmd.label())), ("key", arg(k))],
+        ),
         None => cmd.label().into_owned(),
     };
     let mut checked = on;
-    if ui.checkbox(&mut checked, label).changed() {
+    let changed = if super::i18n::rtl() {
+        let name = super::i18n::text(ui, &label);
+        let mark = super::i18n::check_mark(on);
+        let resp = ui.add(egui::Button::new((egui::Atom::grow(), name, mark)).selected(on));
+        let name = label.clone();
+        resp.widget_info(move || {
+            egui::WidgetInfo::selected(egui::accesskit::Role::CheckBox, true, on, &name)
+        });
+        resp.clicked()
+    } else {
+        super::i18n::checkbox(ui, &mut checked, &label).changed()
+    };
+    if changed {
         queue.push(cmd);
     }
 }

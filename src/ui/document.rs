@@ -54,6 +54,16 @@ impl OpenDocument {
         }
     }
 
+    /// The interface language changed: the names made when the document was opened (the
+    /// outline's entries, the annotation pane's items) are made again in it.
+    pub fn relabel(&mut self) {
+        let fresh = outline::entries(&self.doc, self.view.blocks());
+        for (e, f) in self.outline.entries.iter_mut().zip(fresh) {
+            e.label = f.label;
+        }
+        self.pane_cache = None;
+    }
+
     /// [`OpenDocument::pane_items`], rebuilt only when the annotations changed.
     pub fn pane_items_cached(&mut self) -> std::sync::Arc<Vec<PaneItem>> {
         let generation = self.annotations.generation;
@@ -116,7 +126,7 @@ impl OpenDocument {
                     .and_then(|p| p.file_name())
                     .map(|n| n.to_string_lossy().into_owned())
             })
-            .unwrap_or_else(|| "Untitled".into())
+            .unwrap_or_else(|| super::i18n::t("untitled"))
     }
 
     /// Scroll to a paragraph and flash it.

@@ -125,7 +125,11 @@ impl LibraryState {
             .as_ref()
             .and_then(|c| c.parent().map(|p| p.join("fulltext")));
         let repaint = ctx.clone();
+        let lang = super::i18n::language();
         self.indexing.spawn(ctx, move |worker| {
+            use super::i18n::{arg, ta};
+            // Its messages in the interface's language.
+            super::i18n::set_language(lang);
             for h in before {
                 let _ = h.join();
             }
@@ -148,9 +152,12 @@ impl LibraryState {
             };
             let mut problems = Vec::new();
             if let Err(e) = std::fs::read_dir(&folder) {
-                problems.push(format!(
-                    "The library folder {} cannot be read: {e}",
-                    folder.display()
+                problems.push(ta(
+                    "library-unreadable-folder",
+                    &[
+                        ("folder", arg(folder.display().to_string())),
+                        ("reason", arg(e.to_string())),
+                    ],
                 ));
             }
             let mut index = Library::scan(&folder, cached.as_ref(), &report);
@@ -176,9 +183,12 @@ impl LibraryState {
                     .unwrap_or(Ok(()))
                     .and_then(|_| index.save(c));
                 if let Err(e) = saved {
-                    problems.push(format!(
-                        "The library index could not be saved to {}: {e}",
-                        c.display()
+                    problems.push(ta(
+                        "library-index-not-saved",
+                        &[
+                            ("path", arg(c.display().to_string())),
+                            ("reason", arg(e.to_string())),
+                        ],
                     ));
                 }
             }
@@ -194,11 +204,17 @@ impl LibraryState {
                 match opened {
                     Ok(mut f) => {
                         if let Err(e) = f.refresh(&index, &report) {
-                            problems.push(format!("Full-text search index: {e}"));
+                            problems.push(ta(
+                                "library-fulltext-index",
+                                &[("reason", arg(e.to_string()))],
+                            ));
                         }
                         text = Some(f);
                     }
-                    Err(e) => problems.push(format!("Full-text search is unavailable: {e}")),
+                    Err(e) => problems.push(ta(
+                        "library-fulltext-unavailable",
+                        &[("reason", arg(e.to_string()))],
+                    )),
                 }
             }
             worker.send(Message::Done(Box::new(index), text, problems));
@@ -271,9 +287,9 @@ impl LibraryState {
                 query: asked,
                 hits: Vec::new(),
                 error: Some(if self.is_indexing() {
-                    "Search is ready when indexing ends.".into()
+                    super::i18n::t("library-search-ready")
                 } else {
-                    "Search needs the folder indexed to the end: press Refresh.".into()
+                    super::i18n::t("library-search-needs-index")
                 }),
             });
             // Try again once indexing is over.
@@ -348,17 +364,22 @@ impl LibraryState {
                 Event::Message(Message::Done(index, text, problems)) => {
                     let started = self.job.take().map(|j| j.started);
                     let s = &index.stats;
-                    let mut status = format!(
-                        "{} files: {} read, {} unchanged, {} with errors ({:.1} s)",
-                        s.files,
-                        s.parsed,
-                        s.reused,
-                        s.failed,
-                        started.map(|t| t.elapsed().as_secs_f64()).unwrap_or(0.0)
+                    use super::i18n::{arg, number, ta};
+                    let seconds = started.map(|t| t.elapsed().as_secs_f64()).unwrap_or(0.0);
+                    let status = ta(
+                        if s.cancelled {
+                            "library-status-stopped"
+                        } else {
+                            "library-status"
+                        },
+                        &[
+                            ("files", number(s.files)),
+                            ("read", number(s.parsed)),
+                            ("unchanged", number(s.reused)),
+                            ("failed", number(s.failed)),
+                            ("seconds", arg(format!("{seconds:.1}"))),
+                        ],
                     );
-                    if s.cancelled {
-                        status.push_str(" — stopped before the end");
-                    }
                     self.status = Some(status);
                     self.index = Some(Arc::new(*index));
                     self.generation += 1;
@@ -379,7 +400,7 @@ impl LibraryState {
         // The thread ended without its final answer (it panicked).
         if self.job.is_some() && !self.indexing.is_busy() {
             self.job = None;
-            message = Some("Indexing the library stopped unexpectedly.".into());
+            message = Some(super::i18n::t("library-indexing-stopped"));
         }
         message
     }

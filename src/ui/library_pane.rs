@@ -6,6 +6,7 @@
 //! buttons and counts are Latin chrome drawn by egui. Only the visible rows are drawn.
 
 use super::command::Command;
+use super::i18n::{self, Hover, arg, number, t, ta};
 use super::library::LibraryState;
 use super::search::line_edit_labeled;
 use super::text_painter::{LabelCache, LabelStyle, TextPainter, paint_label};
@@ -15,11 +16,6 @@ use qarar_document::{Direction, Language};
 use qarar_library::{Entry, LibraryIndex};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-
-/// AccessKit label of the filter field.
-pub(crate) const FILTER_LABEL: &str = "Filter library";
-/// AccessKit label of the full-text search field.
-pub(crate) const SEARCH_LABEL: &str = "Search the library";
 
 const SESSION_ROW: f32 = 28.0;
 const DOC_ROW: f32 = 74.0;
@@ -96,16 +92,9 @@ pub struct LibraryPane {
     labels: LabelCache,
 }
 
-/// English name of a language (UI chrome).
-pub fn language_name(l: Language) -> &'static str {
-    match l {
-        Language::Ar => "Arabic",
-        Language::En => "English",
-        Language::Fr => "French",
-        Language::Es => "Spanish",
-        Language::Ru => "Russian",
-        Language::Zh => "Chinese",
-    }
+/// The name of a language in the interface's language.
+pub fn language_name(l: Language) -> String {
+    super::i18n::language_name(l)
 }
 
 pub(crate) const ALL_LANGUAGES: [Language; 6] = [
@@ -317,16 +306,15 @@ impl LibraryPane {
         let mut action = None;
         ui.add_space(4.0);
         ui.horizontal(|ui| {
-            ui.strong("Library");
+            i18n::strong(ui, &t("pane-library"));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.button("Choose folder…").clicked() {
+                if i18n::button(ui, &t("library-choose-folder")).clicked() {
                     action = Some(LibraryAction::ChooseFolder);
                 }
                 if library.folder.is_some()
                     && !library.is_indexing()
-                    && ui
-                        .button("Refresh")
-                        .on_hover_text("Read new and changed files again")
+                    && i18n::button(ui, &t("cmd-refresh"))
+                        .hover(t("library-refresh-help"))
                         .clicked()
                 {
                     action = Some(LibraryAction::Refresh);
@@ -335,14 +323,10 @@ impl LibraryPane {
         });
         let Some(folder) = library.folder.clone() else {
             ui.add_space(8.0);
-            ui.label(
-                "No library folder yet. Choose a folder of resolutions (for example a clone of \
-                 UNxml/GAresolutions); Qarar indexes it in the background.",
-            );
+            i18n::label(ui, &t("library-no-folder-yet"));
             return action;
         };
-        ui.weak(folder.display().to_string())
-            .on_hover_text("The library folder");
+        i18n::weak(ui, &folder.display().to_string()).hover(t("library-folder-help"));
         if let Some((phase, done, total)) = library.progress() {
             ui.horizontal(|ui| {
                 let frac = if total == 0 {
@@ -350,36 +334,49 @@ impl LibraryPane {
                 } else {
                     done as f32 / total as f32
                 };
-                let bar = egui::ProgressBar::new(frac)
-                    .desired_width(ui.available_width() - 70.0)
-                    .text(match phase {
-                        0 => format!("Reading files {done} / {total}"),
-                        _ => format!("Indexing text {done} / {total}"),
-                    });
-                ui.add(bar);
-                if ui.button("Cancel").clicked() {
+                let text = match phase {
+                    0 => ta(
+                        "library-reading-files",
+                        &[("done", number(done)), ("total", number(total))],
+                    ),
+                    _ => ta(
+                        "library-indexing",
+                        &[("done", number(done)), ("total", number(total))],
+                    ),
+                };
+                let bar = egui::ProgressBar::new(frac);
+                if i18n::needs_shaping(&text) {
+                    // egui sets a bar's text without shaping: the words beside it instead.
+                    i18n::weak(ui, &text);
+                    ui.add(bar.desired_width(ui.available_width() - 70.0));
+                } else {
+                    ui.add(bar.desired_width(ui.available_width() - 70.0).text(text));
+                }
+                if i18n::button(ui, &t("cmd-cancel")).clicked() {
                     action = Some(LibraryAction::Cancel);
                 }
             });
         } else if let Some(status) = &library.status {
-            ui.weak(status);
+            i18n::weak(ui, status);
         }
         if let Some(problem) = &library.problem {
-            ui.colored_label(ui.visuals().warn_fg_color, problem);
+            i18n::colored(ui, ui.visuals().warn_fg_color, problem);
         }
         ui.horizontal(|ui| {
-            ui.selectable_value(&mut self.mode, Mode::Browse, "Browse");
-            if ui
-                .selectable_value(&mut self.mode, Mode::Search, "Search text")
-                .on_hover_text("Search the text of every document (Ctrl+Shift+F)")
+            if i18n::selectable(ui, self.mode == Mode::Browse, &t("library-browse")).clicked() {
+                self.mode = Mode::Browse;
+            }
+            if i18n::selectable(ui, self.mode == Mode::Search, &t("library-search-text"))
+                .hover(t("library-search-help"))
                 .clicked()
             {
+                self.mode = Mode::Search;
                 self.focus_search = true;
             }
         });
         ui.separator();
         let Some(index) = library.index.clone() else {
-            ui.weak("Reading the folder…");
+            i18n::weak(ui, &t("library-reading-folder"));
             return action;
         };
         let found = match self.mode {
@@ -405,9 +402,9 @@ impl LibraryPane {
             &mut self.labels,
             &mut self.filter,
             width,
-            FILTER_LABEL,
+            &t("library-filter"),
         )
-        .on_hover_text("Symbol (75/10) or words of the title, in any language; ↑/↓ and Enter");
+        .hover(t("library-filter-help"));
         // From the filter field, ↑/↓ move through the resolutions and Enter opens one.
         let mut moved = false;
         self.filter_focused = field.has_focus();
@@ -467,11 +464,14 @@ impl LibraryPane {
         }
         if self.rows.is_empty() {
             ui.add_space(8.0);
-            ui.weak(if self.filter.trim().is_empty() {
-                "No resolutions in this folder."
-            } else {
-                "Nothing matches the filter."
-            });
+            i18n::weak(
+                ui,
+                &t(if self.filter.trim().is_empty() {
+                    "library-empty"
+                } else {
+                    "library-no-match"
+                }),
+            );
             return None;
         }
         let total = self.tops.last().copied().unwrap_or(0.0);
@@ -526,10 +526,12 @@ impl LibraryPane {
     /// All / AR / EN / …: keep one language in the list and in search results.
     fn language_chips(&mut self, ui: &mut egui::Ui) {
         ui.horizontal_wrapped(|ui| {
-            ui.selectable_value(&mut self.language, None, "All");
+            if i18n::selectable(ui, self.language.is_none(), &t("library-all")).clicked() {
+                self.language = None;
+            }
             for l in ALL_LANGUAGES {
                 ui.selectable_value(&mut self.language, Some(l), l.code().to_uppercase())
-                    .on_hover_text(language_name(l));
+                    .hover(language_name(l));
             }
         });
     }
@@ -549,26 +551,26 @@ impl LibraryPane {
             Row::Session { session, count } => {
                 ui.add_space(6.0);
                 let name = match session {
-                    Some(s) => format!("Session {s}"),
-                    None => "Other documents".into(),
+                    Some(s) => ta("library-session", &[("session", arg(s.to_string()))]),
+                    None => t("library-other-documents"),
                 };
                 ui.horizontal(|ui| {
-                    ui.strong(name);
-                    ui.weak(format!("{count} resolutions"));
+                    i18n::strong(ui, &name);
+                    i18n::weak(ui, &ta("library-count", &[("count", number(*count))]));
                 });
             }
             Row::ErrorsHeader(n) => {
                 ui.add_space(6.0);
-                ui.strong(format!("Files that could not be read ({n})"));
+                i18n::strong(ui, &ta("library-unreadable", &[("count", number(*n))]));
             }
             Row::Error { path, error } => {
                 let name = path
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                ui.colored_label(ui.visuals().error_fg_color, name)
-                    .on_hover_text(path.display().to_string());
-                ui.weak(shorten(error, 70)).on_hover_text(error);
+                i18n::colored(ui, ui.visuals().error_fg_color, &name)
+                    .hover(path.display().to_string());
+                i18n::weak(ui, &shorten(error, 70)).hover(error);
             }
             Row::Doc {
                 symbol,
@@ -592,10 +594,17 @@ impl LibraryPane {
                         ui.spacing_mut().button_padding = vec2(3.0, 0.0);
                         for (l, path) in files.iter().rev() {
                             let text = egui::RichText::new(l.code().to_uppercase()).size(10.5);
-                            let b = ui
-                                .add(egui::Button::new(text).small())
-                                .on_hover_text(format!("Open in {}", language_name(*l)));
-                            let name = format!("Open {symbol} in {}", language_name(*l));
+                            let b = ui.add(egui::Button::new(text).small()).hover(ta(
+                                "library-open-in",
+                                &[("language", arg(language_name(*l)))],
+                            ));
+                            let name = ta(
+                                "library-open-symbol-in",
+                                &[
+                                    ("symbol", arg(symbol.to_string())),
+                                    ("language", arg(language_name(*l))),
+                                ],
+                            );
                             b.widget_info(|| {
                                 egui::WidgetInfo::labeled(
                                     egui::accesskit::Role::Button,
@@ -668,7 +677,7 @@ impl LibraryPane {
             &mut self.labels,
             &mut self.query,
             width,
-            SEARCH_LABEL,
+            &t("cmd-search-library"),
         );
         if std::mem::take(&mut self.focus_search) {
             resp.request_focus();
@@ -678,25 +687,30 @@ impl LibraryPane {
             library.search(&self.query, self.language, ui.ctx());
         }
         let Some(results) = library.results() else {
-            ui.weak(if library.is_searching() {
-                "Searching…"
-            } else {
-                "Words are found in every form: with or without hamza, harakat or tatweel."
-            });
+            i18n::weak(
+                ui,
+                &if library.is_searching() {
+                    t("library-searching")
+                } else {
+                    t("library-search-forms")
+                },
+            );
             return None;
         };
         if let Some(e) = &results.error {
-            ui.colored_label(ui.visuals().error_fg_color, e);
+            i18n::colored(ui, ui.visuals().error_fg_color, e);
             return None;
         }
         // The language chip is part of the query: no filtering (or copying) here.
         let hits = &results.hits;
-        ui.weak(match hits.len() {
-            0 => "No paragraph has these words.".to_string(),
-            1 => "1 paragraph".to_string(),
-            n if n >= super::library::SEARCH_LIMIT => format!("First {n} paragraphs"),
-            n => format!("{n} paragraphs"),
-        });
+        let found = match hits.len() {
+            0 => t("library-no-paragraph"),
+            n if n >= super::library::SEARCH_LIMIT => {
+                ta("library-first-paragraphs", &[("count", number(n))])
+            }
+            n => ta("library-paragraphs-found", &[("count", number(n))]),
+        };
+        i18n::weak(ui, &found);
         let total = hits.len() as f32 * HIT_ROW;
         egui::ScrollArea::vertical()
             .id_salt("library-hits")

@@ -113,7 +113,7 @@ pub(crate) fn note_editor_ui(
         ui.painter().text(
             rect.left_top() + vec2(pad, pad),
             egui::Align2::LEFT_TOP,
-            "Type a note…",
+            crate::ui::i18n::t("note-placeholder"),
             egui::FontId::proportional(14.0),
             Color32::GRAY,
         );

@@ -75,15 +75,33 @@ pub fn entries(doc: &Document, blocks: &[Block]) -> Vec<OutlineEntry> {
 
 /// An entry's AccessKit name: "Outline: Paragraph 13", "Outline: Part A", "Outline: Annex 1".
 fn access_label(e: &outline::Entry) -> String {
+    use crate::ui::i18n::{arg, t, ta};
     let name = match e.kind {
-        Kind::Formula => "Enacting formula".to_string(),
-        Kind::Section(Section::Preamble) => "Preamble".to_string(),
-        Kind::Section(Section::Operative) => "Operative paragraphs".to_string(),
-        Kind::Section(Section::Part) => format!("Part {}", e.id.trim_start_matches("part_")),
-        Kind::Section(Section::Annex) => format!("Annex {}", e.id.trim_start_matches("annex_")),
+        Kind::Formula => t("outline-formula"),
+        Kind::Section(Section::Preamble) => t("outline-preamble"),
+        Kind::Section(Section::Operative) => t("outline-operative"),
+        Kind::Section(Section::Part) => ta(
+            "outline-part",
+            &[("n", arg(e.id.trim_start_matches("part_")))],
+        ),
+        Kind::Section(Section::Annex) => ta(
+            "outline-annex",
+            &[("n", arg(e.id.trim_start_matches("annex_")))],
+        ),
         Kind::Paragraph(_) => paragraph_label(&e.id),
     };
-    format!("Outline: {name}")
+    ta("outline-entry", &[("name", arg(name))])
+}
+
+/// The name inside an entry's AccessKit label ("Paragraph 13" of "Outline: Paragraph 13").
+fn entry_name(label: &str) -> String {
+    let frame = crate::ui::i18n::ta("outline-entry", &[("name", crate::ui::i18n::arg("\u{0}"))]);
+    let (prefix, suffix) = frame.split_once('\u{0}').unwrap_or(("", ""));
+    label
+        .strip_prefix(prefix)
+        .and_then(|l| l.strip_suffix(suffix))
+        .unwrap_or(label)
+        .to_string()
 }
 
 /// Longest entry in a script written without spaces (Chinese): about two lines of the pane.
@@ -299,10 +317,13 @@ impl Outline {
                             egui::WidgetInfo::labeled(
                                 egui::accesskit::Role::Button,
                                 true,
-                                format!(
-                                    "{} {}",
-                                    if collapsed { "Expand" } else { "Collapse" },
-                                    e.label.trim_start_matches("Outline: ")
+                                crate::ui::i18n::ta(
+                                    if collapsed {
+                                        "outline-expand"
+                                    } else {
+                                        "outline-collapse"
+                                    },
+                                    &[("name", crate::ui::i18n::arg(entry_name(&e.label)))],
                                 ),
                             )
                         });
@@ -501,6 +522,6 @@ fn adopt_names(ctx: &egui::Context, list: Id, names: &[NodeId]) {
     });
     ctx.accesskit_node_builder(list, |n| {
         n.set_role(Role::Tree);
-        n.set_label("Outline tree");
+        n.set_label(crate::ui::i18n::t("outline-tree"));
     });
 }

@@ -6,6 +6,7 @@ mod rich;
 pub(crate) use rich::RichText;
 
 use super::command::Command;
+use super::i18n::{self, Hover, arg, t, ta};
 use super::library::LibraryState;
 use super::text_painter::{LabelCache, LabelStyle, TextPainter, paint_label};
 use super::view::paragraph_label;
@@ -71,13 +72,21 @@ fn title(popup: &Popup, doc: &Document) -> String {
     match &popup.kind {
         PopupKind::Footnote { id } => doc
             .footnote(id)
-            .map(|f| format!("Footnote {}", f.marker))
-            .unwrap_or_else(|| "Footnote".into()),
+            .map(|f| ta("link-footnote", &[("marker", arg(f.marker.clone()))]))
+            .unwrap_or_else(|| t("popup-footnote")),
         PopupKind::Reference { index } => doc
             .references
             .get(*index)
-            .map(|r| format!("{} {}", kind_name(r.kind), r.target))
-            .unwrap_or_else(|| "Reference".into()),
+            .map(|r| {
+                ta(
+                    "popup-heading",
+                    &[
+                        ("kind", arg(kind_name(r.kind))),
+                        ("target", arg(r.target.clone())),
+                    ],
+                )
+            })
+            .unwrap_or_else(|| t("popup-reference")),
     }
 }
 
@@ -155,13 +164,22 @@ pub fn show(
 
 fn footnote(ui: &mut egui::Ui, cx: &mut Cx, doc: &Document, id: &str) -> Option<PopupAction> {
     let Some(f) = doc.footnote(id) else {
-        ui.label("This footnote is missing from the document.");
+        i18n::label(ui, &t("popup-footnote-missing"));
         return None;
     };
     ui.horizontal(|ui| {
-        ui.strong(format!("Footnote {}", f.marker));
+        i18n::strong(
+            ui,
+            &ta("link-footnote", &[("marker", arg(f.marker.clone()))]),
+        );
         if let Some(p) = &f.paragraph {
-            ui.weak(format!("in {}", paragraph_label(p)));
+            i18n::weak(
+                ui,
+                &ta(
+                    "popup-in-paragraph",
+                    &[("paragraph", arg(paragraph_label(p)))],
+                ),
+            );
         }
     });
     ui.separator();
@@ -170,14 +188,14 @@ fn footnote(ui: &mut egui::Ui, cx: &mut Cx, doc: &Document, id: &str) -> Option<
         .map(|(index, at)| PopupAction::Reference { index, at })
 }
 
-fn kind_name(kind: ReferenceKind) -> &'static str {
-    match kind {
-        ReferenceKind::Resolution => "Resolution",
-        ReferenceKind::Decision => "Decision",
-        ReferenceKind::Document => "Document",
-        ReferenceKind::Treaty => "Treaty",
-        ReferenceKind::Paragraph => "Paragraph",
-    }
+fn kind_name(kind: ReferenceKind) -> String {
+    t(match kind {
+        ReferenceKind::Resolution => "popup-kind-resolution",
+        ReferenceKind::Decision => "popup-kind-decision",
+        ReferenceKind::Document => "popup-kind-document",
+        ReferenceKind::Treaty => "popup-kind-treaty",
+        ReferenceKind::Paragraph => "popup-kind-paragraph",
+    })
 }
 
 fn reference(
@@ -188,25 +206,39 @@ fn reference(
     index: usize,
 ) -> Option<PopupAction> {
     let Some(r) = doc.references.get(index) else {
-        ui.label("This reference is missing from the document.");
+        i18n::label(ui, &t("popup-reference-missing"));
         return None;
     };
     let kind = kind_name(r.kind);
     if r.kind == ReferenceKind::Paragraph {
-        ui.strong(format!("{kind}: {}", paragraph_label(&r.target)));
+        i18n::strong(
+            ui,
+            &ta(
+                "popup-paragraph-heading",
+                &[
+                    ("kind", arg(kind.clone())),
+                    ("paragraph", arg(paragraph_label(&r.target))),
+                ],
+            ),
+        );
         ui.separator();
         let Some(p) = doc.paragraph(&r.target) else {
-            ui.label("That paragraph is not in this document.");
+            i18n::label(ui, &t("popup-paragraph-missing"));
             return None;
         };
         let text = qarar_util::first_words(&p.text(), 80);
-        cx.text(ui, &text, cx.body, "Referenced paragraph text");
-        return ui
-            .button("Go to paragraph")
+        cx.text(ui, &text, cx.body, &t("popup-paragraph-text"));
+        return i18n::button(ui, &t("popup-go-to-paragraph"))
             .clicked()
             .then(|| PopupAction::GoTo(r.target.clone()));
     }
-    ui.strong(format!("{kind} {}", r.target));
+    i18n::strong(
+        ui,
+        &ta(
+            "popup-heading",
+            &[("kind", arg(kind)), ("target", arg(r.target.clone()))],
+        ),
+    );
     let meta = library
         .index
         .as_ref()
@@ -220,10 +252,10 @@ fn reference(
                 direction: qarar_text::display::text_direction(t),
                 ..cx.body
             };
-            cx.text(ui, t, style, "Title");
+            cx.text(ui, t, style, &i18n::t("popup-title"));
         }
         if let Some(d) = &m.adoption_date {
-            ui.weak(d);
+            i18n::weak(ui, d);
         }
     } else if let Some(e) = catalogue::lookup(&r.target) {
         if !e.title_en.is_empty() {
@@ -233,22 +265,21 @@ fn reference(
             ui.weak(e.date);
         }
     } else {
-        ui.weak("Not in the built-in catalogue.");
+        i18n::weak(ui, &t("popup-not-in-catalogue"));
     }
     ui.separator();
     ui.horizontal(|ui| {
         if r.kind != ReferenceKind::Treaty {
             let lang = doc.meta.language.code();
             let url = format!("https://undocs.org/{lang}/{}", r.target);
-            if ui
-                .button("Open on undocs.org")
-                .on_hover_text(&url)
+            if i18n::button(ui, &t("popup-open-undocs"))
+                .hover(&url)
                 .clicked()
             {
                 ui.ctx().open_url(egui::OpenUrl::new_tab(url));
             }
         }
-        if ui.button("Copy symbol").clicked() {
+        if i18n::button(ui, &t("popup-copy-symbol")).clicked() {
             ui.ctx().copy_text(r.target.clone());
         }
     });
@@ -286,7 +317,7 @@ fn in_library(
                 bold: true,
                 ..style
             },
-            "Title",
+            &i18n::t("popup-title"),
         );
     }
     let date = entry
@@ -294,10 +325,10 @@ fn in_library(
         .clone()
         .or_else(|| meta.and_then(|m| m.adoption_date.clone()));
     if let Some(d) = date {
-        ui.weak(format!("Adopted {d}"));
+        i18n::weak(ui, &ta("popup-adopted", &[("date", arg(d))]));
     }
     if let Some(v) = meta.and_then(|m| m.vote_summary.clone()) {
-        ui.weak(v);
+        i18n::weak(ui, &v);
     }
     if let Some(first) = &entry.first_operative {
         ui.add_space(4.0);
@@ -308,7 +339,7 @@ fn in_library(
                 size: 15.0,
                 ..style
             },
-            "First operative paragraph",
+            &i18n::t("popup-first-operative"),
         );
     }
     // "paragraph 5 of resolution …": it can open there.
@@ -322,19 +353,26 @@ fn in_library(
             .map(|l| l.code().to_uppercase())
             .unwrap_or_default();
         if let Some(at) = &at
-            && ui
-                .button(format!("Open at {} ({lang})", paragraph_label(at)))
-                .on_hover_text("Open it in a new tab at the cited paragraph")
-                .clicked()
+            && i18n::button(
+                ui,
+                &ta(
+                    "popup-open-at",
+                    &[
+                        ("paragraph", arg(paragraph_label(at))),
+                        ("language", arg(lang.clone())),
+                    ],
+                ),
+            )
+            .hover(t("popup-open-at-help"))
+            .clicked()
         {
             action = Some(PopupAction::Open {
                 path: entry.path.clone(),
                 at: Some(at.clone()),
             });
         }
-        if ui
-            .button(format!("Open ({lang})"))
-            .on_hover_text("Open it in a new tab")
+        if i18n::button(ui, &ta("popup-open", &[("language", arg(lang))]))
+            .hover(t("popup-open-help"))
             .clicked()
         {
             action = Some(PopupAction::Open {
@@ -342,7 +380,7 @@ fn in_library(
                 at: None,
             });
         }
-        if ui.button("Copy symbol").clicked() {
+        if i18n::button(ui, &t("popup-copy-symbol")).clicked() {
             ui.ctx().copy_text(r.target.clone());
         }
     });

@@ -60,7 +60,7 @@ impl Search {
     ) -> Vec<SearchAction> {
         let mut actions = Vec::new();
         ui.horizontal(|ui| {
-            ui.label("Find:");
+            super::i18n::label(ui, &super::i18n::t("find-label"));
             let resp = line_edit(
                 ui,
                 painter,
@@ -77,23 +77,33 @@ impl Search {
             let (current, total) = count;
             let text = match (current, total) {
                 (_, 0) if self.query.trim().is_empty() => String::new(),
-                (_, 0) => "no matches".to_string(),
+                (_, 0) => super::i18n::t("find-no-matches"),
                 (Some(c), t) => format!("{} / {t}", c + 1),
-                (None, t) => format!("{t} matches"),
+                (None, t) => super::i18n::ta("find-matches", &[("count", super::i18n::number(t))]),
             };
-            ui.label(text);
+            super::i18n::label(ui, &text);
             if with_tooltip(
-                ui.button(Command::FindPrevious.label()),
+                super::i18n::button(ui, &Command::FindPrevious.label()),
                 &Command::FindPrevious,
             )
             .clicked()
             {
                 actions.push(SearchAction::Previous);
             }
-            if with_tooltip(ui.button(Command::FindNext.label()), &Command::FindNext).clicked() {
+            if with_tooltip(
+                super::i18n::button(ui, &Command::FindNext.label()),
+                &Command::FindNext,
+            )
+            .clicked()
+            {
                 actions.push(SearchAction::Next);
             }
-            if with_tooltip(ui.button(Command::CloseFind.label()), &Command::CloseFind).clicked() {
+            if with_tooltip(
+                super::i18n::button(ui, &Command::CloseFind.label()),
+                &Command::CloseFind,
+            )
+            .clicked()
+            {
                 actions.push(SearchAction::Close);
             }
             self.focused = focused;
@@ -129,7 +139,14 @@ pub(crate) fn line_edit(
     width: f32,
 ) -> egui::Response {
     let _ = id_salt;
-    line_edit_labeled(ui, painter, labels, text, width, "Search")
+    line_edit_labeled(
+        ui,
+        painter,
+        labels,
+        text,
+        width,
+        &super::i18n::t("find-field"),
+    )
 }
 
 /// [`line_edit`] with its own AccessKit label.
@@ -213,7 +230,7 @@ pub(crate) fn line_edit_labeled(
     }
     let value = text.clone();
     resp.widget_info(|| {
-        let role = if a11y_label == "Search" {
+        let role = if a11y_label == super::i18n::t("find-field") {
             egui::accesskit::Role::SearchInput
         } else {
             egui::accesskit::Role::TextInput

@@ -20,6 +20,9 @@ pub struct Settings {
     pub show_library: bool,
     /// Paper size of PDF exports (the reader's and the comparison's).
     pub paper: qarar_export::pdf::Paper,
+    /// The interface language (Settings → Language); `None` until chosen: the system
+    /// locale's then decides (`Lang::from_locale`). Independent of the document's language.
+    pub language: Option<qarar_i18n::Lang>,
 }
 
 impl Default for Settings {
@@ -37,6 +40,7 @@ impl Default for Settings {
             library: None,
             show_library: false,
             paper: qarar_export::pdf::Paper::A4,
+            language: None,
         }
     }
 }

@@ -78,28 +78,34 @@ impl Status {
         if self.messages.is_empty() {
             return;
         }
-        let title = if self.messages.iter().any(|m| m.level == Level::Error) {
-            "Problem"
+        let title = super::i18n::t(if self.messages.iter().any(|m| m.level == Level::Error) {
+            "status-problem"
         } else {
-            "Done"
-        };
-        egui::Window::new(title)
+            "status-done"
+        });
+        super::i18n::window(&title)
             .id(egui::Id::unique("qarar-status"))
             .collapsible(false)
             .resizable(false)
             .anchor(egui::Align2::CENTER_TOP, [0.0, 60.0])
             .show(ctx, |ui| {
+                super::i18n::title_row(ui, &title, None);
+                let direction = if super::i18n::rtl() {
+                    Direction::Rtl
+                } else {
+                    Direction::Ltr
+                };
                 for m in &self.messages {
                     let color = match m.level {
                         Level::Error => ui.visuals().error_fg_color,
                         Level::Notice => ui.visuals().text_color(),
                     };
-                    let style = LabelStyle::new(15.0, color, Direction::Ltr, 420.0);
+                    let style = LabelStyle::new(15.0, color, direction, 420.0);
                     painter.show_label(ui, &mut self.labels, &m.text, style);
                     ui.add_space(4.0);
                 }
                 ui.add_space(4.0);
-                if ui.button(Command::DismissMessages.label()).clicked() {
+                if super::i18n::button(ui, &Command::DismissMessages.label()).clicked() {
                     queue.push(Command::DismissMessages);
                 }
             });

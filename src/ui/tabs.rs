@@ -139,7 +139,7 @@ impl Tabs {
                 t.doc
                     .as_ref()
                     .map(OpenDocument::tab_title)
-                    .unwrap_or_else(|| "Empty".into())
+                    .unwrap_or_else(|| super::i18n::t("empty-tab"))
             })
             .collect();
         let with = |f: &dyn Fn(&OpenDocument) -> String, titles: &[String]| -> Vec<String> {

@@ -700,7 +700,10 @@ impl DocumentView {
                 ui.painter().rect_filled(mark, 3.0, h.color);
                 let mid = Id::unique(("qarar-note-mark", self.salt, &h.id));
                 let mr = ui.interact(mark.expand(4.0), mid, Sense::click());
-                let label = format!("Note on {}", block_label(&self.blocks[i]));
+                let label = crate::ui::i18n::ta(
+                    "view-note-on",
+                    &[("block", crate::ui::i18n::arg(block_label(&self.blocks[i])))],
+                );
                 mr.widget_info(|| {
                     egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &label)
                 });
@@ -868,14 +871,15 @@ pub(crate) fn highlight_fill(color: Color32, dark: bool) -> Color32 {
 /// A paragraph's context menu: highlight it, add a note to it, copy its citation.
 fn paragraph_menu(resp: &egui::Response, pid: &str, events: &mut Vec<ViewEvent>) {
     resp.context_menu(|ui| {
-        if ui.button("Highlight paragraph").clicked() {
+        use crate::ui::i18n::{button, t};
+        if button(ui, &t("view-highlight-paragraph")).clicked() {
             events.push(ViewEvent::ParagraphAction {
                 paragraph: pid.to_string(),
                 note: false,
             });
             ui.close();
         }
-        if ui.button("Add note to paragraph…").clicked() {
+        if button(ui, &t("view-note-paragraph")).clicked() {
             events.push(ViewEvent::ParagraphAction {
                 paragraph: pid.to_string(),
                 note: true,
@@ -883,7 +887,7 @@ fn paragraph_menu(resp: &egui::Response, pid: &str, events: &mut Vec<ViewEvent>)
             ui.close();
         }
         ui.separator();
-        if ui.button("Copy citation").clicked() {
+        if button(ui, &t("cmd-copy-citation")).clicked() {
             events.push(ViewEvent::CopyCitation {
                 paragraph: pid.to_string(),
             });

@@ -65,14 +65,14 @@ pub(crate) fn pane_toggle(ui: &mut egui::Ui, on: bool, icon: PaneIcon) -> egui::
             }
         }
     }
-    let name = match icon {
-        PaneIcon::Outline => "Outline",
-        PaneIcon::Annotations => "Annotations",
-        PaneIcon::Library => "Library",
-    };
+    let name = super::i18n::t(match icon {
+        PaneIcon::Outline => "pane-outline",
+        PaneIcon::Annotations => "pane-annotations",
+        PaneIcon::Library => "pane-library",
+    });
     let selected = on;
     resp.widget_info(|| {
-        egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, selected, name)
+        egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, selected, &name)
     });
     resp
 }

@@ -6,6 +6,7 @@ mod annotations_pane;
 mod commands;
 mod common;
 mod compare_view;
+mod interface_language;
 mod library_reader;
 mod reader;
 mod table_annotations;

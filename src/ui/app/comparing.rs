@@ -5,6 +5,7 @@
 use super::ReaderApp;
 use crate::ui::command::{Command, menu_item};
 use crate::ui::compare::{CompareView, Layout, Prepared};
+use crate::ui::i18n::{self, arg, t, ta};
 use crate::ui::jobs::Event;
 use crate::ui::status::Message;
 use eframe::egui;
@@ -90,8 +91,7 @@ impl ReaderApp {
         ctx: &egui::Context,
     ) {
         let Some(cur) = self.current() else {
-            self.status
-                .error("Open a resolution to compare it with another version.");
+            self.status.error(t("msg-open-to-compare"));
             return;
         };
         if self.jobs.comparing.is_busy() {
@@ -101,7 +101,10 @@ impl ReaderApp {
         let own = cur.path.clone();
         let tab = self.tabs.active_id();
         let data_dir = self.start.data_dir.clone();
+        // The worker's messages (a file that cannot be read) in the interface language.
+        let lang = crate::ui::i18n::language();
         self.jobs.comparing.spawn_one(ctx, move || {
+            crate::ui::i18n::set_language(lang);
             crate::ui::compare::prepare(&doc, own.as_deref(), &path, others, tab, data_dir.as_ref())
         });
     }
@@ -109,10 +112,7 @@ impl ReaderApp {
     pub(super) fn compare_with_previous(&mut self, ctx: &egui::Context) {
         let mut found = self.previous_versions();
         if found.is_empty() {
-            self.status.error(
-                "No earlier version of this resolution in the library folder (same title, \
-                 agenda item or a resolution its preamble recalls, in an earlier session).",
-            );
+            self.status.error(t("msg-no-earlier-version"));
             return;
         }
         let (_, newest) = found.remove(0);
@@ -130,8 +130,10 @@ impl ReaderApp {
                 self.compare = Some(view);
                 self.windows.close_popup();
             }
-            Event::Message(Err(m)) => self.status.error(format!("Cannot compare: {m}")),
-            Event::Lost => self.status.error("the comparison stopped unexpectedly"),
+            Event::Message(Err(m)) => self
+                .status
+                .error(ta("msg-cannot-compare", &[("reason", arg(m))])),
+            Event::Lost => self.status.error(t("msg-compare-stopped")),
         }
     }
 
@@ -165,7 +167,7 @@ impl ReaderApp {
     /// md, json). Rendered and written in the background.
     pub(crate) fn export_comparison(&mut self, path: &Path) {
         let Some(view) = self.compare_view() else {
-            self.status.error("No comparison to export.");
+            self.status.error(t("msg-nothing-to-export"));
             return;
         };
         let ext = path
@@ -179,9 +181,9 @@ impl ReaderApp {
             "md" => CompareFormat::Md,
             "json" => CompareFormat::Json,
             _ => {
-                self.status.error(format!(
-                    "{}: unknown format for a comparison (use pdf, html, docx, md or json)",
-                    path.display()
+                self.status.error(ta(
+                    "msg-unknown-compare-format",
+                    &[("file", arg(path.display().to_string()))],
                 ));
                 return;
             }
@@ -190,7 +192,10 @@ impl ReaderApp {
         let paper = self.settings.paper;
         let path = path.to_path_buf();
         let ctx = self.ctx.clone();
+        let lang = i18n::language();
         self.jobs.exporting.spawn_one(&ctx, move || {
+            // The message is written in the interface's language.
+            i18n::set_language(lang);
             let now = time::OffsetDateTime::now_utc();
             let now = now.replace_nanosecond(0).unwrap_or(now);
             let date = now
@@ -200,8 +205,11 @@ impl ReaderApp {
                 qarar_export::write_atomic(&path, &bytes, true).map_err(|e| e.to_string())
             });
             match result {
-                Ok(()) => Message::notice(format!("Exported to {}", path.display())),
-                Err(e) => Message::error(format!("Export failed: {e}")),
+                Ok(()) => Message::notice(ta(
+                    "msg-exported",
+                    &[("path", arg(path.display().to_string()))],
+                )),
+                Err(e) => Message::error(ta("msg-export-failed", &[("reason", arg(e))])),
             }
         });
     }
@@ -244,6 +252,7 @@ impl ReaderApp {
                     ui.separator();
                     view.changes_list(ui, &mut self.painter);
                 });
+            i18n::name_resize_handle(ui, "compare-changes", &t("pane-resize-changes"));
         }
         egui::CentralPanel::default().show(ui, |ui| {
             view.bars(ui, &mut self.painter, &mut self.commands);

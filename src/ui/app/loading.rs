@@ -3,8 +3,8 @@
 use super::{LoadResult, ReaderApp};
 use crate::ui::annotate::Annotations;
 use crate::ui::document::{LoadRequest, OpenDocument, Target};
+use crate::ui::i18n::{self, arg, language_name, t, ta};
 use crate::ui::jobs::Event;
-use crate::ui::library_pane::language_name;
 use crate::ui::status::Message;
 use eframe::egui;
 use qarar_document::Language;
@@ -25,8 +25,6 @@ pub(crate) enum Pick {
     /// Where to save the comparison shown.
     ExportComparison,
 }
-
-const LOADER_STOPPED: &str = "the file could not be loaded (the loader stopped)";
 
 impl ReaderApp {
     /// Open a file in the background; the current document stays until it has loaded.
@@ -111,7 +109,7 @@ impl ReaderApp {
     fn loaded_event(&mut self, e: Event<LoadResult>) {
         match e {
             Event::Message(r) => self.loaded(r),
-            Event::Lost => self.status.error(LOADER_STOPPED),
+            Event::Lost => self.status.error(t("msg-loader-stopped")),
         }
     }
 
@@ -119,7 +117,7 @@ impl ReaderApp {
         let (doc, annotations) = match result {
             Ok(x) => x,
             Err(e) => {
-                self.status.error(e.to_string());
+                self.status.error(crate::ui::load_message::load_error(&e));
                 return;
             }
         };
@@ -308,9 +306,12 @@ impl ReaderApp {
         };
         let at = cur.top_paragraph();
         let Some(path) = self.library.find(&symbol, language).map(|e| e.path.clone()) else {
-            self.status.error(format!(
-                "The library has no {} text of {symbol}.",
-                language_name(language)
+            self.status.error(ta(
+                "msg-no-text-in-language",
+                &[
+                    ("language", arg(language_name(language))),
+                    ("symbol", arg(symbol)),
+                ],
             ));
             return;
         };
@@ -338,41 +339,50 @@ impl ReaderApp {
             .compare_view()
             .map(|v| format!("{}-{}", v.old_name, v.new_name).replace('/', "-"))
             .unwrap_or_else(|| "comparison".into());
+        let lang = i18n::language();
         self.jobs.picking.spawn_one(ctx, move || {
+            // The dialog's titles and filters in the interface's language.
+            i18n::set_language(lang);
             let dialog = rfd::FileDialog::new();
             let file = match kind {
-                Pick::LibraryFolder => dialog.set_title("Choose the library folder").pick_folder(),
+                Pick::LibraryFolder => dialog.set_title(t("dialog-library-folder")).pick_folder(),
                 Pick::ExportComparison => dialog
-                    .set_title("Export the comparison")
+                    .set_title(t("dialog-export-comparison"))
                     .add_filter("PDF", &["pdf"])
                     .add_filter("HTML", &["html"])
-                    .add_filter("Word (tracked changes)", &["docx"])
+                    .add_filter(t("filter-word-tracked"), &["docx"])
                     .add_filter("Markdown", &["md"])
                     .add_filter("JSON", &["json"])
                     .set_file_name(format!("{compare_stem}.pdf"))
                     .save_file(),
                 Pick::Compare => dialog
-                    .set_title("Compare with")
-                    .add_filter("Resolutions", qarar_document::load::DOCUMENT_EXTENSIONS)
-                    .add_filter("All files", &["*"])
+                    .set_title(t("dialog-compare-with"))
+                    .add_filter(
+                        t("filter-resolutions"),
+                        qarar_document::load::DOCUMENT_EXTENSIONS,
+                    )
+                    .add_filter(t("filter-all-files"), &["*"])
                     .pick_file(),
                 Pick::Open => dialog
-                    .set_title("Open a resolution")
-                    .add_filter("Resolutions", qarar_document::load::DOCUMENT_EXTENSIONS)
-                    .add_filter("All files", &["*"])
+                    .set_title(t("dialog-open"))
+                    .add_filter(
+                        t("filter-resolutions"),
+                        qarar_document::load::DOCUMENT_EXTENSIONS,
+                    )
+                    .add_filter(t("filter-all-files"), &["*"])
                     .pick_file(),
                 Pick::ImportAnnotations => dialog
-                    .set_title("Import annotations")
-                    .add_filter("Web Annotations", &["jsonld", "json"])
-                    .add_filter("All files", &["*"])
+                    .set_title(t("dialog-import-annotations"))
+                    .add_filter(t("filter-web-annotations"), &["jsonld", "json"])
+                    .add_filter(t("filter-all-files"), &["*"])
                     .pick_file(),
                 Pick::ExportAnnotations => dialog
-                    .set_title("Export annotations")
-                    .add_filter("Web Annotations", &["jsonld"])
+                    .set_title(t("dialog-export-annotations"))
+                    .add_filter(t("filter-web-annotations"), &["jsonld"])
                     .set_file_name(&default_name)
                     .save_file(),
                 Pick::Export => {
-                    let mut d = dialog.set_title("Export an annotated copy");
+                    let mut d = dialog.set_title(t("dialog-export-copy"));
                     for f in qarar_export::Format::all() {
                         d = d.add_filter(f.extension().to_uppercase(), &[f.extension()]);
                     }
@@ -425,10 +435,12 @@ impl ReaderApp {
                 .iter()
                 .map(|f| f.extension())
                 .collect();
-            self.status.error(format!(
-                "{}: unknown export format (use one of: {})",
-                path.display(),
-                known.join(", ")
+            self.status.error(ta(
+                "msg-unknown-export-format",
+                &[
+                    ("file", arg(path.display().to_string())),
+                    ("formats", arg(known.join(", "))),
+                ],
             ));
             return;
         };
@@ -439,13 +451,18 @@ impl ReaderApp {
         let paper = self.settings.paper;
         let path = path.to_path_buf();
         let ctx = self.ctx.clone();
+        let lang = i18n::language();
         self.jobs.exporting.spawn_one(&ctx, move || {
+            i18n::set_language(lang);
             let result = qarar_export::render_with(format, &doc, &list, paper).and_then(|bytes| {
                 qarar_export::write_atomic(&path, &bytes, true).map_err(|e| e.to_string())
             });
             match result {
-                Ok(()) => Message::notice(format!("Exported to {}", path.display())),
-                Err(e) => Message::error(format!("Export failed: {e}")),
+                Ok(()) => Message::notice(ta(
+                    "msg-exported",
+                    &[("path", arg(path.display().to_string()))],
+                )),
+                Err(e) => Message::error(ta("msg-export-failed", &[("reason", arg(e))])),
             }
         });
     }
@@ -453,7 +470,7 @@ impl ReaderApp {
     fn exported(&mut self, e: Event<Message>) {
         match e {
             Event::Message(m) => self.status.push_message(m),
-            Event::Lost => self.status.error("Export failed: the exporter stopped"),
+            Event::Lost => self.status.error(t("msg-exporter-stopped")),
         }
     }
 

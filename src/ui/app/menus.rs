@@ -3,41 +3,55 @@
 
 use super::ReaderApp;
 use crate::ui::command::{Command, Commands, menu_item, menu_toggle, with_tooltip};
-use crate::ui::library_pane::language_name;
+use crate::ui::i18n::{self, Hover, arg, language_name, number, t, ta};
 use crate::ui::widgets::{PaneIcon, pane_toggle};
 use eframe::egui;
 
 impl ReaderApp {
     pub(super) fn menu_bar(&mut self, ui: &mut egui::Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| self.file_menu(ui));
-            ui.menu_button("Edit", |ui| {
-                let q = &mut self.commands;
-                menu_item(ui, q, Command::Find, true);
-                menu_item(ui, q, Command::Copy, true);
-                menu_item(ui, q, Command::SelectAll, true);
-                ui.separator();
-                menu_item(ui, q, Command::Undo, true);
-                menu_item(ui, q, Command::Redo, true);
-            });
-            ui.menu_button("View", |ui| self.view_menu(ui));
-            ui.menu_button("Settings", |ui| self.settings_menu(ui));
-            ui.menu_button("Help", |ui| {
-                if ui.button("About Qarar").clicked() {
-                    self.windows.about = true;
-                }
-            });
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                self.toolbar(ui)
-            });
+            if i18n::rtl() {
+                // An Arabic interface: the menus from the right, the toolbar at the left.
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    self.menus(ui);
+                    ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                        self.toolbar(ui)
+                    });
+                });
+            } else {
+                self.menus(ui);
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    self.toolbar(ui)
+                });
+            }
+        });
+    }
+
+    fn menus(&mut self, ui: &mut egui::Ui) {
+        i18n::menu_button(ui, &t("menu-file"), |ui| self.file_menu(ui));
+        i18n::menu_button(ui, &t("menu-edit"), |ui| {
+            let q = &mut self.commands;
+            menu_item(ui, q, Command::Find, true);
+            menu_item(ui, q, Command::Copy, true);
+            menu_item(ui, q, Command::SelectAll, true);
+            ui.separator();
+            menu_item(ui, q, Command::Undo, true);
+            menu_item(ui, q, Command::Redo, true);
+        });
+        i18n::menu_button(ui, &t("menu-view"), |ui| self.view_menu(ui));
+        i18n::menu_button(ui, &t("menu-settings"), |ui| self.settings_menu(ui));
+        i18n::menu_button(ui, &t("menu-help"), |ui| {
+            if i18n::button(ui, &t("menu-about")).clicked() {
+                self.windows.about = true;
+            }
         });
     }
 
     fn file_menu(&mut self, ui: &mut egui::Ui) {
         menu_item(ui, &mut self.commands, Command::Open, true);
-        ui.menu_button("Open recent", |ui| {
+        i18n::menu_button(ui, &t("menu-open-recent"), |ui| {
             if self.settings.recent.is_empty() {
-                ui.weak("No recent files");
+                i18n::weak(ui, &t("menu-no-recent"));
             }
             for p in &self.settings.recent {
                 menu_item(ui, &mut self.commands, Command::OpenFile(p.clone()), true);
@@ -59,7 +73,9 @@ impl ReaderApp {
         menu_item(ui, q, Command::ImportAnnotations, true);
         menu_item(ui, q, Command::ExportAnnotations, true);
         ui.separator();
-        ui.menu_button("Document information", |ui| self.document_menu(ui));
+        i18n::menu_button(ui, &t("menu-document-information"), |ui| {
+            self.document_menu(ui)
+        });
         let q = &mut self.commands;
         menu_item(ui, q, Command::ToggleDetails, true);
         ui.separator();
@@ -88,11 +104,11 @@ impl ReaderApp {
         menu_item(ui, q, Command::ChooseLibraryFolder, true);
         match &self.library.folder {
             Some(f) => {
-                ui.weak(f.display().to_string());
+                i18n::weak(ui, &f.display().to_string());
                 menu_item(ui, q, Command::ForgetLibraryFolder, true);
             }
             None => {
-                ui.weak("No library folder");
+                i18n::weak(ui, &t("menu-no-library-folder"));
             }
         }
         ui.separator();
@@ -102,11 +118,25 @@ impl ReaderApp {
         // Paper of PDF exports (the reader's and the comparison's).
         use qarar_export::pdf::Paper;
         for (paper, name) in [
-            (Paper::A4, "PDF paper: A4"),
-            (Paper::Letter, "PDF paper: Letter"),
+            (Paper::A4, "menu-paper-a4"),
+            (Paper::Letter, "menu-paper-letter"),
         ] {
-            ui.radio_value(&mut self.settings.paper, paper, name);
+            if i18n::radio(ui, self.settings.paper == paper, &t(name)).clicked() {
+                self.settings.paper = paper;
+            }
         }
+        ui.separator();
+        // The interface language, each named in itself; the document keeps its own.
+        let current = self.interface_language();
+        let q = &mut self.commands;
+        i18n::menu_button(ui, &t("settings-interface-language"), |ui| {
+            for lang in qarar_i18n::Lang::ALL {
+                if i18n::radio(ui, lang == current, lang.native_name()).clicked() {
+                    q.push(Command::SetInterfaceLanguage(lang));
+                    ui.close();
+                }
+            }
+        });
     }
 
     /// Pane toggles, languages, zoom and a spinner, from the right end of the menu bar.
@@ -133,7 +163,7 @@ impl ReaderApp {
                 .filter_map(|c| c.shortcut_text(ui.ctx()))
                 .collect();
             ui.weak(format!("{:.0}%", self.settings.zoom * 100.0))
-                .on_hover_text(format!("Zoom: {}", keys.join(", ")));
+                .hover(ta("menu-zoom-keys", &[("keys", arg(keys.join(", ")))]));
         }
         if self.jobs.loading.is_busy() || self.jobs.picking.is_busy() {
             ui.spinner();
@@ -173,11 +203,14 @@ impl ReaderApp {
         for l in languages.iter().rev() {
             let r = ui
                 .selectable_label(*l == current, l.code().to_uppercase())
-                .on_hover_text(format!(
-                    "Read in {} (the same paragraph)",
-                    language_name(*l)
-                ));
-            let name = format!("Language: {}", language_name(*l));
+                .on_hover_ui(|ui| {
+                    let tip = ta("menu-read-in", &[("language", arg(language_name(*l)))]);
+                    i18n::label(ui, &tip);
+                });
+            let name = ta(
+                "menu-language-button",
+                &[("language", arg(language_name(*l)))],
+            );
             let selected = *l == current || Some(*l) == beside;
             r.widget_info(|| {
                 egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, selected, &name)
@@ -198,12 +231,12 @@ impl ReaderApp {
         let current = cur.doc.meta.language;
         let beside = cur.beside.as_ref().map(|b| b.doc.meta.language);
         let q = &mut self.commands;
-        ui.menu_button("Side by side with", |ui| {
+        i18n::menu_button(ui, &t("menu-side-by-side"), |ui| {
             if languages.len() < 2 {
-                ui.weak("The library has no other language of this resolution.");
+                i18n::weak(ui, &t("menu-no-other-language"));
             }
             for l in languages.iter().filter(|l| **l != current) {
-                if ui.radio(beside == Some(*l), language_name(*l)).clicked() {
+                if i18n::radio(ui, beside == Some(*l), &language_name(*l)).clicked() {
                     q.push(Command::ShowBeside(*l));
                     ui.close();
                 }
@@ -217,53 +250,57 @@ impl ReaderApp {
     /// The document menu: what the parser knows and noticed.
     fn document_menu(&mut self, ui: &mut egui::Ui) {
         let Some(c) = self.tabs.current() else {
-            ui.weak("No document");
+            i18n::weak(ui, &t("menu-no-document"));
             return;
         };
         let d = &c.doc;
         let m = &d.meta;
         let source = match &c.path {
             Some(p) => p.display().to_string(),
-            None => "bundled A-RES-75-10.ar.txt".into(),
+            None => t("info-bundled"),
         };
         let rows = [
             (
-                "Symbol",
-                m.symbol.clone().unwrap_or_else(|| "unknown".into()),
+                "info-symbol",
+                m.symbol.clone().unwrap_or_else(|| t("info-unknown")),
             ),
-            ("Language", m.language.code().to_string()),
+            ("info-language", m.language.code().to_string()),
             (
-                "Adopted",
-                m.adopted.clone().unwrap_or_else(|| "unknown".into()),
+                "info-adopted",
+                m.adopted.clone().unwrap_or_else(|| t("info-unknown")),
             ),
             (
-                "Paragraphs",
-                format!(
-                    "{} preambular, {} operative",
-                    d.preamble.len(),
-                    d.operative.len()
+                "info-paragraphs",
+                ta(
+                    "info-paragraph-counts",
+                    &[
+                        ("preambular", number(d.preamble.len())),
+                        ("operative", number(d.operative.len())),
+                    ],
                 ),
             ),
-            ("Footnotes", d.footnotes.len().to_string()),
-            ("References", d.references.len().to_string()),
-            ("Source", source),
+            ("info-footnotes", d.footnotes.len().to_string()),
+            ("info-references", d.references.len().to_string()),
+            ("info-source", source),
         ];
         egui::Grid::new("doc-info").num_columns(2).show(ui, |ui| {
             for (k, v) in rows {
-                ui.weak(k);
-                ui.label(v);
+                if i18n::rtl() {
+                    i18n::label(ui, &v);
+                    i18n::weak(ui, &t(k));
+                } else {
+                    i18n::weak(ui, &t(k));
+                    i18n::label(ui, &v);
+                }
                 ui.end_row();
             }
         });
         ui.separator();
         let notes = d.diagnostics.len();
-        if ui
-            .add_enabled(
-                notes > 0,
-                egui::Button::new(format!("Parser notes ({notes})…")),
-            )
-            .clicked()
-        {
+        let text = ta("menu-parser-notes-count", &[("count", number(notes))]);
+        let button = egui::Button::new(i18n::text(ui, &text));
+        let resp = ui.add_enabled(notes > 0, button);
+        if i18n::named(resp, egui::accesskit::Role::Button, &text).clicked() {
             self.commands.push(Command::ShowParserNotes);
             ui.close();
         }
@@ -281,8 +318,8 @@ fn tab(ui: &mut egui::Ui, q: &mut Commands, i: usize, title: &str, selected: boo
             egui::Color32::TRANSPARENT
         });
     frame.show(ui, |ui| {
-        let r = ui.selectable_label(selected, title);
-        let name = format!("Tab {title}");
+        let r = i18n::selectable(ui, selected, title);
+        let name = ta("menu-tab", &[("title", arg(title))]);
         r.widget_info(|| {
             egui::WidgetInfo::selected(egui::accesskit::Role::Tab, true, selected, &name)
         });
@@ -293,7 +330,7 @@ fn tab(ui: &mut egui::Ui, q: &mut Commands, i: usize, title: &str, selected: boo
             q.push(Command::CloseTabAt(i));
         }
         let x = with_tooltip(ui.small_button("×"), &Command::CloseTab);
-        let name = format!("Close tab {title}");
+        let name = ta("menu-close-tab-named", &[("title", arg(title))]);
         x.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &name));
         if x.clicked() {
             q.push(Command::CloseTabAt(i));

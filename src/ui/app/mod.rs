@@ -48,6 +48,9 @@ pub struct StartOptions {
     pub library: Option<PathBuf>,
     /// Language to show beside the first document once the library is read (`--beside`).
     pub beside: Option<Language>,
+    /// The system locale (`ar-EG`, `fr_CA.UTF-8`): the interface language at first start,
+    /// until one is chosen in Settings → Language. `None` (tests): English.
+    pub locale: Option<String>,
 }
 
 /// A document read in the background, with its stored annotations already anchored.
@@ -142,6 +145,8 @@ pub struct ReaderApp {
     ctx: egui::Context,
     start: StartOptions,
     frame_count: u64,
+    /// The interface language the names of the open documents were made in.
+    labelled_in: Option<qarar_i18n::Lang>,
     title: String,
 }
 
@@ -156,6 +161,15 @@ impl ReaderApp {
             .and_then(|s| eframe::get_value(s, STORAGE_KEY))
             .unwrap_or_default();
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        let lang = settings.language.unwrap_or_else(|| {
+            start
+                .locale
+                .as_deref()
+                .map(qarar_i18n::Lang::from_locale)
+                .unwrap_or_default()
+        });
+        super::i18n::set_language(lang);
+        super::i18n::install_fonts(ctx, lang);
         ctx.set_visuals(if settings.dark {
             egui::Visuals::dark()
         } else {
@@ -179,6 +193,7 @@ impl ReaderApp {
             ctx: ctx.clone(),
             start: start.clone(),
             frame_count: 0,
+            labelled_in: None,
             title: String::new(),
         };
         let folder = start.library.clone().or(app.settings.library.clone());
@@ -199,7 +214,7 @@ impl ReaderApp {
                     app.tabs.replace_current(Some(open));
                 }
                 Err(e) => {
-                    app.status.error(e.to_string());
+                    app.status.error(super::load_message::load_error(&e));
                     app.open_seed();
                 }
             },
@@ -236,7 +251,7 @@ impl ReaderApp {
                     old.flush();
                 }
             }
-            Err(e) => self.status.error(e.to_string()),
+            Err(e) => self.status.error(super::load_message::load_error(&e)),
         }
     }
 
@@ -273,6 +288,17 @@ impl ReaderApp {
         }
     }
 
+    /// The interface language: the one chosen in the settings, else the system locale's.
+    pub fn interface_language(&self) -> qarar_i18n::Lang {
+        self.settings.language.unwrap_or_else(|| {
+            self.start
+                .locale
+                .as_deref()
+                .map(qarar_i18n::Lang::from_locale)
+                .unwrap_or_default()
+        })
+    }
+
     fn direction(&self) -> Direction {
         self.current()
             .map(|c| c.doc.meta.direction)
@@ -292,6 +318,20 @@ impl ReaderApp {
     pub fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.frame_count += 1;
+        let lang = self.interface_language();
+        super::i18n::set_language(lang);
+        super::i18n::install_fonts(&ctx, lang);
+        if self.labelled_in != Some(lang) {
+            if self.labelled_in.is_some() {
+                for d in self.tabs.documents_mut() {
+                    d.relabel();
+                }
+                if let Some(c) = self.compare.as_mut() {
+                    c.relabel();
+                }
+            }
+            self.labelled_in = Some(lang);
+        }
         self.poll_jobs(&ctx);
         if self.jobs.is_busy() || self.library.is_indexing() {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));

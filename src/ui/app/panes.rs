@@ -7,6 +7,7 @@ use super::run::{in_new_tab, side_of};
 use crate::ui::annotations_pane::PaneAction;
 use crate::ui::command::Command;
 use crate::ui::document::Side;
+use crate::ui::i18n::{self, t};
 use crate::ui::library_pane::LibraryAction;
 use crate::ui::popup::{self, Popup, PopupAction, PopupKind};
 use crate::ui::search::SearchAction;
@@ -60,6 +61,7 @@ impl ReaderApp {
                     cur.outline.ui(ui, &mut self.painter, direction, top)
                 })
                 .inner;
+            i18n::name_resize_handle(ui, "outline", &t("pane-resize-outline"));
             self.commands.extend(go.map(Command::GoToBlock));
         }
         if self.settings.show_library {
@@ -76,6 +78,7 @@ impl ReaderApp {
                         .ui(ui, &mut self.painter, &mut self.library, prefer)
                 })
                 .inner;
+            i18n::name_resize_handle(ui, "library", &t("pane-resize-library"));
             self.commands.extend(action.map(Command::from));
         }
         if self.settings.show_annotations
@@ -90,6 +93,7 @@ impl ReaderApp {
                     self.pane.ui(ui, &mut self.painter, &items, direction)
                 })
                 .inner;
+            i18n::name_resize_handle(ui, "annotations", &t("pane-resize-annotations"));
             self.commands.extend(action.map(Command::from));
         }
     }
@@ -105,7 +109,7 @@ impl ReaderApp {
         egui::CentralPanel::default().show(ui, |ui| {
             let Some(cur) = self.tabs.current_mut() else {
                 ui.centered_and_justified(|ui| {
-                    ui.label("Open a resolution with File → Open (Ctrl+O).")
+                    crate::ui::i18n::label(ui, &crate::ui::i18n::t("empty-open-hint"))
                 });
                 return;
             };

@@ -98,6 +98,13 @@ impl ReaderApp {
             C::ToggleLibrary => self.settings.show_library = !self.settings.show_library,
             C::ToggleJustify => self.settings.justify = !self.settings.justify,
             C::ToggleDark => self.set_dark(ctx, !self.settings.dark),
+            C::SetInterfaceLanguage(lang) => {
+                // Remembered with the settings; the rest of this frame and the next speak it.
+                self.settings.language = Some(lang);
+                crate::ui::i18n::set_language(lang);
+                crate::ui::i18n::install_fonts(ctx, lang);
+                ctx.request_repaint();
+            }
             C::ZoomIn => self.settings.zoom_in(),
             C::ZoomOut => self.settings.zoom_out(),
             C::ZoomReset => self.settings.zoom = 1.0,
@@ -224,7 +231,10 @@ impl ReaderApp {
                     let id = cur.annotations.add(&cur.doc, a);
                     first.get_or_insert(id);
                 }
-                Err(e) => self.status.error(format!("Cannot highlight: {e}")),
+                Err(e) => self.status.error(crate::ui::i18n::ta(
+                    "msg-cannot-highlight",
+                    &[("reason", crate::ui::i18n::arg(e.to_string()))],
+                )),
             }
         }
         cur.view.clear_selection();
@@ -245,7 +255,10 @@ impl ReaderApp {
                     self.open_note(&id);
                 }
             }
-            Err(e) => self.status.error(format!("Cannot annotate: {e}")),
+            Err(e) => self.status.error(crate::ui::i18n::ta(
+                "msg-cannot-annotate",
+                &[("reason", crate::ui::i18n::arg(e.to_string()))],
+            )),
         }
     }
 

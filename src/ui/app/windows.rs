@@ -4,6 +4,7 @@
 use super::run::in_new_tab;
 use super::{CitedBy, ReaderApp};
 use crate::ui::command::{Command, Commands, with_tooltip};
+use crate::ui::i18n::{self, arg, number, t, ta};
 use crate::ui::note_widget::note_editor_ui;
 use crate::ui::text_painter::{LabelCache, LabelStyle, TextPainter};
 use eframe::egui;
@@ -11,6 +12,10 @@ use qarar_annotations::Color;
 use qarar_document::{Direction, Language};
 use qarar_library::LibraryIndex;
 use std::path::PathBuf;
+
+fn tr(id: &str) -> String {
+    t(id)
+}
 
 impl ReaderApp {
     pub(super) fn note_window(&mut self, ctx: &egui::Context) {
@@ -30,12 +35,15 @@ impl ReaderApp {
         let mut done = false;
         let mut delete = false;
         let mut recolor = None;
-        egui::Window::new("Note")
+        let mut closed = false;
+        let title = t("note-window");
+        i18n::window(&title)
             .open(&mut open)
             .collapsible(false)
             .resizable(false)
             .default_pos(ctx.content_rect().right_top() + egui::vec2(-420.0, 80.0))
             .show(ctx, |ui| {
+                i18n::title_row(ui, &title, Some(&mut closed));
                 let Some(e) = self.editing.as_mut() else {
                     return;
                 };
@@ -49,7 +57,7 @@ impl ReaderApp {
                     &mut e.editor,
                     &mut e.mesh,
                     356.0,
-                    "Note text",
+                    &t("note-text"),
                 );
                 if e.focus {
                     resp.request_focus();
@@ -57,21 +65,21 @@ impl ReaderApp {
                 }
                 ui.add_space(4.0);
                 ui.horizontal(|ui| {
-                    ui.label("Tags:");
+                    i18n::label(ui, &t("note-tags"));
                     crate::ui::search::line_edit_labeled(
                         ui,
                         &mut self.painter,
                         &mut e.labels,
                         &mut e.tags,
                         300.0,
-                        "Tags",
+                        &t("note-tags-field"),
                     );
                 });
                 recolor = colour_swatches(ui, color);
                 ui.separator();
                 ui.horizontal(|ui| {
-                    done = ui.button("Done").clicked();
-                    delete = ui.button("Delete highlight").clicked();
+                    done = i18n::button(ui, &t("note-done")).clicked();
+                    delete = i18n::button(ui, &t("note-delete-highlight")).clicked();
                 });
             });
         if let (Some(c), Some(cur)) = (recolor, self.tabs.current_mut()) {
@@ -79,7 +87,7 @@ impl ReaderApp {
         }
         if delete {
             self.commands.push(Command::DeleteAnnotation(id));
-        } else if done || !open {
+        } else if done || !open || closed {
             self.close_note();
         }
     }
@@ -123,10 +131,13 @@ impl ReaderApp {
         let mut open = true;
         let painter = &mut self.painter;
         let labels = &mut self.windows.labels;
-        egui::Window::new("Parser notes")
+        let mut closed = false;
+        let title = t("parser-notes-window");
+        i18n::window(&title)
             .open(&mut open)
             .default_width(520.0)
             .show(ctx, |ui| {
+                i18n::title_row(ui, &title, Some(&mut closed));
                 egui::ScrollArea::vertical()
                     .max_height(400.0)
                     .show(ui, |ui| {
@@ -143,7 +154,7 @@ impl ReaderApp {
                         }
                     });
             });
-        if !open {
+        if !open || closed {
             self.windows.parser_notes = false;
         }
     }
@@ -168,15 +179,18 @@ impl ReaderApp {
         let cited = &mut self.windows.cited;
         let q = &mut self.commands;
         let max_height = (ctx.content_rect().height() - 80.0).max(200.0);
-        egui::Window::new("Resolution details")
+        let mut closed = false;
+        let heading = t("details-window");
+        i18n::window(&heading)
             .open(&mut open)
             .default_width(460.0)
             .default_height(max_height.min(620.0))
             .max_height(max_height)
             .vscroll(true)
             .show(ctx, |ui| {
+                i18n::title_row(ui, &heading, Some(&mut closed));
                 let Some(symbol) = symbol else {
-                    ui.weak("This document has no symbol.");
+                    i18n::weak(ui, &t("details-no-symbol"));
                     return;
                 };
                 ui.strong(&symbol);
@@ -186,9 +200,7 @@ impl ReaderApp {
                     painter.show_label(ui, labels, t, style);
                 }
                 let Some(index) = index else {
-                    ui.weak(
-                        "Choose a library folder to see votes, sponsors and citing resolutions.",
-                    );
+                    i18n::weak(ui, &t("details-choose-library"));
                     return;
                 };
                 metadata_grid(ui, painter, labels, &index, &symbol);
@@ -197,7 +209,7 @@ impl ReaderApp {
                 let citing = cited_by(cited, &index, key);
                 cited_by_list(ui, q, citing);
             });
-        if !open {
+        if !open || closed {
             self.windows.details = false;
         }
     }
@@ -209,26 +221,29 @@ impl ReaderApp {
             return;
         }
         let mut open = true;
-        egui::Window::new("About Qarar")
+        let mut closed = false;
+        let title = t("about-window");
+        i18n::window(&title)
             .open(&mut open)
             .collapsible(false)
             .resizable(false)
             .show(ctx, |ui| {
-                ui.strong("Qarar");
-                ui.label("A reader for United Nations resolutions, Arabic first.");
+                i18n::title_row(ui, &title, Some(&mut closed));
+                i18n::strong(ui, &t("about-name"));
+                i18n::label(ui, &t("about-tagline"));
                 egui::Grid::new("about").num_columns(2).show(ui, |ui| {
-                    ui.label("Version");
-                    ui.label(crate::build_info::VERSION);
-                    ui.end_row();
-                    ui.label("Commit");
-                    ui.label(crate::build_info::COMMIT);
-                    ui.end_row();
-                    ui.label("Target");
-                    ui.label(crate::build_info::TARGET);
-                    ui.end_row();
+                    for (id, value) in [
+                        ("about-version", crate::build_info::VERSION),
+                        ("about-commit", crate::build_info::COMMIT),
+                        ("about-target", crate::build_info::TARGET),
+                    ] {
+                        i18n::label(ui, &t(id));
+                        ui.label(value);
+                        ui.end_row();
+                    }
                 });
             });
-        if !open {
+        if !open || closed {
             self.windows.about = false;
         }
     }
@@ -243,13 +258,13 @@ fn colour_swatches(ui: &mut egui::Ui, current: Color) -> Option<Color> {
             let swatch = egui::Button::new("  ")
                 .fill(egui::Color32::from_rgb(r, g, b))
                 .selected(c == current);
-            let resp = ui.add(swatch).on_hover_text(c.name());
+            let colour = t(&format!("colour-{}", c.name()));
+            let resp = ui.add(swatch).on_hover_ui(|ui| {
+                i18n::label(ui, &colour);
+            });
+            let name = ta("note-colour", &[("colour", arg(colour))]);
             resp.widget_info(|| {
-                egui::WidgetInfo::labeled(
-                    egui::accesskit::Role::Button,
-                    true,
-                    format!("Colour {}", c.name()),
-                )
+                egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &name)
             });
             if resp.clicked() {
                 chosen = Some(c);
@@ -273,7 +288,7 @@ fn highlight_bar(ui: &mut egui::Ui, q: &mut Commands) {
         }
     }
     let note = Command::HighlightWithNote;
-    if with_tooltip(ui.button(note.label()), &note).clicked() {
+    if with_tooltip(i18n::button(ui, &note.label()), &note).clicked() {
         q.push(note);
     }
 }
@@ -287,49 +302,56 @@ fn metadata_grid(
     index: &LibraryIndex,
     symbol: &str,
 ) {
-    let mut rows: Vec<(&str, String)> = Vec::new();
+    let mut rows: Vec<(String, String)> = Vec::new();
     match index.metadata.get(symbol) {
         Some(m) => {
             if let Some(t) = &m.title {
-                rows.push(("Title (UN)", t.clone()));
+                rows.push((tr("details-title"), t.clone()));
             }
             if let Some(d) = m.adoption_date.as_ref().or(m.adoption_date_iso.as_ref()) {
-                rows.push(("Adopted", d.clone()));
+                rows.push((tr("details-adopted"), d.clone()));
             }
             if let Some(mt) = &m.adoption_meeting {
-                rows.push(("Meeting", mt.clone()));
+                rows.push((tr("details-meeting"), mt.clone()));
             }
             match (&m.votes, &m.adoption_type) {
                 (Some(v), _) => rows.push((
-                    "Vote",
-                    format!(
-                        "{} in favour, {} against, {} abstaining",
-                        v.in_favour, v.against, v.abstaining
+                    tr("details-vote"),
+                    ta(
+                        "details-votes",
+                        &[
+                            ("yes", arg(v.in_favour.to_string())),
+                            ("no", arg(v.against.to_string())),
+                            ("abstaining", arg(v.abstaining.to_string())),
+                        ],
                     ),
                 )),
-                (None, Some(t)) => rows.push(("Adoption", t.clone())),
+                (None, Some(t)) => rows.push((tr("details-adoption"), t.clone())),
                 _ => {}
             }
             if let Some(a) = &m.agenda_item {
                 let name = m.agenda_item_name.clone().unwrap_or_default();
-                rows.push(("Agenda item", format!("{a} {name}").trim().to_string()));
+                rows.push((
+                    tr("details-agenda-item"),
+                    format!("{a} {name}").trim().to_string(),
+                ));
             }
             if let Some(c) = &m.committee {
-                rows.push(("Committee", c.clone()));
+                rows.push((tr("details-committee"), c.clone()));
             }
             if let Some(o) = &m.originating_document {
-                rows.push(("Draft", o.clone()));
+                rows.push((tr("details-draft"), o.clone()));
             }
             let mut sponsors = m.sponsors.clone();
             sponsors.extend(m.additional_sponsors.iter().cloned());
             if !sponsors.is_empty() {
                 rows.push((
-                    "Sponsors",
+                    tr("details-sponsors"),
                     format!("{} ({})", sponsors.join(", "), sponsors.len()),
                 ));
             }
         }
-        None => rows.push(("UN metadata", "not in the library folder".into())),
+        None => rows.push((tr("details-un-metadata"), tr("details-not-in-library"))),
     }
     let langs: Vec<String> = index
         .languages_of(symbol)
@@ -337,14 +359,14 @@ fn metadata_grid(
         .map(|l| l.code().to_uppercase())
         .collect();
     if !langs.is_empty() {
-        rows.push(("Languages", langs.join(" ")));
+        rows.push((tr("details-languages"), langs.join(" ")));
     }
     egui::Grid::new("resolution-meta")
         .num_columns(2)
         .striped(true)
         .show(ui, |ui| {
             for (k, v) in rows {
-                ui.weak(k);
+                i18n::weak(ui, &k);
                 let arabic = qarar_util::script::has_rtl(&v);
                 let direction = if arabic {
                     Direction::Rtl
@@ -393,15 +415,18 @@ fn cited_by<'a>(
 }
 
 fn cited_by_list(ui: &mut egui::Ui, q: &mut Commands, citing: &[(String, PathBuf)]) {
-    ui.strong(format!("Cited by ({})", citing.len()));
+    i18n::strong(
+        ui,
+        &ta("details-cited-by", &[("count", number(citing.len()))]),
+    );
     if citing.is_empty() {
-        ui.weak("No resolution of the library cites this one.");
+        i18n::weak(ui, &t("details-not-cited"));
     }
     egui::ScrollArea::vertical()
         .max_height(220.0)
         .show(ui, |ui| {
             for (label, path) in citing {
-                if ui.button(label).clicked() {
+                if i18n::button(ui, label).clicked() {
                     q.push(in_new_tab(path.clone(), None));
                 }
             }

@@ -3,6 +3,7 @@
 
 use super::{CompareView, Layout};
 use crate::ui::command::{Command, Commands, with_tooltip};
+use crate::ui::i18n::{self, arg, t, ta};
 use crate::ui::text_painter::{LabelStyle, TextPainter, paint_label};
 use eframe::egui::{self, accesskit::Role};
 
@@ -14,28 +15,43 @@ impl CompareView {
         painter: &mut TextPainter,
         queue: &mut Commands,
     ) {
-        ui.horizontal_wrapped(|ui| {
-            ui.strong(format!("Old: {} · New: {}", self.old_name, self.new_name));
+        let layout = if i18n::rtl() {
+            egui::Layout::right_to_left(egui::Align::Center).with_main_wrap(true)
+        } else {
+            egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true)
+        };
+        // One row high to start with, as `horizontal_wrapped` (`with_layout` would take the
+        // whole height and leave the changes none).
+        let row = egui::vec2(
+            ui.available_size_before_wrap().x,
+            ui.spacing().interact_size.y,
+        );
+        ui.allocate_ui_with_layout(row, layout, |ui| {
+            let names = ta(
+                "compare-old-new",
+                &[
+                    ("old", arg(self.old_name.clone())),
+                    ("new", arg(self.new_name.clone())),
+                ],
+            );
+            i18n::strong(ui, &names);
             ui.separator();
             let inline = self.layout == Layout::Inline;
-            if ui.selectable_label(inline, "Inline").clicked() && !inline {
+            if i18n::selectable(ui, inline, &t("compare-inline")).clicked() && !inline {
                 queue.push(Command::ToggleCompareLayout);
             }
-            if ui.selectable_label(!inline, "Side by side").clicked() && inline {
+            if i18n::selectable(ui, !inline, &t("compare-side-by-side")).clicked() && inline {
                 queue.push(Command::ToggleCompareLayout);
             }
             ui.separator();
             let mut only = self.substantive_only;
-            let resp = ui.checkbox(&mut only, "Substantive only");
+            let resp = i18n::checkbox(ui, &mut only, &Command::ToggleSubstantiveOnly.label());
             if resp.changed() {
                 queue.push(Command::ToggleSubstantiveOnly);
             }
             ui.separator();
-            for (cmd, text) in [
-                (Command::PreviousChange, "Previous change"),
-                (Command::NextChange, "Next change"),
-            ] {
-                let resp = with_tooltip(ui.button(text), &cmd);
+            for cmd in [Command::PreviousChange, Command::NextChange] {
+                let resp = with_tooltip(i18n::button(ui, &cmd.label()), &cmd);
                 if resp.clicked() {
                     queue.push(cmd);
                 }
@@ -44,14 +60,14 @@ impl CompareView {
             let resp = ui.label(&count);
             ui.ctx().accesskit_node_builder(resp.id, |n| {
                 n.set_role(Role::Status);
-                n.set_label("Change count");
+                n.set_label(t("compare-change-count"));
                 n.set_value(count.clone());
             });
             if !self.others.is_empty() {
                 ui.separator();
-                ui.menu_button("Other earlier versions", |ui| {
+                i18n::menu_button(ui, &t("compare-other-versions"), |ui| {
                     for (name, path) in &self.others {
-                        if ui.button(name).clicked() {
+                        if i18n::button(ui, name).clicked() {
                             queue.push(Command::CompareWithFile(path.clone()));
                             ui.close();
                         }
@@ -59,10 +75,13 @@ impl CompareView {
                 });
             }
             ui.separator();
-            if ui.button("Export comparison…").clicked() {
+            if i18n::button(ui, &Command::ExportComparison.label()).clicked() {
                 queue.push(Command::ExportComparison);
             }
-            let resp = with_tooltip(ui.button("Close comparison"), &Command::CloseCompare);
+            let resp = with_tooltip(
+                i18n::button(ui, &Command::CloseCompare.label()),
+                &Command::CloseCompare,
+            );
             if resp.clicked() {
                 queue.push(Command::CloseCompare);
             }
@@ -82,7 +101,7 @@ impl CompareView {
         paint_label(ui.painter(), &label, rect.min);
         ui.ctx().accesskit_node_builder(resp.id, |n| {
             n.set_role(Role::Status);
-            n.set_label("Compare summary");
+            n.set_label(t("compare-summary"));
             n.set_value(text.clone());
         });
         ui.separator();

@@ -54,7 +54,13 @@ impl CompareView {
         let dark = ui.visuals().dark_mode;
         let selected = ui.visuals().selection.bg_fill;
         let mut clicked = None;
-        ui.strong(format!("Changes ({})", nav.len()));
+        crate::ui::i18n::strong(
+            ui,
+            &crate::ui::i18n::ta(
+                "compare-changes",
+                &[("count", crate::ui::i18n::number(nav.len()))],
+            ),
+        );
         // The entries' texts, made once per filter (not every frame).
         if self.list_texts.as_ref().map(|(only, _)| *only) != Some(self.substantive_only) {
             let texts = (0..nav.len())

@@ -99,6 +99,16 @@ pub struct CompareView {
 }
 
 impl CompareView {
+    /// The interface language changed: the outline's names and marks, and the list of
+    /// changes, are made again in it.
+    pub fn relabel(&mut self) {
+        let marked = outline::marked(&self.comparison, &self.old_doc, &self.new_doc);
+        let collapsed = std::mem::take(&mut self.outline.collapsed);
+        self.outline = marked;
+        self.outline.collapsed = collapsed;
+        self.list_texts = None;
+    }
+
     pub fn new(p: Prepared) -> CompareView {
         CompareView {
             comparison: p.comparison,
@@ -282,7 +292,8 @@ pub fn prepare(
     tab: Option<u64>,
     data_dir: Option<&PathBuf>,
 ) -> Result<Prepared, String> {
-    let loaded = qarar_document::load_path(other).map_err(|e| e.to_string())?;
+    let loaded =
+        qarar_document::load_path(other).map_err(|e| crate::ui::load_message::load_error(&e))?;
     check_languages(&loaded, current)?;
     let other_notes = notes::anchored(&Annotations::open(&loaded, data_dir));
     let current_is_old =

@@ -28,6 +28,11 @@ fn all_ids(ids: &Option<Ids>) -> Vec<&str> {
     }
 }
 
+/// What the comparison did to a unit, in the interface language ("changed", "inserted" …).
+pub(crate) fn status_word(s: Status) -> String {
+    crate::ui::i18n::t(&format!("compare-status-{}", s.as_str()))
+}
+
 /// The outline of `new` with the marks of `cmp` (from `old` to `new`).
 pub(super) fn marked(cmp: &Comparison, old: &Document, new: &Document) -> Outline {
     let list = entries(new, &display::blocks(new));
@@ -61,7 +66,13 @@ pub(super) fn marked(cmp: &Comparison, old: &Document, new: &Document) -> Outlin
             status: c.status,
             class: c.class,
             change: k,
-            label: format!("{}, {}", paragraph_label(id), c.status.as_str()),
+            label: crate::ui::i18n::ta(
+                "compare-unit-status",
+                &[
+                    ("name", crate::ui::i18n::arg(paragraph_label(id))),
+                    ("status", crate::ui::i18n::arg(status_word(c.status))),
+                ],
+            ),
         })
     };
     let deleted_entry = |k: usize, after: Option<&OutlineEntry>| {
@@ -79,7 +90,10 @@ pub(super) fn marked(cmp: &Comparison, old: &Document, new: &Document) -> Outlin
             block: after.map_or(0, |e| e.block),
             depth: after.map_or(0, |e| e.depth),
             text,
-            label: format!("Outline: {} (deleted)", paragraph_label(id)),
+            label: crate::ui::i18n::ta(
+                "outline-deleted",
+                &[("name", crate::ui::i18n::arg(paragraph_label(id)))],
+            ),
             parent: after.and_then(|e| e.parent),
             has_children: false,
             section: false,

@@ -15,11 +15,12 @@ use qarar_text::layout::BlockLayout;
 use std::sync::Arc;
 
 impl Version {
-    pub fn word(self) -> &'static str {
-        match self {
-            Version::Old => "old",
-            Version::New => "new",
-        }
+    /// "old" or "new", in the interface's language.
+    pub fn word(self) -> String {
+        crate::ui::i18n::t(match self {
+            Version::Old => "compare-old-version",
+            Version::New => "compare-new-version",
+        })
     }
 
     fn other(self) -> Version {
@@ -80,7 +81,8 @@ impl Units {
             self.track(ui, &resp, (i, 0), lay, pos);
         }
         if let Some(k) = k {
-            let label = format!("Change {}", k + 1);
+            let label =
+                crate::ui::i18n::ta("compare-change", &[("n", crate::ui::i18n::number(k + 1))]);
             resp.widget_info(move || egui::WidgetInfo::labeled(Role::Article, true, &label));
         }
         if inline {
@@ -127,7 +129,13 @@ impl Units {
                 );
             }
             if let Some(k) = k {
-                let label = format!("Change {}, {}", k + 1, v.word());
+                let label = crate::ui::i18n::ta(
+                    "compare-change-version",
+                    &[
+                        ("n", crate::ui::i18n::number(k + 1)),
+                        ("version", crate::ui::i18n::arg(v.word())),
+                    ],
+                );
                 resp.widget_info(move || egui::WidgetInfo::labeled(Role::Article, true, &label));
                 ui.ctx()
                     .accesskit_node_builder(resp.id, |n| n.set_selected(paired));
@@ -161,11 +169,14 @@ impl Units {
         resp.context_menu(|ui| {
             for (n, (v, pid)) in present.iter().enumerate() {
                 let text = if n == 0 {
-                    "Copy citation".to_string()
+                    crate::ui::i18n::t("cmd-copy-citation")
                 } else {
-                    format!("Copy citation of the {} version", v.word())
+                    crate::ui::i18n::ta(
+                        "compare-copy-citation-of",
+                        &[("version", crate::ui::i18n::arg(v.word()))],
+                    )
                 };
-                if ui.button(text).clicked() {
+                if crate::ui::i18n::button(ui, &text).clicked() {
                     let doc = match v {
                         Version::Old => &self.old_doc,
                         Version::New => &self.new_doc,
@@ -205,8 +216,22 @@ impl Units {
             let area = rects.iter().fold(*first, |r, x| r.union(*x));
             let id = Id::unique(("qarar-compare-note", &h.id, h.block, n));
             let resp = ui.interact(area, id, Sense::hover());
-            let what = if h.has_note { "Note" } else { "Highlight" };
-            let label = format!("{what} ({}): {}", v.word(), paragraph_label(&a.paragraph));
+            let what = crate::ui::i18n::t(if h.has_note {
+                "compare-note"
+            } else {
+                "compare-highlight"
+            });
+            let label = crate::ui::i18n::ta(
+                "compare-mark",
+                &[
+                    ("what", crate::ui::i18n::arg(what)),
+                    ("version", crate::ui::i18n::arg(v.word())),
+                    (
+                        "paragraph",
+                        crate::ui::i18n::arg(paragraph_label(&a.paragraph)),
+                    ),
+                ],
+            );
             let value = a.note.clone();
             ui.ctx().accesskit_node_builder(resp.id, |node| {
                 node.set_role(Role::Mark);

@@ -216,7 +216,9 @@ impl CompareView {
             .fixed_pos(tip + vec2(-50.0, 6.0))
             .show(ctx, |ui| {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
-                    if ui.button("Copy citation").clicked() {
+                    if crate::ui::i18n::button(ui, &crate::ui::i18n::t("cmd-copy-citation"))
+                        .clicked()
+                    {
                         if let Some(t) = qarar_library::citation_text(doc, pid) {
                             ui.ctx().copy_text(t);
                         }

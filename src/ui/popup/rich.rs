@@ -90,7 +90,7 @@ pub(super) fn footnote_text(
         .add(egui::Shape::mesh(placed(&c.mesh, rect.min)));
     resp.widget_info(|| {
         let mut info = egui::WidgetInfo::labeled(egui::accesskit::Role::Label, true, &c.text);
-        info.hint_text = Some("Footnote text".into());
+        info.hint_text = Some(crate::ui::i18n::t("popup-footnote-text"));
         info
     });
     let targets: Vec<String> = doc.references.iter().map(|r| r.target.clone()).collect();

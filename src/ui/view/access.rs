@@ -46,6 +46,8 @@ struct TreeKey {
     zoom: u32,
     body: u32,
     justify: bool,
+    /// The blocks' names are in the interface language.
+    lang: qarar_i18n::Lang,
 }
 
 /// One block's nodes.
@@ -102,6 +104,7 @@ impl AccessTree {
             zoom: t.zoom.to_bits(),
             body: t.body_size.to_bits(),
             justify: t.justify,
+            lang: crate::ui::i18n::language(),
         };
         if self.key != Some(key) {
             self.key = Some(key);

@@ -2,13 +2,16 @@
 
 use qarar_text::display::{Block, BlockKind, Link};
 
-/// AccessKit label of a block: "Paragraph 13", "Paragraph 13 (b)", "Preambular paragraph 3".
+use crate::ui::i18n::{arg, t, ta};
+
+/// AccessKit label of a block: "Paragraph 13", "Paragraph 13 (b)", "Preambular paragraph 3"
+/// (in the interface's language).
 pub(crate) fn block_label(block: &Block) -> String {
     match &block.kind {
-        BlockKind::Meta => "Document information".into(),
-        BlockKind::Title => "Title".into(),
-        BlockKind::Formula => "Enacting formula".into(),
-        BlockKind::Closing => "Closing".into(),
+        BlockKind::Meta => t("block-meta"),
+        BlockKind::Title => t("block-title"),
+        BlockKind::Formula => t("block-formula"),
+        BlockKind::Closing => t("block-closing"),
         BlockKind::Paragraph { id, .. } => paragraph_label(id),
     }
 }
@@ -19,43 +22,50 @@ pub(crate) fn paragraph_label(id: &str) -> String {
     if let Some((scope, rest)) = id.split_once('.') {
         let inner = paragraph_label(rest);
         return match scope.strip_prefix("annex_") {
-            Some(n) => format!("Annex {n}, {inner}"),
-            None => format!("Part {scope}, {inner}"),
+            Some(n) => ta("block-annex", &[("annex", arg(n)), ("inner", arg(inner))]),
+            None => ta("block-part", &[("part", arg(scope)), ("inner", arg(inner))]),
         };
     }
     if let Some(n) = id.strip_prefix("sec_") {
-        return format!("Section {n}");
+        return ta("block-section", &[("n", arg(n))]);
     }
     if let Some(n) = id.strip_prefix("table_") {
-        return format!("Table {n}");
+        return ta("block-table", &[("n", arg(n))]);
     }
     if let Some(n) = id.strip_prefix("preamble_") {
-        return format!("Preambular paragraph {n}");
+        return ta("block-preambular", &[("n", arg(n))]);
     }
     // A table under a paragraph: `para_6_table_1` → "Paragraph 6, Table 1".
     if let Some((para, n)) = id.rsplit_once("_table_") {
-        return format!("{}, Table {n}", paragraph_label(para));
+        let table = ta("block-table", &[("n", arg(n))]);
+        return ta(
+            "block-with-table",
+            &[
+                ("paragraph", arg(paragraph_label(para))),
+                ("table", arg(table)),
+            ],
+        );
     }
     if let Some(rest) = id.strip_prefix("para_") {
         let mut parts = rest.split('_');
-        let mut s = format!("Paragraph {}", parts.next().unwrap_or(""));
+        let mut n = parts.next().unwrap_or("").to_string();
         for p in parts {
-            s.push_str(&format!(" ({p})"));
+            n.push_str(&format!(" ({p})"));
         }
-        return s;
+        return ta("block-paragraph", &[("n", arg(n))]);
     }
     if let Some(n) = id.strip_prefix("p_") {
-        return format!("Text paragraph {n}");
+        return ta("block-text", &[("n", arg(n))]);
     }
     id.to_string()
 }
 
 pub(crate) fn link_label(link: &Link, targets: &[String]) -> String {
     match link {
-        Link::Footnote { marker, .. } => format!("Footnote {marker}"),
+        Link::Footnote { marker, .. } => ta("link-footnote", &[("marker", arg(marker.clone()))]),
         Link::Reference { index } => match targets.get(*index) {
-            Some(t) => format!("Reference {t}"),
-            None => "Reference".into(),
+            Some(r) => ta("link-reference", &[("target", arg(r.clone()))]),
+            None => t("link-reference-plain"),
         },
     }
 }
