@@ -24,7 +24,7 @@ in Settings → Interface language, where it is remembered. The command line sta
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Resolution to open in the reader (plain text or Akoma Ntoso XML). Without it, the
+    /// Resolution to open in the reader (Akoma Ntoso XML, plain text, PDF or Word .docx). Without it, the
     /// bundled resolution A/RES/75/10 opens.
     pub file: Option<PathBuf>,
     /// Render the first frame, print "first frame: N ms" on stderr and exit (start-up timing).
