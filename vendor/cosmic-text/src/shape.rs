@@ -843,10 +843,14 @@ impl ShapeWord {
             // Complex text path: Full grapheme iteration and attribute processing
             let mut start_run = word_range.start;
             let mut attrs = attrs_list.defaults();
+            // Qarar: where each run of equal attributes starts in `glyphs`, to put the runs of
+            // a right-to-left word in visual order below.
+            let mut run_starts: Vec<usize> = Vec::new();
             for (egc_i, _egc) in word.grapheme_indices(true) {
                 let start_egc = word_range.start + egc_i;
                 let attrs_egc = attrs_list.get_span(start_egc);
                 if !attrs.compatible(&attrs_egc) {
+                    run_starts.push(glyphs.len());
                     shaping.run(
                         &mut glyphs,
                         font_system,
@@ -862,6 +866,7 @@ impl ShapeWord {
                 }
             }
             if start_run < word_range.end {
+                run_starts.push(glyphs.len());
                 shaping.run(
                     &mut glyphs,
                     font_system,
@@ -871,6 +876,19 @@ impl ShapeWord {
                     word_range.end,
                     span_rtl,
                 );
+            }
+            // Qarar: each run's glyphs come in visual order, and so must the runs: in a
+            // right-to-left word the later run stands to the left. Appended in logical order,
+            // a bold lead and the comma after it (`تقرر،`) were drawn comma first.
+            if span_rtl && run_starts.len() > 1 {
+                let mut visual = Vec::with_capacity(glyphs.len());
+                let mut end = glyphs.len();
+                for &start in run_starts.iter().rev() {
+                    visual.extend(glyphs[start..end].iter().cloned());
+                    end = start;
+                }
+                visual.extend(glyphs[..end].iter().cloned());
+                glyphs = visual;
             }
         }
 
