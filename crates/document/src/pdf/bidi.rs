@@ -51,7 +51,41 @@ pub(super) fn logical(mut units: Vec<String>, doc_rtl: bool) -> (String, bool) {
             merged
         }
     };
-    (if rtl { balance(text) } else { text }, rtl)
+    (
+        if rtl {
+            lam_after_article(balance(text))
+        } else {
+            text
+        },
+        rtl,
+    )
+}
+
+/// A lam-alef drawn as two glyphs, the alef's origin right of the lam's, reads reversed after
+/// the article: `اإلعلان`, `األمم`, `االتجار`. Two alefs in a row do not occur in Arabic
+/// words, so an alef followed by an alef and a lam is the article with its lam-alef turned
+/// around: `الإعلان`, `الأمم`, `الاتجار`. (A lam-alef with no alef before it, `إلنشاء` for
+/// `لإنشاء`, cannot be told from words such as `إلى`, and is left.)
+fn lam_after_article(text: String) -> String {
+    let alef = |c: char| matches!(c, 'ا' | 'أ' | 'إ' | 'آ');
+    let chars: Vec<char> = text.chars().collect();
+    if !chars
+        .windows(3)
+        .any(|w| w[0] == 'ا' && alef(w[1]) && w[2] == 'ل')
+    {
+        return text;
+    }
+    let mut out = chars;
+    let mut i = 0;
+    while i + 2 < out.len() {
+        if out[i] == 'ا' && alef(out[i + 1]) && out[i + 2] == 'ل' {
+            out.swap(i + 1, i + 2);
+            i += 3;
+        } else {
+            i += 1;
+        }
+    }
+    out.into_iter().collect()
 }
 
 /// A right-to-left line whose brackets close before they open was painted with mirrored
@@ -239,6 +273,22 @@ mod tests {
         assert_eq!(logical(visual, true).0, "و A/RES/75");
         let (text, _) = logical(units(&["ال", "ﻭ"]), false);
         assert_eq!(text, "ولا");
+    }
+
+    #[test]
+    fn a_lam_alef_of_two_glyphs_after_the_article_reads_in_order() {
+        // Lam and alef painted as two glyphs with the alef's origin to the right: sorted by
+        // position, they come out alef first.
+        for (wrong, right) in [
+            ("اإلعلان السياسي", "الإعلان السياسي"),
+            ("خطة عمل األمم المتحدة", "خطة عمل الأمم المتحدة"),
+            ("لمكافحة االتجار بالأشخاص", "لمكافحة الاتجار بالأشخاص"),
+            ("باإلضافة إلى", "بالإضافة إلى"),
+        ] {
+            assert_eq!(lam_after_article(wrong.to_string()), right);
+        }
+        // Words that begin with alef-lam are left alone.
+        assert_eq!(lam_after_article("إلى الأمم".into()), "إلى الأمم");
     }
 
     #[test]
