@@ -408,3 +408,11 @@ compare-status-split = مُقسَّمة
 compare-status-merged = مدمجة
 library-status = الملفات: { $files }، المقروءة: { $read }، دون تغيير: { $unchanged }، بها أخطاء: { $failed } ({ $seconds } ث)
 library-status-stopped = الملفات: { $files }، المقروءة: { $read }، دون تغيير: { $unchanged }، بها أخطاء: { $failed } ({ $seconds } ث) — توقفت الفهرسة قبل نهايتها
+
+## أخطاء الوحدات الأخرى بلغة الواجهة
+compare-two-languages = الوثيقتان بلغتين مختلفتين ({ $old } و{ $new })؛ قارن بين نسختين باللغة نفسها
+fulltext-folder = تعذر استخدام مجلد فهرس البحث { $path }: { $reason }
+fulltext-index = تعذر استخدام فهرس البحث: { $reason }
+fulltext-file = تعذرت إضافة { $file } إلى فهرس البحث: { $reason }
+fulltext-state = تعذر تسجيل قائمة الملفات المفهرسة: { $reason }
+msg-kept-open-unsaved = تعذر حفظ التعليقات على { $name }، لذلك تبقى الوثيقة مفتوحة ({ $reason }). أفرغ بعض المساحة أو تحقق من أذونات مجلد البيانات، أو احتفظ بها عبر ملف ← تصدير التعليقات….
