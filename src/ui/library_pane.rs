@@ -59,7 +59,8 @@ enum Row {
     ErrorsHeader(usize),
     Error {
         path: PathBuf,
-        error: String,
+        /// Translated when drawn, so it follows the interface language.
+        error: qarar_document::LoadReason,
     },
 }
 
@@ -195,10 +196,12 @@ fn build_rows(
     if !errors.is_empty() {
         rows.push(Row::ErrorsHeader(errors.len()));
         for e in errors {
-            rows.push(Row::Error {
-                path: e.path.clone(),
-                error: e.error.clone().unwrap_or_default(),
-            });
+            if let Some(error) = e.error.clone() {
+                rows.push(Row::Error {
+                    path: e.path.clone(),
+                    error,
+                });
+            }
         }
     }
     rows
@@ -570,7 +573,8 @@ impl LibraryPane {
                     .unwrap_or_default();
                 i18n::colored(ui, ui.visuals().error_fg_color, &name)
                     .hover(path.display().to_string());
-                i18n::weak(ui, &shorten(error, 70)).hover(error);
+                let error = super::load_message::load_reason(error);
+                i18n::weak(ui, &shorten(&error, 70)).hover(error);
             }
             Row::Doc {
                 symbol,

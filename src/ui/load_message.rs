@@ -9,37 +9,41 @@
 
 use super::i18n::{arg, t, ta};
 use qarar_compare::LanguageMismatch;
-use qarar_document::{LoadError, Unreadable};
+use qarar_document::{LoadError, LoadReason, Unreadable};
 use qarar_library::fulltext::FullTextError;
-use std::io::ErrorKind;
 use std::path::Path;
 
 /// The status line's message for a file that could not be opened.
 pub fn load_error(e: &LoadError) -> String {
-    let (path, reason) = match e {
-        LoadError::Io { path, source } => (path, io_reason(source)),
-        LoadError::Directory { path } => (path, t("load-is-folder")),
-        LoadError::TooLarge { path, size, limit } => (
-            path,
-            ta(
-                "load-too-large",
-                &[
-                    ("size", arg(megabytes(*size))),
-                    ("limit", arg(megabytes(*limit))),
-                ],
-            ),
-        ),
-        LoadError::Empty { path } => (path, t("load-empty")),
-        LoadError::Binary { path } => (path, t("load-binary")),
-        LoadError::Xml { path, message } => {
-            (path, ta("load-xml", &[("reason", arg(message.clone()))]))
-        }
-        LoadError::Format { path, reason } => (path, unreadable(reason)),
-    };
     ta(
         "load-cannot-open",
-        &[("file", arg(file_name(path))), ("reason", arg(reason))],
+        &[
+            ("file", arg(file_name(e.path()))),
+            ("reason", arg(load_reason(&e.reason()))),
+        ],
     )
+}
+
+/// Why a file could not be opened (the library lists it beside the file's name).
+pub fn load_reason(reason: &LoadReason) -> String {
+    match reason {
+        LoadReason::NotFound => t("load-not-found"),
+        LoadReason::PermissionDenied => t("load-permission"),
+        LoadReason::NotText => t("load-not-text"),
+        LoadReason::Io(text) => ta("load-io", &[("reason", arg(text.clone()))]),
+        LoadReason::Directory => t("load-is-folder"),
+        LoadReason::TooLarge { size, limit } => ta(
+            "load-too-large",
+            &[
+                ("size", arg(megabytes(*size))),
+                ("limit", arg(megabytes(*limit))),
+            ],
+        ),
+        LoadReason::Empty => t("load-empty"),
+        LoadReason::Binary => t("load-binary"),
+        LoadReason::Xml(message) => ta("load-xml", &[("reason", arg(message.clone()))]),
+        LoadReason::Format(reason) => unreadable(reason),
+    }
 }
 
 fn file_name(path: &Path) -> String {
@@ -51,23 +55,6 @@ fn file_name(path: &Path) -> String {
 /// Sizes in megabytes with one decimal (Western digits in every language).
 fn megabytes(bytes: u64) -> String {
     format!("{:.1}", bytes as f64 / 1_000_000.0)
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        ErrorKind::NotFound => t("load-not-found"),
-        ErrorKind::PermissionDenied => t("load-permission"),
-        ErrorKind::IsADirectory => t("load-is-folder"),
-        ErrorKind::InvalidData => t("load-not-text"),
-        _ => {
-            let text = e.to_string();
-            let text = match text.rfind(" (os error ") {
-                Some(i) => text[..i].to_string(),
-                None => text,
-            };
-            ta("load-io", &[("reason", arg(text))])
-        }
-    }
 }
 
 /// Why a PDF, Word or other recognised file cannot be read.
@@ -166,7 +153,7 @@ mod tests {
             },
             LoadError::Io {
                 path: PathBuf::from("gone.xml"),
-                source: std::io::Error::from(ErrorKind::NotFound),
+                source: std::io::Error::from(std::io::ErrorKind::NotFound),
             },
         ];
         for lang in Lang::ALL {
@@ -174,24 +161,12 @@ mod tests {
             for e in &errors {
                 let m = load_error(e);
                 assert!(!m.contains("load-"), "{lang:?}: {m}");
-                assert!(m.contains(&file_name(e_path(e))), "{lang:?}: {m}");
+                assert!(m.contains(&file_name(e.path())), "{lang:?}: {m}");
             }
         }
         super::super::i18n::set_language(Lang::Ar);
         let m = load_error(&errors[0]);
         assert!(m.contains("OCR") && m.contains("صور"), "{m}");
         super::super::i18n::set_language(Lang::En);
-    }
-
-    fn e_path(e: &LoadError) -> &Path {
-        match e {
-            LoadError::Io { path, .. }
-            | LoadError::Directory { path }
-            | LoadError::TooLarge { path, .. }
-            | LoadError::Empty { path }
-            | LoadError::Binary { path }
-            | LoadError::Xml { path, .. }
-            | LoadError::Format { path, .. } => path,
-        }
     }
 }

@@ -39,11 +39,80 @@ pub enum LoadError {
     Format { path: PathBuf, reason: Unreadable },
 }
 
+impl LoadError {
+    /// The file the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            LoadError::Io { path, .. }
+            | LoadError::Directory { path }
+            | LoadError::TooLarge { path, .. }
+            | LoadError::Empty { path }
+            | LoadError::Binary { path }
+            | LoadError::Xml { path, .. }
+            | LoadError::Format { path, .. } => path,
+        }
+    }
+
+    /// Why, without the file: a value to keep (the library's index) and to translate (the
+    /// window).
+    pub fn reason(&self) -> LoadReason {
+        use std::io::ErrorKind as K;
+        match self {
+            LoadError::Io { source, .. } => match source.kind() {
+                K::NotFound => LoadReason::NotFound,
+                K::PermissionDenied => LoadReason::PermissionDenied,
+                K::IsADirectory => LoadReason::Directory,
+                K::InvalidData => LoadReason::NotText,
+                _ => LoadReason::Io(io_reason(source)),
+            },
+            LoadError::Directory { .. } => LoadReason::Directory,
+            LoadError::TooLarge { size, limit, .. } => LoadReason::TooLarge {
+                size: *size,
+                limit: *limit,
+            },
+            LoadError::Empty { .. } => LoadReason::Empty,
+            LoadError::Binary { .. } => LoadReason::Binary,
+            LoadError::Xml { message, .. } => LoadReason::Xml(message.clone()),
+            LoadError::Format { reason, .. } => LoadReason::Format(reason.clone()),
+        }
+    }
+}
+
+/// Why a file could not be opened, without its path (a [`LoadError`]'s
+/// [`LoadError::reason`]). `Display` is the English of the command line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
+pub enum LoadReason {
+    #[error("cannot read: the file does not exist")]
+    NotFound,
+    #[error("cannot read: permission denied (check who may read it)")]
+    PermissionDenied,
+    #[error("cannot read: its contents cannot be read as text")]
+    NotText,
+    /// Another input/output error, in the system's words.
+    #[error("cannot read: {0}")]
+    Io(String),
+    #[error("is a directory, not a file")]
+    Directory,
+    #[error("file is {size} bytes, larger than the {limit}-byte limit")]
+    TooLarge { size: u64, limit: u64 },
+    #[error("is empty (no text to show)")]
+    Empty,
+    #[error(
+        "looks like a binary file, not one Qarar reads (text, Akoma Ntoso XML, PDF or Word .docx)"
+    )]
+    Binary,
+    /// The XML parser's words.
+    #[error("malformed XML: {0}")]
+    Xml(String),
+    #[error("{0}")]
+    Format(Unreadable),
+}
+
 /// Why a recognised file cannot be read: one value per reason, with its data, so that the
 /// window can say it in the interface language; [`std::fmt::Display`] is the English
 /// sentence the command line prints (without the file name). A `detail` is a library's own
 /// technical words (the zip or XML reader's).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum Unreadable {
     #[error("this PDF is damaged and cannot be read")]
     PdfDamaged,
