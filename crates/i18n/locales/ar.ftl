@@ -24,7 +24,7 @@ menu-close-tab-named = إغلاق علامة التبويب { $title }
 
 ## Commands (menus, buttons, tooltips)
 cmd-open = فتح…
-cmd-open-bundled = فتح القرار المرفق A/RES/75/10
+cmd-open-bundled = فتح القرار المضمن A/RES/75/10
 cmd-clear-recent = مسح الملفات الحديثة
 cmd-close-tab = إغلاق علامة التبويب
 cmd-next-tab = علامة التبويب التالية
@@ -144,7 +144,7 @@ info-footnotes = الحواشي
 info-references = الإحالات
 info-source = المصدر
 info-unknown = غير معروف
-info-bundled = الملف المرفق A-RES-75-10.ar.txt
+info-bundled = الملف المضمن A-RES-75-10.ar.txt
 
 ## Windows
 note-window = ملاحظة
@@ -306,7 +306,7 @@ block-annex = المرفق { $annex }، { $inner }
 block-part = الجزء { $part }، { $inner }
 block-section = الفرع { $n }
 block-table = الجدول { $n }
-block-preambular = فقرة الديباجة { $n }
+block-preambular = الفقرة { $n } من الديباجة
 block-paragraph = الفقرة { $n }
 block-text = فقرة النص { $n }
 link-footnote = الحاشية { $marker }

@@ -391,12 +391,12 @@ library-no-folder-yet = Папка библиотеки еще не выбран
 ## What the comparison did to a unit
 compare-unit-status = { $name }, { $status }
 compare-status-unchanged = без изменений
-compare-status-changed = изменено
-compare-status-inserted = добавлено
-compare-status-deleted = удалено
-compare-status-moved = перемещено
-compare-status-split = разделено
-compare-status-merged = объединено
+compare-status-changed = изменён
+compare-status-inserted = добавлен
+compare-status-deleted = удалён
+compare-status-moved = перемещён
+compare-status-split = разделён
+compare-status-merged = объединён
 library-status = Файлов: { $files }; прочитано: { $read }; без изменений: { $unchanged }; с ошибками: { $failed } ({ $seconds } с)
 library-status-stopped = Файлов: { $files }; прочитано: { $read }; без изменений: { $unchanged }; с ошибками: { $failed } ({ $seconds } с) — остановлено до конца
 
