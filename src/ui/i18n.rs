@@ -225,11 +225,29 @@ pub fn selectable(ui: &mut Ui, selected: bool, s: &str) -> Response {
     named_selected(resp, egui::accesskit::Role::Button, selected, s)
 }
 
-/// A radio button with interface text.
+/// A radio button with interface text; right to left its circle stands at the right.
 pub fn radio(ui: &mut Ui, selected: bool, s: &str) -> Response {
     let a = text(ui, s);
-    let resp = ui.radio(selected, a);
+    let resp = if rtl() {
+        ui.add(egui::Button::new((Atom::grow(), a, radio_mark(selected))).frame(false))
+    } else {
+        ui.radio(selected, a)
+    };
     named_selected(resp, egui::accesskit::Role::RadioButton, selected, s)
+}
+
+/// A radio button's circle (filled when chosen), as an atom to stand right of its name.
+fn radio_mark(on: bool) -> Atom<'static> {
+    let side = 14.0;
+    Atom::paint(egui::vec2(side, side), move |ui, args| {
+        let color = args.fallback_text_color;
+        let c = args.rect.center();
+        let painter = ui.painter();
+        painter.circle_stroke(c, side / 2.0 - 1.0, egui::Stroke::new(1.2, color));
+        if on {
+            painter.circle_filled(c, side / 4.0, color);
+        }
+    })
 }
 
 /// A menu (or sub-menu) button with interface text. Right to left, a sub-menu's name stands
@@ -268,10 +286,8 @@ pub fn menu_button<R>(
 fn left_arrow() -> Atom<'static> {
     let side = 14.0;
     Atom::paint(egui::vec2(side, side), move |ui, args| {
-        let r = egui::Rect::from_center_size(
-            args.rect.center(),
-            egui::vec2(side * 0.55, side * 0.35),
-        );
+        let r =
+            egui::Rect::from_center_size(args.rect.center(), egui::vec2(side * 0.55, side * 0.35));
         ui.painter().add(egui::Shape::rotated_triangle(
             r,
             std::f32::consts::TAU / 4.0,

@@ -77,9 +77,10 @@ fn unreadable(reason: &Unreadable) -> String {
         U::PowerPoint => t("load-pptx"),
         U::ZipNotWord => t("load-zip-not-word"),
         U::DamagedZip { detail } => ta("load-damaged-zip", &[("detail", arg(detail.clone()))]),
-        U::DamagedPart { part, detail: d, .. } | U::MalformedPart { part, detail: d } => {
-            detail(format!("{part}: {d}"))
+        U::DamagedPart {
+            part, detail: d, ..
         }
+        | U::MalformedPart { part, detail: d } => detail(format!("{part}: {d}")),
         U::PartTooLarge { .. } => t("load-part-too-large"),
     }
 }

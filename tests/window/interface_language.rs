@@ -121,7 +121,11 @@ fn arabic_from_the_locale_drives_the_reader_by_arabic_names() {
         h.state_mut().finish_loading();
         h.run_ok();
         let shown = h.state().current().and_then(|c| c.doc.meta.symbol.clone());
-        assert_eq!(shown.as_deref(), Some("A/RES/79/136"), "the dropped file is shown");
+        assert_eq!(
+            shown.as_deref(),
+            Some("A/RES/79/136"),
+            "the dropped file is shown"
+        );
     }
     // The menus by their Arabic names.
     h.get_by_label("ملف").click();
@@ -318,8 +322,11 @@ fn errors_of_the_readers_the_comparer_and_the_library_are_in_the_interface_langu
     std::fs::write(folder.join("e1.txt"), "").expect("empty file");
     std::fs::write(folder.join("r1.txt"), "{\\rtf1\\ansi x}").expect("RTF file");
     std::fs::write(folder.join("z1.docx"), zip_without_word()).expect("zip file");
-    std::fs::write(folder.join("b1.txt"), [0u8, 1, 2, 3, 0, 0, 0xff, 0xfe, 0, 7, 0, 0])
-        .expect("binary file");
+    std::fs::write(
+        folder.join("b1.txt"),
+        [0u8, 1, 2, 3, 0, 0, 0xff, 0xfe, 0, 7, 0, 0],
+    )
+    .expect("binary file");
     let mut h = reader(StartOptions {
         data_dir: Some(temp_dir("broken-data")),
         library: Some(folder.clone()),
@@ -352,7 +359,11 @@ fn errors_of_the_readers_the_comparer_and_the_library_are_in_the_interface_langu
             .iter()
             .map(|m| m.text.clone())
             .collect();
-        assert_eq!(said.len(), 5 + usize::from(other_language.exists()), "{said:?}");
+        assert_eq!(
+            said.len(),
+            5 + usize::from(other_language.exists()),
+            "{said:?}"
+        );
         if lang == Lang::En {
             english = said;
             continue;

@@ -34,7 +34,8 @@ pub fn text(bytes: &[u8]) -> Result<String, Unreadable> {
     let mut numbering = numbering::Numbering::read(&parts.numbering, &parts.styles);
     let body = body::read(&parts.document, Some(&mut numbering))
         .map_err(|e| malformed("word/document.xml", e))?;
-    let notes = body::footnotes(&parts.footnotes).map_err(|e| malformed("word/footnotes.xml", e))?;
+    let notes =
+        body::footnotes(&parts.footnotes).map_err(|e| malformed("word/footnotes.xml", e))?;
     if body.blocks.iter().all(|b| match b {
         Block::Paragraph { text, .. } => text.trim().is_empty(),
         Block::Row(_) => false,

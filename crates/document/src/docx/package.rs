@@ -3,8 +3,8 @@
 //! a clear sentence for a zip that is not a Word document (OpenDocument, Excel, PowerPoint,
 //! any other archive).
 
-use crate::load::Unreadable;
 use super::xml::{Step, attr, local, walk};
+use crate::load::Unreadable;
 use std::io::{Cursor, Read};
 use zip::ZipArchive;
 use zip::result::ZipError;
@@ -28,9 +28,8 @@ pub(super) struct Parts {
 
 impl<'b> Package<'b> {
     pub(super) fn open(bytes: &'b [u8]) -> Result<Self, Unreadable> {
-        let zip = ZipArchive::new(Cursor::new(bytes)).map_err(|e| Unreadable::DamagedZip {
-            detail: reason(&e),
-        })?;
+        let zip = ZipArchive::new(Cursor::new(bytes))
+            .map_err(|e| Unreadable::DamagedZip { detail: reason(&e) })?;
         Ok(Package { zip })
     }
 
