@@ -380,6 +380,41 @@ mod tests {
     }
 
     #[test]
+    fn section_headings_are_the_un_terms_of_the_document_language() {
+        for (name, preamble, operative) in [
+            ("75_10_F.xml", "Préambule", "Dispositif"),
+            ("75_10_C.xml", "序言部分", "执行部分"),
+            ("75_10_E.xml", "Preamble", "Operative paragraphs"),
+        ] {
+            let Some(path) = qarar_testkit::akn_file(name) else {
+                continue;
+            };
+            let doc = crate::load_path(&path).expect("loads");
+            let entries = outline(&doc);
+            let brief = |s: Section| {
+                entries
+                    .iter()
+                    .find(|e| e.kind == Kind::Section(s))
+                    .map(|e| e.brief.clone())
+            };
+            assert_eq!(
+                brief(Section::Preamble).as_deref(),
+                Some(preamble),
+                "{name}"
+            );
+            assert_eq!(
+                brief(Section::Operative).as_deref(),
+                Some(operative),
+                "{name}"
+            );
+        }
+        assert_eq!(
+            section_names(Language::Ru),
+            ("Преамбула", "Постановляющая часть")
+        );
+    }
+
+    #[test]
     fn the_seed_is_its_formula_preamble_and_operative_paragraphs_named_in_arabic() {
         // The crate under test, not the testkit's copy of it, reads the files.
         let seed = std::path::Path::new(qarar_testkit::SEED_PATH);
