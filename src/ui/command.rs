@@ -579,7 +579,7 @@ pub(crate) fn menu_toggle(ui: &mut egui::Ui, queue: &mut Commands, cmd: Command,
     let changed = if super::i18n::rtl() {
         let name = super::i18n::text(ui, &label);
         let mark = super::i18n::check_mark(on);
-        let resp = ui.add(egui::Button::new((egui::Atom::grow(), name, mark)).selected(on));
+        let resp = ui.add(egui::Button::new((egui::Atom::grow(), name, mark)));
         super::i18n::named_selected(resp, egui::accesskit::Role::CheckBox, on, &label).clicked()
     } else {
         super::i18n::checkbox(ui, &mut checked, &label).changed()
