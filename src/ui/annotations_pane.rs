@@ -79,6 +79,24 @@ impl AnnotationsPane {
         items: &[PaneItem],
         direction: Direction,
     ) -> Option<PaneAction> {
+        // An Arabic interface mirrors the pane: title and chips from the right (the cards
+        // follow their document's direction).
+        if i18n::rtl() {
+            let column = egui::Layout::top_down(egui::Align::Max);
+            return ui
+                .with_layout(column, |ui| self.pane(ui, painter, items, direction))
+                .inner;
+        }
+        self.pane(ui, painter, items, direction)
+    }
+
+    fn pane(
+        &mut self,
+        ui: &mut egui::Ui,
+        painter: &mut TextPainter,
+        items: &[PaneItem],
+        direction: Direction,
+    ) -> Option<PaneAction> {
         i18n::strong(
             ui,
             &ta("annotations-title", &[("count", number(items.len()))]),

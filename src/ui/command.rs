@@ -540,8 +540,11 @@ pub(crate) fn menu_item(ui: &mut egui::Ui, queue: &mut Commands, cmd: Command, e
     let name = super::i18n::text(ui, &label);
     let key = cmd.shortcut_text(ui.ctx());
     let button = match (&key, super::i18n::rtl()) {
+        // Right to left the shortcut stands at the left, in the text colour: egui's faint
+        // shortcut grey beside shaped Arabic is hard to read (Tesseract misread it as
+        // letters).
         (Some(k), true) => egui::Button::new((
-            egui::RichText::new(k.clone()).weak(),
+            egui::RichText::new(k.clone()).size(ui_size(ui) + 2.0),
             egui::Atom::grow(),
             name,
         )),
@@ -555,6 +558,11 @@ pub(crate) fn menu_item(ui: &mut egui::Ui, queue: &mut Commands, cmd: Command, e
         queue.push(cmd);
         ui.close();
     }
+}
+
+/// The size of egui's button text.
+fn ui_size(ui: &egui::Ui) -> f32 {
+    egui::TextStyle::Button.resolve(ui.style()).size
 }
 
 /// A menu check box for a toggle command (`Outline pane (F7)`); right to left, the box
@@ -571,12 +579,8 @@ pub(crate) fn menu_toggle(ui: &mut egui::Ui, queue: &mut Commands, cmd: Command,
     let changed = if super::i18n::rtl() {
         let name = super::i18n::text(ui, &label);
         let mark = super::i18n::check_mark(on);
-        let resp = ui.add(egui::Button::new((egui::Atom::grow(), name, mark)).selected(on));
-        let name = label.clone();
-        resp.widget_info(move || {
-            egui::WidgetInfo::selected(egui::accesskit::Role::CheckBox, true, on, &name)
-        });
-        resp.clicked()
+        let resp = ui.add(egui::Button::new((egui::Atom::grow(), name, mark)));
+        super::i18n::named_selected(resp, egui::accesskit::Role::CheckBox, on, &label).clicked()
     } else {
         super::i18n::checkbox(ui, &mut checked, &label).changed()
     };

@@ -85,13 +85,18 @@ pub fn needs_shaping(s: &str) -> bool {
         .any(|c| matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF))
 }
 
+/// How much larger interface Arabic is set than egui's Latin text of the same style.
+const ARABIC_SCALE: f32 = 1.15;
+
 /// Interface text as an atom of any egui widget: plain egui text, or shaped by cosmic-text
 /// and painted in the widget's text colour when it holds right-to-left letters.
 pub fn text(ui: &Ui, s: &str) -> Atom<'static> {
     if !needs_shaping(s) {
         return Atom::from(s.to_string());
     }
-    let size = egui::TextStyle::Button.resolve(ui.style()).size + 2.0;
+    // Arabic letters are small for their size beside Latin ones: set a sixth larger, so a
+    // menu reads as easily as its Latin shortcut (and Tesseract reads it, see the README).
+    let size = (egui::TextStyle::Button.resolve(ui.style()).size + 2.0) * ARABIC_SCALE;
     shaped_atom(ui.ctx(), s, size)
 }
 
@@ -133,6 +138,20 @@ pub fn named(resp: Response, role: egui::accesskit::Role, name: &str) -> Respons
     let enabled = resp.enabled();
     let name = name.to_string();
     resp.widget_info(move || egui::WidgetInfo::labeled(role, enabled, &name));
+    resp
+}
+
+/// [`named`] for a widget with a state (a check box, a toggle, a radio button): its name and
+/// whether it is on.
+pub fn named_selected(
+    resp: Response,
+    role: egui::accesskit::Role,
+    selected: bool,
+    name: &str,
+) -> Response {
+    let enabled = resp.enabled();
+    let name = name.to_string();
+    resp.widget_info(move || egui::WidgetInfo::selected(role, enabled, selected, &name));
     resp
 }
 
@@ -196,47 +215,50 @@ pub fn strong(ui: &mut Ui, s: &str) -> Response {
 pub fn checkbox(ui: &mut Ui, on: &mut bool, s: &str) -> Response {
     let a = text(ui, s);
     let resp = ui.checkbox(on, a);
-    let name = s.to_string();
-    let enabled = resp.enabled();
-    let checked = *on;
-    resp.widget_info(move || {
-        egui::WidgetInfo::selected(egui::accesskit::Role::CheckBox, enabled, checked, &name)
-    });
-    resp
+    named_selected(resp, egui::accesskit::Role::CheckBox, *on, s)
 }
 
 /// A selectable label (a toggle shown as a button) with interface text.
 pub fn selectable(ui: &mut Ui, selected: bool, s: &str) -> Response {
     let a = text(ui, s);
     let resp = ui.selectable_label(selected, a);
-    let name = s.to_string();
-    let enabled = resp.enabled();
-    resp.widget_info(move || {
-        egui::WidgetInfo::selected(egui::accesskit::Role::Button, enabled, selected, &name)
-    });
-    resp
+    named_selected(resp, egui::accesskit::Role::Button, selected, s)
 }
 
-/// A radio button with interface text.
+/// A radio button with interface text; right to left its circle stands at the right.
 pub fn radio(ui: &mut Ui, selected: bool, s: &str) -> Response {
     let a = text(ui, s);
-    let resp = ui.radio(selected, a);
-    let name = s.to_string();
-    let enabled = resp.enabled();
-    resp.widget_info(move || {
-        egui::WidgetInfo::selected(egui::accesskit::Role::RadioButton, enabled, selected, &name)
-    });
-    resp
+    let resp = if rtl() {
+        ui.add(egui::Button::new((Atom::grow(), a, radio_mark(selected))).frame(false))
+    } else {
+        ui.radio(selected, a)
+    };
+    named_selected(resp, egui::accesskit::Role::RadioButton, selected, s)
 }
 
-/// A menu (or sub-menu) button with interface text.
+/// A radio button's circle (filled when chosen), as an atom to stand right of its name.
+fn radio_mark(on: bool) -> Atom<'static> {
+    let side = 14.0;
+    Atom::paint(egui::vec2(side, side), move |ui, args| {
+        let color = args.fallback_text_color;
+        let c = args.rect.center();
+        let painter = ui.painter();
+        painter.circle_stroke(c, side / 2.0 - 1.0, egui::Stroke::new(1.2, color));
+        if on {
+            painter.circle_filled(c, side / 4.0, color);
+        }
+    })
+}
+
+/// A menu (or sub-menu) button with interface text. Right to left, a sub-menu's name stands
+/// at the right and its arrow at the left, pointing the way the menu reads.
 pub fn menu_button<R>(
     ui: &mut Ui,
     s: &str,
     add_contents: impl FnOnce(&mut Ui) -> R,
 ) -> egui::InnerResponse<Option<R>> {
     let a = text(ui, s);
-    let r = ui.menu_button(a, |ui| {
+    let contents = |ui: &mut Ui| {
         if rtl() {
             // Items right-aligned, as an Arabic menu reads.
             ui.with_layout(
@@ -247,13 +269,31 @@ pub fn menu_button<R>(
         } else {
             add_contents(ui)
         }
-    });
-    let name = s.to_string();
-    let enabled = r.response.enabled();
-    r.response.widget_info(move || {
-        egui::WidgetInfo::labeled(egui::accesskit::Role::Button, enabled, &name)
-    });
-    r
+    };
+    let r = if rtl() && egui::containers::menu::is_in_menu(ui) {
+        let button = egui::Button::new((left_arrow(), Atom::grow(), a));
+        let (response, inner) =
+            egui::containers::menu::SubMenuButton::from_button(button).ui(ui, contents);
+        egui::InnerResponse::new(inner.map(|i| i.inner), response)
+    } else {
+        ui.menu_button(a, contents)
+    };
+    let response = named(r.response, egui::accesskit::Role::Button, s);
+    egui::InnerResponse::new(r.inner, response)
+}
+
+/// A sub-menu's arrow pointing left (egui's points right), in the text colour.
+fn left_arrow() -> Atom<'static> {
+    let side = 14.0;
+    Atom::paint(egui::vec2(side, side), move |ui, args| {
+        let r =
+            egui::Rect::from_center_size(args.rect.center(), egui::vec2(side * 0.55, side * 0.35));
+        ui.painter().add(egui::Shape::rotated_triangle(
+            r,
+            std::f32::consts::TAU / 4.0,
+            args.fallback_text_color,
+        ));
+    })
 }
 
 /// Fallback faces behind egui's own fonts, installed once per context (and again when the

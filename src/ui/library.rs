@@ -2,6 +2,7 @@
 //! in a background thread with progress and cancel), and what the popups and panes ask of it.
 
 use super::jobs::{Event, Jobs};
+use super::load_message::fulltext_error;
 use eframe::egui;
 use qarar_document::Language;
 use qarar_library::fulltext::{FullText, Hit};
@@ -206,14 +207,14 @@ impl LibraryState {
                         if let Err(e) = f.refresh(&index, &report) {
                             problems.push(ta(
                                 "library-fulltext-index",
-                                &[("reason", arg(e.to_string()))],
+                                &[("reason", arg(fulltext_error(&e)))],
                             ));
                         }
                         text = Some(f);
                     }
                     Err(e) => problems.push(ta(
                         "library-fulltext-unavailable",
-                        &[("reason", arg(e.to_string()))],
+                        &[("reason", arg(fulltext_error(&e)))],
                     )),
                 }
             }
@@ -297,7 +298,10 @@ impl LibraryState {
             return;
         };
         let q = query.to_string();
+        let lang = super::i18n::language();
         self.searching.spawn_one(ctx, move || {
+            // An error in the interface's language.
+            super::i18n::set_language(lang);
             match text.search_in(&q, SEARCH_LIMIT, language) {
                 Ok(hits) => SearchResults {
                     query: asked,
@@ -307,7 +311,7 @@ impl LibraryState {
                 Err(e) => SearchResults {
                     query: asked,
                     hits: Vec::new(),
-                    error: Some(e.to_string()),
+                    error: Some(fulltext_error(&e)),
                 },
             }
         });

@@ -59,7 +59,8 @@ enum Row {
     ErrorsHeader(usize),
     Error {
         path: PathBuf,
-        error: String,
+        /// Translated when drawn, so it follows the interface language.
+        error: qarar_document::LoadReason,
     },
 }
 
@@ -195,10 +196,12 @@ fn build_rows(
     if !errors.is_empty() {
         rows.push(Row::ErrorsHeader(errors.len()));
         for e in errors {
-            rows.push(Row::Error {
-                path: e.path.clone(),
-                error: e.error.clone().unwrap_or_default(),
-            });
+            if let Some(error) = e.error.clone() {
+                rows.push(Row::Error {
+                    path: e.path.clone(),
+                    error,
+                });
+            }
         }
     }
     rows
@@ -212,6 +215,16 @@ fn list_row(ui: &egui::Ui, rect: Rect, id: egui::Id) -> egui::Response {
             .rect_filled(rect, 3.0, ui.visuals().widgets.hovered.weak_bg_fill);
     }
     resp
+}
+
+/// The layout of what stands at the far end of a row: the right end, or the left one when
+/// the interface reads right to left.
+fn far_end() -> egui::Layout {
+    if i18n::rtl() {
+        egui::Layout::left_to_right(egui::Align::Center)
+    } else {
+        egui::Layout::right_to_left(egui::Align::Center)
+    }
 }
 
 /// The thin rule under a row.
@@ -303,11 +316,28 @@ impl LibraryPane {
         library: &mut LibraryState,
         prefer: Language,
     ) -> Option<LibraryAction> {
+        // An Arabic interface mirrors the pane: its runs start at the right.
+        if i18n::rtl() {
+            let column = egui::Layout::top_down(egui::Align::Max);
+            return ui
+                .with_layout(column, |ui| self.pane(ui, painter, library, prefer))
+                .inner;
+        }
+        self.pane(ui, painter, library, prefer)
+    }
+
+    fn pane(
+        &mut self,
+        ui: &mut egui::Ui,
+        painter: &mut TextPainter,
+        library: &mut LibraryState,
+        prefer: Language,
+    ) -> Option<LibraryAction> {
         let mut action = None;
         ui.add_space(4.0);
         ui.horizontal(|ui| {
             i18n::strong(ui, &t("pane-library"));
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.with_layout(far_end(), |ui| {
                 if i18n::button(ui, &t("library-choose-folder")).clicked() {
                     action = Some(LibraryAction::ChooseFolder);
                 }
@@ -545,7 +575,15 @@ impl LibraryPane {
         prefer: Language,
     ) -> Option<LibraryAction> {
         let mut action = None;
-        let mut child = ui.new_child(UiBuilder::new().max_rect(rect));
+        // Right to left, a row is mirrored: right-aligned, and its horizontal runs start at
+        // the right (egui's `horizontal` follows a right-aligned column).
+        let rtl = i18n::rtl();
+        let column = if rtl {
+            egui::Layout::top_down(egui::Align::Max)
+        } else {
+            egui::Layout::top_down(egui::Align::Min)
+        };
+        let mut child = ui.new_child(UiBuilder::new().max_rect(rect).layout(column));
         let ui = &mut child;
         match row {
             Row::Session { session, count } => {
@@ -570,7 +608,8 @@ impl LibraryPane {
                     .unwrap_or_default();
                 i18n::colored(ui, ui.visuals().error_fg_color, &name)
                     .hover(path.display().to_string());
-                i18n::weak(ui, &shorten(error, 70)).hover(error);
+                let error = super::load_message::load_reason(error);
+                i18n::weak(ui, &shorten(&error, 70)).hover(error);
             }
             Row::Doc {
                 symbol,
@@ -587,9 +626,10 @@ impl LibraryPane {
                 ui.horizontal(|ui| {
                     ui.add_space(4.0);
                     ui.strong(symbol);
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        // Clear of the scroll bar.
-                        ui.add_space(8.0);
+                    // The language buttons at the other end of the row.
+                    ui.with_layout(far_end(), |ui| {
+                        // Clear of the scroll bar (and of the pane's edge).
+                        ui.add_space(if rtl { 4.0 } else { 8.0 });
                         ui.spacing_mut().item_spacing.x = 2.0;
                         ui.spacing_mut().button_padding = vec2(3.0, 0.0);
                         for (l, path) in files.iter().rev() {

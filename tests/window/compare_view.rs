@@ -8,28 +8,10 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use qarar::ui::{Command, ReaderApp, StartOptions};
 use std::path::PathBuf;
 
-use crate::common::window::copied;
-
-fn corpus(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus/akn")
-        .join(name)
-}
+use crate::common::window::{copied, corpus_file as corpus, reader};
 
 fn temp_dir(tag: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("qarar-compare-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    let _ = std::fs::create_dir_all(&d);
-    d
-}
-
-fn reader(mut start: StartOptions) -> Harness<'static, ReaderApp> {
-    start.data_dir.get_or_insert_with(|| temp_dir("data"));
-    let app = ReaderApp::new(&egui::Context::default(), None, start);
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(40)
-        .build_ui_state(|ui, app: &mut ReaderApp| app.frame(ui), app)
+    qarar_testkit::temp_dir("compare", tag)
 }
 
 fn value_of(h: &Harness<'static, ReaderApp>, label: &str) -> String {

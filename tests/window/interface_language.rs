@@ -1,48 +1,41 @@
-//! The interface in the six UN languages: Arabic from the system locale, driven by Arabic
-//! AccessKit names (open, search a two-word phrase, compare with previous, export); a switch
-//! of language shows in the next frame; no English word left in the main window or the
-//! compare view in any other language.
+//! The interface in the six UN languages: Arabic from the system locale, the library folder
+//! and a file dropped on the window, then driven by Arabic AccessKit names (search a
+//! two-word phrase, compare with previous, export); a switch of language shows in the next
+//! frame; no English word left in the main window, the compare view or the errors of the
+//! readers, the comparer and the library in any other language.
 
+use crate::common::window::{corpus_file as corpus, names, names_with_menus, reader, texts};
 use eframe::egui;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use qarar::ui::i18n::{self, t};
 use qarar::ui::{Command, ReaderApp, StartOptions};
 use qarar_i18n::Lang;
-use std::path::PathBuf;
-
-fn corpus(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus/akn")
-        .join(name)
-}
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 fn temp_dir(tag: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("qarar-i18n-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    let _ = std::fs::create_dir_all(&d);
-    d
+    qarar_testkit::temp_dir("i18n", tag)
 }
 
-fn reader(start: StartOptions) -> Harness<'static, ReaderApp> {
-    let app = ReaderApp::new(&egui::Context::default(), None, start);
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(40)
-        .build_ui_state(|ui, app: &mut ReaderApp| app.frame(ui), app)
-}
+/// A file dropped on the window, as the desktop hands it to egui.
+#[derive(Debug)]
+struct Dropped(PathBuf);
 
-/// Every AccessKit name of the window now.
-fn names(h: &Harness<'static, ReaderApp>) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut stack = vec![h.root()];
-    while let Some(n) = stack.pop() {
-        if let Some(l) = n.accesskit_node().label() {
-            out.push(l);
-        }
-        stack.extend(n.children());
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
     }
-    out
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Drop `path` on the window (a file opens, a folder becomes the library).
+fn drop_file(h: &mut Harness<'static, ReaderApp>, path: PathBuf) {
+    h.input_mut().dropped_files.push(Arc::new(Dropped(path)));
+    h.run_ok();
 }
 
 /// Latin words of an interface string that are not symbols, codes, shortcuts or file
@@ -84,8 +77,17 @@ fn english_words(s: &str) -> Vec<String> {
         "txt",
         "ar",
         "xml",
+        "zip",
+        "Akoma",
+        "Ntoso",
     ];
-    s.split(|c: char| !c.is_ascii_alphabetic())
+    s.split_whitespace()
+        // A path or file name inside a message (word/document.xml) is not a sentence's word.
+        .filter(|token| {
+            let inner = token.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+            !inner.contains(['/', '.'])
+        })
+        .flat_map(|token| token.split(|c: char| !c.is_ascii_alphabetic()))
         .filter(|w| w.len() > 1 && !ALLOWED.contains(w))
         // Symbols and ids (RES, A/75/L.20) are upper case; words are not.
         .filter(|w| w.chars().any(|c| c.is_ascii_lowercase()))
@@ -104,8 +106,6 @@ fn arabic_from_the_locale_drives_the_reader_by_arabic_names() {
         }
     }
     let mut h = reader(StartOptions {
-        file: series.then(|| folder.join("79_136_A.xml")),
-        library: series.then(|| folder.clone()),
         data_dir: Some(temp_dir("data")),
         locale: Some("ar-EG".into()),
         ..StartOptions::default()
@@ -113,6 +113,20 @@ fn arabic_from_the_locale_drives_the_reader_by_arabic_names() {
     h.run_ok();
     assert_eq!(i18n::language(), Lang::Ar);
     assert_eq!(h.state().interface_language(), Lang::Ar);
+    // The user drops the library folder, then the resolution, on the window.
+    if series {
+        drop_file(&mut h, folder.clone());
+        h.state_mut().finish_loading();
+        drop_file(&mut h, folder.join("79_136_A.xml"));
+        h.state_mut().finish_loading();
+        h.run_ok();
+        let shown = h.state().current().and_then(|c| c.doc.meta.symbol.clone());
+        assert_eq!(
+            shown.as_deref(),
+            Some("A/RES/79/136"),
+            "the dropped file is shown"
+        );
+    }
     // The menus by their Arabic names.
     h.get_by_label("ملف").click();
     h.run_ok();
@@ -239,45 +253,13 @@ fn no_english_words_in_commands_or_the_main_window_in_other_languages() {
             }
         }
         // Open each menu of the bar and read every name of the window.
-        for menu in [
-            "menu-file",
-            "menu-edit",
-            "menu-view",
-            "menu-settings",
-            "menu-help",
-        ] {
-            h.get_by_label(&t(menu)).click();
-            h.run_ok();
-            for n in names(&h) {
-                if lang == Lang::Fr || lang == Lang::Es || n.contains("A-RES") {
-                    continue;
-                }
-                assert!(english_words(&n).is_empty(), "{lang:?}: {n:?}");
+        for n in names_with_menus(&mut h) {
+            if lang == Lang::Fr || lang == Lang::Es || n.contains("A-RES") {
+                continue;
             }
-            h.key_press(egui::Key::Escape);
-            h.run_ok();
+            assert!(english_words(&n).is_empty(), "{lang:?}: {n:?}");
         }
     }
-}
-
-/// Every name of the window with each menu of the bar opened in turn.
-fn names_with_menus(h: &mut Harness<'static, ReaderApp>) -> std::collections::BTreeSet<String> {
-    let mut all: std::collections::BTreeSet<String> = names(h).into_iter().collect();
-    for menu in [
-        "menu-file",
-        "menu-edit",
-        "menu-view",
-        "menu-settings",
-        "menu-help",
-    ] {
-        h.get_by_label(&t(menu)).click();
-        h.run_ok();
-        all.extend(names(h));
-        // Closed by its button again (Escape would also close the comparison).
-        h.get_by_label(&t(menu)).click();
-        h.run_ok();
-    }
-    all
 }
 
 #[test]
@@ -318,4 +300,100 @@ fn the_menus_and_the_compare_view_have_no_english_name_in_the_other_five() {
             assert!(!leak, "{lang:?}: English name {n:?}");
         }
     }
+}
+
+/// A zip archive holding one part (not a Word document).
+fn zip_without_word() -> Vec<u8> {
+    use std::io::Write;
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    let options = zip::write::SimpleFileOptions::default();
+    zip.start_file("content.xml", options).expect("zip part");
+    zip.write_all(b"<x/>").expect("zip write");
+    zip.finish().expect("zip end");
+    out.into_inner()
+}
+
+#[test]
+fn errors_of_the_readers_the_comparer_and_the_library_are_in_the_interface_language() {
+    let other_language = corpus("77_20_E.xml");
+    let folder = temp_dir("broken");
+    // Names without English words: the file name is part of the message.
+    std::fs::write(folder.join("e1.txt"), "").expect("empty file");
+    std::fs::write(folder.join("r1.txt"), "{\\rtf1\\ansi x}").expect("RTF file");
+    std::fs::write(folder.join("z1.docx"), zip_without_word()).expect("zip file");
+    std::fs::write(
+        folder.join("b1.txt"),
+        [0u8, 1, 2, 3, 0, 0, 0xff, 0xfe, 0, 7, 0, 0],
+    )
+    .expect("binary file");
+    let mut h = reader(StartOptions {
+        data_dir: Some(temp_dir("broken-data")),
+        library: Some(folder.clone()),
+        ..StartOptions::default()
+    });
+    h.state_mut().settings.show_library = true;
+    h.run_ok();
+    h.state_mut().finish_loading();
+    h.run_ok();
+    let mut english = Vec::new();
+    for lang in [Lang::En, Lang::Ar, Lang::Zh, Lang::Ru] {
+        h.state_mut().push(Command::SetInterfaceLanguage(lang));
+        h.run_ok();
+        h.state_mut().status.clear();
+        for f in ["e1.txt", "r1.txt", "z1.docx", "b1.txt", "gone.xml"] {
+            h.state_mut().push(Command::OpenFile(folder.join(f)));
+            h.run_ok();
+            h.state_mut().finish_loading();
+        }
+        if other_language.exists() {
+            h.state_mut().compare_with(other_language.clone());
+            h.run_ok();
+            h.state_mut().finish_comparing();
+        }
+        h.run_ok();
+        let said: Vec<String> = h
+            .state()
+            .status
+            .messages()
+            .iter()
+            .map(|m| m.text.clone())
+            .collect();
+        assert_eq!(
+            said.len(),
+            5 + usize::from(other_language.exists()),
+            "{said:?}"
+        );
+        if lang == Lang::En {
+            english = said;
+            continue;
+        }
+        for (m, en) in said.iter().zip(&english) {
+            assert!(english_words(m).is_empty(), "{lang:?}: English in {m:?}");
+            assert_ne!(m, en, "{lang:?}");
+        }
+        // The library pane lists the files it could not read, with why, in the language.
+        h.state_mut().status.clear();
+        h.run_ok();
+        if lang != Lang::Ar {
+            let shown = texts(&h);
+            let header = i18n::ta("library-unreadable", &[("count", i18n::number(4))]);
+            assert!(shown.contains(&header), "{lang:?}: {shown:?}");
+            // Each file's reason, in the interface language (the library keeps it typed); a
+            // long one is shortened with an ellipsis.
+            for reason in ["load-empty", "load-rtf", "load-zip-not-word", "load-binary"] {
+                let want = t(reason);
+                assert!(
+                    shown
+                        .iter()
+                        .any(|n| !n.is_empty() && want.starts_with(n.trim_end_matches('…'))),
+                    "{lang:?}: {want:?} not in {shown:?}"
+                );
+            }
+        }
+    }
+    assert!(
+        english.iter().any(|m| m.contains("two languages")) || !other_language.exists(),
+        "{english:?}"
+    );
 }

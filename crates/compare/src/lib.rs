@@ -171,17 +171,42 @@ fn ids_contain(ids: &Option<Ids>, id: &str) -> bool {
     }
 }
 
+/// Two documents in two languages: the comparison is of one text's versions. The window
+/// says it in the interface language from the two languages; the command line prints the
+/// English of [`std::fmt::Display`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LanguageMismatch {
+    pub old: Language,
+    pub new: Language,
+}
+
+impl std::fmt::Display for LanguageMismatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the documents are in two languages ({} and {}); compare versions in one language",
+            self.old.code(),
+            self.new.code()
+        )
+    }
+}
+
+impl std::error::Error for LanguageMismatch {}
+
+/// The command line's errors are its English sentences.
+impl From<LanguageMismatch> for String {
+    fn from(e: LanguageMismatch) -> String {
+        e.to_string()
+    }
+}
+
 /// Refuse to compare documents in two languages (the comparison is of one text's versions).
-pub fn check_languages(old: &Document, new: &Document) -> Result<(), String> {
+pub fn check_languages(old: &Document, new: &Document) -> Result<(), LanguageMismatch> {
     let (a, b) = (old.meta.language, new.meta.language);
     if a == b {
         Ok(())
     } else {
-        Err(format!(
-            "the documents are in two languages ({} and {}); compare versions in one language",
-            a.code(),
-            b.code()
-        ))
+        Err(LanguageMismatch { old: a, new: b })
     }
 }
 

@@ -15,12 +15,12 @@ mod numbering;
 mod package;
 mod xml;
 
+use crate::load::Unreadable;
 use crate::model::{Document, SourceFormat};
 use body::{Block, NOTE_MARK};
 
-/// Read a .docx file's bytes (a zip archive). The error is a sentence for the user, without
-/// the file name.
-pub(crate) fn parse(bytes: &[u8]) -> Result<Document, String> {
+/// Read a .docx file's bytes (a zip archive). The error says why, without the file name.
+pub(crate) fn parse(bytes: &[u8]) -> Result<Document, Unreadable> {
     let text = text(bytes)?;
     let mut doc = crate::plain::parse(&text);
     doc.format = SourceFormat::Docx;
@@ -28,22 +28,29 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Document, String> {
 }
 
 /// The document as the text Word saves, which the plain reader reads best.
-pub fn text(bytes: &[u8]) -> Result<String, String> {
+pub fn text(bytes: &[u8]) -> Result<String, Unreadable> {
     let mut package = package::Package::open(bytes)?;
     let parts = package.parts()?;
     let mut numbering = numbering::Numbering::read(&parts.numbering, &parts.styles);
     let body = body::read(&parts.document, Some(&mut numbering))
-        .map_err(|e| format!("is damaged: its word/document.xml has {e}"))?;
-    let notes = body::footnotes(&parts.footnotes)
-        .map_err(|e| format!("is damaged: its word/footnotes.xml has {e}"))?;
+        .map_err(|e| malformed("word/document.xml", e))?;
+    let notes =
+        body::footnotes(&parts.footnotes).map_err(|e| malformed("word/footnotes.xml", e))?;
     if body.blocks.iter().all(|b| match b {
         Block::Paragraph { text, .. } => text.trim().is_empty(),
         Block::Row(_) => false,
         Block::TableEnd => true,
     }) {
-        return Err("is a Word document with no text in it".into());
+        return Err(Unreadable::WordNoText);
     }
     Ok(assemble(&body, &notes))
+}
+
+fn malformed(part: &str, e: impl std::fmt::Display) -> Unreadable {
+    Unreadable::MalformedPart {
+        part: part.to_string(),
+        detail: e.to_string(),
+    }
 }
 
 /// Superscript digits of `n`, as Word's text export writes a footnote marker.

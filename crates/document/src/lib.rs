@@ -12,5 +12,5 @@ pub mod pinpoint;
 pub mod plain;
 pub mod refs;
 
-pub use load::{LoadError, MAX_FILE_SIZE, load_bytes, load_path};
+pub use load::{LoadError, LoadReason, MAX_FILE_SIZE, Unreadable, load_bytes, load_path};
 pub use model::*;

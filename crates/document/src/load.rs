@@ -33,10 +33,160 @@ pub enum LoadError {
     Binary { path: PathBuf },
     #[error("{path}: malformed XML: {message}")]
     Xml { path: PathBuf, message: String },
-    /// A PDF, Word or other file that was recognised but cannot be read; `message` says why
-    /// as a person would ("this PDF holds page images, not text: it needs OCR").
-    #[error("{path}: {message}")]
-    Format { path: PathBuf, message: String },
+    /// A PDF, Word or other file that was recognised but cannot be read; `reason` says why
+    /// ("this PDF holds page images, not text: it needs OCR").
+    #[error("{path}: {reason}")]
+    Format { path: PathBuf, reason: Unreadable },
+}
+
+impl LoadError {
+    /// The file the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            LoadError::Io { path, .. }
+            | LoadError::Directory { path }
+            | LoadError::TooLarge { path, .. }
+            | LoadError::Empty { path }
+            | LoadError::Binary { path }
+            | LoadError::Xml { path, .. }
+            | LoadError::Format { path, .. } => path,
+        }
+    }
+
+    /// Why, without the file: a value to keep (the library's index) and to translate (the
+    /// window).
+    pub fn reason(&self) -> LoadReason {
+        use std::io::ErrorKind as K;
+        match self {
+            LoadError::Io { source, .. } => match source.kind() {
+                K::NotFound => LoadReason::NotFound,
+                K::PermissionDenied => LoadReason::PermissionDenied,
+                K::IsADirectory => LoadReason::Directory,
+                K::InvalidData => LoadReason::NotText,
+                _ => LoadReason::Io(io_reason(source)),
+            },
+            LoadError::Directory { .. } => LoadReason::Directory,
+            LoadError::TooLarge { size, limit, .. } => LoadReason::TooLarge {
+                size: *size,
+                limit: *limit,
+            },
+            LoadError::Empty { .. } => LoadReason::Empty,
+            LoadError::Binary { .. } => LoadReason::Binary,
+            LoadError::Xml { message, .. } => LoadReason::Xml(message.clone()),
+            LoadError::Format { reason, .. } => LoadReason::Format(reason.clone()),
+        }
+    }
+}
+
+/// Why a file could not be opened, without its path (a [`LoadError`]'s
+/// [`LoadError::reason`]). `Display` is the English of the command line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
+pub enum LoadReason {
+    #[error("cannot read: the file does not exist")]
+    NotFound,
+    #[error("cannot read: permission denied (check who may read it)")]
+    PermissionDenied,
+    #[error("cannot read: its contents cannot be read as text")]
+    NotText,
+    /// Another input/output error, in the system's words.
+    #[error("cannot read: {0}")]
+    Io(String),
+    #[error("is a directory, not a file")]
+    Directory,
+    #[error("file is {size} bytes, larger than the {limit}-byte limit")]
+    TooLarge { size: u64, limit: u64 },
+    #[error("is empty (no text to show)")]
+    Empty,
+    #[error(
+        "looks like a binary file, not one Qarar reads (text, Akoma Ntoso XML, PDF or Word .docx)"
+    )]
+    Binary,
+    /// The XML parser's words.
+    #[error("malformed XML: {0}")]
+    Xml(String),
+    #[error("{0}")]
+    Format(Unreadable),
+}
+
+/// Why a recognised file cannot be read: one value per reason, with its data, so that the
+/// window can say it in the interface language; [`std::fmt::Display`] is the English
+/// sentence the command line prints (without the file name). A `detail` is a library's own
+/// technical words (the zip or XML reader's).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
+pub enum Unreadable {
+    #[error("this PDF is damaged and cannot be read")]
+    PdfDamaged,
+    #[error("this PDF is damaged or truncated and cannot be read")]
+    PdfTruncated,
+    #[error(
+        "this PDF is encrypted and needs a password; open it in a PDF viewer and save an unprotected copy"
+    )]
+    PdfEncrypted,
+    #[error("this PDF's pages cannot be read")]
+    PdfPagesUnreadable,
+    #[error("this PDF holds page images, not text: it needs OCR")]
+    PdfImagesOnly,
+    #[error("this PDF has no text in it")]
+    PdfNoText,
+    #[error("is a Word document with no text in it")]
+    WordNoText,
+    /// An encrypted Office file (a Compound File holding an `EncryptedPackage`).
+    #[error(
+        "is a password-protected (encrypted) Office file: open it in Word, remove the \
+         password, save it and open that"
+    )]
+    OfficeEncrypted,
+    /// A zip whose Word parts are encrypted.
+    #[error("is password-protected: open it in Word, remove the password, save it and open that")]
+    WordPasswordProtected,
+    #[error(
+        "is a Word 97–2003 document (.doc) or another old Office file, which Qarar \
+         does not read: save it as .docx or PDF and open that"
+    )]
+    OldOffice,
+    #[error(
+        "is an RTF document, which Qarar does not read: save it as .docx, PDF or plain text \
+         and open that"
+    )]
+    Rtf,
+    #[error(
+        "has a Word name but is a web page (HTML): open it in Word or a browser, save it as \
+         .docx or PDF and open that"
+    )]
+    HtmlWithWordName,
+    /// An OpenDocument file; `text` when it is a text document (.odt).
+    #[error(
+        "is {}, not a Word .docx file: save it as .docx or PDF (in LibreOffice, \
+         File → Save As) and open that",
+        if *text { "an OpenDocument text (.odt)" } else { "an OpenDocument file (.ods, .odp …)" }
+    )]
+    OpenDocument { text: bool },
+    #[error("is an Excel workbook (.xlsx), not a Word document")]
+    Excel,
+    #[error("is a PowerPoint presentation (.pptx), not a Word document")]
+    PowerPoint,
+    #[error("is a zip archive but not a Word .docx file (it has no word/document.xml)")]
+    ZipNotWord,
+    #[error("is a damaged zip archive (perhaps a Word .docx file cut short in copying): {detail}")]
+    DamagedZip { detail: String },
+    /// A part of the zip cannot be read (`unpacked`: its bytes cannot be inflated).
+    #[error(
+        "is damaged: its part {part} cannot be {} ({detail})",
+        if *unpacked { "unpacked" } else { "read" }
+    )]
+    DamagedPart {
+        part: String,
+        unpacked: bool,
+        detail: String,
+    },
+    /// A part's XML is malformed.
+    #[error("is damaged: its {part} has {detail}")]
+    MalformedPart { part: String, detail: String },
+    #[error(
+        "is too large to read: its part {part} unpacks to {size} bytes or more, over the \
+         {limit}-byte limit"
+    )]
+    PartTooLarge { part: String, size: u64, limit: u64 },
 }
 
 /// The file name extensions of the documents Qarar opens: the Open and Compare dialogs'
@@ -138,31 +288,23 @@ pub fn load_bytes(bytes: &[u8], path: &Path) -> Result<Document, LoadError> {
             limit: MAX_FILE_SIZE,
         });
     }
-    let format_error = |message: String| LoadError::Format {
+    let format_error = |reason: Unreadable| LoadError::Format {
         path: path.to_path_buf(),
-        message,
+        reason,
     };
     match container(bytes) {
         Container::Pdf => return super::pdf::parse(bytes).map_err(format_error),
         Container::Zip => return super::docx::parse(bytes).map_err(format_error),
         Container::OleCompound if is_encrypted_office(bytes) => {
-            return Err(format_error(
-                "is a password-protected (encrypted) Office file: open it in Word, remove the \
-                 password, save it and open that"
-                    .into(),
-            ));
+            return Err(format_error(Unreadable::OfficeEncrypted));
         }
         Container::OleCompound => {
-            return Err(format_error(
-                "is a Word 97–2003 document (.doc) or another old Office file, which Qarar \
-                 does not read: save it as .docx or PDF and open that"
-                    .into(),
-            ));
+            return Err(format_error(Unreadable::OldOffice));
         }
         Container::Text => {}
     }
-    if let Some(message) = disguised(bytes, path) {
-        return Err(format_error(message));
+    if let Some(reason) = disguised(bytes, path) {
+        return Err(format_error(reason));
     }
     let (text, encoding) = decode(bytes).ok_or_else(|| LoadError::Binary {
         path: path.to_path_buf(),
@@ -210,26 +352,19 @@ fn is_encrypted_office(bytes: &[u8]) -> bool {
 
 /// Why a text file cannot be read as what it is: RTF (whatever its name), or an HTML page
 /// saved with a Word name (.docx, .doc).
-fn disguised(bytes: &[u8], path: &Path) -> Option<String> {
+fn disguised(bytes: &[u8], path: &Path) -> Option<Unreadable> {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]);
     let head = head.trim_start_matches(['\u{feff}', ' ', '\t', '\n', '\r']);
     if head.starts_with("{\\rtf") {
-        return Some(
-            "is an RTF document, which Qarar does not read: save it as .docx, PDF or plain text \
-             and open that"
-                .into(),
-        );
+        return Some(Unreadable::Rtf);
     }
     let word_name = path
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("docx") || e.eq_ignore_ascii_case("doc"));
     let lower = head.to_ascii_lowercase();
-    (word_name && (lower.starts_with("<!doctype html") || lower.starts_with("<html"))).then(|| {
-        "has a Word name but is a web page (HTML): open it in Word or a browser, save it as \
-         .docx or PDF and open that"
-            .into()
-    })
+    (word_name && (lower.starts_with("<!doctype html") || lower.starts_with("<html")))
+        .then_some(Unreadable::HtmlWithWordName)
 }
 
 /// True when the text starts (after white space and a BOM) with an XML declaration or element.

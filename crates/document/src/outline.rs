@@ -10,7 +10,7 @@
 //! and `full`, the words of the printed clause tree (more words, next to the paragraph's id
 //! or label).
 
-use crate::model::{Direction, Document, Paragraph, ParagraphKind, Part};
+use crate::model::{Direction, Document, Language, Paragraph, ParagraphKind, Part};
 use qarar_util::first_words;
 
 /// A section of a document, as the outline heads it.
@@ -100,7 +100,7 @@ const FULL_ANNEX_WORDS: usize = 10;
 /// part or an annex always is.
 ///
 /// Naming, brief: the preamble's and the operative paragraphs' headings in the document's
-/// language (`الديباجة`, `الفقرات المنطوقة`; `Preamble`, `Operative paragraphs` otherwise), a
+/// language ([`section_names`]: `الديباجة`, `الفقرات المنطوقة`; `Préambule`, `Dispositif` …), a
 /// part by the first seven words of its heading (`A — Budget appropriations for 2023`), an
 /// annex by the first twelve of its heading and title; the formula without its closing
 /// comma; a paragraph of the preamble by its opener (else its first three words), an
@@ -137,19 +137,18 @@ pub fn outline(doc: &Document) -> Vec<Entry> {
             in_brief: true,
         });
     }
-    let ar = b.rtl;
-    let name = |arabic: &str, other: &str| if ar { arabic } else { other }.to_string();
+    let (preamble, operative) = section_names(doc.meta.language);
     for (section, list, brief, full) in [
         (
             Section::Preamble,
             &doc.preamble,
-            name("الديباجة", "Preamble"),
+            preamble.to_string(),
             "Preamble",
         ),
         (
             Section::Operative,
             &doc.operative,
-            name("الفقرات المنطوقة", "Operative paragraphs"),
+            operative.to_string(),
             "Operative",
         ),
     ] {
@@ -325,6 +324,20 @@ fn lead_or_words(p: &Paragraph, lead: Option<&str>, n: usize) -> String {
     }
 }
 
+/// The preamble's and the operative paragraphs' headings in a language, as the UN names them
+/// (UNTERM): الديباجة، الفقرات المنطوقة; préambule, dispositif; preámbulo, parte dispositiva;
+/// преамбула, постановляющая часть; 序言部分, 执行部分.
+pub fn section_names(language: Language) -> (&'static str, &'static str) {
+    match language {
+        Language::Ar => ("الديباجة", "الفقرات المنطوقة"),
+        Language::Fr => ("Préambule", "Dispositif"),
+        Language::Es => ("Preámbulo", "Parte dispositiva"),
+        Language::Ru => ("Преамбула", "Постановляющая часть"),
+        Language::Zh => ("序言部分", "执行部分"),
+        Language::En => ("Preamble", "Operative paragraphs"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -364,6 +377,41 @@ mod tests {
             let children = entries.iter().any(|c| c.parent == Some(i));
             assert_eq!(e.has_children, children, "{e:?}");
         }
+    }
+
+    #[test]
+    fn section_headings_are_the_un_terms_of_the_document_language() {
+        for (name, preamble, operative) in [
+            ("75_10_F.xml", "Préambule", "Dispositif"),
+            ("75_10_C.xml", "序言部分", "执行部分"),
+            ("75_10_E.xml", "Preamble", "Operative paragraphs"),
+        ] {
+            let Some(path) = qarar_testkit::akn_file(name) else {
+                continue;
+            };
+            let doc = crate::load_path(&path).expect("loads");
+            let entries = outline(&doc);
+            let brief = |s: Section| {
+                entries
+                    .iter()
+                    .find(|e| e.kind == Kind::Section(s))
+                    .map(|e| e.brief.clone())
+            };
+            assert_eq!(
+                brief(Section::Preamble).as_deref(),
+                Some(preamble),
+                "{name}"
+            );
+            assert_eq!(
+                brief(Section::Operative).as_deref(),
+                Some(operative),
+                "{name}"
+            );
+        }
+        assert_eq!(
+            section_names(Language::Ru),
+            ("Преамбула", "Постановляющая часть")
+        );
     }
 
     #[test]

@@ -13,11 +13,12 @@ mod glyphs;
 mod layout;
 mod lines;
 
+use crate::load::Unreadable;
 use crate::model::{Diagnostic, Document, SourceFormat};
 use hayro_interpret::hayro_syntax::{LoadPdfError, Pdf};
 
-/// Read a PDF file's bytes. The error is a sentence for the user, without the file name.
-pub(crate) fn parse(bytes: &[u8]) -> Result<Document, String> {
+/// Read a PDF file's bytes. The error says why, without the file name.
+pub(crate) fn parse(bytes: &[u8]) -> Result<Document, Unreadable> {
     let text = text(bytes)?;
     let mut doc = crate::plain::parse(&text.text);
     doc.format = SourceFormat::Pdf;
@@ -54,23 +55,21 @@ pub struct PdfText {
 }
 
 /// The text of a PDF as handed to the plain reader (for tests, measurement and the CLI).
-pub fn text(bytes: &[u8]) -> Result<PdfText, String> {
+pub fn text(bytes: &[u8]) -> Result<PdfText, Unreadable> {
     let pdf = std::panic::catch_unwind(|| Pdf::new(bytes.to_vec()))
-        .map_err(|_| "this PDF is damaged and cannot be read".to_string())?
+        .map_err(|_| Unreadable::PdfDamaged)?
         .map_err(|e| match e {
-            LoadPdfError::Decryption(_) => {
-                "this PDF is encrypted and needs a password; open it in a PDF viewer and save an unprotected copy".to_string()
-            }
-            LoadPdfError::Invalid => "this PDF is damaged or truncated and cannot be read".to_string(),
+            LoadPdfError::Decryption(_) => Unreadable::PdfEncrypted,
+            LoadPdfError::Invalid => Unreadable::PdfTruncated,
         })?;
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| glyphs::read(&pdf)))
-        .map_err(|_| "this PDF's pages cannot be read".to_string())?;
+        .map_err(|_| Unreadable::PdfPagesUnreadable)?;
     let glyph_count: usize = read.pages.iter().map(|p| p.glyphs.len()).sum();
     if glyph_count == 0 {
         return Err(if read.pages.iter().any(|p| p.images > 0) {
-            "this PDF holds page images, not text: it needs OCR".to_string()
+            Unreadable::PdfImagesOnly
         } else {
-            "this PDF has no text in it".to_string()
+            Unreadable::PdfNoText
         });
     }
     // The document's direction: that of most of its strong letters.

@@ -8,7 +8,7 @@ menu-settings = الإعدادات
 menu-open-recent = فتح ملف حديث
 menu-no-recent = لا توجد ملفات حديثة
 menu-document-information = معلومات الوثيقة
-menu-no-library-folder = لم يُحدَّد مجلد للمكتبة
+menu-no-library-folder = لم يحدد مجلد للمكتبة
 menu-side-by-side = جنبًا إلى جنب مع
 menu-no-other-language = ليس في المكتبة نص آخر لهذا القرار بلغة أخرى.
 menu-language = اللغة
@@ -24,7 +24,7 @@ menu-close-tab-named = إغلاق علامة التبويب { $title }
 
 ## Commands (menus, buttons, tooltips)
 cmd-open = فتح…
-cmd-open-bundled = فتح القرار المرفق A/RES/75/10
+cmd-open-bundled = فتح القرار المضمن A/RES/75/10
 cmd-clear-recent = مسح الملفات الحديثة
 cmd-close-tab = إغلاق علامة التبويب
 cmd-next-tab = علامة التبويب التالية
@@ -144,7 +144,7 @@ info-footnotes = الحواشي
 info-references = الإحالات
 info-source = المصدر
 info-unknown = غير معروف
-info-bundled = الملف المرفق A-RES-75-10.ar.txt
+info-bundled = الملف المضمن A-RES-75-10.ar.txt
 
 ## Windows
 note-window = ملاحظة
@@ -306,7 +306,7 @@ block-annex = المرفق { $annex }، { $inner }
 block-part = الجزء { $part }، { $inner }
 block-section = الفرع { $n }
 block-table = الجدول { $n }
-block-preambular = فقرة الديباجة { $n }
+block-preambular = الفقرة { $n } من الديباجة
 block-paragraph = الفقرة { $n }
 block-text = فقرة النص { $n }
 link-footnote = الحاشية { $marker }
@@ -408,3 +408,11 @@ compare-status-split = مُقسَّمة
 compare-status-merged = مدمجة
 library-status = الملفات: { $files }، المقروءة: { $read }، دون تغيير: { $unchanged }، بها أخطاء: { $failed } ({ $seconds } ث)
 library-status-stopped = الملفات: { $files }، المقروءة: { $read }، دون تغيير: { $unchanged }، بها أخطاء: { $failed } ({ $seconds } ث) — توقفت الفهرسة قبل نهايتها
+
+## أخطاء الوحدات الأخرى بلغة الواجهة
+compare-two-languages = الوثيقتان بلغتين مختلفتين ({ $old } و{ $new })؛ قارن بين نسختين باللغة نفسها
+fulltext-folder = تعذر استخدام مجلد فهرس البحث { $path }: { $reason }
+fulltext-index = تعذر استخدام فهرس البحث: { $reason }
+fulltext-file = تعذرت إضافة { $file } إلى فهرس البحث: { $reason }
+fulltext-state = تعذر تسجيل قائمة الملفات المفهرسة: { $reason }
+msg-kept-open-unsaved = تعذر حفظ التعليقات على { $name }، لذلك تبقى الوثيقة مفتوحة ({ $reason }). أفرغ بعض المساحة أو تحقق من أذونات مجلد البيانات، أو احتفظ بها عبر ملف ← تصدير التعليقات….

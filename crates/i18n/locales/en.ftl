@@ -398,3 +398,11 @@ compare-status-split = split
 compare-status-merged = merged
 library-status = { $files } files: { $read } read, { $unchanged } unchanged, { $failed } with errors ({ $seconds } s)
 library-status-stopped = { $files } files: { $read } read, { $unchanged } unchanged, { $failed } with errors ({ $seconds } s) — stopped before the end
+
+## Errors of the other crates, said in the interface language
+compare-two-languages = the documents are in two languages ({ $old } and { $new }); compare versions in one language
+fulltext-folder = the search index folder { $path } cannot be used: { $reason }
+fulltext-index = the search index cannot be used: { $reason }
+fulltext-file = the search index cannot take { $file }: { $reason }
+fulltext-state = the list of indexed files cannot be recorded: { $reason }
+msg-kept-open-unsaved = The annotations of { $name } could not be saved, so it stays open ({ $reason }). Free some space or check the data folder's permissions, or keep them with File → Export annotations….

@@ -396,3 +396,11 @@ compare-status-split = dividido
 compare-status-merged = fusionado
 library-status = Archivos: { $files }; leídos: { $read }; sin cambios: { $unchanged }; con errores: { $failed } ({ $seconds } s)
 library-status-stopped = Archivos: { $files }; leídos: { $read }; sin cambios: { $unchanged }; con errores: { $failed } ({ $seconds } s) — detenido antes del final
+
+## Errores de los demás módulos, en el idioma de la interfaz
+compare-two-languages = los documentos están en dos idiomas ({ $old } y { $new }); compare versiones en un mismo idioma
+fulltext-folder = no se puede usar la carpeta del índice de búsqueda { $path }: { $reason }
+fulltext-index = no se puede usar el índice de búsqueda: { $reason }
+fulltext-file = el índice de búsqueda no puede incorporar { $file }: { $reason }
+fulltext-state = no se puede registrar la lista de archivos indexados: { $reason }
+msg-kept-open-unsaved = No se pudieron guardar las anotaciones de { $name }, por lo que sigue abierto ({ $reason }). Libere espacio o compruebe los permisos de la carpeta de datos, o consérvelas con Archivo → Exportar anotaciones….

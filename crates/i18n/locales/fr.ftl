@@ -396,3 +396,11 @@ compare-status-split = scindé
 compare-status-merged = fusionné
 library-status = Fichiers : { $files } ; lus : { $read } ; inchangés : { $unchanged } ; en erreur : { $failed } ({ $seconds } s)
 library-status-stopped = Fichiers : { $files } ; lus : { $read } ; inchangés : { $unchanged } ; en erreur : { $failed } ({ $seconds } s) — arrêté avant la fin
+
+## Erreurs des autres modules, dans la langue de l'interface
+compare-two-languages = les documents sont en deux langues ({ $old } et { $new }) ; comparez des versions dans une même langue
+fulltext-folder = le dossier de l'index de recherche { $path } est inutilisable : { $reason }
+fulltext-index = l'index de recherche est inutilisable : { $reason }
+fulltext-file = l'index de recherche ne peut pas intégrer { $file } : { $reason }
+fulltext-state = la liste des fichiers indexés ne peut pas être enregistrée : { $reason }
+msg-kept-open-unsaved = Les annotations de { $name } n'ont pas pu être enregistrées ; le document reste donc ouvert ({ $reason }). Libérez de l'espace ou vérifiez les droits du dossier de données, ou conservez-les avec Fichier → Exporter les annotations….

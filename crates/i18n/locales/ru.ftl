@@ -391,11 +391,19 @@ library-no-folder-yet = Папка библиотеки еще не выбран
 ## What the comparison did to a unit
 compare-unit-status = { $name }, { $status }
 compare-status-unchanged = без изменений
-compare-status-changed = изменено
-compare-status-inserted = добавлено
-compare-status-deleted = удалено
-compare-status-moved = перемещено
-compare-status-split = разделено
-compare-status-merged = объединено
+compare-status-changed = изменён
+compare-status-inserted = добавлен
+compare-status-deleted = удалён
+compare-status-moved = перемещён
+compare-status-split = разделён
+compare-status-merged = объединён
 library-status = Файлов: { $files }; прочитано: { $read }; без изменений: { $unchanged }; с ошибками: { $failed } ({ $seconds } с)
 library-status-stopped = Файлов: { $files }; прочитано: { $read }; без изменений: { $unchanged }; с ошибками: { $failed } ({ $seconds } с) — остановлено до конца
+
+## Ошибки других модулей на языке интерфейса
+compare-two-languages = документы на двух языках ({ $old } и { $new }); сравнивайте версии на одном языке
+fulltext-folder = папку поискового индекса { $path } невозможно использовать: { $reason }
+fulltext-index = поисковый индекс невозможно использовать: { $reason }
+fulltext-file = файл { $file } невозможно добавить в поисковый индекс: { $reason }
+fulltext-state = список проиндексированных файлов невозможно сохранить: { $reason }
+msg-kept-open-unsaved = Не удалось сохранить аннотации к документу { $name }, поэтому он остаётся открытым ({ $reason }). Освободите место или проверьте права доступа к папке данных либо сохраните их через Файл → Экспорт аннотаций….

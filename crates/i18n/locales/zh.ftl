@@ -393,3 +393,11 @@ compare-status-split = 已拆分
 compare-status-merged = 已合并
 library-status = 文件：{ $files }；已读取：{ $read }；未更改：{ $unchanged }；出错：{ $failed }（{ $seconds } 秒）
 library-status-stopped = 文件：{ $files }；已读取：{ $read }；未更改：{ $unchanged }；出错：{ $failed }（{ $seconds } 秒）— 在完成前停止
+
+## 其他模块的错误（界面语言）
+compare-two-languages = 两份文件语言不同（{ $old }和{ $new }）；请比较同一语言的版本
+fulltext-folder = 无法使用搜索索引文件夹 { $path }：{ $reason }
+fulltext-index = 无法使用搜索索引：{ $reason }
+fulltext-file = 搜索索引无法收录 { $file }：{ $reason }
+fulltext-state = 无法记录已编入索引的文件列表：{ $reason }
+msg-kept-open-unsaved = 无法保存 { $name } 的批注，因此该文件保持打开（{ $reason }）。请释放一些空间或检查数据文件夹的权限，或通过“文件 → 导出批注…”保存批注。

@@ -2,7 +2,7 @@
 //! reference popups and "Cited by" need, persisted and refreshed incrementally.
 
 use super::metadata::{MetadataSet, load_metadata_dir};
-use qarar_document::{Language, ReferenceKind, load_path};
+use qarar_document::{Language, LoadReason, ReferenceKind, load_path};
 use qarar_util::fold::fold_str;
 use qarar_util::normalise_symbol;
 use serde::{Deserialize, Serialize};
@@ -37,13 +37,20 @@ pub struct Entry {
     /// Canonical targets of the references it makes (resolutions, decisions, documents,
     /// treaties), sorted, without duplicates.
     pub cites: Vec<String>,
-    /// Why the file could not be read or parsed.
-    pub error: Option<String>,
+    /// Why the file could not be read or parsed (a value the window translates).
+    pub error: Option<LoadReason>,
 }
 
 impl Entry {
     pub fn is_ok(&self) -> bool {
         self.error.is_none()
+    }
+
+    /// The error as the command line says it: the file, then why (English).
+    pub fn error_text(&self) -> Option<String> {
+        self.error
+            .as_ref()
+            .map(|r| format!("{}: {r}", self.path.display()))
     }
 }
 
@@ -212,7 +219,7 @@ fn index_file(path: &Path, size: u64, mtime_ns: u64) -> Entry {
                 entry.session = entry.symbol.as_deref().and_then(session_of_symbol);
             }
         }
-        Err(e) => entry.error = Some(e.to_string()),
+        Err(e) => entry.error = Some(e.reason()),
     }
     entry
 }

@@ -245,12 +245,12 @@ impl ReaderApp {
         if problems.is_empty() {
             return true;
         }
-        self.status.error(format!(
-            "The annotations of {} could not be saved, so it stays open ({}). Free some space \
-             or check the data folder's permissions, or keep them with File → Export \
-             annotations….",
-            doc.name(),
-            problems.join("; ")
+        self.status.error(ta(
+            "msg-kept-open-unsaved",
+            &[
+                ("name", arg(doc.name())),
+                ("reason", arg(problems.join("; "))),
+            ],
         ));
         false
     }

@@ -212,9 +212,7 @@ impl ReaderApp {
                 &[("language", arg(language_name(*l)))],
             );
             let selected = *l == current || Some(*l) == beside;
-            r.widget_info(|| {
-                egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, selected, &name)
-            });
+            let r = i18n::named_selected(r, egui::accesskit::Role::Button, selected, &name);
             if r.clicked() && *l != current {
                 self.commands.push(Command::ReadIn(*l));
             }
@@ -320,9 +318,7 @@ fn tab(ui: &mut egui::Ui, q: &mut Commands, i: usize, title: &str, selected: boo
     frame.show(ui, |ui| {
         let r = i18n::selectable(ui, selected, title);
         let name = ta("menu-tab", &[("title", arg(title))]);
-        r.widget_info(|| {
-            egui::WidgetInfo::selected(egui::accesskit::Role::Tab, true, selected, &name)
-        });
+        let r = i18n::named_selected(r, egui::accesskit::Role::Tab, selected, &name);
         if r.clicked() {
             q.push(Command::SwitchTab(i));
         }
@@ -331,7 +327,7 @@ fn tab(ui: &mut egui::Ui, q: &mut Commands, i: usize, title: &str, selected: boo
         }
         let x = with_tooltip(ui.small_button("×"), &Command::CloseTab);
         let name = ta("menu-close-tab-named", &[("title", arg(title))]);
-        x.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &name));
+        let x = i18n::named(x, egui::accesskit::Role::Button, &name);
         if x.clicked() {
             q.push(Command::CloseTabAt(i));
         }

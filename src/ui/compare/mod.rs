@@ -294,7 +294,8 @@ pub fn prepare(
 ) -> Result<Prepared, String> {
     let loaded =
         qarar_document::load_path(other).map_err(|e| crate::ui::load_message::load_error(&e))?;
-    check_languages(&loaded, current)?;
+    check_languages(&loaded, current)
+        .map_err(|e| crate::ui::load_message::language_mismatch(&e))?;
     let other_notes = notes::anchored(&Annotations::open(&loaded, data_dir));
     let current_is_old =
         matches!((session(current), session(&loaded)), (Some(a), Some(b)) if a < b);

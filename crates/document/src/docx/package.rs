@@ -4,6 +4,7 @@
 //! any other archive).
 
 use super::xml::{Step, attr, local, walk};
+use crate::load::Unreadable;
 use std::io::{Cursor, Read};
 use zip::ZipArchive;
 use zip::result::ZipError;
@@ -26,18 +27,14 @@ pub(super) struct Parts {
 }
 
 impl<'b> Package<'b> {
-    pub(super) fn open(bytes: &'b [u8]) -> Result<Self, String> {
-        let zip = ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-            format!(
-                "is a damaged zip archive (perhaps a Word .docx file cut short in copying): {}",
-                reason(&e)
-            )
-        })?;
+    pub(super) fn open(bytes: &'b [u8]) -> Result<Self, Unreadable> {
+        let zip = ZipArchive::new(Cursor::new(bytes))
+            .map_err(|e| Unreadable::DamagedZip { detail: reason(&e) })?;
         Ok(Package { zip })
     }
 
     /// The main document and the parts it refers to. `Err` when this is not a Word file.
-    pub(super) fn parts(&mut self) -> Result<Parts, String> {
+    pub(super) fn parts(&mut self) -> Result<Parts, Unreadable> {
         let main = self
             .relationship("_rels/.rels", "/officeDocument")?
             .map(|t| resolve("", &t))
@@ -52,7 +49,7 @@ impl<'b> Package<'b> {
         } else {
             format!("{dir}/_rels/{file}.rels")
         };
-        let mut related = |kind: &str, default: &str| -> Result<String, String> {
+        let mut related = |kind: &str, default: &str| -> Result<String, Unreadable> {
             let name = self
                 .relationship(&rels, kind)?
                 .map(|t| resolve(dir, &t))
@@ -68,14 +65,14 @@ impl<'b> Package<'b> {
     }
 
     /// A part as text, `None` when the package has no such part.
-    fn part(&mut self, name: &str) -> Result<Option<String>, String> {
+    fn part(&mut self, name: &str) -> Result<Option<String>, Unreadable> {
         let mut file = match self.zip.by_name(name) {
             Ok(f) => f,
             Err(ZipError::FileNotFound) => return Ok(None),
             Err(e) => return Err(part_error(name, &e)),
         };
         if file.encrypted() {
-            return Err(password_protected());
+            return Err(Unreadable::WordPasswordProtected);
         }
         if file.size() > MAX_PART_SIZE {
             return Err(too_large(name, file.size()));
@@ -84,7 +81,11 @@ impl<'b> Package<'b> {
         (&mut file)
             .take(MAX_PART_SIZE + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| format!("is damaged: its part {name} cannot be unpacked ({e})"))?;
+            .map_err(|e| Unreadable::DamagedPart {
+                part: name.to_string(),
+                unpacked: true,
+                detail: e.to_string(),
+            })?;
         if bytes.len() as u64 > MAX_PART_SIZE {
             return Err(too_large(name, bytes.len() as u64));
         }
@@ -95,7 +96,7 @@ impl<'b> Package<'b> {
     }
 
     /// The target of the first relationship in `rels` whose type ends with `kind`.
-    fn relationship(&mut self, rels: &str, kind: &str) -> Result<Option<String>, String> {
+    fn relationship(&mut self, rels: &str, kind: &str) -> Result<Option<String>, Unreadable> {
         let Some(xml) = self.part(rels)? else {
             return Ok(None);
         };
@@ -115,26 +116,20 @@ impl<'b> Package<'b> {
     }
 
     /// Why a zip without a Word document is refused, naming what it is when that is known.
-    fn not_word(&mut self) -> String {
+    fn not_word(&mut self) -> Unreadable {
         let mimetype = self.part("mimetype").ok().flatten().unwrap_or_default();
         let names: Vec<&str> = self.zip.file_names().take(10_000).collect();
         let has = |prefix: &str| names.iter().any(|n| n.starts_with(prefix));
         if mimetype.starts_with("application/vnd.oasis.opendocument") {
-            let kind = if mimetype.contains("text") {
-                "an OpenDocument text (.odt)"
-            } else {
-                "an OpenDocument file (.ods, .odp …)"
-            };
-            format!(
-                "is {kind}, not a Word .docx file: save it as .docx or PDF (in LibreOffice, \
-                 File → Save As) and open that"
-            )
+            Unreadable::OpenDocument {
+                text: mimetype.contains("text"),
+            }
         } else if has("xl/") {
-            "is an Excel workbook (.xlsx), not a Word document".into()
+            Unreadable::Excel
         } else if has("ppt/") {
-            "is a PowerPoint presentation (.pptx), not a Word document".into()
+            Unreadable::PowerPoint
         } else {
-            "is a zip archive but not a Word .docx file (it has no word/document.xml)".into()
+            Unreadable::ZipNotWord
         }
     }
 }
@@ -159,21 +154,24 @@ fn resolve(dir: &str, target: &str) -> String {
     out.join("/")
 }
 
-fn too_large(name: &str, size: u64) -> String {
-    format!(
-        "is too large to read: its part {name} unpacks to {size} bytes or more, over the \
-         {MAX_PART_SIZE}-byte limit"
-    )
+fn too_large(name: &str, size: u64) -> Unreadable {
+    Unreadable::PartTooLarge {
+        part: name.to_string(),
+        size,
+        limit: MAX_PART_SIZE,
+    }
 }
 
-fn password_protected() -> String {
-    "is password-protected: open it in Word, remove the password, save it and open that".into()
-}
-
-fn part_error(name: &str, e: &ZipError) -> String {
+fn part_error(name: &str, e: &ZipError) -> Unreadable {
     match e {
-        ZipError::UnsupportedArchive(what) if what.contains("assword") => password_protected(),
-        _ => format!("is damaged: its part {name} cannot be read ({})", reason(e)),
+        ZipError::UnsupportedArchive(what) if what.contains("assword") => {
+            Unreadable::WordPasswordProtected
+        }
+        _ => Unreadable::DamagedPart {
+            part: name.to_string(),
+            unpacked: false,
+            detail: reason(e),
+        },
     }
 }
 

@@ -80,9 +80,11 @@ fn dump(path: &Path, dir: &str) {
         return;
     };
     let text = if path.extension().is_some_and(|x| x == "pdf") {
-        qarar_document::pdf::text(&bytes).map(|t| t.text)
+        qarar_document::pdf::text(&bytes)
+            .map(|t| t.text)
+            .map_err(|e| e.to_string())
     } else if path.extension().is_some_and(|x| x == "docx") {
-        qarar_document::docx::text(&bytes)
+        qarar_document::docx::text(&bytes).map_err(|e| e.to_string())
     } else {
         qarar_document::load_path(path)
             .map(|d| d.source_text)

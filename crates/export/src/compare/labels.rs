@@ -76,7 +76,9 @@ const AR: Labels = Labels {
         "مقسومة",
         "مدمجة",
     ],
-    classes: ["جوهري", "آلي", "إملائي"],
+    // Feminine, agreeing with the paragraph (فقرة) of the status before them and with the
+    // changes (تغييرات, a plural of things) of the summary's counts.
+    classes: ["جوهرية", "آلية", "إملائية"],
     comma: "، ",
     semicolon: "؛ ",
 };

@@ -175,7 +175,7 @@ fn broken_file_is_listed_and_the_rest_indexed() {
     let errors = index.errors();
     assert_eq!(errors.len(), 2, "{errors:#?}");
     for e in errors {
-        let msg = e.error.as_deref().unwrap_or_default();
+        let msg = e.error_text().unwrap_or_default();
         assert!(msg.contains(&*e.path.to_string_lossy()), "{msg}");
     }
     assert_eq!(index.stats.failed, 2);
