@@ -109,7 +109,7 @@ fn labels_text(bytes: usize) -> String {
     let mut n = 0usize;
     while text.len() < bytes {
         n += 1;
-        if n % 2 == 0 {
+        if n.is_multiple_of(2) {
             text.push_str(&format!("{n}.\n"));
         } else {
             let letter = char::from(b'a' + (n % 26) as u8);
