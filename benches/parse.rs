@@ -2,9 +2,11 @@
 //! `parse/akn_75_239` (the longest Akoma Ntoso file of the corpus, 451 KB),
 //! `parse/akn_77_264` (a multi-part resolution with tables), `parse/akn_76_7` (a resolution
 //! whose annex is most of its text) and `parse/pdftotext_75_239_size` (a pdftotext
-//! conversion grown to the size of 75/239).
+//! conversion grown to the size of 75/239); `growth/plain_paragraphs/N` (N × 256 KB of
+//! numbered resolution-like paragraphs) and `growth/plain_labels/N` (N × 64 KB of `(a)` and
+//! `1.` lines, each a paragraph of its own): plain parsing at ×1, ×4 and ×16 (issue 30).
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use qarar_document::{akn, plain};
 use std::hint::black_box;
 
@@ -65,5 +67,81 @@ fn parse(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, parse);
+/// About `bytes` of numbered paragraphs of 60 words each.
+fn paragraphs_text(bytes: usize) -> String {
+    let words = [
+        "the",
+        "general",
+        "assembly",
+        "recalling",
+        "its",
+        "resolution",
+        "requests",
+        "secretary-general",
+        "to",
+        "submit",
+        "report",
+        "at",
+        "session",
+        "decides",
+        "welcomes",
+        "member",
+        "states",
+        "urges",
+    ];
+    let mut text = String::from("The General Assembly,\n\n");
+    let mut n = 0usize;
+    while text.len() < bytes {
+        n += 1;
+        text.push_str(&format!("{n}. Decides"));
+        for k in 0..60 {
+            text.push(' ');
+            text.push_str(words[(n * 7 + k * 13) % words.len()]);
+        }
+        text.push_str(";\n\n");
+    }
+    text
+}
+
+/// About `bytes` of label lines, `(a)` and `1.` in turn.
+fn labels_text(bytes: usize) -> String {
+    let mut text = String::new();
+    let mut n = 0usize;
+    while text.len() < bytes {
+        n += 1;
+        if n.is_multiple_of(2) {
+            text.push_str(&format!("{n}.\n"));
+        } else {
+            let letter = char::from(b'a' + (n % 26) as u8);
+            text.push_str(&format!("({letter})\n"));
+        }
+    }
+    text
+}
+
+fn plain_growth(c: &mut Criterion) {
+    for (name, make, unit) in [
+        (
+            "plain_paragraphs",
+            paragraphs_text as fn(usize) -> String,
+            256 << 10,
+        ),
+        ("plain_labels", labels_text, 64 << 10),
+    ] {
+        let mut group = c.benchmark_group(format!("growth/{name}"));
+        group.sample_size(10);
+        for scale in [1usize, 4, 16] {
+            let text = make(scale * unit);
+            group.bench_with_input(BenchmarkId::from_parameter(scale), &text, |b, text| {
+                b.iter(|| {
+                    let d = plain::parse(black_box(text));
+                    d.operative.len() + d.body.len()
+                })
+            });
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, parse, plain_growth);
 criterion_main!(benches);

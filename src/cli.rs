@@ -323,11 +323,30 @@ pub fn outline_text(doc: &Document) -> String {
 /// holds, then its paragraphs indented by depth, named by their number or letter in the
 /// operative part and by their id elsewhere; a non-resolution's text under "Text".
 fn tree_lines(out: &mut String, entries: &[Entry]) {
+    // Each entry's children counted in one pass (all, preambular, operative): a count per
+    // section by reading every entry made 100,000 annexes quadratic.
+    let mut counts = vec![[0usize; 3]; entries.len()];
+    for c in entries {
+        if let Some(n) = c.parent.and_then(|p| counts.get_mut(p)) {
+            n[0] += 1;
+            match c.kind {
+                Kind::Paragraph(ParagraphKind::Preamble) => n[1] += 1,
+                Kind::Paragraph(ParagraphKind::Operative) => n[2] += 1,
+                _ => {}
+            }
+        }
+    }
     let under = |i: usize, kind: Option<ParagraphKind>| {
-        entries
-            .iter()
-            .filter(|c| c.parent == Some(i) && kind.is_none_or(|k| c.kind == Kind::Paragraph(k)))
-            .count()
+        let n = counts.get(i).copied().unwrap_or_default();
+        match kind {
+            None => n[0],
+            Some(ParagraphKind::Preamble) => n[1],
+            Some(ParagraphKind::Operative) => n[2],
+            Some(k) => entries
+                .iter()
+                .filter(|c| c.parent == Some(i) && c.kind == Kind::Paragraph(k))
+                .count(),
+        }
     };
     let text = |e: &Entry| e.section.is_none() && matches!(e.kind, Kind::Paragraph(_));
     let texts = entries.iter().filter(|e| text(e) && e.depth == 0).count();

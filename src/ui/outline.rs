@@ -36,7 +36,16 @@ pub struct OutlineEntry {
 /// section's heading to the block of its first heading line). An entry without a block is
 /// left out with what stands under it.
 pub fn entries(doc: &Document, blocks: &[Block]) -> Vec<OutlineEntry> {
-    let block_of = |id: &str| blocks.iter().position(|b| b.paragraph_id() == Some(id));
+    // Each paragraph's first block, looked up once (a search per entry made 100,000
+    // annexes quadratic).
+    let mut first: std::collections::HashMap<&str, usize> =
+        std::collections::HashMap::with_capacity(blocks.len());
+    for (i, b) in blocks.iter().enumerate() {
+        if let Some(id) = b.paragraph_id() {
+            first.entry(id).or_insert(i);
+        }
+    }
+    let block_of = |id: &str| first.get(id).copied();
     let model = outline::outline(doc);
     // Where each entry of the model went (None: left out).
     let mut kept: Vec<Option<usize>> = Vec::with_capacity(model.len());

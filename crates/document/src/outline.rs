@@ -115,8 +115,12 @@ const FULL_ANNEX_WORDS: usize = 10;
 /// non-resolution's text by its first eight words, any other by its lead, else its first
 /// six words. Words cut off are marked `…`.
 pub fn outline(doc: &Document) -> Vec<Entry> {
+    // About one entry per paragraph: reserved at once, not grown by doubling (a text of
+    // 700,000 one-label lines would hold half as much again while its list grows).
+    let top = doc.preamble.len() + doc.operative.len() + doc.body.len();
+    let annexed: usize = doc.annexes.iter().map(|a| a.paragraphs.len() + 1).sum();
     let mut b = Builder {
-        out: Vec::new(),
+        out: Vec::with_capacity(top + annexed + doc.parts.len() + 4),
         rtl: doc.meta.direction == Direction::Rtl,
     };
     if let Some(f) = &doc.enacting_formula {

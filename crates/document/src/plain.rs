@@ -178,11 +178,12 @@ fn formula_paragraph(text: &str, line: &Line) -> Paragraph {
 /// A plain body paragraph `p_N` over a block.
 fn plain_paragraph(text: &str, n: usize, range: Range<usize>) -> Paragraph {
     let mut p = Paragraph::new(format!("p_{n}"), ParagraphKind::Plain);
-    p.runs.push(Run::new(
+    // One run, allocated for one (a push would reserve four: 700,000 one-label lines).
+    p.runs = vec![Run::new(
         RunKind::Plain,
         text[range.clone()].replace('\n', " "),
         Some(range.clone()),
-    ));
+    )];
     p.source = range;
     p
 }

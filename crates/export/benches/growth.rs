@@ -69,15 +69,9 @@ fn table_doc(rows: usize, cols: usize, span: usize, down: usize) -> Document {
 }
 
 fn table_spans(c: &mut Criterion) {
-    let mut group = c.benchmark_group("growth/table_spans");
-    group.sample_size(10);
-    for scale in SCALES {
-        let doc = table_doc(scale * 50, 60, 100_000, 100_000);
-        group.bench_with_input(BenchmarkId::from_parameter(scale), &doc, |b, doc| {
-            b.iter(|| black_box(render(Format::Md, doc, &[]).map(|v| v.len())))
-        });
-    }
-    group.finish();
+    render_growth(c, "table_spans", Format::Md, |n| {
+        table_doc(n * 50, 60, 100_000, 100_000)
+    });
     let mut group = c.benchmark_group("growth/table_colspan");
     group.sample_size(10);
     for scale in SCALES {
@@ -157,16 +151,21 @@ fn word_diff(c: &mut Criterion) {
     group.finish();
 }
 
-fn pdf_table(c: &mut Criterion) {
-    let mut group = c.benchmark_group("growth/pdf_table");
+/// Growth of writing `format` from `make(scale)` at each scale, as `growth/NAME/scale`.
+fn render_growth(c: &mut Criterion, name: &str, format: Format, make: impl Fn(usize) -> Document) {
+    let mut group = c.benchmark_group(format!("growth/{name}"));
     group.sample_size(10);
     for scale in SCALES {
-        let doc = table_doc(scale * 60, 60, 1, 1);
+        let doc = make(scale);
         group.bench_with_input(BenchmarkId::from_parameter(scale), &doc, |b, doc| {
-            b.iter(|| black_box(render(Format::Pdf, doc, &[]).map(|v| v.len())))
+            b.iter(|| black_box(render(format, doc, &[]).map(|v| v.len())))
         });
     }
     group.finish();
+}
+
+fn pdf_table(c: &mut Criterion) {
+    render_growth(c, "pdf_table", Format::Pdf, |n| table_doc(n * 60, 60, 1, 1));
 }
 
 /// One paragraph of `words` words, every other one in italics: a span per word.
@@ -190,15 +189,7 @@ fn spans_doc(words: usize) -> Document {
 }
 
 fn pdf_spans(c: &mut Criterion) {
-    let mut group = c.benchmark_group("growth/pdf_spans");
-    group.sample_size(10);
-    for scale in SCALES {
-        let doc = spans_doc(scale * 700);
-        group.bench_with_input(BenchmarkId::from_parameter(scale), &doc, |b, doc| {
-            b.iter(|| black_box(render(Format::Pdf, doc, &[]).map(|v| v.len())))
-        });
-    }
-    group.finish();
+    render_growth(c, "pdf_spans", Format::Pdf, |n| spans_doc(n * 700));
 }
 
 /// An Arabic paragraph of about `kb` KB: Arabic words, then two Latin words with a stretch
@@ -217,15 +208,7 @@ fn rtl_gaps_doc(kb: usize) -> Document {
 }
 
 fn docx_rtl_gaps(c: &mut Criterion) {
-    let mut group = c.benchmark_group("growth/docx_rtl_gaps");
-    group.sample_size(10);
-    for scale in SCALES {
-        let doc = rtl_gaps_doc(scale * 4);
-        group.bench_with_input(BenchmarkId::from_parameter(scale), &doc, |b, doc| {
-            b.iter(|| black_box(render(Format::Docx, doc, &[]).map(|v| v.len())))
-        });
-    }
-    group.finish();
+    render_growth(c, "docx_rtl_gaps", Format::Docx, |n| rtl_gaps_doc(n * 4));
 }
 
 /// `n` annexes, each a heading, a title and one paragraph.
@@ -247,15 +230,7 @@ fn annexes_doc(n: usize) -> Document {
 }
 
 fn pdf_annexes(c: &mut Criterion) {
-    let mut group = c.benchmark_group("growth/pdf_annexes");
-    group.sample_size(10);
-    for scale in SCALES {
-        let doc = annexes_doc(scale * 1_000);
-        group.bench_with_input(BenchmarkId::from_parameter(scale), &doc, |b, doc| {
-            b.iter(|| black_box(render(Format::Pdf, doc, &[]).map(|v| v.len())))
-        });
-    }
-    group.finish();
+    render_growth(c, "pdf_annexes", Format::Pdf, |n| annexes_doc(n * 1_000));
 }
 
 criterion_group! {

@@ -3,11 +3,13 @@
 //! numbers, bookmarks, links to undocs.org and footnotes as endnotes. krilla 0.8 writes only
 //! link annotations, so highlights (`/Highlight` with `/QuadPoints`, a `/Popup`) and margin
 //! notes (`/Text`) are appended afterwards as a small incremental update ([`annots`]).
-//! The comparison's PDF ([`crate::compare::pdf`]) is laid out, paginated ([`paginate`]) and
-//! drawn per page ([`PageLines`]) by the same code, from blocks built alike ([`one_style_block`]).
+//! The comparison's PDF ([`crate::compare::pdf`]) is laid out, paginated ([`Pager`]) and
+//! written page by page ([`stream`], [`PageLines`]) by the same code, from blocks built
+//! alike ([`one_style_block`]).
 
 mod annots;
 mod draw;
+mod stream;
 
 use super::labels::labels;
 use crate::ExportError;
@@ -30,6 +32,8 @@ use qarar_text::display::{
 };
 use qarar_text::fonts::{ARABIC_FAMILY, CJK_FAMILY, font_data, font_system};
 use qarar_text::layout::{BlockLayout, Typography, layout_block};
+use std::collections::HashMap;
+pub(crate) use stream::{Pager, Steps, stream};
 
 /// Paper sizes.
 #[derive(
@@ -215,7 +219,7 @@ fn endnote_blocks(doc: &Document) -> Vec<Block> {
     out
 }
 
-/// Export `doc` with its placed annotations as PDF bytes.
+/// Export `doc` with its placed annotations as PDF bytes, written page by page ([`stream`]).
 pub fn export(
     doc: &Document,
     placed: &[Placed],
@@ -228,33 +232,54 @@ pub fn export(
     let fonts = Fonts::new(&fs)?;
     let mut all = blocks(doc);
     all.extend(endnote_blocks(doc));
-    let layouts = lay_out(&mut fs, &all, &typo, text_w);
-    let (placements, page_count) = paginate(&all, &layouts, &typo, page_h, |_| false);
-
-    let mut pdf = PdfDocument::new();
-    let mut outline = Outline::new();
-    let mut extra: Vec<Vec<PdfAnnot>> = (0..page_count).map(|_| Vec::new()).collect();
-    annotations(doc, placed, &all, &layouts, &placements, page_w, &mut extra);
-    outline_nodes(doc, &all, &layouts, &placements, &mut outline);
-
-    let page_lines = PageLines::new(&all, &layouts, &placements, page_count);
-    for p in 0..page_count {
-        let settings = PageSettings::from_wh(page_w, page_h)
-            .ok_or_else(|| ExportError::pdf("invalid page size"))?;
-        let mut page = pdf.start_page_with(settings);
-        let mut surface = page.surface();
-        let links = draw_blocks(&mut surface, p, &all, &layouts, &page_lines, &fonts);
-        let number = PageNumber {
-            page: p,
-            page_w,
-            page_h,
-            text_w,
-        };
-        draw_page_number(&mut surface, &mut fs, &fonts, &typo, &number);
-        surface.finish();
-        add_links(&mut page, doc, links);
-        page.finish();
+    let block_of = first_blocks(&all);
+    // The placed annotations of each block, drawn when it is laid out.
+    let mut notes_of: HashMap<usize, Vec<&Placed>> = HashMap::new();
+    for pa in placed {
+        if let Some(&bi) = pa.paragraph.as_deref().and_then(|id| block_of.get(id)) {
+            notes_of.entry(bi).or_default().push(pa);
+        }
     }
+    let mut starts: Vec<Option<(usize, f32)>> = Vec::with_capacity(all.len());
+    let mut extra: Vec<Vec<PdfAnnot>> = Vec::new();
+    let mut pdf = PdfDocument::new();
+    let mut pager = Pager::new(&typo, page_h);
+    let steps = Steps {
+        lay: |fs: &mut FontSystem, i: usize| layout_block(fs, &all[i], &typo, text_w),
+        placed: |i: usize, l: &BlockLayout, pl: &Placement| {
+            starts.push(block_start(l, pl));
+            for pa in notes_of.get(&i).into_iter().flatten() {
+                annotate(doc, pa, &all[i], (l, pl), page_w, &mut extra);
+            }
+        },
+        draw: |fs: &mut FontSystem,
+               p: usize,
+               lines: &PageLines<'_>,
+               window: &[Block],
+               layouts: &[BlockLayout]|
+         -> Result<(), ExportError> {
+            let settings = PageSettings::from_wh(page_w, page_h)
+                .ok_or_else(|| ExportError::pdf("invalid page size"))?;
+            let mut page = pdf.start_page_with(settings);
+            let mut surface = page.surface();
+            let links = draw_blocks(&mut surface, p, window, layouts, lines, &fonts);
+            let number = PageNumber {
+                page: p,
+                page_w,
+                page_h,
+                text_w,
+            };
+            draw_page_number(&mut surface, fs, &fonts, &typo, &number);
+            surface.finish();
+            add_links(&mut page, doc, links);
+            page.finish();
+            Ok(())
+        },
+    };
+    let page_count = stream(&mut fs, &all, &mut pager, |_| false, steps)?;
+    extra.resize_with(page_count.max(extra.len()), Vec::new);
+    let mut outline = Outline::new();
+    outline_nodes(doc, &all, &block_of, &starts, &mut outline);
     pdf.set_outline(outline);
     let bytes = pdf
         .finish()
@@ -262,7 +287,8 @@ pub fn export(
     annots::append(bytes, &extra, page_h).map_err(ExportError::pdf)
 }
 
-/// Lay out every block at the text width.
+/// Lay out every block at the text width (the tests' whole-document layout).
+#[cfg(test)]
 pub(crate) fn lay_out(
     fs: &mut FontSystem,
     all: &[Block],
@@ -274,10 +300,9 @@ pub(crate) fn lay_out(
         .collect()
 }
 
-/// Paginate, for both PDF writers: break between bands (a line, a table's row) when one does
-/// not fit, and before every block `i` for which `new_page(i)` holds (a comparison's first
-/// unit), unless its page is still empty. Returns where every block's lines go and the
-/// number of pages.
+/// Paginate every block at once with [`Pager`], before every block `i` for which
+/// `new_page(i)` holds; returns where every block's lines go and the number of pages.
+#[cfg(test)]
 pub(crate) fn paginate(
     all: &[Block],
     layouts: &[BlockLayout],
@@ -285,37 +310,14 @@ pub(crate) fn paginate(
     page_h: f32,
     new_page: impl Fn(usize) -> bool,
 ) -> (Vec<Placement>, usize) {
-    let bottom = page_h - MARGIN - FOOTER;
-    let mut placements = Vec::with_capacity(layouts.len());
-    let mut page = 0usize;
-    let mut y = MARGIN;
-    for (i, (b, l)) in all.iter().zip(layouts).enumerate() {
-        if new_page(i) && y > MARGIN + 0.5 {
-            page += 1;
-            y = MARGIN;
-        }
-        let mut dy = y;
-        let mut bands = Vec::new();
-        let mut end = y;
-        // A line, or a table's row, goes whole to the next page when it does not fit.
-        for (band_top, band_h) in l.bands() {
-            let top = band_top + dy;
-            if top + band_h > bottom && top > MARGIN + 0.5 {
-                page += 1;
-                dy = MARGIN - band_top;
-            }
-            bands.push((page, dy));
-            end = band_top + band_h + dy;
-        }
-        let lines = l
-            .lines()
-            .iter()
-            .map(|line| bands.get(line.band).copied().unwrap_or((page, dy)))
-            .collect();
-        y = end + typo.gap_after(&b.kind);
-        placements.push(Placement { lines, bands });
-    }
-    (placements, page + 1)
+    let mut pager = Pager::new(typo, page_h);
+    let placements = all
+        .iter()
+        .zip(layouts)
+        .enumerate()
+        .map(|(i, (b, l))| pager.place(b, l, new_page(i)))
+        .collect();
+    (placements, pager.page() + 1)
 }
 
 /// First position (page, y) of a block: where its bookmark points.
@@ -325,21 +327,18 @@ pub(crate) fn block_start(l: &BlockLayout, pl: &Placement) -> Option<(usize, f32
     Some((p, top + dy))
 }
 
+/// The bookmarks, from where each block starts (`starts`, by block) and the first block of
+/// each paragraph (`block_of`, looked up once: a document may have 100,000 annexes).
 fn outline_nodes(
     doc: &Document,
     all: &[Block],
-    layouts: &[BlockLayout],
-    placements: &[Placement],
+    block_of: &HashMap<&str, usize>,
+    starts: &[Option<(usize, f32)>],
     outline: &mut Outline,
 ) {
     let names = labels(doc.meta.language);
-    // Each paragraph's first block, looked up once (a document may have 100,000 annexes).
-    let block_of = first_blocks(all);
-    let find = |id: &str| {
-        block_of
-            .get(id)
-            .and_then(|&i| block_start(&layouts[i], &placements[i]))
-    };
+    let start = |i: usize| starts.get(i).copied().flatten();
+    let find = |id: &str| block_of.get(id).and_then(|&i| start(i));
     if let Some(first) = doc.preamble.first()
         && let Some((p, y)) = find(&first.id)
     {
@@ -371,8 +370,7 @@ fn outline_nodes(
     // paragraph).
     let heading_before = |first: Option<&qarar_document::Paragraph>, lines: usize| {
         let at = *block_of.get(first?.id.as_str())?;
-        let i = at.checked_sub(lines)?;
-        block_start(&layouts[i], &placements[i])
+        start(at.checked_sub(lines)?)
     };
     for part in &doc.parts {
         if let Some((p, y)) = heading_before(part.first_paragraph(), 1) {
@@ -397,7 +395,7 @@ fn outline_nodes(
     if let Some(i) = notes
         && i + 1 < all.len()
         && !doc.footnotes.is_empty()
-        && let Some((p, y)) = block_start(&layouts[i], &placements[i])
+        && let Some((p, y)) = start(i)
     {
         outline.push_child(OutlineNode::new(
             names.footnotes.to_string(),
@@ -407,8 +405,8 @@ fn outline_nodes(
 }
 
 /// The index of the first block of each paragraph, by paragraph id.
-fn first_blocks(all: &[Block]) -> std::collections::HashMap<&str, usize> {
-    let mut map = std::collections::HashMap::with_capacity(all.len());
+fn first_blocks(all: &[Block]) -> HashMap<&str, usize> {
+    let mut map = HashMap::with_capacity(all.len());
     for (i, b) in all.iter().enumerate() {
         if let Some(id) = b.paragraph_id() {
             map.entry(id).or_insert(i);
@@ -417,127 +415,126 @@ fn first_blocks(all: &[Block]) -> std::collections::HashMap<&str, usize> {
     map
 }
 
-/// Highlight and text annotations for the placed annotations, per page (top-down coordinates).
-fn annotations(
+/// The highlight or margin note of placed annotation `pa` on block `block` (laid out and
+/// placed as `at`), added to its pages' lists in `out` (top-down coordinates).
+fn annotate(
     doc: &Document,
-    placed: &[Placed],
-    all: &[Block],
-    layouts: &[BlockLayout],
-    placements: &[Placement],
+    pa: &Placed,
+    block: &Block,
+    at: (&BlockLayout, &Placement),
     page_w: f32,
-    out: &mut [Vec<PdfAnnot>],
+    out: &mut Vec<Vec<PdfAnnot>>,
 ) {
-    let block_of = first_blocks(all);
-    for pa in placed {
-        let (Some(pid), Some(chars)) = (pa.paragraph.as_deref(), pa.range.clone()) else {
-            continue;
-        };
-        let Some(&bi) = block_of.get(pid) else {
-            continue;
-        };
-        let Some(p) = doc.paragraph(pid) else {
-            continue;
-        };
-        let a = &pa.annotation;
-        let mut contents = a.note.clone();
-        if !a.tags.is_empty() {
-            if !contents.is_empty() {
-                contents.push('\n');
-            }
-            contents.push_str(
-                &a.tags
-                    .iter()
-                    .map(|t| format!("#{t}"))
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            );
+    let (Some(pid), Some(chars)) = (pa.paragraph.as_deref(), pa.range.clone()) else {
+        return;
+    };
+    let Some(p) = doc.paragraph(pid) else {
+        return;
+    };
+    let (l, pl) = at;
+    let a = &pa.annotation;
+    let mut contents = a.note.clone();
+    if !a.tags.is_empty() {
+        if !contents.is_empty() {
+            contents.push('\n');
         }
-        let (l, pl) = (&layouts[bi], &placements[bi]);
-        let [r, g, b] = a.color.rgb();
-        let color = [r, g, b].map(|c| f32::from(c) / 255.0);
-        if a.whole_paragraph && a.has_note() {
-            if let Some((page, y)) = block_start(l, pl)
-                && let Some(list) = out.get_mut(page)
-            {
-                let x = match doc.meta.direction {
-                    Direction::Rtl => page_w - MARGIN + 14.0,
-                    Direction::Ltr => MARGIN - 32.0,
-                };
-                list.push(PdfAnnot {
-                    kind: PdfAnnotKind::Text,
-                    rect: [x, y, x + 18.0, y + 18.0],
-                    quads: Vec::new(),
-                    color,
-                    contents,
-                    id: a.id.clone(),
-                });
-            }
-            continue;
-        }
-        let text = p.text();
-        let byte = |c: usize| {
-            text.char_indices()
-                .nth(c)
-                .map(|(i, _)| i)
-                .unwrap_or(text.len())
-        };
-        let d = &all[bi].display;
-        let start = d.display_offset(byte(chars.start));
-        let end = d.display_offset(byte(chars.end));
-        // Quads grouped per page: one per line fragment.
-        let mut per_page: Vec<(usize, Vec<[f32; 4]>)> = Vec::new();
-        for (line, &(page, dy)) in l.lines().iter().zip(&pl.lines) {
-            // The part of the range in this line's piece (a table's cell), in its offsets.
-            let r = line.piece.range();
-            let (lo, hi) = (start.max(r.start), end.min(r.end));
-            if lo >= hi {
-                continue;
-            }
-            let (cs, ce) = (
-                cosmic_text::Cursor::new(0, lo - r.start),
-                cosmic_text::Cursor::new(0, hi - r.start),
-            );
-            for (x, w) in line.run.highlight(cs, ce) {
-                if w <= 0.0 {
-                    continue;
-                }
-                let x0 = MARGIN + line.x() + x;
-                let q = [
-                    x0,
-                    line.top() + dy,
-                    x0 + w,
-                    line.top() + dy + line.run.line_height,
-                ];
-                match per_page.iter_mut().find(|(p, _)| *p == page) {
-                    Some((_, v)) => v.push(q),
-                    None => per_page.push((page, vec![q])),
-                }
-            }
-        }
-        for (page, quads) in per_page {
-            let Some(list) = out.get_mut(page) else {
-                continue;
-            };
-            let rect = quads
+        contents.push_str(
+            &a.tags
                 .iter()
-                .fold([f32::MAX, f32::MAX, f32::MIN, f32::MIN], |acc, q| {
-                    [
-                        acc[0].min(q[0]),
-                        acc[1].min(q[1]),
-                        acc[2].max(q[2]),
-                        acc[3].max(q[3]),
-                    ]
-                });
+                .map(|t| format!("#{t}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+    }
+    let [r, g, b] = a.color.rgb();
+    let color = [r, g, b].map(|c| f32::from(c) / 255.0);
+    if a.whole_paragraph && a.has_note() {
+        if let Some((page, y)) = block_start(l, pl) {
+            let list = page_list(out, page);
+            let x = match doc.meta.direction {
+                Direction::Rtl => page_w - MARGIN + 14.0,
+                Direction::Ltr => MARGIN - 32.0,
+            };
             list.push(PdfAnnot {
-                kind: PdfAnnotKind::Highlight,
-                rect,
-                quads,
+                kind: PdfAnnotKind::Text,
+                rect: [x, y, x + 18.0, y + 18.0],
+                quads: Vec::new(),
                 color,
-                contents: contents.clone(),
+                contents,
                 id: a.id.clone(),
             });
         }
+        return;
     }
+    let text = p.text();
+    let byte = |c: usize| {
+        text.char_indices()
+            .nth(c)
+            .map(|(i, _)| i)
+            .unwrap_or(text.len())
+    };
+    let d = &block.display;
+    let start = d.display_offset(byte(chars.start));
+    let end = d.display_offset(byte(chars.end));
+    // Quads grouped per page: one per line fragment.
+    let mut per_page: Vec<(usize, Vec<[f32; 4]>)> = Vec::new();
+    for (line, &(page, dy)) in l.lines().iter().zip(&pl.lines) {
+        // The part of the range in this line's piece (a table's cell), in its offsets.
+        let r = line.piece.range();
+        let (lo, hi) = (start.max(r.start), end.min(r.end));
+        if lo >= hi {
+            continue;
+        }
+        let (cs, ce) = (
+            cosmic_text::Cursor::new(0, lo - r.start),
+            cosmic_text::Cursor::new(0, hi - r.start),
+        );
+        for (x, w) in line.run.highlight(cs, ce) {
+            if w <= 0.0 {
+                continue;
+            }
+            let x0 = MARGIN + line.x() + x;
+            let q = [
+                x0,
+                line.top() + dy,
+                x0 + w,
+                line.top() + dy + line.run.line_height,
+            ];
+            match per_page.iter_mut().find(|(p, _)| *p == page) {
+                Some((_, v)) => v.push(q),
+                None => per_page.push((page, vec![q])),
+            }
+        }
+    }
+    for (page, quads) in per_page {
+        let list = page_list(out, page);
+        let rect = quads
+            .iter()
+            .fold([f32::MAX, f32::MAX, f32::MIN, f32::MIN], |acc, q| {
+                [
+                    acc[0].min(q[0]),
+                    acc[1].min(q[1]),
+                    acc[2].max(q[2]),
+                    acc[3].max(q[3]),
+                ]
+            });
+        list.push(PdfAnnot {
+            kind: PdfAnnotKind::Highlight,
+            rect,
+            quads,
+            color,
+            contents: contents.clone(),
+            id: a.id.clone(),
+        });
+    }
+}
+
+/// The annotation list of page `page`, made when the first annotation reaches it.
+fn page_list(out: &mut Vec<Vec<PdfAnnot>>, page: usize) -> &mut Vec<PdfAnnot> {
+    if out.len() <= page {
+        out.resize_with(page + 1, Vec::new);
+    }
+    &mut out[page]
 }
 
 #[cfg(test)]

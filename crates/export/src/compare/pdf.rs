@@ -4,15 +4,16 @@
 //! changes in quieter colours). Laid out by the reader's cosmic-text code, so Arabic runs
 //! right to left with the marks exactly on the glyphs; the bundled fonts are embedded and
 //! subset with ToUnicode, so copying and `pdftotext` give the logical text. Laid out and
-//! paginated by the reader's PDF code ([`crate::pdf::paginate`]), each page drawn from its
-//! placements.
+//! paginated by the reader's PDF code ([`crate::pdf::Pager`]), and written page by page
+//! ([`crate::pdf::stream`]).
 
 use super::{Labels, change_ids, change_kind, counts, labels, side_name, summary_line};
 use crate::ExportError;
 use crate::pdf::{
-    CleanText, FOOTER, Fonts, MARGIN, PageLines, Paper, Placement, block_start, draw_glyphs,
-    fill_rect, glyph_group_end, lay_out, one_style_block, page_typography, paginate, push_span,
+    CleanText, FOOTER, Fonts, MARGIN, PageLines, Pager, Paper, Placement, Steps, block_start,
+    draw_glyphs, fill_rect, glyph_group_end, one_style_block, page_typography, push_span, stream,
 };
+use cosmic_text::FontSystem;
 use cosmic_text::{LayoutGlyph, LayoutRun};
 use krilla::Document as PdfDocument;
 use krilla::destination::XyzDestination;
@@ -166,18 +167,11 @@ fn bookmark_title(c: &qarar_compare::Change, l: &Labels) -> String {
     format!("{name} — {}", change_kind(c, l))
 }
 
-/// The bookmarks, each at the first line of its item.
-fn outline(
-    bookmarks: &[(usize, String)],
-    layouts: &[BlockLayout],
-    placements: &[Placement],
-) -> Outline {
+/// The bookmarks, each at the first line of its item (`starts`, by item).
+fn outline(bookmarks: &[(usize, String)], starts: &[Option<(usize, f32)>]) -> Outline {
     let mut outline = Outline::new();
     for (item, title) in bookmarks {
-        let (Some(l), Some(pl)) = (layouts.get(*item), placements.get(*item)) else {
-            continue;
-        };
-        if let Some((p, y)) = block_start(l, pl) {
+        if let Some((p, y)) = starts.get(*item).copied().flatten() {
             outline.push_child(OutlineNode::new(
                 title.clone(),
                 XyzDestination::new(p, Point::from_xy(0.0, y)),
@@ -187,7 +181,13 @@ fn outline(
     outline
 }
 
-/// Export `cmp` as PDF bytes.
+/// How much display text the first pass keeps laid out for the second (bytes): a comparison
+/// of ordinary size is laid out once, a larger one twice rather than held whole.
+const KEEP_LAID_OUT: usize = 4 << 20;
+
+/// Export `cmp` as PDF bytes. The page numbers give the page count, so a first pass lays out
+/// and paginates to count the pages (keeping the layouts of the first [`KEEP_LAID_OUT`]
+/// bytes), and the second writes page by page ([`stream`]).
 pub fn export(cmp: &Comparison, paper: Paper) -> Result<Vec<u8>, ExportError> {
     let l = labels(cmp.new.language);
     let (page_w, page_h) = paper.size();
@@ -198,44 +198,71 @@ pub fn export(cmp: &Comparison, paper: Paper) -> Result<Vec<u8>, ExportError> {
     let (items, bookmarks) = items(cmp, l);
     let (all, new_page): (Vec<Block>, Vec<bool>) =
         items.into_iter().map(|it| (it.block, it.new_page)).unzip();
-    let layouts = lay_out(&mut fs, &all, &typo, text_w);
-    let starts = |i: usize| new_page.get(i).copied().unwrap_or(false);
-    let (placements, count) = paginate(&all, &layouts, &typo, page_h, starts);
-    let page_lines = PageLines::new(&all, &layouts, &placements, count);
+    let starts_page = |i: usize| new_page.get(i).copied().unwrap_or(false);
+    // First pass: the page count.
+    let mut kept: Vec<Option<BlockLayout>> = Vec::new();
+    let mut budget = KEEP_LAID_OUT;
+    let mut pager = Pager::new(&typo, page_h);
+    for (i, b) in all.iter().enumerate() {
+        let layout = layout_block(&mut fs, b, &typo, text_w);
+        pager.place(b, &layout, starts_page(i));
+        if budget >= b.display.text.len() && kept.len() == i {
+            budget -= b.display.text.len();
+            kept.push(Some(layout));
+        }
+    }
+    let count = pager.page() + 1;
 
     let mut pdf = PdfDocument::new();
-    for p in 0..count {
-        let settings = PageSettings::from_wh(page_w, page_h)
-            .ok_or_else(|| ExportError::pdf("invalid page size"))?;
-        let mut page = pdf.start_page_with(settings);
-        let mut surface = page.surface();
-        for (_, line, dy, clean) in page_lines.on_page(p) {
-            let (x, dy) = (MARGIN + line.x(), dy + line.piece.dy);
-            draw_line(&mut surface, &line.run, (x, dy), clean, &fonts);
-        }
-        // Page number, centred at the foot.
-        let number = plain(
-            BlockKind::Meta,
-            &format!("{} / {count}", p + 1),
-            SpanStyle::Meta,
-            Direction::Ltr,
-        );
-        let nl = layout_block(&mut fs, &number, &typo, text_w);
-        let clean = CleanText::new(&number.display.text);
-        for run in nl.buffer.layout_runs() {
-            let x = (page_w - run.line_w) / 2.0;
-            draw_line(
-                &mut surface,
-                &run,
-                (x, page_h - MARGIN - FOOTER / 2.0),
-                &clean,
-                &fonts,
+    let mut starts: Vec<Option<(usize, f32)>> = Vec::with_capacity(all.len());
+    let steps = Steps {
+        lay: |fs: &mut FontSystem, i: usize| {
+            kept.get_mut(i)
+                .and_then(Option::take)
+                .unwrap_or_else(|| layout_block(fs, &all[i], &typo, text_w))
+        },
+        placed: |_: usize, l: &BlockLayout, pl: &Placement| starts.push(block_start(l, pl)),
+        draw: |fs: &mut FontSystem,
+               p: usize,
+               lines: &PageLines<'_>,
+               _: &[Block],
+               _: &[BlockLayout]|
+         -> Result<(), ExportError> {
+            let settings = PageSettings::from_wh(page_w, page_h)
+                .ok_or_else(|| ExportError::pdf("invalid page size"))?;
+            let mut page = pdf.start_page_with(settings);
+            let mut surface = page.surface();
+            for (_, line, dy, clean) in lines.on_page(p) {
+                let (x, dy) = (MARGIN + line.x(), dy + line.piece.dy);
+                draw_line(&mut surface, &line.run, (x, dy), clean, &fonts);
+            }
+            // Page number, centred at the foot.
+            let number = plain(
+                BlockKind::Meta,
+                &format!("{} / {count}", p + 1),
+                SpanStyle::Meta,
+                Direction::Ltr,
             );
-        }
-        surface.finish();
-        page.finish();
-    }
-    pdf.set_outline(outline(&bookmarks, &layouts, &placements));
+            let nl = layout_block(fs, &number, &typo, text_w);
+            let clean = CleanText::new(&number.display.text);
+            for run in nl.buffer.layout_runs() {
+                let x = (page_w - run.line_w) / 2.0;
+                draw_line(
+                    &mut surface,
+                    &run,
+                    (x, page_h - MARGIN - FOOTER / 2.0),
+                    &clean,
+                    &fonts,
+                );
+            }
+            surface.finish();
+            page.finish();
+            Ok(())
+        },
+    };
+    let mut pager = Pager::new(&typo, page_h);
+    stream(&mut fs, &all, &mut pager, starts_page, steps)?;
+    pdf.set_outline(outline(&bookmarks, &starts));
     pdf.finish()
         .map_err(|e| ExportError::pdf(format!("krilla: {e:?}")))
 }

@@ -21,10 +21,12 @@ use qarar_util::script::is_arabic_letter;
 /// A reference link drawn on a page: (reference index, left, right), top, height.
 pub(super) type LinkBox = ((usize, f32, f32), f32, f32);
 
-/// What goes on each page, worked out once for the whole export (not per page and block,
+/// What goes on a run of pages, worked out once for the blocks held (not per page and block,
 /// which made a paragraph spanning many pages quadratic): the lines of every page and the
 /// clean text of every block's pieces, and the grids of tables. Both PDF writers draw from it.
 pub(crate) struct PageLines<'a> {
+    /// The pages covered, from `first`.
+    first: usize,
     /// Per page: (block index, line, vertical shift), in block and line order.
     lines: Vec<Vec<(usize, Line<'a>, f32)>>,
     /// The clean text behind each piece's glyphs, per block: (piece's display offset, text).
@@ -42,21 +44,22 @@ impl<'a> PageLines<'a> {
         all: &[Block],
         layouts: &'a [BlockLayout],
         placements: &[Placement],
-        page_count: usize,
+        pages: std::ops::Range<usize>,
     ) -> PageLines<'a> {
+        let first = pages.start;
         let mut lines: Vec<Vec<(usize, Line<'a>, f32)>> =
-            (0..page_count).map(|_| Vec::new()).collect();
-        let mut grids: Vec<Vec<([f32; 4], u8)>> = (0..page_count).map(|_| Vec::new()).collect();
+            pages.clone().map(|_| Vec::new()).collect();
+        let mut grids: Vec<Vec<([f32; 4], u8)>> = pages.map(|_| Vec::new()).collect();
         for (i, (l, pl)) in layouts.iter().zip(placements).enumerate() {
             for (line, &(lp, dy)) in l.lines().into_iter().zip(&pl.lines) {
-                if let Some(page) = lines.get_mut(lp) {
+                if let Some(page) = lp.checked_sub(first).and_then(|k| lines.get_mut(k)) {
                     page.push((i, line, dy));
                 }
             }
             if let Some(t) = &l.table {
                 let (left, right) = t.span_x();
                 for (r, (row, &(lp, dy))) in t.rows.iter().zip(&pl.bands).enumerate() {
-                    let Some(page) = grids.get_mut(lp) else {
+                    let Some(page) = lp.checked_sub(first).and_then(|k| grids.get_mut(k)) else {
                         continue;
                     };
                     let at = |x: f32, y: f32| (MARGIN + x, y + dy);
@@ -86,6 +89,7 @@ impl<'a> PageLines<'a> {
             })
             .collect();
         PageLines {
+            first,
             lines,
             clean,
             grids,
@@ -99,7 +103,7 @@ impl<'a> PageLines<'a> {
         p: usize,
     ) -> impl Iterator<Item = (usize, &Line<'a>, f32, &CleanText)> + '_ {
         self.lines
-            .get(p)
+            .get(p.wrapping_sub(self.first))
             .into_iter()
             .flatten()
             .filter_map(|(i, line, dy)| {
@@ -127,7 +131,8 @@ pub(super) fn draw_blocks(
     pages: &PageLines<'_>,
     fonts: &Fonts,
 ) -> Vec<LinkBox> {
-    for &([x0, y0, x1, y1], grey) in pages.grids.get(p).into_iter().flatten() {
+    let grid = pages.grids.get(p.wrapping_sub(pages.first));
+    for &([x0, y0, x1, y1], grey) in grid.into_iter().flatten() {
         fill_rect(surface, [x0, y0, x1, y1], (grey, grey, grey));
     }
     let mut links = Vec::new();
