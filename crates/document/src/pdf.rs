@@ -12,6 +12,7 @@ mod bidi;
 mod glyphs;
 mod layout;
 mod lines;
+mod table;
 
 use crate::model::{Diagnostic, Document, SourceFormat};
 use hayro_interpret::hayro_syntax::{LoadPdfError, Pdf};

@@ -4,6 +4,7 @@
 //! between paragraphs (the shape of text saved from Word, which `crate::plain` reads).
 
 use super::lines::Line;
+use super::table;
 use std::collections::HashMap;
 
 /// One page's lines and size.
@@ -165,18 +166,37 @@ fn drop_furniture(pages: &mut [PageLines]) -> usize {
     });
     let mut dropped = 0;
     for (p, page) in pages.iter_mut().enumerate() {
-        let (height, n) = (page.height, page.lines.len());
-        let mut kept = Vec::with_capacity(n);
-        for line in std::mem::take(&mut page.lines) {
-            let zone = line.y < height * HEADER_ZONE || line.y > height * (1.0 - FOOTER_ZONE);
-            let key = furniture_key(&line.text);
-            let repeated = seen.get(&key).is_some_and(|&c| c > 1)
-                && (p > 0 || !first_page_twice.contains(&key));
-            let foot = line.y > height * (1.0 - FOOTER_ZONE);
-            if zone && (repeated || (furniture_form(&line.text) && (p > 0 || foot))) {
+        let height = page.height;
+        // Each line: furniture because it comes back, or by its form alone.
+        let verdicts: Vec<(bool, bool)> = page
+            .lines
+            .iter()
+            .map(|line| {
+                let zone = line.y < height * HEADER_ZONE || line.y > height * (1.0 - FOOTER_ZONE);
+                let key = furniture_key(&line.text);
+                let repeated = seen.get(&key).is_some_and(|&c| c > 1)
+                    && (p > 0 || !first_page_twice.contains(&key));
+                let foot = line.y > height * (1.0 - FOOTER_ZONE);
+                let form = furniture_form(&line.text) && (p > 0 || foot);
+                (zone && repeated, zone && form)
+            })
+            .collect();
+        let lines = std::mem::take(&mut page.lines);
+        let mut kept = Vec::with_capacity(lines.len());
+        for (i, line) in lines.iter().enumerate() {
+            let (repeated, form) = verdicts[i];
+            // A figure beside text on its baseline is a table's cell, not a page number.
+            // (Lines come top to bottom, a baseline's stretches side by side.)
+            let same = |j: &usize| (lines[*j].y - line.y).abs() < 0.3 * line.size.max(1.0);
+            let text_beside = |j: usize| !verdicts[j].0 && !verdicts[j].1;
+            let in_row = form
+                && !repeated
+                && ((0..i).rev().take_while(same).any(text_beside)
+                    || (i + 1..lines.len()).take_while(same).any(text_beside));
+            if repeated || (form && !in_row) {
                 dropped += 1;
             } else {
-                kept.push(line);
+                kept.push(line.clone());
             }
         }
         page.lines = kept;
@@ -331,10 +351,24 @@ fn paragraphs(body: &[(usize, Line)], pages: &[PageLines]) -> Vec<String> {
     let margins = margins(body, pages);
     let pitch = line_pitch(body);
     let (headings, body_size) = heading_sizes(body);
+    let widths: Vec<f32> = pages.iter().map(|p| p.width).collect();
+    let body = &table::rows(body, &widths, &margins);
     let mut out: Vec<String> = Vec::new();
     for i in 0..body.len() {
         let (p, line) = &body[i];
-        let new = i == 0 || {
+        // A table's rows, one a line, make one block; the line after the last starts anew.
+        let after_row = i > 0 && table::is_row(&body[i - 1].1);
+        if table::is_row(line) {
+            match out.last_mut() {
+                Some(last) if after_row => {
+                    last.push('\n');
+                    last.push_str(&line.text);
+                }
+                _ => out.push(line.text.clone()),
+            }
+            continue;
+        }
+        let new = i == 0 || after_row || {
             let (q, prev) = &body[i - 1];
             breaks(
                 prev,
