@@ -764,3 +764,45 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod furniture_tests {
+    use super::*;
+
+    fn page(lines: &[(&str, f32, f32, f32)]) -> PageLines {
+        PageLines {
+            lines: lines
+                .iter()
+                .map(|&(text, x0, x1, y)| Line {
+                    text: text.to_string(),
+                    x0,
+                    x1,
+                    y,
+                    size: 10.0,
+                    rtl: false,
+                    starts_raised: false,
+                })
+                .collect(),
+            width: 595.0,
+            height: 842.0,
+            rules: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_figure_beside_text_in_the_foot_zone_is_a_table_cell_not_a_page_number() {
+        let mut pages = vec![
+            page(&[("A/RES/77/264", 72.0, 160.0, 40.0), ("text", 72.0, 500.0, 300.0)]),
+            page(&[
+                ("A/RES/77/264", 72.0, 160.0, 40.0),
+                ("text", 72.0, 500.0, 300.0),
+                ("Subtotal, part III", 90.0, 200.0, 780.0),
+                ("92 917 600", 460.0, 523.0, 780.0),
+                ("2/7", 500.0, 523.0, 810.0),
+            ]),
+        ];
+        assert_eq!(drop_furniture(&mut pages), 3);
+        let kept: Vec<&str> = pages[1].lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(kept, ["text", "Subtotal, part III", "92 917 600"]);
+    }
+}
