@@ -555,8 +555,14 @@ mod tests {
         (0, line)
     }
 
-    #[test]
-    fn a_title_in_heading_type_wrapped_over_two_lines_is_one_paragraph() {
+    /// An A4 page and a body of `n` full lines of `size` points across `x0..x1`, the first
+    /// at baseline `y0`, one every `pitch` points: the running text the tests' lines follow.
+    fn page_of_lines(
+        n: usize,
+        (x0, x1): (f32, f32),
+        (y0, pitch): (f32, f32),
+        size: f32,
+    ) -> (PageLines, Vec<(usize, Line)>) {
         let page = PageLines {
             lines: Vec::new(),
             width: 595.0,
@@ -564,28 +570,18 @@ mod tests {
             rules: Vec::new(),
         };
         let full = "word ".repeat(20);
-        let mut body = Vec::new();
-        for k in 0..6 {
-            body.push(line(
-                full.trim(),
-                62.0,
-                533.0,
-                100.0 + 14.0 * k as f32,
-                11.0,
-            ));
-        }
+        let body = (0..n)
+            .map(|k| line(full.trim(), x0, x1, y0 + pitch * k as f32, size))
+            .collect();
+        (page, body)
+    }
+
+    #[test]
+    fn a_title_in_heading_type_wrapped_over_two_lines_is_one_paragraph() {
+        let (page, mut body) = page_of_lines(6, (62.0, 533.0), (100.0, 14.0), 11.0);
         body.push(line("resolution.", 62.0, 120.0, 184.0, 11.0));
         // The rest of the page: body text, ten times the title's.
-        let mut rest = Vec::new();
-        for k in 0..30 {
-            rest.push(line(
-                full.trim(),
-                62.0,
-                533.0,
-                290.0 + 14.0 * k as f32,
-                11.0,
-            ));
-        }
+        let (_, mut rest) = page_of_lines(30, (62.0, 533.0), (290.0, 14.0), 11.0);
         // "Annex" and a title in 13-point type, left aligned, the title over two lines.
         body.push(line("Annex", 62.0, 102.0, 214.0, 13.0));
         body.push(line(
@@ -616,23 +612,7 @@ mod tests {
 
     #[test]
     fn a_list_item_after_its_introducing_clause_starts_a_paragraph() {
-        let page = PageLines {
-            lines: Vec::new(),
-            width: 595.0,
-            height: 842.0,
-            rules: Vec::new(),
-        };
-        let full = "word ".repeat(20);
-        let mut body = Vec::new();
-        for k in 0..6 {
-            body.push(line(
-                full.trim(),
-                62.0,
-                533.0,
-                100.0 + 14.0 * k as f32,
-                11.0,
-            ));
-        }
+        let (page, mut body) = page_of_lines(6, (62.0, 533.0), (100.0, 14.0), 11.0);
         body.push(line("and in this regard:", 62.0, 533.0, 184.0, 11.0));
         body.push(line(
             "(a) We reaffirm our strong support for the fund;",
@@ -652,23 +632,7 @@ mod tests {
 
     #[test]
     fn a_bracketed_marker_wrapped_to_a_line_of_its_own_joins_its_paragraph() {
-        let page = PageLines {
-            lines: Vec::new(),
-            width: 595.0,
-            height: 842.0,
-            rules: Vec::new(),
-        };
-        let full = "word ".repeat(20);
-        let mut body = Vec::new();
-        for k in 0..6 {
-            body.push(line(
-                full.trim(),
-                28.0,
-                575.0,
-                100.0 + 20.0 * k as f32,
-                13.5,
-            ));
-        }
+        let (page, mut body) = page_of_lines(6, (28.0, 575.0), (100.0, 20.0), 13.5);
         body.push(line("(9)", 28.0, 40.0, 218.0, 9.5));
         body.push(line(
             "Strongly condemning all acts,",
@@ -684,23 +648,7 @@ mod tests {
 
     #[test]
     fn centred_lines_join_only_where_the_next_word_would_not_have_fitted() {
-        let page = PageLines {
-            lines: Vec::new(),
-            width: 595.0,
-            height: 842.0,
-            rules: Vec::new(),
-        };
-        let full = "word ".repeat(20);
-        let mut body = Vec::new();
-        for k in 0..6 {
-            body.push(line(
-                full.trim(),
-                62.0,
-                533.0,
-                100.0 + 14.0 * k as f32,
-                11.0,
-            ));
-        }
+        let (page, mut body) = page_of_lines(6, (62.0, 533.0), (100.0, 14.0), 11.0);
         // Centred in the column 62..533 (centre 297.5).
         body.push(line("Annex", 282.0, 313.0, 200.0, 11.0));
         body.push(line(
@@ -723,18 +671,9 @@ mod tests {
 
     #[test]
     fn heading_lines_set_with_the_body_s_leading_scaled_up_are_one_heading() {
-        let page = PageLines {
-            lines: Vec::new(),
-            width: 595.0,
-            height: 842.0,
-            rules: Vec::new(),
-        };
-        let full = "word ".repeat(20);
-        let mut body = Vec::new();
         // Body: 12 points on a 20-point pitch; headings: 14.4 points on a 24-point pitch.
-        for k in 0..40 {
-            body.push(line(full.trim(), 56.0, 539.0, 60.0 + 20.0 * k as f32, 12.0));
-        }
+        let (page, mut body) = page_of_lines(40, (56.0, 539.0), (60.0, 20.0), 12.0);
+        let full = "word ".repeat(20);
         let mut heading = vec![
             line("Annex", 56.0, 103.0, 900.0, 14.4),
             line(
