@@ -783,9 +783,6 @@ fn scan_markers(text: &str, lines: &[Line]) -> (HashSet<u32>, HashSet<u32>) {
     (sup, plain)
 }
 
-/// Unnumbered text at the end of the preamble that is not preambular: it starts with an
-/// operative verb, or it ends in a colon or full stop where preambular paragraphs end in a
-/// comma ("Resolves that, for 2023:", "Adopts the following declaration:").
 /// A line without the link back to the text that ends a printed endnote (`↩`).
 fn without_backlink(s: &str) -> &str {
     s.trim_end_matches(['↩', '↑', '\u{fe0e}', ' ', '\u{a0}'])
@@ -834,6 +831,10 @@ fn is_title_node(text: &str, node: &Node) -> bool {
         && !starts_with_opener(s)
 }
 
+/// Unnumbered text at the end of the preamble that is not preambular: it starts with an
+/// operative verb, or it ends in a colon or full stop where preambular paragraphs end in a
+/// comma ("Resolves that, for 2023:", "Adopts the following declaration:", "正式决定，对于2023年：";
+/// `正式决定` "resolves" is no preambular opener, as "Resolves" is none).
 fn is_loose(text: &str, node: &Node) -> bool {
     let first = node.segments.first().map_or("", |r| &text[r.clone()]);
     if starts_with_opener(first) {
