@@ -731,7 +731,10 @@ mod furniture_tests {
     #[test]
     fn a_figure_beside_text_in_the_foot_zone_is_a_table_cell_not_a_page_number() {
         let mut pages = vec![
-            page(&[("A/RES/77/264", 72.0, 160.0, 40.0), ("text", 72.0, 500.0, 300.0)]),
+            page(&[
+                ("A/RES/77/264", 72.0, 160.0, 40.0),
+                ("text", 72.0, 500.0, 300.0),
+            ]),
             page(&[
                 ("A/RES/77/264", 72.0, 160.0, 40.0),
                 ("text", 72.0, 500.0, 300.0),

@@ -11,7 +11,11 @@ use super::lines::Line;
 
 /// Body lines (page, line) with the stretches of each table row merged into one line whose
 /// text holds the cells separated by tabs. `margins` are each page's (start, end, justified).
-pub(super) fn rows(body: &[(usize, Line)], widths: &[f32], margins: &[(f32, f32, bool)]) -> Vec<(usize, Line)> {
+pub(super) fn rows(
+    body: &[(usize, Line)],
+    widths: &[f32],
+    margins: &[(f32, f32, bool)],
+) -> Vec<(usize, Line)> {
     let groups = baselines(body);
     // Where running text first appears: a line across more than half the column.
     let first_full = body
@@ -28,8 +32,7 @@ pub(super) fn rows(body: &[(usize, Line)], widths: &[f32], margins: &[(f32, f32,
     for (k, g) in groups.iter().enumerate() {
         let p = body[g.start].0;
         let width = widths.get(p).copied().unwrap_or(0.0);
-        let row = multi(g)
-            && (!columns.is_empty() || groups.get(k + 1).is_some_and(|n| multi(n)));
+        let row = multi(g) && (!columns.is_empty() || groups.get(k + 1).is_some_and(&multi));
         if row {
             let mut cells: Vec<&Line> = body[g.clone()].iter().map(|(_, l)| l).collect();
             cells.sort_by(|a, b| a.start(width).total_cmp(&b.start(width)));
@@ -50,10 +53,7 @@ pub(super) fn rows(body: &[(usize, Line)], widths: &[f32], margins: &[(f32, f32,
                 && line.x1 - line.x0 < 0.6 * (end - start)
                 && !starts_with_number(&line.text);
             if in_cell {
-                let col = columns
-                    .iter()
-                    .rposition(|&c| c <= at + size)
-                    .unwrap_or(0);
+                let col = columns.iter().rposition(|&c| c <= at + size).unwrap_or(0);
                 let mut fields = vec![String::new(); columns.len()];
                 fields[col] = cell_text(&line.text);
                 out.push((p, merged(&[line], fields.join("\t"))));
@@ -92,7 +92,10 @@ fn cell_text(text: &str) -> String {
 fn starts_with_number(text: &str) -> bool {
     let t = text.trim_start();
     let digits = t.chars().take_while(|c| c.is_numeric()).count();
-    (digits > 0 && t.chars().nth(digits).is_some_and(|c| matches!(c, '.' | ' ' | '-')))
+    (digits > 0
+        && t.chars()
+            .nth(digits)
+            .is_some_and(|c| matches!(c, '.' | ' ' | '-')))
         || t.starts_with('(')
 }
 
@@ -145,14 +148,26 @@ mod tests {
             line("A/RES/77/264", 440.0, 523.0, 50.0, false),
             line("General Assembly", 72.0, 160.0, 64.0, false),
             line("Distr.: General", 450.0, 523.0, 64.0, false),
-            line("Appropriations totalling 3,396,308,300 dollars are approved for", 72.0, 523.0, 100.0, false),
+            line(
+                "Appropriations totalling 3,396,308,300 dollars are approved for",
+                72.0,
+                523.0,
+                100.0,
+                false,
+            ),
             line("Section", 72.0, 110.0, 120.0, false),
             line("Amount", 480.0, 523.0, 120.0, false),
             line("1", 72.0, 78.0, 134.0, false),
             line("Overall policymaking", 95.0, 200.0, 134.0, false),
             line("86 769 400", 470.0, 523.0, 134.0, false),
             line("Part II. Political affairs", 95.0, 210.0, 148.0, false),
-            line("2. In addition to the appropriations approved under paragraph 1", 72.0, 523.0, 170.0, false),
+            line(
+                "2. In addition to the appropriations approved under paragraph 1",
+                72.0,
+                523.0,
+                170.0,
+                false,
+            ),
         ];
         let rows = rows(&body, &[595.0], &MARGINS);
         assert_eq!(
@@ -174,7 +189,13 @@ mod tests {
     #[test]
     fn a_lone_baseline_of_two_stretches_is_no_table_and_right_to_left_cells_read_from_the_right() {
         let body = vec![
-            line("نص طويل يمتد عبر العمود كله من البداية إلى النهاية", 72.0, 523.0, 100.0, true),
+            line(
+                "نص طويل يمتد عبر العمود كله من البداية إلى النهاية",
+                72.0,
+                523.0,
+                100.0,
+                true,
+            ),
             line("الجلسة العامة 56", 400.0, 523.0, 120.0, true),
             line("30 كانون الأول/ديسمبر 2022", 72.0, 200.0, 120.0, true),
             line("نص آخر", 300.0, 523.0, 140.0, true),

@@ -225,7 +225,9 @@ impl<'a> Parser<'a> {
 
     /// A line with the white space it was trimmed of (the tabs of a row's empty cells).
     fn raw_line(&self, line: &Line) -> &'a str {
-        let start = self.text[..line.range.start].rfind('\n').map_or(0, |i| i + 1);
+        let start = self.text[..line.range.start]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
         let end = self.text[line.range.end..]
             .find('\n')
             .map_or(self.text.len(), |i| line.range.end + i);

@@ -210,13 +210,21 @@ mod tests {
         let heading = "\tPart II. Political affairs\t";
         assert!(cells(heading).is_none());
         assert!(continues(heading, 3));
-        assert!(!continues(heading, 2), "not as many fields as the table's columns");
+        assert!(
+            !continues(heading, 2),
+            "not as many fields as the table's columns"
+        );
         assert!(!continues("2.\tIn addition to the appropriations", 2));
         assert!(!continues("(b)\tOther matters", 2));
         assert!(!continues("A paragraph without a tab", 2));
         let t = table(&["1\tPolitical affairs\t839 094 400", heading]);
         assert_eq!(t.rows.len(), 2);
-        let cell: String = t.rows[1].cells.iter().flatten().map(|r| r.text.clone()).collect();
+        let cell: String = t.rows[1]
+            .cells
+            .iter()
+            .flatten()
+            .map(|r| r.text.clone())
+            .collect();
         assert_eq!(cell, "Part II. Political affairs");
     }
 
