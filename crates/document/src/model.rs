@@ -685,7 +685,9 @@ pub struct Document {
     pub enacting_formula: Option<Paragraph>,
     pub preamble: Vec<Paragraph>,
     pub operative: Vec<Paragraph>,
-    /// Paragraphs of a text that is not a resolution.
+    /// Unnumbered text: of a resolution, what stands before its first numbered operative
+    /// paragraph (`Adopts the following declaration:`, a heading), read before them; else
+    /// the paragraphs of a text that is not a resolution.
     pub body: Vec<Paragraph>,
     pub footnotes: Vec<Footnote>,
     pub references: Vec<Reference>,
@@ -700,8 +702,8 @@ pub struct Document {
 }
 
 impl Document {
-    /// Every paragraph in reading order (enacting formula, preamble, operative with their
-    /// sub-paragraphs depth first, plain body paragraphs, then each part the same way, then
+    /// Every paragraph in reading order (enacting formula, preamble, unnumbered body text,
+    /// operative with their sub-paragraphs depth first, then each part the same way, then
     /// the annexes), with nesting depth.
     pub fn paragraphs(&self) -> Vec<(usize, &Paragraph)> {
         let mut out = Vec::new();
@@ -719,14 +721,14 @@ impl Document {
     }
 
     /// The document's sections in reading order: each with its enacting formula and its
-    /// lists of top-level paragraphs (preamble, operative, body; a part's; an annex's).
+    /// lists of top-level paragraphs (preamble, body, operative; a part's; an annex's).
     pub fn sections(&self) -> Vec<(Option<&Paragraph>, Vec<&[Paragraph]>)> {
         let mut out = vec![(
             self.enacting_formula.as_ref(),
             vec![
                 self.preamble.as_slice(),
-                self.operative.as_slice(),
                 self.body.as_slice(),
+                self.operative.as_slice(),
             ],
         )];
         for part in &self.parts {
@@ -748,7 +750,7 @@ impl Document {
     /// Every enacting formula and list of top-level paragraphs, to change them in place.
     pub fn sections_mut(&mut self) -> (Vec<&mut Paragraph>, Vec<&mut Vec<Paragraph>>) {
         let mut formulas: Vec<&mut Paragraph> = self.enacting_formula.iter_mut().collect();
-        let mut lists = vec![&mut self.preamble, &mut self.operative, &mut self.body];
+        let mut lists = vec![&mut self.preamble, &mut self.body, &mut self.operative];
         for part in &mut self.parts {
             formulas.extend(part.enacting_formula.iter_mut());
             lists.push(&mut part.preamble);

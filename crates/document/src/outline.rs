@@ -156,6 +156,12 @@ pub fn outline(doc: &Document) -> Vec<Entry> {
             "Operative",
         ),
     ] {
+        if matches!(section, Section::Operative) {
+            // Unnumbered text stands between the preamble and the numbered paragraphs.
+            for p in &doc.body {
+                b.tree(p, None, 0, None, true);
+            }
+        }
         let Some(first) = list.first() else {
             continue;
         };
@@ -167,9 +173,6 @@ pub fn outline(doc: &Document) -> Vec<Entry> {
         for p in list {
             b.tree(p, Some(section), 1, Some(at), true);
         }
-    }
-    for p in &doc.body {
-        b.tree(p, None, 0, None, true);
     }
     for part in &doc.parts {
         b.part(part);

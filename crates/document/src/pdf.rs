@@ -12,6 +12,7 @@ mod bidi;
 mod glyphs;
 mod layout;
 mod lines;
+mod table;
 
 use crate::load::Unreadable;
 use crate::model::{Diagnostic, Document, SourceFormat};

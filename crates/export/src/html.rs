@@ -194,8 +194,8 @@ pub fn export(doc: &Document, placed: &[Placed]) -> Result<Vec<u8>, ExportError>
     let operative = ctx.labels.operative;
     for (class, heading, paragraphs, kind) in [
         ("preamble", Some(preamble), &doc.preamble, "preamble"),
-        ("operative", Some(operative), &doc.operative, "operative"),
         ("body", None, &doc.body, "plain"),
+        ("operative", Some(operative), &doc.operative, "operative"),
     ] {
         if paragraphs.is_empty() {
             continue;

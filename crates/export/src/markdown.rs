@@ -178,17 +178,17 @@ pub fn export(doc: &Document, placed: &[Placed]) -> String {
             paragraph(&mut out, doc, placed, p);
         }
     }
+    for top in &doc.body {
+        for (_, p) in top.walk() {
+            paragraph(&mut out, doc, placed, p);
+        }
+    }
     if !doc.operative.is_empty() {
         let _ = writeln!(out, "## {}\n", l.operative);
         for top in &doc.operative {
             for (_, p) in top.walk() {
                 paragraph(&mut out, doc, placed, p);
             }
-        }
-    }
-    for top in &doc.body {
-        for (_, p) in top.walk() {
-            paragraph(&mut out, doc, placed, p);
         }
     }
     for part in &doc.parts {

@@ -727,7 +727,7 @@ pub fn blocks(doc: &Document) -> Vec<Block> {
     };
     paragraph_blocks(
         &mut out,
-        &mut doc.preamble.iter().chain(&doc.operative).chain(&doc.body),
+        &mut doc.preamble.iter().chain(&doc.body).chain(&doc.operative),
     );
     for part in &doc.parts {
         let heading = part.heading();

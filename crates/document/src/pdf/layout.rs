@@ -4,6 +4,7 @@
 //! between paragraphs (the shape of text saved from Word, which `crate::plain` reads).
 
 use super::lines::Line;
+use super::table;
 use std::collections::HashMap;
 
 /// One page's lines and size.
@@ -165,18 +166,37 @@ fn drop_furniture(pages: &mut [PageLines]) -> usize {
     });
     let mut dropped = 0;
     for (p, page) in pages.iter_mut().enumerate() {
-        let (height, n) = (page.height, page.lines.len());
-        let mut kept = Vec::with_capacity(n);
-        for line in std::mem::take(&mut page.lines) {
-            let zone = line.y < height * HEADER_ZONE || line.y > height * (1.0 - FOOTER_ZONE);
-            let key = furniture_key(&line.text);
-            let repeated = seen.get(&key).is_some_and(|&c| c > 1)
-                && (p > 0 || !first_page_twice.contains(&key));
-            let foot = line.y > height * (1.0 - FOOTER_ZONE);
-            if zone && (repeated || (furniture_form(&line.text) && (p > 0 || foot))) {
+        let height = page.height;
+        // Each line: furniture because it comes back, or by its form alone.
+        let verdicts: Vec<(bool, bool)> = page
+            .lines
+            .iter()
+            .map(|line| {
+                let zone = line.y < height * HEADER_ZONE || line.y > height * (1.0 - FOOTER_ZONE);
+                let key = furniture_key(&line.text);
+                let repeated = seen.get(&key).is_some_and(|&c| c > 1)
+                    && (p > 0 || !first_page_twice.contains(&key));
+                let foot = line.y > height * (1.0 - FOOTER_ZONE);
+                let form = furniture_form(&line.text) && (p > 0 || foot);
+                (zone && repeated, zone && form)
+            })
+            .collect();
+        let lines = std::mem::take(&mut page.lines);
+        let mut kept = Vec::with_capacity(lines.len());
+        for (i, line) in lines.iter().enumerate() {
+            let (repeated, form) = verdicts[i];
+            // A figure beside text on its baseline is a table's cell, not a page number.
+            // (Lines come top to bottom, a baseline's stretches side by side.)
+            let same = |j: &usize| (lines[*j].y - line.y).abs() < 0.3 * line.size.max(1.0);
+            let text_beside = |j: usize| !verdicts[j].0 && !verdicts[j].1;
+            let in_row = form
+                && !repeated
+                && ((0..i).rev().take_while(same).any(text_beside)
+                    || (i + 1..lines.len()).take_while(same).any(text_beside));
+            if repeated || (form && !in_row) {
                 dropped += 1;
             } else {
-                kept.push(line);
+                kept.push(line.clone());
             }
         }
         page.lines = kept;
@@ -331,10 +351,24 @@ fn paragraphs(body: &[(usize, Line)], pages: &[PageLines]) -> Vec<String> {
     let margins = margins(body, pages);
     let pitch = line_pitch(body);
     let (headings, body_size) = heading_sizes(body);
+    let widths: Vec<f32> = pages.iter().map(|p| p.width).collect();
+    let body = &table::rows(body, &widths, &margins);
     let mut out: Vec<String> = Vec::new();
     for i in 0..body.len() {
         let (p, line) = &body[i];
-        let new = i == 0 || {
+        // A table's rows, one a line, make one block; the line after the last starts anew.
+        let after_row = i > 0 && table::is_row(&body[i - 1].1);
+        if table::is_row(line) {
+            match out.last_mut() {
+                Some(last) if after_row => {
+                    last.push('\n');
+                    last.push_str(&line.text);
+                }
+                _ => out.push(line.text.clone()),
+            }
+            continue;
+        }
+        let new = i == 0 || after_row || {
             let (q, prev) = &body[i - 1];
             breaks(
                 prev,
@@ -521,8 +555,14 @@ mod tests {
         (0, line)
     }
 
-    #[test]
-    fn a_title_in_heading_type_wrapped_over_two_lines_is_one_paragraph() {
+    /// An A4 page and a body of `n` full lines of `size` points across `x0..x1`, the first
+    /// at baseline `y0`, one every `pitch` points: the running text the tests' lines follow.
+    fn page_of_lines(
+        n: usize,
+        (x0, x1): (f32, f32),
+        (y0, pitch): (f32, f32),
+        size: f32,
+    ) -> (PageLines, Vec<(usize, Line)>) {
         let page = PageLines {
             lines: Vec::new(),
             width: 595.0,
@@ -530,28 +570,18 @@ mod tests {
             rules: Vec::new(),
         };
         let full = "word ".repeat(20);
-        let mut body = Vec::new();
-        for k in 0..6 {
-            body.push(line(
-                full.trim(),
-                62.0,
-                533.0,
-                100.0 + 14.0 * k as f32,
-                11.0,
-            ));
-        }
+        let body = (0..n)
+            .map(|k| line(full.trim(), x0, x1, y0 + pitch * k as f32, size))
+            .collect();
+        (page, body)
+    }
+
+    #[test]
+    fn a_title_in_heading_type_wrapped_over_two_lines_is_one_paragraph() {
+        let (page, mut body) = page_of_lines(6, (62.0, 533.0), (100.0, 14.0), 11.0);
         body.push(line("resolution.", 62.0, 120.0, 184.0, 11.0));
         // The rest of the page: body text, ten times the title's.
-        let mut rest = Vec::new();
-        for k in 0..30 {
-            rest.push(line(
-                full.trim(),
-                62.0,
-                533.0,
-                290.0 + 14.0 * k as f32,
-                11.0,
-            ));
-        }
+        let (_, mut rest) = page_of_lines(30, (62.0, 533.0), (290.0, 14.0), 11.0);
         // "Annex" and a title in 13-point type, left aligned, the title over two lines.
         body.push(line("Annex", 62.0, 102.0, 214.0, 13.0));
         body.push(line(
@@ -582,23 +612,7 @@ mod tests {
 
     #[test]
     fn a_list_item_after_its_introducing_clause_starts_a_paragraph() {
-        let page = PageLines {
-            lines: Vec::new(),
-            width: 595.0,
-            height: 842.0,
-            rules: Vec::new(),
-        };
-        let full = "word ".repeat(20);
-        let mut body = Vec::new();
-        for k in 0..6 {
-            body.push(line(
-                full.trim(),
-                62.0,
-                533.0,
-                100.0 + 14.0 * k as f32,
-                11.0,
-            ));
-        }
+        let (page, mut body) = page_of_lines(6, (62.0, 533.0), (100.0, 14.0), 11.0);
         body.push(line("and in this regard:", 62.0, 533.0, 184.0, 11.0));
         body.push(line(
             "(a) We reaffirm our strong support for the fund;",
@@ -618,23 +632,7 @@ mod tests {
 
     #[test]
     fn a_bracketed_marker_wrapped_to_a_line_of_its_own_joins_its_paragraph() {
-        let page = PageLines {
-            lines: Vec::new(),
-            width: 595.0,
-            height: 842.0,
-            rules: Vec::new(),
-        };
-        let full = "word ".repeat(20);
-        let mut body = Vec::new();
-        for k in 0..6 {
-            body.push(line(
-                full.trim(),
-                28.0,
-                575.0,
-                100.0 + 20.0 * k as f32,
-                13.5,
-            ));
-        }
+        let (page, mut body) = page_of_lines(6, (28.0, 575.0), (100.0, 20.0), 13.5);
         body.push(line("(9)", 28.0, 40.0, 218.0, 9.5));
         body.push(line(
             "Strongly condemning all acts,",
@@ -650,23 +648,7 @@ mod tests {
 
     #[test]
     fn centred_lines_join_only_where_the_next_word_would_not_have_fitted() {
-        let page = PageLines {
-            lines: Vec::new(),
-            width: 595.0,
-            height: 842.0,
-            rules: Vec::new(),
-        };
-        let full = "word ".repeat(20);
-        let mut body = Vec::new();
-        for k in 0..6 {
-            body.push(line(
-                full.trim(),
-                62.0,
-                533.0,
-                100.0 + 14.0 * k as f32,
-                11.0,
-            ));
-        }
+        let (page, mut body) = page_of_lines(6, (62.0, 533.0), (100.0, 14.0), 11.0);
         // Centred in the column 62..533 (centre 297.5).
         body.push(line("Annex", 282.0, 313.0, 200.0, 11.0));
         body.push(line(
@@ -689,18 +671,9 @@ mod tests {
 
     #[test]
     fn heading_lines_set_with_the_body_s_leading_scaled_up_are_one_heading() {
-        let page = PageLines {
-            lines: Vec::new(),
-            width: 595.0,
-            height: 842.0,
-            rules: Vec::new(),
-        };
-        let full = "word ".repeat(20);
-        let mut body = Vec::new();
         // Body: 12 points on a 20-point pitch; headings: 14.4 points on a 24-point pitch.
-        for k in 0..40 {
-            body.push(line(full.trim(), 56.0, 539.0, 60.0 + 20.0 * k as f32, 12.0));
-        }
+        let (page, mut body) = page_of_lines(40, (56.0, 539.0), (60.0, 20.0), 12.0);
+        let full = "word ".repeat(20);
         let mut heading = vec![
             line("Annex", 56.0, 103.0, 900.0, 14.4),
             line(
@@ -728,5 +701,50 @@ mod tests {
             paras[n - 2],
             "2021 Political Declaration on the Implementation of the United Nations Global Plan of Action to Combat Trafficking in Persons"
         );
+    }
+}
+
+#[cfg(test)]
+mod furniture_tests {
+    use super::*;
+
+    fn page(lines: &[(&str, f32, f32, f32)]) -> PageLines {
+        PageLines {
+            lines: lines
+                .iter()
+                .map(|&(text, x0, x1, y)| Line {
+                    text: text.to_string(),
+                    x0,
+                    x1,
+                    y,
+                    size: 10.0,
+                    rtl: false,
+                    starts_raised: false,
+                })
+                .collect(),
+            width: 595.0,
+            height: 842.0,
+            rules: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_figure_beside_text_in_the_foot_zone_is_a_table_cell_not_a_page_number() {
+        let mut pages = vec![
+            page(&[
+                ("A/RES/77/264", 72.0, 160.0, 40.0),
+                ("text", 72.0, 500.0, 300.0),
+            ]),
+            page(&[
+                ("A/RES/77/264", 72.0, 160.0, 40.0),
+                ("text", 72.0, 500.0, 300.0),
+                ("Subtotal, part III", 90.0, 200.0, 780.0),
+                ("92 917 600", 460.0, 523.0, 780.0),
+                ("2/7", 500.0, 523.0, 810.0),
+            ]),
+        ];
+        assert_eq!(drop_furniture(&mut pages), 3);
+        let kept: Vec<&str> = pages[1].lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(kept, ["text", "Subtotal, part III", "92 917 600"]);
     }
 }

@@ -166,6 +166,8 @@ pub(super) struct Parser<'a> {
     /// Tables so far (annex or body), and where the one being read is.
     tables: usize,
     open_table: Option<TableAt>,
+    /// The open table's columns, as tab-separated fields (0 when its rows have no tabs).
+    table_columns: usize,
     /// Tables before the first operative paragraph (`table_1`, with the loose text).
     loose_tables: Vec<Node>,
 }
@@ -212,12 +214,24 @@ impl<'a> Parser<'a> {
             sections: 0,
             tables: 0,
             open_table: None,
+            table_columns: 0,
             loose_tables: Vec::new(),
         }
     }
 
     fn line_text(&self, line: &Line) -> &'a str {
         &self.text[line.range.clone()]
+    }
+
+    /// A line with the white space it was trimmed of (the tabs of a row's empty cells).
+    fn raw_line(&self, line: &Line) -> &'a str {
+        let start = self.text[..line.range.start]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let end = self.text[line.range.end..]
+            .find('\n')
+            .map_or(self.text.len(), |i| line.range.end + i);
+        &self.text[start..end]
     }
 
     /// Read every line.
@@ -269,19 +283,24 @@ impl<'a> Parser<'a> {
     /// A table row (cells separated by tabs or spaces): the next row of the table being
     /// read, or the first of a new one when the next line is a row too.
     fn table_row(&mut self, idx: usize, line: &Line, s: &str) -> bool {
-        if table::cells(s).is_none() {
-            return false;
-        }
+        let columns = self.table_columns;
+        let raw = self.raw_line(line);
+        let row = table::cells(s).is_some();
         if let Some(at) = self.open_table
+            && (row || table::continues(raw, columns))
             && let Some(t) = self.table_mut(at)
         {
             t.segments.push(line.range.clone());
+            self.table_columns = columns.max(table::tab_fields(raw));
             return true;
         }
-        let next_is_row = self
-            .lines
-            .get(idx + 1)
-            .is_some_and(|l| table::cells(self.line_text(l)).is_some());
+        if !row {
+            return false;
+        }
+        let next_is_row = self.lines.get(idx + 1).is_some_and(|l| {
+            table::cells(self.line_text(l)).is_some()
+                || table::continues(self.raw_line(l), table::tab_fields(raw))
+        });
         if !next_is_row {
             return false;
         }
@@ -313,6 +332,7 @@ impl<'a> Parser<'a> {
             TableAt::Loose
         };
         self.open_table = Some(at);
+        self.table_columns = table::tab_fields(raw);
         true
     }
 
@@ -765,9 +785,6 @@ fn scan_markers(text: &str, lines: &[Line]) -> (HashSet<u32>, HashSet<u32>) {
     (sup, plain)
 }
 
-/// Unnumbered text at the end of the preamble that is not preambular: it starts with an
-/// operative verb, or it ends in a colon or full stop where preambular paragraphs end in a
-/// comma ("Resolves that, for 2023:", "Adopts the following declaration:").
 /// A line without the link back to the text that ends a printed endnote (`↩`).
 fn without_backlink(s: &str) -> &str {
     s.trim_end_matches(['↩', '↑', '\u{fe0e}', ' ', '\u{a0}'])
@@ -816,6 +833,10 @@ fn is_title_node(text: &str, node: &Node) -> bool {
         && !starts_with_opener(s)
 }
 
+/// Unnumbered text at the end of the preamble that is not preambular: it starts with an
+/// operative verb, or it ends in a colon or full stop where preambular paragraphs end in a
+/// comma ("Resolves that, for 2023:", "Adopts the following declaration:", "正式决定，对于2023年：";
+/// `正式决定` "resolves" is no preambular opener, as "Resolves" is none).
 fn is_loose(text: &str, node: &Node) -> bool {
     let first = node.segments.first().map_or("", |r| &text[r.clone()]);
     if starts_with_opener(first) {

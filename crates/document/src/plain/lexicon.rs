@@ -257,7 +257,7 @@ pub(super) fn match_lead(text: &str, list: LeadList, fuzzy: bool) -> Option<Lead
 /// Chinese preambular openers, longest first where one extends another (`又回顾` before
 /// `回顾` is not needed: they differ in their first character, and a prefix match takes
 /// the longest phrase).
-const CJK_OPENERS: [&str; 70] = [
+const CJK_OPENERS: [&str; 69] = [
     "回顾",
     "又回顾",
     "还回顾",
@@ -326,7 +326,6 @@ const CJK_OPENERS: [&str; 70] = [
     "忆及",
     "又忆及",
     "念及",
-    "正式决定",
     "感谢",
 ];
 

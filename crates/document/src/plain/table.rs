@@ -54,6 +54,28 @@ pub(super) fn cells(line: &str) -> Option<Vec<Range<usize>>> {
     (out.len() >= 2).then_some(out)
 }
 
+/// The fields of a tab-separated line, empty ones counted (`\tPart I. Overall\t` has three);
+/// 0 for a line without a tab.
+pub(super) fn tab_fields(line: &str) -> usize {
+    if line.contains('\t') {
+        line.trim_end_matches(['\r', '\n']).split('\t').count()
+    } else {
+        0
+    }
+}
+
+/// A line of a table being read with one cell filled and the others empty (a heading row
+/// `\tPart I. Overall policymaking\t`): as many tab-separated fields as the table has columns,
+/// and not a numbered paragraph or labelled sub-paragraph (`2.\tIn addition`).
+pub(super) fn continues(line: &str, columns: usize) -> bool {
+    let trimmed = line.trim_start();
+    columns >= 2
+        && tab_fields(line) == columns
+        && !trimmed.is_empty()
+        && inline::number_prefix(trimmed).is_none()
+        && inline::sub_label(trimmed).is_none()
+}
+
 fn push_cell(line: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let cell = &line[range.clone()];
     let trimmed = cell.trim();
@@ -69,7 +91,11 @@ pub(super) fn build(text: &str, rows: &[Range<usize>]) -> Table {
         .iter()
         .map(|row| {
             let line = &text[row.clone()];
-            let cells = cells(line).unwrap_or_else(|| std::iter::once(0..line.len()).collect());
+            let cells = cells(line).unwrap_or_else(|| {
+                let mut one = Vec::new();
+                push_cell(line, 0..line.len(), &mut one);
+                one
+            });
             TableRow {
                 header: false,
                 cells: cells
@@ -177,6 +203,29 @@ mod tests {
         assert!(cells("One sentence with one space.").is_none());
         assert!(cells("إذ تشير  إلى").is_none());
         assert_eq!(cells("أ\tب").map(|c| c.len()), Some(2));
+    }
+
+    #[test]
+    fn rows_with_one_cell_filled_continue_a_table() {
+        let heading = "\tPart II. Political affairs\t";
+        assert!(cells(heading).is_none());
+        assert!(continues(heading, 3));
+        assert!(
+            !continues(heading, 2),
+            "not as many fields as the table's columns"
+        );
+        assert!(!continues("2.\tIn addition to the appropriations", 2));
+        assert!(!continues("(b)\tOther matters", 2));
+        assert!(!continues("A paragraph without a tab", 2));
+        let t = table(&["1\tPolitical affairs\t839 094 400", heading]);
+        assert_eq!(t.rows.len(), 2);
+        let cell: String = t.rows[1]
+            .cells
+            .iter()
+            .flatten()
+            .map(|r| r.text.clone())
+            .collect();
+        assert_eq!(cell, "Part II. Political affairs");
     }
 
     fn table(rows: &[&str]) -> Table {

@@ -104,3 +104,33 @@ fn arabic_ordinal_sections_and_loose_rows() {
         all(&doc.operative)
     );
 }
+
+/// "Resolves that, for 2023:" before paragraph 1 is no preambular paragraph, in Chinese as in
+/// English (77/264 C: `正式决定` is the verb that opens the operative part).
+#[test]
+fn resolves_that_before_paragraph_one_is_not_preambular_in_chinese_or_english() {
+    for (formula, resolves, one, two) in [
+        (
+            "大会",
+            "正式决定，对于2023年：",
+            "1. 核准批款共计3 396 308 300美元，用于下列用途：",
+            "2. 又决定在2023年从联合国邮政管理处累计收入中拨款75 000美元。",
+        ),
+        (
+            "The General Assembly",
+            "Resolves that, for 2023:",
+            "1. Appropriations totalling 3,396,308,300 dollars are approved;",
+            "2. Decides to appropriate 75,000 dollars for 2023.",
+        ),
+    ] {
+        let text = format!(
+            "General Assembly\n77/264. Programme budget for 2023\nA\nBudget appropriations for 2023\n{formula}\n{resolves}\n{one}\n{two}\n"
+        );
+        let doc = plain::parse(&text);
+        let part = doc.parts.first();
+        let preamble = part.map_or(&doc.preamble, |p| &p.preamble);
+        let operative = part.map_or(&doc.operative, |p| &p.operative);
+        assert!(preamble.is_empty(), "{resolves}: {preamble:#?}");
+        assert_eq!(operative.len(), 2, "{resolves}");
+    }
+}

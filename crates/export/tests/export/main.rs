@@ -7,4 +7,5 @@ mod export_html;
 mod export_markdown;
 mod export_pdf;
 mod fuzz_regressions;
+mod reading_order;
 mod table_spans;
