@@ -5,17 +5,17 @@ menu-file = ملف
 menu-edit = تحرير
 menu-view = عرض
 menu-settings = الإعدادات
-menu-open-recent = فتح ملف حديث
-menu-no-recent = لا توجد ملفات حديثة
+menu-open-recent = فتح ملف مستخدم مؤخرًا
+menu-no-recent = لا توجد ملفات مستخدمة مؤخرًا
 menu-document-information = معلومات الوثيقة
-menu-no-library-folder = لم يحدد مجلد للمكتبة
+menu-no-library-folder = لم يُحدَّد مجلد للمكتبة
 menu-side-by-side = جنبًا إلى جنب مع
-menu-no-other-language = ليس في المكتبة نص آخر لهذا القرار بلغة أخرى.
+menu-no-other-language = ليس في المكتبة نص لهذا القرار بلغة أخرى.
 menu-language = اللغة
 menu-paper-a4 = ورق PDF: A4
 menu-paper-letter = ورق PDF: Letter
 menu-zoom-keys = التكبير: { $keys }
-menu-read-in = القراءة باللغة { $language } (الفقرة نفسها)
+menu-read-in = القراءة باللغة { $language } (عند الفقرة نفسها)
 menu-language-button = اللغة: { $language }
 menu-no-document = لا توجد وثيقة
 menu-parser-notes-count = ملاحظات المحلِّل ({ $count })…
@@ -25,7 +25,7 @@ menu-close-tab-named = إغلاق علامة التبويب { $title }
 ## Commands (menus, buttons, tooltips)
 cmd-open = فتح…
 cmd-open-bundled = فتح القرار المضمن A/RES/75/10
-cmd-clear-recent = مسح الملفات الحديثة
+cmd-clear-recent = مسح قائمة الملفات المستخدمة مؤخرًا
 cmd-close-tab = إغلاق علامة التبويب
 cmd-next-tab = علامة التبويب التالية
 cmd-previous-tab = علامة التبويب السابقة
@@ -109,11 +109,24 @@ outline-entry = المخطط: { $name }
 outline-formula = صيغة الاعتماد
 outline-preamble = الديباجة
 outline-operative = الفقرات المنطوقة
-outline-part = الجزء { $n }
+# Part letters as Arabic UN texts write them (A = ألف …); I stays as written, since a first
+# part numbered in Roman numerals is also I.
+outline-part = الجزء { $n ->
+    [A] ألف
+    [B] باء
+    [C] جيم
+    [D] دال
+    [E] هاء
+    [F] واو
+    [G] زاي
+    [H] حاء
+    [J] ياء
+   *[other] { $n }
+}
 outline-annex = المرفق { $n }
 outline-expand = توسيع { $name }
 outline-collapse = طي { $name }
-outline-deleted = المخطط: { $name } (محذوف)
+outline-deleted = المخطط: { $name } (محذوفة)
 empty-open-hint = افتح قرارًا من ملف ← فتح (Ctrl+O).
 untitled = بلا عنوان
 empty-tab = فارغة
@@ -158,7 +171,7 @@ note-colour = اللون { $colour }
 parser-notes-window = ملاحظات المحلِّل
 details-window = تفاصيل القرار
 details-no-symbol = ليس لهذه الوثيقة رمز.
-details-choose-library = اختر مجلدًا للمكتبة لترى التصويت ومقدمي مشروع القرار والقرارات التي تحيل إليه.
+details-choose-library = اختر مجلدًا للمكتبة للاطلاع على نتائج التصويت ومقدمي مشروع القرار والقرارات التي تحيل إليه.
 details-title = العنوان (الأمم المتحدة)
 details-adopted = تاريخ الاعتماد
 details-meeting = الجلسة
@@ -179,7 +192,7 @@ msg-open-to-compare = افتح قرارًا لمقارنته بصيغة أخرى
 msg-cannot-compare = تعذرت المقارنة: { $reason }
 msg-compare-stopped = توقفت المقارنة على نحو غير متوقع.
 msg-nothing-to-export = لا توجد مقارنة لتصديرها.
-msg-exported = صُدِّر إلى { $path }
+msg-exported = تم التصدير إلى { $path }
 msg-export-failed = تعذر التصدير: { $reason }
 msg-exporter-stopped = تعذر التصدير: توقفت أداة التصدير.
 msg-cannot-highlight = تعذر التظليل: { $reason }
@@ -222,8 +235,8 @@ library-filter = تصفية المكتبة
 library-choose-folder = اختيار مجلد…
 library-refresh-help = إعادة قراءة الملفات الجديدة والمعدَّلة
 library-folder-help = مجلد المكتبة
-library-reading-files = قراءة الملفات { $done } / { $total }
-library-indexing = فهرسة النصوص { $done } / { $total }
+library-reading-files = جارٍ قراءة الملفات { $done } / { $total }
+library-indexing = جارٍ فهرسة النصوص { $done } / { $total }
 library-browse = تصفح
 library-search-text = البحث في النصوص
 library-search-help = البحث في نص كل وثيقة (Ctrl+Shift+F)
@@ -238,7 +251,7 @@ library-unreadable = ملفات تعذرت قراءتها ({ $count })
 library-open-in = فتح باللغة { $language }
 library-open-symbol-in = فتح { $symbol } باللغة { $language }
 library-searching = جارٍ البحث…
-library-search-forms = يُعثر على الكلمات بجميع صورها: بالهمزة أو بدونها، وبالحركات أو بدونها، وبالتطويل أو بدونه.
+library-search-forms = يُعثر على الكلمات بجميع صورها: بالهمزة أو دونها، وبالحركات أو دونها، وبالتطويل أو دونه.
 library-no-paragraph = لا توجد فقرة تحوي هذه الكلمات.
 library-first-paragraphs = أول { $count } فقرة
 library-paragraphs-found = { $count ->
@@ -275,20 +288,20 @@ language-es = الإسبانية
 annotations-title = التعليقات ({ $count })
 annotations-filter = تصفية التعليقات
 annotations-empty = لا توجد تعليقات بعد. حدِّد مقطعًا واضغط 1–6 لتظليله.
-annotations-orphan = تعليق يتيم — لم يُعثر على المقطع
+annotations-orphan = تعليق بلا موضع — لم يُعثر على المقطع
 annotations-showing = عرض { $shown } من { $total }
 annotations-no-match = لا توجد تعليقات تطابق عوامل التصفية.
 annotations-clear-filters = مسح عوامل التصفية
 annotations-colour = اللون:
 annotations-all = الكل
-annotations-filter-all-colours = تصفية جميع الألوان
+annotations-filter-all-colours = التصفية: جميع الألوان
 annotations-tag = الوسم:
 annotations-all-tags = جميع الوسوم
-annotations-filter-all-tags = تصفية جميع الوسوم
+annotations-filter-all-tags = التصفية: جميع الوسوم
 annotations-item = تعليق: { $text }
 annotations-filter-help = التصفية حسب الاقتباس أو الملاحظة أو الوسم
-annotations-filter-colour = تصفية { $colour }
-annotations-filter-tag = تصفية الوسم { $tag }
+annotations-filter-colour = التصفية: اللون { $colour }
+annotations-filter-tag = التصفية: الوسم { $tag }
 annotations-edit = تعديل
 annotations-delete = حذف
 annotations-edit-help = تعديل التعليق
@@ -303,7 +316,18 @@ block-title = العنوان
 block-formula = صيغة الاعتماد
 block-closing = الخاتمة
 block-annex = المرفق { $annex }، { $inner }
-block-part = الجزء { $part }، { $inner }
+block-part = الجزء { $part ->
+    [A] ألف
+    [B] باء
+    [C] جيم
+    [D] دال
+    [E] هاء
+    [F] واو
+    [G] زاي
+    [H] حاء
+    [J] ياء
+   *[other] { $part }
+}، { $inner }
 block-section = الفرع { $n }
 block-table = الجدول { $n }
 block-preambular = الفقرة { $n } من الديباجة
@@ -338,7 +362,7 @@ popup-open-help = فتحه في علامة تبويب جديدة
 popup-footnote-text = نص الحاشية
 
 ## Added with the window
-details-votes = { $yes } مؤيدًا، { $no } معارضًا، { $abstaining } ممتنعًا
+details-votes = المؤيدون: { $yes }، المعارضون: { $no }، الممتنعون: { $abstaining }
 details-un-metadata = بيانات الأمم المتحدة
 details-not-in-library = غير موجودة في مجلد المكتبة
 msg-unknown-compare-format = { $file }: صيغة غير معروفة للمقارنة (استخدم pdf أو html أو docx أو md أو json)
@@ -354,13 +378,13 @@ menu-help = مساعدة
 menu-about = حول «قرار»
 about-window = حول «قرار»
 about-name = قرار
-about-tagline = قارئ لقرارات الأمم المتحدة، العربية أولًا.
+about-tagline = برنامج لقراءة قرارات الأمم المتحدة، يولي الأولوية للغة العربية.
 about-version = الإصدار
 about-commit = الإيداع
 about-target = المنصة
 
 ## Files that cannot be opened
-load-cannot-open = تعذّر فتح { $file }: { $reason }
+load-cannot-open = تعذر فتح { $file }: { $reason }
 load-not-found = الملف غير موجود
 load-permission = الإذن مرفوض (تحقّق ممن يحق له قراءته)
 load-is-folder = هذا مجلد وليس ملفًا
@@ -372,7 +396,7 @@ load-binary = يبدو ملفًا ثنائيًا، وليس من الملفات 
 load-xml = ملف XML غير سليم البنية: { $reason }
 load-pdf-encrypted = ملف PDF هذا مشفّر ويحتاج إلى كلمة مرور؛ افتحه في عارض PDF واحفظ نسخة غير محمية
 load-pdf-damaged = ملف PDF هذا تالف أو ناقص ولا يمكن قراءته
-load-pdf-unreadable = تتعذّر قراءة صفحات ملف PDF هذا
+load-pdf-unreadable = تتعذر قراءة صفحات ملف PDF هذا
 load-pdf-images = ملف PDF هذا يحوي صورًا للصفحات لا نصًّا: يحتاج إلى التعرّف الضوئي على الحروف (OCR)
 load-pdf-no-text = لا نص في ملف PDF هذا
 load-docx-no-text = مستند Word هذا لا نص فيه
@@ -410,9 +434,9 @@ library-status = الملفات: { $files }، المقروءة: { $read }، دو
 library-status-stopped = الملفات: { $files }، المقروءة: { $read }، دون تغيير: { $unchanged }، بها أخطاء: { $failed } ({ $seconds } ث) — توقفت الفهرسة قبل نهايتها
 
 ## أخطاء الوحدات الأخرى بلغة الواجهة
-compare-two-languages = الوثيقتان بلغتين مختلفتين ({ $old } و{ $new })؛ قارن بين نسختين باللغة نفسها
+compare-two-languages = الوثيقتان بلغتين مختلفتين ({ $old } و{ $new })؛ قارن بين صيغتين باللغة نفسها
 fulltext-folder = تعذر استخدام مجلد فهرس البحث { $path }: { $reason }
 fulltext-index = تعذر استخدام فهرس البحث: { $reason }
 fulltext-file = تعذرت إضافة { $file } إلى فهرس البحث: { $reason }
 fulltext-state = تعذر تسجيل قائمة الملفات المفهرسة: { $reason }
-msg-kept-open-unsaved = تعذر حفظ التعليقات على { $name }، لذلك تبقى الوثيقة مفتوحة ({ $reason }). أفرغ بعض المساحة أو تحقق من أذونات مجلد البيانات، أو احتفظ بها عبر ملف ← تصدير التعليقات….
+msg-kept-open-unsaved = تعذر حفظ التعليقات على { $name }، لذلك تبقى الوثيقة مفتوحة ({ $reason }). حرِّر بعض مساحة التخزين أو تحقق من أذونات مجلد البيانات، أو احتفظ بالتعليقات عبر ملف ← تصدير التعليقات….
