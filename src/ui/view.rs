@@ -269,12 +269,7 @@ impl DocumentView {
                 continue;
             };
             let text = p.text();
-            let byte = |c: usize| {
-                text.char_indices()
-                    .nth(c)
-                    .map(|(i, _)| i)
-                    .unwrap_or(text.len())
-            };
+            let byte = |c: usize| qarar_util::byte_of_char(&text, c);
             let d = &self.blocks[block].display;
             let range = d.display_offset(byte(chars.start))..d.display_offset(byte(chars.end));
             let [r, g, b] = a.color.rgb();

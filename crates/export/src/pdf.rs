@@ -467,12 +467,7 @@ fn annotate(
         return;
     }
     let text = p.text();
-    let byte = |c: usize| {
-        text.char_indices()
-            .nth(c)
-            .map(|(i, _)| i)
-            .unwrap_or(text.len())
-    };
+    let byte = |c: usize| qarar_util::byte_of_char(&text, c);
     let d = &block.display;
     let start = d.display_offset(byte(chars.start));
     let end = d.display_offset(byte(chars.end));

@@ -16,6 +16,12 @@ pub fn first_words(text: &str, n: usize) -> String {
     }
 }
 
+/// The byte offset of the `c`-th character of `text` (an annotation's anchor counts
+/// characters); the text's length when `c` is at or past its end.
+pub fn byte_of_char(text: &str, c: usize) -> usize {
+    text.char_indices().nth(c).map_or(text.len(), |(i, _)| i)
+}
+
 /// The absolute form of `path` as its user knows it: links and `..` resolved and, on Windows,
 /// without the `\\?\` prefix `std::fs::canonicalize` adds (it would show in the recent
 /// files, tab tooltips and exports). The path itself, simplified, when it cannot be resolved
